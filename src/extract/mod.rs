@@ -1,0 +1,46 @@
+//! The extraction pipeline, in order: text → time → actors → quotes → event mentions, per document;
+//! then the corpus-wide merge into one [`Timeline`].
+
+pub mod actors;
+pub mod events;
+pub mod merge;
+pub mod quotes;
+pub mod time;
+
+use crate::model::{Actor, Document, Mention, Quote, Timeline};
+
+/// What extraction finds in one document, before the corpus-wide merge.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub doc: String,
+    pub timexes: Vec<time::Timex>,
+    pub actors: Vec<actors::ActorMention>,
+    /// Actors discovered in this document that the gazetteer does not know.
+    pub new_actors: Vec<Actor>,
+    pub quotes: Vec<Quote>,
+    pub mentions: Vec<Mention>,
+}
+
+/// Runs every per-document stage on one document (its publication date must already be set or inferred).
+pub fn extract_document(doc: &Document) -> Extraction {
+    let gazetteer = actors::Gazetteer::embedded();
+    let timexes = time::tag(&doc.text, doc.published.date);
+    let (actor_mentions, new_actors) = actors::find_actors(doc, gazetteer);
+    let quotes = quotes::extract_quotes(doc, &actor_mentions, gazetteer);
+    let mentions = events::detect_mentions(doc, &timexes, &actor_mentions, gazetteer);
+    Extraction {
+        doc: doc.id.clone(),
+        timexes,
+        actors: actor_mentions,
+        new_actors,
+        quotes,
+        mentions,
+    }
+}
+
+/// Loads-to-timeline: infers missing publication dates, extracts each document, merges.
+pub fn build_timeline(mut documents: Vec<Document>) -> Timeline {
+    time::infer_publication_dates(&mut documents);
+    let extractions: Vec<Extraction> = documents.iter().map(extract_document).collect();
+    merge::merge(documents, extractions)
+}

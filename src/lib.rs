@@ -1,0 +1,12 @@
+//! attache: a timeline of dated events and direct quotes from a pile of news articles.
+//!
+//! Data flows one way: [`corpus`] loads documents, [`extract`] turns them into a [`model::Timeline`],
+//! and [`export`] and the `tui` only read it.
+
+pub mod cli;
+pub mod corpus;
+pub mod export;
+pub mod extract;
+pub mod model;
+pub mod sanitize;
+pub mod text;

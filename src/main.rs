@@ -1,0 +1,301 @@
+//! The `attache` binary: CLI parsing and dispatch only.
+
+use anyhow::Result;
+use attache::cli::{Cli, Command, EventsFormat, Input, ListFormat};
+use attache::corpus::{self, LoadOptions};
+use attache::export::{self, Format};
+use attache::model::{Quote, Timeline};
+use attache::{extract, sanitize};
+use clap::Parser;
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            // A closed pipe (`attache export | head`) is not an error worth a message.
+            if e.downcast_ref::<io::Error>()
+                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("attache: error: {}", sanitize::plain(&format!("{e:#}")));
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Loads the input, printing one warning line per problem; `None` when nothing could be loaded.
+fn load(input: &Input) -> Option<Timeline> {
+    let loaded = corpus::load(&input.paths, &LoadOptions { dct: input.dct });
+    report_warnings(&loaded);
+    if loaded.documents.is_empty() {
+        return None;
+    }
+    Some(extract::build_timeline(loaded.documents))
+}
+
+/// One line per problem; when nothing loaded, a single path's problem is the one error line.
+fn report_warnings(loaded: &corpus::Loaded) {
+    if loaded.documents.is_empty() {
+        match loaded.warnings.as_slice() {
+            [only] => eprintln!(
+                "attache: error: {} (nothing to load)",
+                sanitize::plain(&only.to_string())
+            ),
+            many => {
+                for w in many {
+                    eprintln!("attache: warning: {}", sanitize::plain(&w.to_string()));
+                }
+                eprintln!(
+                    "attache: error: nothing to load: give article files (.txt, .md) or folders holding them"
+                );
+            }
+        }
+        return;
+    }
+    for w in &loaded.warnings {
+        eprintln!("attache: warning: {}", sanitize::plain(&w.to_string()));
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let Some(command) = cli.command else {
+        let Some(timeline) = load(&cli.input) else {
+            return Ok(ExitCode::from(2));
+        };
+        print_timeline_text(&timeline, &mut out)?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    match command {
+        Command::Export { input, format } => {
+            let Some(timeline) = load(&input) else {
+                return Ok(ExitCode::from(2));
+            };
+            export::write(&timeline, format, &mut out)?;
+        }
+        Command::Docs { input, format } => {
+            let Some(timeline) = load(&input) else {
+                return Ok(ExitCode::from(2));
+            };
+            write_docs(&timeline, format, &mut out)?;
+        }
+        Command::Timex { input, .. } => {
+            let loaded = corpus::load(&input.paths, &LoadOptions { dct: input.dct });
+            report_warnings(&loaded);
+            if loaded.documents.is_empty() {
+                return Ok(ExitCode::from(2));
+            }
+            let mut docs = loaded.documents;
+            extract::time::infer_publication_dates(&mut docs);
+            for d in &docs {
+                let timex = extract::time::tag(&d.text, d.published.date);
+                let line = serde_json::json!({
+                    "doc": d.path,
+                    "dct": d.published.date.map(|x| x.to_string()),
+                    "timex": timex.iter().map(|t| serde_json::json!({
+                        "start": t.span.start, "end": t.span.end, "text": t.span.slice(&d.text),
+                        "type": t.kind, "value": t.value,
+                    })).collect::<Vec<_>>(),
+                });
+                serde_json::to_writer(&mut out, &line)?;
+                writeln!(out)?;
+            }
+        }
+        Command::Quotes {
+            input,
+            speaker,
+            query,
+            format,
+        } => {
+            let Some(timeline) = load(&input) else {
+                return Ok(ExitCode::from(2));
+            };
+            let quotes = select_quotes(&timeline, speaker.as_deref(), query.as_deref());
+            write_quotes(&timeline, &quotes, format, &mut out)?;
+        }
+        Command::Events {
+            input,
+            from,
+            to,
+            actor,
+            kind,
+            format,
+        } => {
+            let Some(mut timeline) = load(&input) else {
+                return Ok(ExitCode::from(2));
+            };
+            let filter = attache::export::EventFilter::parse(
+                from.as_deref(),
+                to.as_deref(),
+                actor,
+                kind.as_deref(),
+            )
+            .map_err(anyhow::Error::msg);
+            let filter = match filter {
+                Ok(f) => f,
+                Err(e) => {
+                    eprintln!("attache: {e}");
+                    return Ok(ExitCode::from(2));
+                }
+            };
+            timeline.events.retain(|e| filter.keeps(e));
+            match format {
+                EventsFormat::Text => print_timeline_text(&timeline, &mut out)?,
+                EventsFormat::Json => export::write(&timeline, Format::Json, &mut out)?,
+                EventsFormat::Csv => export::write(&timeline, Format::Csv, &mut out)?,
+                EventsFormat::Md => export::write(&timeline, Format::Md, &mut out)?,
+            }
+        }
+    }
+    out.flush()?;
+    let _ = io::stdout().is_terminal();
+    Ok(ExitCode::SUCCESS)
+}
+
+fn select_quotes<'a>(
+    timeline: &'a Timeline,
+    speaker: Option<&str>,
+    query: Option<&str>,
+) -> Vec<&'a Quote> {
+    let speaker = speaker.map(str::to_lowercase);
+    let query = query.map(str::to_lowercase);
+    timeline
+        .quotes
+        .iter()
+        .filter(|q| {
+            speaker.as_ref().is_none_or(|s| {
+                q.speaker
+                    .as_deref()
+                    .is_some_and(|n| n.to_lowercase().contains(s))
+            }) && query
+                .as_ref()
+                .is_none_or(|t| q.text.to_lowercase().contains(t))
+        })
+        .collect()
+}
+
+fn write_quotes(
+    timeline: &Timeline,
+    quotes: &[&Quote],
+    format: ListFormat,
+    out: &mut dyn Write,
+) -> Result<()> {
+    match format {
+        ListFormat::Text => {
+            for q in quotes {
+                let outlet = timeline.document(&q.doc).map_or("", |d| d.label());
+                writeln!(
+                    out,
+                    "{}\t{}\t“{}”",
+                    sanitize::plain(q.speaker.as_deref().unwrap_or("—")),
+                    sanitize::plain(outlet),
+                    sanitize::plain(&q.text)
+                )?;
+            }
+        }
+        ListFormat::Json => {
+            let v: Vec<_> = quotes
+                .iter()
+                .map(|q| export::quote_json(q, timeline))
+                .collect();
+            serde_json::to_writer_pretty(
+                &mut *out,
+                &serde_json::json!({"schema": export::SCHEMA, "quotes": v}),
+            )?;
+            writeln!(out)?;
+        }
+        ListFormat::Csv => export::write_quotes_csv(quotes, timeline, out)?,
+    }
+    Ok(())
+}
+
+fn write_docs(timeline: &Timeline, format: ListFormat, out: &mut dyn Write) -> Result<()> {
+    match format {
+        ListFormat::Text => {
+            writeln!(
+                out,
+                "{:<4} {:<10} {:<9} {:<14} TITLE",
+                "ID", "PUBLISHED", "SOURCE", "OUTLET"
+            )?;
+            for d in &timeline.documents {
+                let date = d.published.date.map_or("?".to_string(), |x| x.to_string());
+                writeln!(
+                    out,
+                    "{:<4} {:<10} {:<9} {:<14} {}\n     {}",
+                    d.id,
+                    date,
+                    d.published.source.as_str(),
+                    sanitize::plain(d.outlet.as_deref().unwrap_or("?")),
+                    sanitize::plain(d.title.as_deref().unwrap_or("(untitled)")),
+                    sanitize::plain(&d.path),
+                )?;
+            }
+        }
+        ListFormat::Json => {
+            let v: Vec<_> = timeline
+                .documents
+                .iter()
+                .map(export::document_json)
+                .collect();
+            serde_json::to_writer_pretty(
+                &mut *out,
+                &serde_json::json!({"schema": export::SCHEMA, "documents": v}),
+            )?;
+            writeln!(out)?;
+        }
+        ListFormat::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            w.write_record([
+                "id",
+                "path",
+                "title",
+                "outlet",
+                "byline",
+                "published",
+                "source",
+            ])?;
+            for d in &timeline.documents {
+                w.write_record([
+                    d.id.as_str(),
+                    d.path.as_str(),
+                    d.title.as_deref().unwrap_or(""),
+                    d.outlet.as_deref().unwrap_or(""),
+                    d.byline.as_deref().unwrap_or(""),
+                    &d.published.date.map(|x| x.to_string()).unwrap_or_default(),
+                    d.published.source.as_str(),
+                ])?;
+            }
+            w.flush()?;
+        }
+    }
+    Ok(())
+}
+
+fn print_timeline_text(timeline: &Timeline, out: &mut dyn Write) -> Result<()> {
+    for e in &timeline.events {
+        let date = e.date.as_ref().map_or("undated", |d| d.value.as_str());
+        writeln!(
+            out,
+            "{:<10}  {:<8} {:<12} {}  [{}]",
+            date,
+            e.status.as_str(),
+            e.kind.as_str(),
+            sanitize::plain(&e.title),
+            sanitize::plain(&e.outlets.join(", "))
+        )?;
+    }
+    writeln!(
+        out,
+        "{} events, {} quotes, {} documents",
+        timeline.events.len(),
+        timeline.quotes.len(),
+        timeline.documents.len()
+    )?;
+    Ok(())
+}

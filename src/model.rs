@@ -1,0 +1,365 @@
+//! The data model every stage shares: documents in, a [`Timeline`] out.
+//!
+//! Every [`Span`] is a byte range into its document's `text`, so `&doc.text[span.range()]` is always
+//! exactly what is shown or exported.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A byte range `[start, end)` into a document's text.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+    pub fn len(self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+    pub fn is_empty(self) -> bool {
+        self.end <= self.start
+    }
+    pub fn contains(self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
+    }
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+    /// The text of this span, or "" when it does not fit `text` (never panics).
+    pub fn slice(self, text: &str) -> &str {
+        text.get(self.range()).unwrap_or("")
+    }
+}
+
+/// How precise a date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Decade,
+    Year,
+    Quarter,
+    Month,
+    Week,
+    Day,
+    Time,
+}
+
+impl Precision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Decade => "decade",
+            Precision::Year => "year",
+            Precision::Quarter => "quarter",
+            Precision::Month => "month",
+            Precision::Week => "week",
+            Precision::Day => "day",
+            Precision::Time => "time",
+        }
+    }
+}
+
+/// A resolved (or partly resolved) time: a point or range at some precision.
+///
+/// `value` is the TIMEX3 value as TimeML defines it (`2025-08-18`, `2025-W33`, `2025-08`, `202`,
+/// `P10D`, `PAST_REF`, `XXXX-08-15`). `start`/`end` (inclusive) are set when the value names a
+/// calendar period; `relative` keeps the unresolved form ("last week") when no anchor was known.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeValue {
+    pub value: String,
+    pub precision: Option<Precision>,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    #[serde(default)]
+    pub approximate: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relative: Option<String>,
+}
+
+impl TimeValue {
+    /// A calendar period from `start` to `end` (inclusive) with the given TIMEX3 value.
+    pub fn period(
+        value: impl Into<String>,
+        precision: Precision,
+        start: NaiveDate,
+        end: NaiveDate,
+    ) -> Self {
+        TimeValue {
+            value: value.into(),
+            precision: Some(precision),
+            start: Some(start),
+            end: Some(end),
+            approximate: false,
+            relative: None,
+        }
+    }
+    /// A single day.
+    pub fn day(date: NaiveDate) -> Self {
+        Self::period(
+            date.format("%Y-%m-%d").to_string(),
+            Precision::Day,
+            date,
+            date,
+        )
+    }
+    /// Whether two values can describe the same time (their periods overlap, or one is unknown).
+    pub fn compatible(&self, other: &TimeValue) -> bool {
+        match (self.start, self.end, other.start, other.end) {
+            (Some(a0), Some(a1), Some(b0), Some(b1)) => a0 <= b1 && b0 <= a1,
+            _ => true,
+        }
+    }
+    /// Whether this value names a calendar period (as opposed to a duration or a vague reference).
+    pub fn is_calendar(&self) -> bool {
+        self.start.is_some() && self.end.is_some()
+    }
+}
+
+/// Where a document's publication date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum DateSource {
+    /// Front matter, HTML metadata or a feed's field.
+    Metadata,
+    /// The `--dct` command-line flag.
+    Flag,
+    /// Inferred from clues in the text (see `Published::clues`).
+    Inferred,
+    #[default]
+    Unknown,
+}
+
+impl DateSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateSource::Metadata => "metadata",
+            DateSource::Flag => "flag",
+            DateSource::Inferred => "inferred",
+            DateSource::Unknown => "unknown",
+        }
+    }
+}
+
+/// A document's publication date and its provenance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Published {
+    pub date: Option<NaiveDate>,
+    pub source: DateSource,
+    /// Human-readable clues that fixed an inferred date ("'August 15' + 'last week'").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clues: Vec<String>,
+}
+
+/// One article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Document {
+    /// Stable short id (`d1`, `d2`, … in load order).
+    pub id: String,
+    /// The path as given by the user (embedded ones: `assets/corpus/NAME`).
+    pub path: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub byline: Option<String>,
+    pub url: Option<String>,
+    pub published: Published,
+    /// The document text; every span indexes it.
+    pub text: String,
+    /// Lines of site chrome (ads, comment boxes, "READ ALSO"), kept in the text but skipped by extraction.
+    #[serde(default)]
+    pub chrome: Vec<Span>,
+}
+
+impl Document {
+    /// Whether the byte `offset` lies in a site-chrome line.
+    pub fn is_chrome(&self, offset: usize) -> bool {
+        self.chrome.iter().any(|s| s.contains(offset))
+    }
+    /// A short label for lists: the outlet, else the file name.
+    pub fn label(&self) -> &str {
+        self.outlet.as_deref().unwrap_or_else(|| {
+            self.path
+                .rsplit(['/', '\\'])
+                .next()
+                .unwrap_or(self.path.as_str())
+        })
+    }
+}
+
+/// A person, organisation or country that takes part in events or speaks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Actor {
+    /// Canonical name ("Volodymyr Zelensky").
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub roles: Vec<String>,
+    pub country: Option<String>,
+    /// False for actors discovered in the text (a name introduced with a role).
+    #[serde(default)]
+    pub known: bool,
+}
+
+/// What kind of thing happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventKind {
+    Meeting,
+    Summit,
+    Call,
+    Statement,
+    Announcement,
+    Agreement,
+    Negotiation,
+    Attack,
+    Deadline,
+    Other,
+}
+
+impl EventKind {
+    pub const ALL: [EventKind; 10] = [
+        EventKind::Meeting,
+        EventKind::Summit,
+        EventKind::Call,
+        EventKind::Statement,
+        EventKind::Announcement,
+        EventKind::Agreement,
+        EventKind::Negotiation,
+        EventKind::Attack,
+        EventKind::Deadline,
+        EventKind::Other,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Meeting => "meeting",
+            EventKind::Summit => "summit",
+            EventKind::Call => "call",
+            EventKind::Statement => "statement",
+            EventKind::Announcement => "announcement",
+            EventKind::Agreement => "agreement",
+            EventKind::Negotiation => "negotiation",
+            EventKind::Attack => "attack",
+            EventKind::Deadline => "deadline",
+            EventKind::Other => "other",
+        }
+    }
+    pub fn parse(s: &str) -> Option<EventKind> {
+        EventKind::ALL
+            .into_iter()
+            .find(|k| k.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+}
+
+/// Whether an event already happened or is only planned, as a source tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    #[default]
+    Past,
+    Planned,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Past => "past",
+            Status::Planned => "planned",
+        }
+    }
+}
+
+/// One report of an event in one document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    pub doc: String,
+    pub span: Span,
+    pub text: String,
+    pub kind: EventKind,
+    pub status: Status,
+    pub actors: Vec<String>,
+    pub place: Option<String>,
+    pub date: Option<TimeValue>,
+    /// How the date was fixed ("timex 'on Monday' (tense: past)").
+    pub date_rule: Option<String>,
+    /// The trigger word that made this an event.
+    pub trigger: String,
+}
+
+/// Two or more sources disagreeing on a checkable detail of one event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Disagreement {
+    /// What is disputed ("date", "deadline", "title of Friedrich Merz").
+    pub field: String,
+    /// Each distinct claim with the documents that make it.
+    pub claims: Vec<Claim>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claim {
+    pub value: String,
+    pub docs: Vec<String>,
+}
+
+/// A real-world event, merged from all its mentions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: String,
+    pub title: String,
+    pub kind: EventKind,
+    pub status: Status,
+    pub date: Option<TimeValue>,
+    /// Which mention and rule fixed the date.
+    pub date_provenance: Option<String>,
+    pub actors: Vec<String>,
+    pub place: Option<String>,
+    pub mentions: Vec<Mention>,
+    /// Quote ids.
+    pub quotes: Vec<String>,
+    /// Outlets (document labels) that reported the event.
+    pub outlets: Vec<String>,
+    pub disagreements: Vec<Disagreement>,
+}
+
+/// A direct quote with its speaker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    pub id: String,
+    pub doc: String,
+    pub span: Span,
+    /// Exactly `&doc.text[span]`: the words inside the quote marks.
+    pub text: String,
+    /// Canonical speaker name, or None for scare quotes, titles and unattributable quotes.
+    pub speaker: Option<String>,
+    /// The rule that attributed the speaker ("trailing-said", "pronoun", …).
+    pub attribution: Option<String>,
+    /// Shared by variants of the same statement quoted by several outlets.
+    pub statement: Option<String>,
+    /// The event the quote was said at or about.
+    pub event: Option<String>,
+}
+
+/// Everything attache knows about a corpus: what the TUI and exporters read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Timeline {
+    pub documents: Vec<Document>,
+    pub events: Vec<Event>,
+    pub quotes: Vec<Quote>,
+    pub actors: Vec<Actor>,
+}
+
+impl Timeline {
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+    pub fn quote(&self, id: &str) -> Option<&Quote> {
+        self.quotes.iter().find(|q| q.id == id)
+    }
+}

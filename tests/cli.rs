@@ -1,0 +1,179 @@
+//! The command line as a user runs it: exports, errors and exit codes.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn attache(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_attache"))
+        .args(args)
+        .output()
+        .expect("run attache")
+}
+
+fn seeds_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/corpus")
+}
+
+fn seed_paths() -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(seeds_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path().to_string_lossy().into_owned())
+        .filter(|p| p.ends_with(".txt"))
+        .collect();
+    v.sort();
+    v
+}
+
+fn json_of(out: &Output) -> serde_json::Value {
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("valid JSON")
+}
+
+#[test]
+fn export_json_of_given_files_has_five_documents_and_true_spans() {
+    let paths = seed_paths();
+    let mut args = vec!["export", "--format", "json"];
+    args.extend(paths.iter().map(String::as_str));
+    let v = json_of(&attache(&args));
+    assert_eq!(v["schema"], "attache/1");
+    let docs = v["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 5);
+    let text_of = |id: &str| {
+        let d = docs.iter().find(|d| d["id"] == id).unwrap();
+        std::fs::read(d["path"].as_str().unwrap()).unwrap()
+    };
+    for e in v["events"].as_array().unwrap() {
+        for m in e["mentions"].as_array().unwrap() {
+            let file = text_of(m["doc"].as_str().unwrap());
+            let (s, t) = (
+                m["start"].as_u64().unwrap() as usize,
+                m["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(&file[s..t], m["text"].as_str().unwrap().as_bytes());
+        }
+    }
+    for q in v["quotes"].as_array().unwrap() {
+        let file = text_of(q["doc"].as_str().unwrap());
+        let (s, t) = (
+            q["start"].as_u64().unwrap() as usize,
+            q["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&file[s..t], q["text"].as_str().unwrap().as_bytes());
+    }
+}
+
+#[test]
+fn export_without_paths_uses_the_embedded_corpus() {
+    let v = json_of(&attache(&["export", "--format", "json"]));
+    let docs = v["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 5);
+    assert!(
+        docs.iter()
+            .all(|d| d["path"].as_str().unwrap().starts_with("assets/corpus/"))
+    );
+}
+
+#[test]
+fn binary_works_alone_in_an_empty_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("attache");
+    std::fs::copy(env!("CARGO_BIN_EXE_attache"), &copy).unwrap();
+    let out = Command::new(&copy)
+        .args(["export", "--format", "json"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let v = json_of(&out);
+    assert_eq!(v["documents"].as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn nonexistent_path_exits_2_with_one_line_naming_it() {
+    let out = attache(&["export", "/nonexistent/attache-test"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim_end().lines().count(), 1, "stderr: {err}");
+    assert!(err.contains("/nonexistent/attache-test"));
+}
+
+#[test]
+fn folder_with_good_binary_and_latin1_files_loads_two_and_warns_once_each() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a_good.txt"),
+        "Ministers met in Geneva on Monday.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b_binary.txt"),
+        b"\x7fELF\x02\x01\x01\x00\x00\x00\x00",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("c_latin1.txt"),
+        b"Le minist\xe8re a parl\xe9 lundi.\n",
+    )
+    .unwrap();
+    let out = attache(&["export", "--format", "json", dir.path().to_str().unwrap()]);
+    let v = json_of(&out);
+    let docs = v["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 2);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.matches("b_binary.txt").count(), 1, "stderr: {err}");
+    assert_eq!(err.matches("c_latin1.txt").count(), 1, "stderr: {err}");
+    assert!(err.contains("Latin-1"));
+}
+
+#[test]
+fn front_matter_fills_metadata_and_body_is_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "Leaders met on Monday.\n";
+    std::fs::write(
+        dir.path().join("a.md"),
+        format!(
+            "---\ntitle: Leaders meet\noutlet: Daily Planet\npublished: 2024-05-06\n---\n{body}"
+        ),
+    )
+    .unwrap();
+    let v = json_of(&attache(&["export", dir.path().to_str().unwrap()]));
+    let d = &v["documents"][0];
+    assert_eq!(d["title"], "Leaders meet");
+    assert_eq!(d["outlet"], "Daily Planet");
+    assert_eq!(d["published"]["date"], "2024-05-06");
+    assert_eq!(d["published"]["source"], "metadata");
+    assert_eq!(d["bytes"].as_u64().unwrap() as usize, body.len());
+}
+
+#[test]
+fn dct_flag_sets_every_publication_date() {
+    let v = json_of(&attache(&["export", "--dct", "2025-08-18"]));
+    for d in v["documents"].as_array().unwrap() {
+        assert_eq!(d["published"]["date"], "2025-08-18");
+        assert_eq!(d["published"]["source"], "flag");
+    }
+}
+
+#[test]
+fn bad_dct_is_a_usage_error() {
+    let out = attache(&["export", "--dct", "yesterday"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2025-08-18"));
+}
+
+#[test]
+fn csv_and_markdown_and_jsonl_exports_work() {
+    for format in ["csv", "md", "jsonl"] {
+        let out = attache(&["export", "--format", format]);
+        assert!(out.status.success(), "{format}");
+        assert!(!out.stdout.is_empty(), "{format}");
+    }
+    let out = attache(&["export", "--format", "jsonl"]);
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(v["type"].is_string());
+    }
+}
