@@ -29,7 +29,13 @@ fn main() -> ExitCode {
 
 /// Loads the input, printing one warning line per problem; `None` when nothing could be loaded.
 fn load(input: &Input) -> Option<Timeline> {
-    let loaded = corpus::load(&input.paths, &LoadOptions { dct: input.dct });
+    let loaded = corpus::load(
+        &input.paths,
+        &LoadOptions {
+            dct: input.dct,
+            ..LoadOptions::default()
+        },
+    );
     report_warnings(&loaded);
     if loaded.documents.is_empty() {
         return None;
@@ -86,7 +92,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             write_docs(&timeline, format, &mut out)?;
         }
         Command::Timex { input, .. } => {
-            let loaded = corpus::load(&input.paths, &LoadOptions { dct: input.dct });
+            let loaded = corpus::load(
+                &input.paths,
+                &LoadOptions {
+                    dct: input.dct,
+                    ..LoadOptions::default()
+                },
+            );
             report_warnings(&loaded);
             if loaded.documents.is_empty() {
                 return Ok(ExitCode::from(2));
