@@ -179,6 +179,10 @@ mod tests {
     #[test]
     fn text_values_are_escaped() {
         assert_eq!(text("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
-        assert_eq!(text("bell\u{7}"), "bell");
+        // Controls become the sanitizer's visible placeholder, never a raw byte.
+        assert_eq!(
+            text("bell\u{7}"),
+            format!("bell{}", crate::sanitize::PLACEHOLDER)
+        );
     }
 }

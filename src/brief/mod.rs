@@ -9,3 +9,6 @@ mod select;
 pub use ics::write_ics;
 pub use markdown::{date_label, write_markdown};
 pub use select::{Brief, KeyQuote, MAX_QUOTES, select};
+
+#[cfg(test)]
+mod tests;
