@@ -25,6 +25,9 @@ const LIST_KEYS: [&str; 12] = [
     "hits",
 ];
 
+const NO_ARTICLES: &str = "no articles found: expected an array of records, an object with an \
+     `articles`, `items` or `results` list, or one article with a text field; skipped";
+
 /// Warnings about records without text, per file, before they are summed up in one line.
 const MAX_RECORD_WARNINGS: usize = 10;
 
@@ -59,12 +62,12 @@ pub(super) fn parse(path: &str, text: &str) -> Parsed {
                 batch.add(i + 1, item);
             }
         }
-        Some(Found::Single(obj)) => batch.add_single(obj),
-        None => batch.parsed.warn(
-            path,
-            "no articles found: expected an array of records or an object with an \
-             `articles`, `items` or `results` list; skipped",
-        ),
+        Some(Found::Single(obj)) => {
+            if !batch.add_single(obj) {
+                batch.parsed.warn(path, NO_ARTICLES);
+            }
+        }
+        None => batch.parsed.warn(path, NO_ARTICLES),
     }
     batch.finish()
 }
@@ -171,12 +174,16 @@ impl<'p> Batch<'p> {
         }
     }
 
-    fn add_single(&mut self, obj: &serde_json::Map<String, Value>) {
+    /// A file holding one article object; `false` when it has no text (then it is no article).
+    fn add_single(&mut self, obj: &serde_json::Map<String, Value>) -> bool {
         self.records += 1;
         let path = self.path;
         match from_json(obj) {
-            Some(record) => self.push(path, 1, record),
-            None => self.no_text(path, 1),
+            Some(record) => {
+                self.push(path, 1, record);
+                true
+            }
+            None => false,
         }
     }
 
@@ -275,6 +282,24 @@ mod tests {
     fn json_lines_in_a_json_file_are_read_as_lines() {
         let p = parse("x.json", "{\"text\":\"A.\"}\n{\"text\":\"B.\"}\n");
         assert_eq!(p.documents.len(), 2);
+    }
+
+    #[test]
+    fn a_saved_api_error_is_no_articles_not_a_record_without_text() {
+        let p = parse(
+            "err.json",
+            r#"{"status":"error","code":"rateLimited","message":"Too many requests"}"#,
+        );
+        assert!(p.documents.is_empty());
+        assert_eq!(p.warnings.len(), 1);
+        assert!(p.warnings[0].message.starts_with("no articles found"));
+    }
+
+    #[test]
+    fn a_single_article_object_is_one_document_named_by_the_file() {
+        let p = parse("one.json", r#"{"headline":"H","articleBody":"Body text."}"#);
+        assert_eq!(p.documents.len(), 1);
+        assert_eq!(p.documents[0].path, "one.json");
     }
 
     #[test]
