@@ -1,0 +1,358 @@
+//! From a draft to a [`Mention`]: its people (with pronouns resolved), place, date, status and the
+//! cues the merge weighs.
+
+use super::context::DocContext;
+use super::details::{quantity_details, title_detail};
+use super::draft::Draft;
+use super::lexicon::Class;
+use super::segment::{Joint, Segment};
+use super::status::status;
+use super::tokens::{Token, index_at};
+use crate::extract::time::{Timex, TimexType};
+use crate::model::{DateOrigin, EventKind, Mention, MentionCues, Span, Status, TimeValue};
+use std::ops::Range;
+
+/// The byte span of tokens `r`.
+pub fn span_of(tokens: &[Token], r: &Range<usize>) -> Span {
+    let mut r = r.clone();
+    // Leading and trailing punctuation is not part of the mention.
+    while r.start < r.end && !tokens[r.start].is_word {
+        r.start += 1;
+    }
+    while r.end > r.start && !tokens[r.end - 1].is_word {
+        r.end -= 1;
+    }
+    match (
+        tokens.get(r.start),
+        r.end.checked_sub(1).and_then(|e| tokens.get(e)),
+    ) {
+        (Some(a), Some(b)) if r.start < r.end => Span::new(a.span.start, b.span.end),
+        _ => Span::default(),
+    }
+}
+
+/// A time expression that can date an event: a calendar period, not a duration, a deadline
+/// ("within 10 days", "by 2035") or the start of a state ("since February").
+fn dating_timex(ctx: &DocContext, tokens: &[Token], x: &Timex) -> bool {
+    if matches!(x.kind, TimexType::Duration | TimexType::Set) {
+        return false;
+    }
+    if !x.time.as_ref().is_some_and(TimeValue::is_calendar) {
+        return false;
+    }
+    let i = index_at(tokens, x.span.start);
+    let first = tokens.get(i).map(|t| t.lower.as_str()).unwrap_or("");
+    let lx = ctx.lx;
+    if first == "since" || (i > 0 && tokens[i - 1].lower == "since") {
+        return false;
+    }
+    !lx.deadline_words.iter().any(|w| {
+        super::tokens::phrase_before(tokens, i, w) || super::tokens::phrase_at(tokens, i, w)
+    })
+}
+
+/// The time expression of a draft: the first one after its trigger, else the last one before it.
+fn pick_timex(ctx: &DocContext, tokens: &[Token], region: Span, head: usize) -> Option<Timex> {
+    let head_at = tokens.get(head).map_or(0, |t| t.span.start);
+    let found: Vec<Timex> = ctx
+        .timexes_in(region)
+        .into_iter()
+        .filter(|x| dating_timex(ctx, tokens, x))
+        .collect();
+    found
+        .iter()
+        .find(|x| x.span.start >= head_at)
+        .or_else(|| found.iter().rev().find(|x| x.span.start < head_at))
+        .cloned()
+}
+
+/// The person a pronoun at `offset` stands for: the nearest person named before it, outside quotes.
+fn antecedent(ctx: &DocContext, offset: usize) -> Option<String> {
+    ctx.actors
+        .iter()
+        .rev()
+        .filter(|a| a.span.end <= offset && !ctx.is_quoted(a.span.start))
+        .find(|a| ctx.is_person(&a.actor))
+        .map(|a| a.actor.clone())
+}
+
+/// Everything one sentence offers the mention builder.
+pub struct Sentence<'t> {
+    pub span: Span,
+    pub paragraph: Span,
+    pub tokens: &'t [Token],
+    pub segs: &'t [Segment],
+}
+
+/// Builds the mention of `draft`.
+pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
+    let lx = ctx.lx;
+    let tokens = s.tokens;
+    let seg = &s.segs[draft.seg];
+    let trig = lx.trigger(draft.head);
+    let span = span_of(tokens, &draft.region);
+
+    // People: named in the region or its lists, and pronouns resolved.
+    let mut actors: Vec<String> = Vec::new();
+    let mut details = Vec::new();
+    let mut regions = vec![draft.region.clone()];
+    regions.extend(draft.lists.iter().cloned());
+    let mut host = None;
+    for r in &regions {
+        let rs = span_of(tokens, r);
+        for a in ctx.actors_in(rs) {
+            if !actors.contains(&a.actor) {
+                actors.push(a.actor.clone());
+            }
+            if trig.host && a.span.end <= draft.head.span.start && host.is_none() {
+                host = Some(a.actor.clone());
+            }
+            details.extend(title_detail(ctx, tokens, a));
+        }
+        for t in &tokens[r.clone()] {
+            if lx.pronouns.contains(&t.lower)
+                && let Some(who) = antecedent(ctx, t.span.start)
+            {
+                if trig.host && t.span.end <= draft.head.span.start && host.is_none() {
+                    host = Some(who.clone());
+                }
+                if !actors.contains(&who) {
+                    actors.push(who);
+                }
+            }
+        }
+    }
+
+    let place = pick_place(ctx, tokens, draft);
+
+    let mut date: Option<TimeValue> = None;
+    let mut origin = DateOrigin::None;
+    let mut rule = None;
+    if let Some(x) = pick_timex(ctx, tokens, span, draft.head_tok) {
+        date = x.time.clone();
+        origin = DateOrigin::Clause;
+        rule = Some(format!(
+            "time expression '{}' in its clause",
+            x.span.slice(ctx.text)
+        ));
+    } else if let Some((x, why)) = inherited_timex(ctx, s, draft) {
+        date = x.time.clone();
+        origin = if why == "report" {
+            DateOrigin::Report
+        } else {
+            DateOrigin::Clause
+        };
+        rule = Some(format!(
+            "time expression '{}' of its {why}",
+            x.span.slice(ctx.text)
+        ));
+    }
+
+    let st = status(
+        ctx,
+        tokens,
+        seg.tokens.clone(),
+        draft.head_tok,
+        trig,
+        date.as_ref(),
+    );
+    if origin == DateOrigin::Report && st.status == Status::Planned {
+        // "announced Monday that they will meet" does not date the meeting.
+        date = None;
+        origin = DateOrigin::None;
+        rule = None;
+    }
+
+    details.extend(quantity_details(ctx, tokens, draft.region.clone()));
+    let mut kind = draft
+        .hits
+        .iter()
+        .map(|h| lx.trigger(*h).kind)
+        .find(|k| *k == EventKind::Summit)
+        .unwrap_or(trig.kind);
+    if st.status == Status::Planned
+        && trig.family == "agreement"
+        && details.iter().any(|d| d.field == "deadline")
+    {
+        kind = EventKind::Deadline;
+    }
+
+    let arity = draft
+        .hits
+        .iter()
+        .map(|h| h.span)
+        .chain(tokens[draft.region.clone()].iter().map(|t| t.span))
+        .find_map(|sp| {
+            let w = super::tokens::fold(sp.slice(ctx.text));
+            lx.arity.iter().find(|(a, _)| *a == w).map(|(_, n)| *n)
+        });
+
+    let reference = trig.class == Class::Reference
+        || (actors.is_empty() && place.is_none() && origin < DateOrigin::Report);
+
+    let mut cues = MentionCues {
+        date_origin: origin,
+        reference,
+        family: trig.family.clone(),
+        noun: trig.noun.clone(),
+        verb: trig.verb.clone(),
+        host,
+        arity,
+        topic: topic_words(ctx, tokens, draft),
+        group: group_phrase(ctx, tokens, &regions),
+        details,
+        sentence: s.span,
+        paragraph: s.paragraph,
+        ..MentionCues::default()
+    };
+    if let Some(dct) = ctx.dct {
+        match st.status {
+            Status::Past => cues.not_after = Some(dct),
+            Status::Planned => cues.not_before = dct.pred_opt(),
+        }
+        if st.prior {
+            cues.not_after = dct.checked_sub_days(chrono::Days::new(14));
+        }
+    }
+    if let Joint::Relation(r) = &seg.joint {
+        cues.relation = Some(r.clone());
+        if r == "after" || r == "since" {
+            cues.not_after = cues.not_after.or(ctx.dct);
+        }
+    }
+    Mention {
+        doc: ctx.doc.id.clone(),
+        span,
+        text: span.slice(ctx.text).to_string(),
+        kind,
+        status: st.status,
+        actors,
+        place,
+        date,
+        date_rule: rule.map(|r| format!("{r}; status: {}", st.why)),
+        trigger: draft.head.span.slice(ctx.text).to_string(),
+        cues,
+    }
+}
+
+/// A time expression this clause takes from a neighbour: the report that tells it ("announced
+/// Monday that …"), or a fronted time phrase ("On Monday, …") joined only by commas.
+fn inherited_timex(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Option<(Timex, &'static str)> {
+    let seg = &s.segs[draft.seg];
+    let tokens = s.tokens;
+    if seg.joint == Joint::Reported {
+        let rep = s.segs[..draft.seg].iter().rev().find(|g| g.reporting)?;
+        let sp = span_of(tokens, &rep.tokens);
+        return ctx
+            .timexes_in(sp)
+            .into_iter()
+            .find(|x| dating_timex(ctx, tokens, x))
+            .map(|x| (x, "report"));
+    }
+    let mut i = draft.seg;
+    while i > 0 && matches!(s.segs[i].joint, Joint::Comma) {
+        i -= 1;
+        let g = &s.segs[i];
+        if g.reporting {
+            break;
+        }
+        let sp = span_of(tokens, &g.tokens);
+        let has_trigger = ctx
+            .hits_in(sp)
+            .iter()
+            .any(|h| ctx.lx.trigger(*h).class != Class::Reporting);
+        if has_trigger {
+            break;
+        }
+        if let Some(x) = ctx
+            .timexes_in(sp)
+            .into_iter()
+            .find(|x| dating_timex(ctx, tokens, x))
+        {
+            return Some((x, "sentence"));
+        }
+    }
+    None
+}
+
+/// The place of a draft: a known place after a locative preposition ("at the …"), or right before
+/// an event noun ("the … summit"); the most specific one wins.
+fn pick_place(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Option<String> {
+    let region = span_of(tokens, &draft.region);
+    let lx = ctx.lx;
+    let mut best: Option<(usize, String)> = None;
+    for p in ctx.places.find(ctx.text, region) {
+        let i = index_at(tokens, p.span.start);
+        let mut j = i;
+        if j > 0 && tokens[j - 1].lower == "the" {
+            j -= 1;
+        }
+        let locative = j > 0
+            && (lx.locative.contains(&tokens[j - 1].lower)
+                || (tokens[j - 1].lower == "to"
+                    && j >= 2
+                    && draft.hits.iter().any(|h| {
+                        h.span.end <= tokens[j - 1].span.start
+                            && tokens[j - 2].span.end >= h.span.end
+                    })));
+        let end = index_at(tokens, p.span.end);
+        // "the … summit", "Holt's … meeting": the place modifies the event noun.
+        let modifier = draft.hits.iter().any(|h| {
+            let hi = index_at(tokens, h.span.start);
+            hi >= end && hi <= end + 1
+        });
+        if !(locative || modifier) || ctx.is_quoted(p.span.start) {
+            continue;
+        }
+        let depth = ctx.places.depth(&p.name);
+        if best.as_ref().is_none_or(|(d, _)| depth > *d) {
+            best = Some((depth, p.name));
+        }
+    }
+    best.map(|(_, n)| n)
+}
+
+/// Content words of the draft's clause, for matching mentions that name no actor or place.
+fn topic_words(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Vec<String> {
+    let lx = ctx.lx;
+    let mut out: Vec<String> = Vec::new();
+    for t in &tokens[draft.region.clone()] {
+        let w = t.lower.trim_end_matches("'s");
+        if !t.is_word
+            || w.chars().count() < 4
+            || t.is_capitalized(ctx.text)
+            || lx.is_stop(w)
+            || lx.trigger_word(w)
+            || lx.planned.iter().any(|p| p == w)
+            || ctx.timexes.iter().any(|x| x.span.contains(t.span.start))
+            || w.chars().any(|c| c.is_ascii_digit())
+        {
+            continue;
+        }
+        if !out.iter().any(|o| o == w) {
+            out.push(w.to_string());
+        }
+    }
+    out
+}
+
+/// A group of unnamed participants named in the regions ("European leaders").
+fn group_phrase(ctx: &DocContext, tokens: &[Token], regions: &[Range<usize>]) -> Option<String> {
+    for r in regions {
+        for i in r.clone() {
+            if i == 0 || i <= r.start {
+                continue;
+            }
+            let t = &tokens[i];
+            let adj = &tokens[i - 1];
+            if ctx.lx.groups.contains(&t.lower)
+                && adj.is_word
+                && adj.is_capitalized(ctx.text)
+                && !ctx.places.is_place(adj.span.slice(ctx.text))
+            {
+                return ctx.text.get(adj.span.start..t.span.end).map(str::to_string);
+            }
+        }
+    }
+    None
+}
