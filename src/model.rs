@@ -354,6 +354,9 @@ pub struct MentionCues {
     pub topic: Vec<String>,
     /// A group of unnamed participants ("European leaders").
     pub group: Option<String>,
+    /// Everyone named in the sentence outside speech clauses: weak evidence for references
+    /// ("their first since the tensions in February").
+    pub sentence_actors: Vec<String>,
     pub details: Vec<Detail>,
     /// The sentence and paragraph holding the mention (for linking quotes).
     pub sentence: Span,

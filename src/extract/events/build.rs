@@ -124,6 +124,14 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
     }
 
     let place = pick_place(ctx, tokens, draft);
+    let mut sentence_actors: Vec<String> = Vec::new();
+    for g in s.segs.iter().filter(|g| !g.reporting) {
+        for a in ctx.actors_in(span_of(tokens, &g.tokens)) {
+            if !sentence_actors.contains(&a.actor) {
+                sentence_actors.push(a.actor.clone());
+            }
+        }
+    }
 
     let mut date: Option<TimeValue> = None;
     let mut origin = DateOrigin::None;
@@ -200,6 +208,7 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
         arity,
         topic: topic_words(ctx, tokens, draft),
         group: group_phrase(ctx, tokens, &regions),
+        sentence_actors,
         details,
         sentence: s.span,
         paragraph: s.paragraph,
@@ -248,6 +257,19 @@ fn inherited_timex(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Option<(Tim
             .into_iter()
             .find(|x| dating_timex(ctx, tokens, x))
             .map(|x| (x, "report"));
+    }
+    // "…earlier this year, when they met": a when-clause happens at the time of the clause before.
+    let first_word = tokens.get(seg.tokens.start).map(|t| t.lower.as_str());
+    if seg.joint == Joint::Relative && first_word == Some("when") && draft.seg > 0 {
+        let prev = &s.segs[draft.seg - 1];
+        let sp = span_of(tokens, &prev.tokens);
+        if let Some(x) = ctx
+            .timexes_in(sp)
+            .into_iter()
+            .find(|x| dating_timex(ctx, tokens, x))
+        {
+            return Some((x, "when-clause"));
+        }
     }
     let mut i = draft.seg;
     while i > 0 && matches!(s.segs[i].joint, Joint::Comma) {

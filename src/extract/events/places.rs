@@ -31,6 +31,8 @@ pub struct Places {
     countries: Vec<String>,
     /// Canonical name of each surface form of the matcher.
     canonical: Vec<String>,
+    /// Places written with "the" ("the White House"): they have an alias "the NAME".
+    articled: std::collections::HashSet<String>,
     matcher: AhoCorasick,
 }
 
@@ -75,6 +77,12 @@ impl Places {
             }
         }
         let mut forms: Vec<(String, String)> = names.into_iter().map(|n| (n.clone(), n)).collect();
+        let articled = raw
+            .aliases
+            .iter()
+            .filter(|(alias, name)| alias.strip_prefix("the ") == Some(name.as_str()))
+            .map(|(_, name)| name.clone())
+            .collect();
         forms.extend(raw.aliases);
         forms.sort();
         forms.dedup();
@@ -83,6 +91,7 @@ impl Places {
             .build(forms.iter().map(|(f, _)| f))
             .map_err(|e| e.to_string())?;
         Ok(Places {
+            articled,
             parent,
             countries,
             canonical: forms.into_iter().map(|(_, c)| c).collect(),
@@ -140,6 +149,15 @@ impl Places {
         self.chain(name).len()
     }
 
+    /// How a title says "at/in PLACE": "at the White House", "in Alaska".
+    pub fn phrase(&self, name: &str) -> String {
+        if self.articled.contains(name) {
+            format!("at the {name}")
+        } else {
+            format!("in {name}")
+        }
+    }
+
     pub fn is_country(&self, name: &str) -> bool {
         self.countries.iter().any(|c| c == name)
     }
@@ -175,6 +193,8 @@ Sylvania = { in = "Europe", capital = "Marsh", places = [] }
         assert!(!p.compatible("Lake Ossa", "Port Vale"));
         assert!(p.depth("Green Room") > p.depth("Port Vale"));
         assert!(p.is_country("Sylvania") && !p.is_country("Marsh"));
+        assert_eq!(p.phrase("Blue Hall"), "at the Blue Hall");
+        assert_eq!(p.phrase("Marsh"), "in Marsh");
     }
 
     #[test]

@@ -1,0 +1,266 @@
+//! One-line titles built from an event's parts — who, what, where — never copied from a headline:
+//! "A hosts B and European leaders at the Blue Hall", "A–B phone call", "A signs minerals deal".
+
+use crate::extract::actors::Gazetteer;
+use crate::extract::events::lexicon::{Lexicon, Pos};
+use crate::extract::events::places::Places;
+use crate::extract::events::tokens::{fold, tokenize};
+use crate::model::{Event, EventKind, Mention, Span};
+use std::collections::BTreeMap;
+
+/// The title of a merged event.
+pub fn title(e: &Event, places: &Places) -> String {
+    let names: Vec<String> = e.actors.iter().map(|a| short_name(a, places)).collect();
+    let at = e.place.as_deref().map(|p| places.phrase(p));
+    let host = most_common(e.mentions.iter().filter_map(|m| m.cues.host.clone()));
+    let group = most_common(e.mentions.iter().filter_map(|m| m.cues.group.clone()));
+    let t = match e.kind {
+        EventKind::Meeting | EventKind::Summit | EventKind::Negotiation => {
+            meeting_title(e, &names, host, group, places)
+        }
+        EventKind::Call => format!("{} phone call", dashed(&names, 2)),
+        _ => action_title(e, &names, places),
+    };
+    let t = match at {
+        Some(at) if !t.contains(&at) && needs_place(e) => format!("{t} {at}"),
+        _ => t,
+    };
+    sentence_case(t.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+fn needs_place(e: &Event) -> bool {
+    !matches!(e.kind, EventKind::Call | EventKind::Deadline)
+}
+
+fn meeting_title(
+    e: &Event,
+    names: &[String],
+    host: Option<String>,
+    group: Option<String>,
+    places: &Places,
+) -> String {
+    let at = e.place.as_deref().map(|p| places.phrase(p)).unwrap_or_default();
+    if let Some(h) = host.and_then(|h| e.actors.iter().position(|a| *a == h)) {
+        let others: Vec<&String> = names.iter().enumerate().filter(|(i, _)| *i != h).map(|(_, n)| n).collect();
+        let guests = match (others.first(), group.clone()) {
+            (Some(a), Some(g)) => format!("{a} and {g}"),
+            (Some(a), None) if others.len() >= 3 => format!("{a} and {} others", others.len() - 1),
+            (Some(_), None) => join_and(&others),
+            (None, Some(g)) => g,
+            (None, None) => String::new(),
+        };
+        if !guests.is_empty() {
+            return format!("{} hosts {guests} {at}", names[h]);
+        }
+    }
+    if names.len() >= 4 {
+        let rest = match group {
+            Some(g) => g,
+            None => format!("{} others", names.len() - 2),
+        };
+        return format!("{} meets {} and {rest} {at}", names[0], names[1]);
+    }
+    let n = match e.mentions.iter().find_map(|m| m.cues.arity) {
+        Some(a) => a as usize,
+        None => 3,
+    };
+    let noun = if e.kind == EventKind::Summit {
+        "summit".to_string()
+    } else {
+        best_noun(e)
+    };
+    let who = dashed(names, n);
+    if who.is_empty() {
+        format!("{} {noun}", capital_noun(&noun))
+    } else {
+        format!("{who} {noun}")
+    }
+}
+
+/// "A signs long-term minerals deal", "A annexes B", "At least 14 killed in attacks".
+fn action_title(e: &Event, names: &[String], places: &Places) -> String {
+    let lx = Lexicon::embedded();
+    let agent = names.first().cloned().unwrap_or_default();
+    // The mention with a verb and an object tells the event best.
+    let best = e
+        .mentions
+        .iter()
+        .filter(|m| !m.cues.reference)
+        .chain(e.mentions.iter())
+        .find(|m| m.cues.verb.is_some());
+    let noun = best_noun(e);
+    let killed = e
+        .mentions
+        .iter()
+        .flat_map(|m| m.cues.details.iter())
+        .find(|d| d.field == "killed")
+        .map(|d| lower_first(&d.value));
+    if e.kind == EventKind::Attack {
+        let what = if agent.is_empty() {
+            capital_noun(&noun)
+        } else {
+            format!("{agent} {noun}")
+        };
+        return match killed {
+            Some(k) => format!("{what} kill {k}"),
+            None => what,
+        };
+    }
+    if e.kind == EventKind::Deadline {
+        let deadline = e
+            .mentions
+            .iter()
+            .flat_map(|m| m.cues.details.iter())
+            .find(|d| d.field == "deadline")
+            .map(|d| d.value.clone())
+            .unwrap_or_default();
+        let obj = best.map(|m| object_after(m, lx)).unwrap_or_default();
+        return format!("Deadline: {} {deadline}", if obj.is_empty() { noun } else { obj });
+    }
+    if let Some(m) = best
+        && let Some(verb) = &m.cues.verb
+        && let Some(t) = lx.triggers.iter().find(|t| t.verb.as_deref() == Some(verb))
+        && t.pos == Pos::Verb
+    {
+        let mut obj = object_after(m, lx);
+        if obj.is_empty() {
+            let named: Vec<String> = e.actors.iter().skip(1).map(|a| short_name(a, places)).collect();
+            obj = join_and(&named.iter().collect::<Vec<_>>());
+        }
+        return format!("{agent} {verb} {obj}");
+    }
+    let who = dashed(names, 2);
+    if who.is_empty() { capital_noun(&noun) } else { format!("{who} {noun}") }
+}
+
+/// The words after the trigger naming what was signed, seized or pledged: up to six words, up to a
+/// preposition, a number or punctuation.
+fn object_after(m: &Mention, lx: &Lexicon) -> String {
+    let Some(at) = m.text.find(&m.trigger) else {
+        return String::new();
+    };
+    let from = at + m.trigger.len();
+    let tokens = tokenize(&m.text, Span::new(from, m.text.len()));
+    let mut words: Vec<&str> = Vec::new();
+    for t in &tokens {
+        let w = t.lower.as_str();
+        let stop = !t.is_word
+            || w.chars().any(|c| c.is_ascii_digit())
+            || lx.relations.iter().any(|(r, _)| r == w)
+            || matches!(
+                w,
+                "in" | "at" | "on" | "by" | "with" | "from" | "for" | "until" | "within" | "as"
+                    | "while" | "when" | "where" | "which" | "that" | "who" | "last" | "this"
+                    | "earlier" | "yesterday" | "today"
+            )
+            || lx.trigger_word(w) && !words.is_empty() && lx.triggers.iter().any(|x| x.pos == Pos::Verb && x.noun == w);
+        if stop || words.len() >= 6 {
+            break;
+        }
+        if words.is_empty() && matches!(w, "a" | "an" | "the" | "its" | "his" | "her" | "their") {
+            continue;
+        }
+        words.push(t.span.slice(&m.text));
+    }
+    while words.last().is_some_and(|w| matches!(fold(w).as_str(), "to" | "of" | "and" | "the" | "a")) {
+        words.pop();
+    }
+    words.join(" ")
+}
+
+/// The event noun most strong mentions use ("confrontation" over "visit").
+fn best_noun(e: &Event) -> String {
+    let lx = Lexicon::embedded();
+    let mut count: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for m in &e.mentions {
+        if m.cues.family == "any" {
+            continue;
+        }
+        let trig = fold(&m.trigger);
+        let is_noun = lx.triggers.iter().any(|t| t.pos == Pos::Noun && t.noun == m.cues.noun);
+        let word = if is_noun && !trig.contains(' ') { singular(&trig) } else { m.cues.noun.clone() };
+        let c = count.entry(word).or_default();
+        if m.cues.reference {
+            c.1 += 1;
+        } else {
+            c.0 += 1;
+        }
+    }
+    count
+        .into_iter()
+        .max_by_key(|(w, c)| (*c, std::cmp::Reverse(w.clone())))
+        .map_or_else(|| "event".to_string(), |(w, _)| w)
+}
+
+fn singular(w: &str) -> String {
+    match w {
+        "talks" | "attacks" | "discussions" | "negotiations" | "strikes" => w.to_string(),
+        _ => w.strip_suffix('s').filter(|s| s.len() > 3 && !s.ends_with('s')).unwrap_or(w).to_string(),
+    }
+}
+
+/// A short name for titles: the shortest alias that ends the full name ("von der Leyen"), else the
+/// surname of a person, else the name.
+pub fn short_name(name: &str, places: &Places) -> String {
+    let g = Gazetteer::embedded();
+    if let Some(a) = g.actors.iter().find(|a| a.name == name)
+        && let Some(alias) = a
+            .aliases
+            .iter()
+            .filter(|al| name.ends_with(al.as_str()) && al.len() < name.len())
+            .min_by_key(|al| al.len())
+    {
+        return alias.clone();
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let person = words.len() >= 2
+        && !places.is_place(name)
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if person && let Some(last) = words.last() {
+        return (*last).to_string();
+    }
+    name.to_string()
+}
+
+fn dashed(names: &[String], n: usize) -> String {
+    names.iter().take(n.max(1)).cloned().collect::<Vec<_>>().join("–")
+}
+
+fn join_and(v: &[&String]) -> String {
+    match v {
+        [] => String::new(),
+        [a] => (*a).clone(),
+        [rest @ .., last] => format!(
+            "{} and {last}",
+            rest.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+        ),
+    }
+}
+
+fn most_common(it: impl Iterator<Item = String>) -> Option<String> {
+    let mut count: BTreeMap<String, usize> = BTreeMap::new();
+    for s in it {
+        *count.entry(s).or_default() += 1;
+    }
+    count.into_iter().max_by_key(|(s, n)| (*n, std::cmp::Reverse(s.clone()))).map(|(s, _)| s)
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+fn capital_noun(noun: &str) -> String {
+    sentence_case(noun.to_string())
+}
+
+fn sentence_case(s: String) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) if f.is_lowercase() => f.to_uppercase().chain(c).collect(),
+        _ => s,
+    }
+}
