@@ -342,6 +342,10 @@ pub struct MentionCues {
     /// The noun and third-person verb titles use ("summit", "hosts").
     pub noun: String,
     pub verb: Option<String>,
+    /// The trigger is a verb ("signed"), not a noun ("the deal").
+    pub is_verb: bool,
+    /// The event noun is definite ("the invasion", "Holt's visit"): it points at a known event.
+    pub definite: bool,
     /// The actor who hosted the event, when the trigger says so.
     pub host: Option<String>,
     /// How many parties the event has, when a word says so ("bilateral", "trilateral").

@@ -35,7 +35,7 @@ pub fn detect_mentions(
     let mut out: Vec<Mention> = Vec::new();
     let mut anchors: Vec<(usize, usize, String)> = Vec::new();
     let mut prev_colon: Option<usize> = None;
-    for (pi, para) in paragraphs.iter().enumerate() {
+    for para in &paragraphs {
         if doc.is_chrome(para.start) {
             continue;
         }
@@ -47,6 +47,7 @@ pub fn detect_mentions(
             continue;
         }
         prev_colon = None;
+        let heading = is_heading(&doc.text, *para);
         for sentence in sentences_in(&doc.text, *para) {
             let tokens = tokens::tokenize(&doc.text, sentence);
             let hits = ctx.hits_in(sentence);
@@ -62,7 +63,18 @@ pub fn detect_mentions(
             };
             let first = out.len();
             for d in &drafts {
-                out.push(build::mention(&ctx, &s, d));
+                let mut m = build::mention(&ctx, &s, d);
+                // "…, followed by a summit": a plan continues as a plan.
+                if m.cues.relation.as_deref() == Some("then")
+                    && let Some(prev) = out[first..].last()
+                {
+                    m.status = prev.status;
+                }
+                // Headings are no source of events on their own.
+                if heading {
+                    m.cues.reference = true;
+                }
+                out.push(m);
             }
             for (a, b, rel) in dating::relations(&segs, &drafts) {
                 anchors.push((first + a, first + b, rel));
@@ -71,7 +83,6 @@ pub fn detect_mentions(
                 prev_colon = Some(out.len() - 1);
             }
         }
-        let _ = pi;
     }
     dating::date_document(&ctx, &mut out, &anchors);
     out
@@ -82,6 +93,18 @@ fn sentences_in(text: &str, para: Span) -> Vec<Span> {
         .into_iter()
         .map(|s| Span::new(s.start + para.start, s.end + para.start))
         .collect()
+}
+
+/// A heading: a short line that does not end like a sentence.
+fn is_heading(text: &str, para: Span) -> bool {
+    let line = para.slice(text).trim();
+    let words = line.split_whitespace().count();
+    let capitalized = line
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    (line.len() < 120 && !line.ends_with(['.', '!', '?', '”', '"', ':', '’']))
+        || (line.len() < 200 && capitalized * 3 > words * 2)
 }
 
 /// A short line of a list: a bullet, or a few words without a full stop.

@@ -69,7 +69,12 @@ pub fn merge(documents: Vec<Document>, extractions: Vec<Extraction>) -> Timeline
             .cmp(&key(b).is_none())
             .then(key(a).cmp(&key(b)))
             .then(a.title.cmp(&b.title))
-            .then(a.mentions.first().map(|m| (&m.doc, m.span)).cmp(&b.mentions.first().map(|m| (&m.doc, m.span))))
+            .then(
+                a.mentions
+                    .first()
+                    .map(|m| (&m.doc, m.span))
+                    .cmp(&b.mentions.first().map(|m| (&m.doc, m.span))),
+            )
     });
     for (i, e) in events.iter_mut().enumerate() {
         e.id = format!("e{}", i + 1);

@@ -101,6 +101,10 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
     for r in &regions {
         let rs = span_of(tokens, r);
         for a in ctx.actors_in(rs) {
+            if owns_other_noun(ctx, tokens, a.span, draft) {
+                // "Holt's allies argue …": Holt is not in the event.
+                continue;
+            }
             if !actors.contains(&a.actor) {
                 actors.push(a.actor.clone());
             }
@@ -160,6 +164,7 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
         ctx,
         tokens,
         seg.tokens.clone(),
+        apposition_scope(s.segs, draft.seg),
         draft.head_tok,
         trig,
         date.as_ref(),
@@ -204,6 +209,8 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
         family: trig.family.clone(),
         noun: trig.noun.clone(),
         verb: trig.verb.clone(),
+        is_verb: trig.pos == super::lexicon::Pos::Verb,
+        definite: is_definite(tokens, draft),
         host,
         arity,
         topic: topic_words(ctx, tokens, draft),
@@ -242,6 +249,19 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
         trigger: draft.head.span.slice(ctx.text).to_string(),
         cues,
     }
+}
+
+/// The clause with the clauses before it that it only continues ("were held in two parts — first a
+/// bilateral meeting"): joined by a dash, colon or comma, not by a relation or a report.
+fn apposition_scope(segs: &[Segment], i: usize) -> Range<usize> {
+    let mut start = i;
+    while start > 0
+        && matches!(segs[start].joint, Joint::Dash | Joint::Colon | Joint::Comma)
+        && !segs[start - 1].reporting
+    {
+        start -= 1;
+    }
+    segs[start].tokens.start..segs[i].tokens.end
 }
 
 /// A time expression this clause takes from a neighbour: the report that tells it ("announced
@@ -297,6 +317,36 @@ fn inherited_timex(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Option<(Tim
     None
 }
 
+/// Whether an actor is the owner of some other noun ("Holt's allies"), not of the event noun
+/// ("Holt's summit", "Holt's contentious February encounter").
+fn owns_other_noun(ctx: &DocContext, tokens: &[Token], span: Span, draft: &Draft) -> bool {
+    let Some(ti) = tokens
+        .iter()
+        .position(|t| t.span.start < span.end && span.end <= t.span.end)
+    else {
+        return false;
+    };
+    let rest = super::tokens::fold(ctx.text.get(span.end..tokens[ti].span.end).unwrap_or(""));
+    if rest != "'s" && rest != "'" {
+        return false;
+    }
+    !draft.hits.iter().any(|h| {
+        let hi = index_at(tokens, h.span.start);
+        hi > ti && hi <= ti + 4
+    })
+}
+
+/// Whether the event noun is definite: "the", a possessive or a demonstrative before it.
+fn is_definite(tokens: &[Token], draft: &Draft) -> bool {
+    let start = draft.head_tok.saturating_sub(4).max(draft.region.start);
+    tokens[start..draft.head_tok].iter().any(|t| {
+        matches!(
+            t.lower.as_str(),
+            "the" | "that" | "this" | "their" | "his" | "her" | "its"
+        ) || t.lower.ends_with("'s")
+    })
+}
+
 /// The place of a draft: a known place after a locative preposition ("at the …"), or right before
 /// an event noun ("the … summit"); the most specific one wins.
 fn pick_place(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Option<String> {
@@ -319,10 +369,12 @@ fn pick_place(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Option<Strin
                     })));
         let end = index_at(tokens, p.span.end);
         // "the … summit", "Holt's … meeting": the place modifies the event noun.
-        let modifier = draft.hits.iter().any(|h| {
-            let hi = index_at(tokens, h.span.start);
-            hi >= end && hi <= end + 1
-        });
+        let modifier = !ctx.places.is_country(&p.name)
+            && ctx.places.depth(&p.name) > 1
+            && draft.hits.iter().any(|h| {
+                let hi = index_at(tokens, h.span.start);
+                hi >= end && hi <= end + 1
+            });
         if !(locative || modifier) || ctx.is_quoted(p.span.start) {
             continue;
         }

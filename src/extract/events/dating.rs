@@ -7,7 +7,6 @@ use super::draft::Draft;
 use super::segment::{Joint, Segment};
 use crate::model::{DateOrigin, Mention, Precision, Status, TimeValue};
 use chrono::NaiveDate;
-use std::collections::BTreeMap;
 
 /// Pairs (mention, related mention, relation) within one sentence, as indices into `drafts`:
 /// "X during Y", "X, following Y", and fronted "During Y, X".
@@ -52,7 +51,9 @@ pub fn date_document(
             (r.date.clone(), r.cues.date_origin, r.text.clone())
         };
         let target = &mut mentions[*m];
-        if target.cues.date_origin < DateOrigin::Anchor
+        // Only "during" shares a date; "after" only says which came first.
+        if rel == "during"
+            && target.cues.date_origin < DateOrigin::Anchor
             && src_origin >= DateOrigin::Report
             && target.status == Status::Past
             && let Some(d) = src_date
@@ -95,29 +96,18 @@ pub fn date_document(
     }
 }
 
-/// The day the document's news happened: the day most of its dated past events fall on in the week
-/// before publication, else the publication date.
+/// The day the document's news happened: the latest day in the week before publication that some
+/// past event is stated to have happened on, else the publication date.
 pub fn news_day(ctx: &DocContext, mentions: &[Mention]) -> Option<NaiveDate> {
     let dct = ctx.dct?;
     let week_before = dct.checked_sub_days(chrono::Days::new(7))?;
-    let mut count: BTreeMap<NaiveDate, usize> = BTreeMap::new();
-    for m in mentions {
-        if m.status != Status::Past || m.cues.date_origin < DateOrigin::Report {
-            continue;
-        }
-        if let Some(d) = &m.date
-            && d.precision == Some(Precision::Day)
-            && let Some(s) = d.start
-            && s >= week_before
-            && s <= dct
-        {
-            *count.entry(s).or_default() += 1;
-        }
-    }
-    // Most mentions first, then the later day.
-    count
-        .into_iter()
-        .max_by_key(|(d, n)| (*n, *d))
-        .map(|(d, _)| d)
+    mentions
+        .iter()
+        .filter(|m| m.status == Status::Past && m.cues.date_origin >= DateOrigin::Report)
+        .filter_map(|m| m.date.as_ref())
+        .filter(|d| d.precision == Some(Precision::Day))
+        .filter_map(|d| d.start)
+        .filter(|s| *s >= week_before && *s <= dct)
+        .max()
         .or(Some(dct))
 }

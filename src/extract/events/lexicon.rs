@@ -51,6 +51,7 @@ struct RawTrigger {
 #[derive(Debug, Deserialize)]
 struct RawStatus {
     planned: Vec<String>,
+    planned_after: Vec<String>,
     past: Vec<String>,
     prior: Vec<String>,
 }
@@ -116,6 +117,8 @@ pub struct Lexicon {
     form_entry: Vec<usize>,
     matcher: AhoCorasick,
     pub planned: Vec<String>,
+    /// Cues right after an event noun ("the meeting would begin").
+    pub planned_after: Vec<String>,
     pub past: Vec<String>,
     pub prior: Vec<String>,
     pub arity: Vec<(String, u8)>,
@@ -205,6 +208,7 @@ impl Lexicon {
             form_entry,
             matcher,
             planned: folded(raw.status.planned),
+            planned_after: folded(raw.status.planned_after),
             past: folded(raw.status.past),
             prior: folded(raw.status.prior),
             arity: raw.arity.into_iter().map(|(k, v)| (fold(&k), v)).collect(),

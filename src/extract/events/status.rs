@@ -7,7 +7,7 @@
 
 use super::context::DocContext;
 use super::lexicon::{Pos, Trigger};
-use super::tokens::{Token, phrase_before};
+use super::tokens::{Token, phrase_at, phrase_before};
 use crate::model::{Status, TimeValue};
 use std::ops::Range;
 
@@ -28,11 +28,13 @@ fn in_timex(ctx: &DocContext, t: &Token) -> bool {
     ctx.timexes.iter().any(|x| x.span.contains(t.span.start))
 }
 
-/// Decides the status of the event whose head trigger is token `head` of clause `seg`.
+/// Decides the status of the event whose head trigger is token `head` of clause `seg`; `scope`
+/// is the clause with the clauses it stands in apposition to (where a past verb counts).
 pub fn status(
     ctx: &DocContext,
     tokens: &[Token],
     seg: Range<usize>,
+    scope: Range<usize>,
     head: usize,
     trigger: &Trigger,
     date: Option<&TimeValue>,
@@ -66,12 +68,20 @@ pub fn status(
         }
     }
     if trigger.pos == Pos::Noun {
+        // "the meeting would begin …", "discussions potentially occurring …"
+        let after = (head + 1..(head + 3).min(seg.end))
+            .find_map(|i| lx.planned_after.iter().find(|p| phrase_at(tokens, i, p)));
+        if let Some(p) = after {
+            return cue(Status::Planned, p, prior);
+        }
         let indefinite = (head.saturating_sub(4).max(seg.start)..head)
             .any(|i| matches!(tokens[i].lower.as_str(), "a" | "an"));
-        let past_verb_before = tokens[..head].iter().any(|t| {
-            lx.past_verbs.contains(&t.lower) || (t.lower.ends_with("ed") && t.lower.len() > 4)
+        let past_verb = tokens[scope].iter().any(|t| {
+            !ctx.lx.trigger_word(&t.lower)
+                && (lx.past_verbs.contains(&t.lower)
+                    || (t.lower.ends_with("ed") && t.lower.len() > 4))
         });
-        if indefinite && !past_verb_before {
+        if indefinite && !past_verb {
             return cue(Status::Planned, "indefinite event noun", prior);
         }
     }

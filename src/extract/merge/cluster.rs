@@ -31,7 +31,10 @@ pub struct Group {
     soft: Option<NaiveDate>,
     actors: BTreeSet<String>,
     places: Vec<String>,
+    /// Parties of a planned event ("bilateral"); past events are not split by it.
     arity: Option<u8>,
+    past: bool,
+    planned: bool,
     nouns: BTreeSet<String>,
     topic: BTreeSet<String>,
 }
@@ -57,7 +60,10 @@ fn window(it: &Item) -> (Option<NaiveDate>, Option<NaiveDate>) {
     (lo, hi)
 }
 
-fn overlaps(a: (Option<NaiveDate>, Option<NaiveDate>), b: (Option<NaiveDate>, Option<NaiveDate>)) -> bool {
+fn overlaps(
+    a: (Option<NaiveDate>, Option<NaiveDate>),
+    b: (Option<NaiveDate>, Option<NaiveDate>),
+) -> bool {
     let lo = match (a.0, b.0) {
         (Some(x), Some(y)) => Some(x.max(y)),
         (x, y) => x.or(y),
@@ -92,8 +98,16 @@ fn stands(it: &Item) -> bool {
     let dated = m.cues.date_origin >= DateOrigin::Report;
     let named = m.actors.len();
     match m.status {
-        Status::Past => dated || m.place.is_some() || named >= 2 || (named == 1 && m.cues.verb.is_some()),
-        Status::Planned => named >= 2 || m.cues.arity.is_some() && named >= 1 || m.place.is_some() || dated,
+        Status::Past => {
+            dated || m.place.is_some() || named >= 2 || (named == 1 && m.cues.verb.is_some())
+        }
+        Status::Planned => {
+            named >= 2
+                || (m.cues.arity.is_some() && named >= 1)
+                || m.place.is_some()
+                || dated
+                || m.cues.details.iter().any(|d| d.field == "deadline")
+        }
     }
 }
 
@@ -123,7 +137,12 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
             (true, false) => 3,
         };
         let precision = m.date.as_ref().and_then(|d| d.precision);
-        (tier, std::cmp::Reverse(precision), it.doc_key.clone(), m.span.start)
+        (
+            tier,
+            std::cmp::Reverse(precision),
+            it.doc_key.clone(),
+            m.span.start,
+        )
     });
     let mut groups: Vec<Group> = Vec::new();
     let mut index: HashMap<String, Vec<usize>> = HashMap::new();
@@ -187,7 +206,12 @@ fn add(g: &mut Group, i: usize, it: &Item) {
     {
         g.places.push(p.clone());
     }
-    g.arity = g.arity.or(m.cues.arity);
+    if m.status == Status::Planned {
+        g.arity = g.arity.or(m.cues.arity);
+        g.planned = true;
+    } else {
+        g.past = true;
+    }
     g.nouns.insert(m.cues.noun.clone());
     g.topic.extend(m.cues.topic.iter().cloned());
 }
@@ -207,7 +231,9 @@ fn score(it: &Item, g: &Group, items: &[Item], places: &Places) -> Option<f32> {
     {
         return None;
     }
-    if let (Some(a), Some(b)) = (m.cues.arity, g.arity)
+    let planned = m.status == Status::Planned;
+    if planned
+        && let (Some(a), Some(b)) = (m.cues.arity, g.arity)
         && a != b
     {
         return None;
@@ -222,9 +248,7 @@ fn score(it: &Item, g: &Group, items: &[Item], places: &Places) -> Option<f32> {
     } else if shared == 1 {
         s += 1.5;
         evidence = true;
-    } else if m.actors.is_empty()
-        && m.cues.sentence_actors.iter().any(|a| g.actors.contains(a))
-    {
+    } else if m.actors.is_empty() && m.cues.sentence_actors.iter().any(|a| g.actors.contains(a)) {
         s += 1.0;
         evidence = true;
     }
@@ -246,7 +270,13 @@ fn score(it: &Item, g: &Group, items: &[Item], places: &Places) -> Option<f32> {
         (Some(a), Some(b), _) if a == b => s += 3.0,
         (_, Some(b), Some(soft)) => {
             let gap = (soft - b).num_days().abs();
-            s += if gap <= 2 { 1.0 } else if gap > 7 { -2.0 } else { 0.0 };
+            s += if gap <= 2 {
+                1.0
+            } else if gap > 7 {
+                -2.0
+            } else {
+                0.0
+            };
         }
         (_, None, Some(soft)) => {
             if let Some(gs) = g.soft
@@ -275,19 +305,40 @@ fn score(it: &Item, g: &Group, items: &[Item], places: &Places) -> Option<f32> {
         let o = items[j].m;
         o.doc == m.doc && o.cues.sentence == m.cues.sentence && o.cues.family == *fam
     });
-    if same_sentence {
+    if same_sentence && m.cues.reference {
         s += 3.0;
         evidence = true;
     }
-    // The same event noun ("the invasion"), all the more when no other group uses it.
+    // The same event noun, pointed at ("the invasion").
     if g.nouns.contains(&m.cues.noun) && m.cues.family != "any" {
-        s += 1.5;
-        evidence = true;
+        if m.cues.definite {
+            s += 1.5;
+            evidence = true;
+        } else {
+            s += 0.5;
+        }
     }
     let shared_topic = m.cues.topic.iter().filter(|w| g.topic.contains(*w)).count();
     if shared_topic > 0 {
-        s += shared_topic.min(2) as f32 * 0.75;
+        let weight = if m.actors.is_empty() { 1.5 } else { 0.75 };
+        s += shared_topic.min(2) as f32 * weight;
         evidence = true;
+    }
+    // Plans of the same people.
+    if planned && g.planned && !g.past && shared >= 1 {
+        s += 1.0;
+    }
+    // A plan and a report of the thing done are one event only with a place or day in common.
+    let crosses = (planned && g.past) || (!planned && !g.past);
+    if crosses {
+        let same_place = m
+            .place
+            .as_ref()
+            .is_some_and(|p| g.places.iter().any(|q| places.compatible(p, q)));
+        let same_day = stated_day(it).is_some_and(|d| g.day == Some(d));
+        if !(same_place || same_day) {
+            return None;
+        }
     }
     evidence.then_some(s)
 }

@@ -57,7 +57,11 @@ pub fn disagreements(its: &[&Item]) -> Vec<Disagreement> {
                 docs.sort();
                 let value = values
                     .into_iter()
-                    .max_by(|a, b| a.1.cmp(&b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(&a.0)))
+                    .max_by(|a, b| {
+                        a.1.cmp(&b.1)
+                            .then(a.0.len().cmp(&b.0.len()))
+                            .then(b.0.cmp(&a.0))
+                    })
                     .map(|(v, _)| v)
                     .unwrap_or_default();
                 Claim { value, docs }

@@ -55,7 +55,11 @@ fn pick_date(its: &[&Item], status: Status) -> (Option<TimeValue>, Option<String
                 let d = it.m.date.as_ref();
                 let agree = its
                     .iter()
-                    .filter(|o| o.m.date.as_ref().is_some_and(|x| d.is_some_and(|d| x.compatible(d))))
+                    .filter(|o| {
+                        o.m.date
+                            .as_ref()
+                            .is_some_and(|x| d.is_some_and(|d| x.compatible(d)))
+                    })
                     .count();
                 (
                     it.m.cues.date_origin.min(DateOrigin::Anchor),
@@ -95,7 +99,9 @@ fn pick_kind(mentions: &[Mention]) -> EventKind {
     }
     count
         .into_iter()
-        .filter(|(k, _)| *k != EventKind::Other || mentions.iter().all(|m| m.kind == EventKind::Other))
+        .filter(|(k, _)| {
+            *k != EventKind::Other || mentions.iter().all(|m| m.kind == EventKind::Other)
+        })
         .max_by_key(|(k, c)| (*c, *k == EventKind::Summit))
         .map_or(EventKind::Other, |(k, _)| k)
 }

@@ -39,9 +39,18 @@ fn meeting_title(
     group: Option<String>,
     places: &Places,
 ) -> String {
-    let at = e.place.as_deref().map(|p| places.phrase(p)).unwrap_or_default();
+    let at = e
+        .place
+        .as_deref()
+        .map(|p| places.phrase(p))
+        .unwrap_or_default();
     if let Some(h) = host.and_then(|h| e.actors.iter().position(|a| *a == h)) {
-        let others: Vec<&String> = names.iter().enumerate().filter(|(i, _)| *i != h).map(|(_, n)| n).collect();
+        let others: Vec<&String> = names
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != h)
+            .map(|(_, n)| n)
+            .collect();
         let guests = match (others.first(), group.clone()) {
             (Some(a), Some(g)) => format!("{a} and {g}"),
             (Some(a), None) if others.len() >= 3 => format!("{a} and {} others", others.len() - 1),
@@ -62,7 +71,7 @@ fn meeting_title(
     }
     let n = match e.mentions.iter().find_map(|m| m.cues.arity) {
         Some(a) => a as usize,
-        None => 3,
+        None => 2,
     };
     let noun = if e.kind == EventKind::Summit {
         "summit".to_string()
@@ -77,60 +86,72 @@ fn meeting_title(
     }
 }
 
-/// "A signs long-term minerals deal", "A annexes B", "At least 14 killed in attacks".
+/// "A signs long-term minerals deal", "Annexation of B and C", "A's attacks kill at least 14".
 fn action_title(e: &Event, names: &[String], places: &Places) -> String {
     let lx = Lexicon::embedded();
     let agent = names.first().cloned().unwrap_or_default();
-    // The mention with a verb and an object tells the event best.
+    // A mention with a verb tells the event best ("Holt signed the accord").
     let best = e
         .mentions
         .iter()
-        .filter(|m| !m.cues.reference)
-        .chain(e.mentions.iter())
-        .find(|m| m.cues.verb.is_some());
+        .find(|m| m.cues.is_verb && !m.cues.reference)
+        .or_else(|| e.mentions.iter().find(|m| m.cues.is_verb));
     let noun = best_noun(e);
-    let killed = e
-        .mentions
-        .iter()
-        .flat_map(|m| m.cues.details.iter())
-        .find(|d| d.field == "killed")
-        .map(|d| lower_first(&d.value));
-    if e.kind == EventKind::Attack {
-        let what = if agent.is_empty() {
-            capital_noun(&noun)
-        } else {
-            format!("{agent} {noun}")
-        };
-        return match killed {
-            Some(k) => format!("{what} kill {k}"),
-            None => what,
-        };
-    }
-    if e.kind == EventKind::Deadline {
-        let deadline = e
-            .mentions
+    let detail = |field: &str| {
+        e.mentions
             .iter()
             .flat_map(|m| m.cues.details.iter())
-            .find(|d| d.field == "deadline")
+            .find(|d| d.field == field)
             .map(|d| d.value.clone())
-            .unwrap_or_default();
+    };
+    if e.kind == EventKind::Deadline {
         let obj = best.map(|m| object_after(m, lx)).unwrap_or_default();
-        return format!("Deadline: {} {deadline}", if obj.is_empty() { noun } else { obj });
+        let what = if obj.is_empty() { noun } else { obj };
+        return format!(
+            "Deadline: {what} {}",
+            detail("deadline").unwrap_or_default()
+        );
     }
     if let Some(m) = best
         && let Some(verb) = &m.cues.verb
-        && let Some(t) = lx.triggers.iter().find(|t| t.verb.as_deref() == Some(verb))
-        && t.pos == Pos::Verb
+        && !(e.kind == EventKind::Attack && !m.cues.is_verb)
     {
         let mut obj = object_after(m, lx);
         if obj.is_empty() {
-            let named: Vec<String> = e.actors.iter().skip(1).map(|a| short_name(a, places)).collect();
-            obj = join_and(&named.iter().collect::<Vec<_>>());
+            obj = named_places(e, places);
+        }
+        if agent.is_empty() {
+            let what = capital_noun(&m.cues.noun);
+            return if obj.is_empty() {
+                what
+            } else {
+                format!("{what} of {obj}")
+            };
         }
         return format!("{agent} {verb} {obj}");
     }
-    let who = dashed(names, 2);
-    if who.is_empty() { capital_noun(&noun) } else { format!("{who} {noun}") }
+    let what = if agent.is_empty() {
+        capital_noun(&noun)
+    } else {
+        format!("{agent}’s {noun}")
+    };
+    match detail("killed") {
+        Some(k) => format!("{what} kill {}", lower_first(&k)),
+        None => what,
+    }
+}
+
+/// Places named anywhere in the event's mentions ("alongside B and C").
+fn named_places(e: &Event, places: &Places) -> String {
+    let mut found: Vec<String> = Vec::new();
+    for m in &e.mentions {
+        for p in places.find(&m.text, Span::new(0, m.text.len())) {
+            if !found.contains(&p.name) && Some(&p.name) != e.place.as_ref() {
+                found.push(p.name);
+            }
+        }
+    }
+    join_and(&found.iter().collect::<Vec<_>>())
 }
 
 /// The words after the trigger naming what was signed, seized or pledged: up to six words, up to a
@@ -149,11 +170,33 @@ fn object_after(m: &Mention, lx: &Lexicon) -> String {
             || lx.relations.iter().any(|(r, _)| r == w)
             || matches!(
                 w,
-                "in" | "at" | "on" | "by" | "with" | "from" | "for" | "until" | "within" | "as"
-                    | "while" | "when" | "where" | "which" | "that" | "who" | "last" | "this"
-                    | "earlier" | "yesterday" | "today"
+                "in" | "at"
+                    | "on"
+                    | "by"
+                    | "with"
+                    | "from"
+                    | "for"
+                    | "until"
+                    | "within"
+                    | "as"
+                    | "while"
+                    | "when"
+                    | "where"
+                    | "which"
+                    | "that"
+                    | "who"
+                    | "last"
+                    | "this"
+                    | "earlier"
+                    | "yesterday"
+                    | "today"
             )
-            || lx.trigger_word(w) && !words.is_empty() && lx.triggers.iter().any(|x| x.pos == Pos::Verb && x.noun == w);
+            || lx.trigger_word(w)
+                && !words.is_empty()
+                && lx
+                    .triggers
+                    .iter()
+                    .any(|x| x.pos == Pos::Verb && x.noun == w);
         if stop || words.len() >= 6 {
             break;
         }
@@ -162,7 +205,10 @@ fn object_after(m: &Mention, lx: &Lexicon) -> String {
         }
         words.push(t.span.slice(&m.text));
     }
-    while words.last().is_some_and(|w| matches!(fold(w).as_str(), "to" | "of" | "and" | "the" | "a")) {
+    while words
+        .last()
+        .is_some_and(|w| matches!(fold(w).as_str(), "to" | "of" | "and" | "the" | "a"))
+    {
         words.pop();
     }
     words.join(" ")
@@ -177,8 +223,11 @@ fn best_noun(e: &Event) -> String {
             continue;
         }
         let trig = fold(&m.trigger);
-        let is_noun = lx.triggers.iter().any(|t| t.pos == Pos::Noun && t.noun == m.cues.noun);
-        let word = if is_noun && !trig.contains(' ') { singular(&trig) } else { m.cues.noun.clone() };
+        let word = if !m.cues.is_verb && !trig.contains(' ') && lx.trigger_word(&trig) {
+            singular(&trig)
+        } else {
+            m.cues.noun.clone()
+        };
         let c = count.entry(word).or_default();
         if m.cues.reference {
             c.1 += 1;
@@ -195,7 +244,11 @@ fn best_noun(e: &Event) -> String {
 fn singular(w: &str) -> String {
     match w {
         "talks" | "attacks" | "discussions" | "negotiations" | "strikes" => w.to_string(),
-        _ => w.strip_suffix('s').filter(|s| s.len() > 3 && !s.ends_with('s')).unwrap_or(w).to_string(),
+        _ => w
+            .strip_suffix('s')
+            .filter(|s| s.len() > 3 && !s.ends_with('s'))
+            .unwrap_or(w)
+            .to_string(),
     }
 }
 
@@ -215,15 +268,35 @@ pub fn short_name(name: &str, places: &Places) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
     let person = words.len() >= 2
         && !places.is_place(name)
-        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
     if person && let Some(last) = words.last() {
         return (*last).to_string();
     }
     name.to_string()
 }
 
+/// "A–B": people first, then countries and bodies.
 fn dashed(names: &[String], n: usize) -> String {
-    names.iter().take(n.max(1)).cloned().collect::<Vec<_>>().join("–")
+    let places = Places::embedded();
+    let mut v: Vec<&String> = names
+        .iter()
+        .filter(|a| !places.is_place(a) && !is_body(a))
+        .collect();
+    v.extend(names.iter().filter(|a| places.is_place(a) || is_body(a)));
+    v.into_iter()
+        .take(n.max(1))
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("–")
+}
+
+/// Acronyms and multi-word names that are not short names of people ("NATO").
+fn is_body(name: &str) -> bool {
+    name.chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
 }
 
 fn join_and(v: &[&String]) -> String {
@@ -232,7 +305,10 @@ fn join_and(v: &[&String]) -> String {
         [a] => (*a).clone(),
         [rest @ .., last] => format!(
             "{} and {last}",
-            rest.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+            rest.iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
     }
 }
@@ -242,7 +318,10 @@ fn most_common(it: impl Iterator<Item = String>) -> Option<String> {
     for s in it {
         *count.entry(s).or_default() += 1;
     }
-    count.into_iter().max_by_key(|(s, n)| (*n, std::cmp::Reverse(s.clone()))).map(|(s, _)| s)
+    count
+        .into_iter()
+        .max_by_key(|(s, n)| (*n, std::cmp::Reverse(s.clone())))
+        .map(|(s, _)| s)
 }
 
 fn lower_first(s: &str) -> String {
