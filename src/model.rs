@@ -358,6 +358,8 @@ pub struct MentionCues {
     pub topic: Vec<String>,
     /// A group of unnamed participants ("European leaders").
     pub group: Option<String>,
+    /// A proper adjective before the event noun ("Russian attacks"), for titles.
+    pub modifier: Option<String>,
     /// Everyone named in the sentence outside speech clauses: weak evidence for references
     /// ("their first since the tensions in February").
     pub sentence_actors: Vec<String>,

@@ -66,13 +66,18 @@ fn pick_timex(ctx: &DocContext, tokens: &[Token], region: Span, head: usize) -> 
         .cloned()
 }
 
-/// The person a pronoun at `offset` stands for: the nearest person named before it, outside quotes.
-fn antecedent(ctx: &DocContext, offset: usize) -> Option<String> {
+/// The person a pronoun at `offset` stands for: the first person named earlier in its sentence
+/// (the subject: "X said he …", "X described … and said he …"), else the nearest one before it;
+/// names inside quotes do not count.
+fn antecedent(ctx: &DocContext, sentence: Span, offset: usize) -> Option<String> {
+    let person = |a: &&crate::extract::actors::ActorMention| {
+        a.span.end <= offset && !ctx.is_quoted(a.span.start) && ctx.is_person(&a.actor)
+    };
     ctx.actors
         .iter()
-        .rev()
-        .filter(|a| a.span.end <= offset && !ctx.is_quoted(a.span.start))
-        .find(|a| ctx.is_person(&a.actor))
+        .filter(|a| sentence.contains(a.span.start))
+        .find(person)
+        .or_else(|| ctx.actors.iter().rev().find(person))
         .map(|a| a.actor.clone())
 }
 
@@ -113,9 +118,16 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
             }
             details.extend(title_detail(ctx, tokens, a));
         }
-        for t in &tokens[r.clone()] {
+        for (k, t) in tokens[r.clone()].iter().enumerate() {
+            // "his meeting with …" names a participant; "his personal involvement" does not.
+            let owner = matches!(t.lower.as_str(), "his" | "her");
+            let owns_event = draft.hits.iter().any(|h| {
+                let hi = index_at(tokens, h.span.start);
+                hi > r.start + k && hi <= r.start + k + 4
+            });
             if lx.pronouns.contains(&t.lower)
-                && let Some(who) = antecedent(ctx, t.span.start)
+                && (!owner || owns_event)
+                && let Some(who) = antecedent(ctx, s.span, t.span.start)
             {
                 if trig.host && t.span.end <= draft.head.span.start && host.is_none() {
                     host = Some(who.clone());
@@ -200,6 +212,13 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
             lx.arity.iter().find(|(a, _)| *a == w).map(|(_, n)| *n)
         });
 
+    // A plan between two named people is a two-party plan ("a meeting between A and B").
+    let arity = arity.or_else(|| {
+        (st.status == Status::Planned
+            && actors.len() == 2
+            && group_phrase(ctx, tokens, &regions).is_none())
+        .then_some(2)
+    });
     let reference = trig.class == Class::Reference
         || (actors.is_empty() && place.is_none() && origin < DateOrigin::Report);
 
@@ -216,6 +235,7 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
         topic: topic_words(ctx, tokens, draft),
         group: group_phrase(ctx, tokens, &regions),
         sentence_actors,
+        modifier: modifier(ctx, tokens, draft),
         details,
         sentence: s.span,
         paragraph: s.paragraph,
@@ -230,7 +250,19 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
             cues.not_after = dct.checked_sub_days(chrono::Days::new(14));
         }
     }
-    if let Joint::Relation(r) = &seg.joint {
+    let fronted = (draft.seg > 0 && seg.joint == Joint::Comma)
+        .then(|| &s.segs[draft.seg - 1])
+        .filter(|g| {
+            ctx.hits_in(span_of(tokens, &g.tokens))
+                .iter()
+                .all(|h| lx.trigger(*h).class == Class::Reporting)
+        })
+        .map(|g| &g.joint);
+    let relation = match (&seg.joint, fronted) {
+        (Joint::Relation(r), _) | (_, Some(Joint::Relation(r))) => Some(r),
+        _ => None,
+    };
+    if let Some(r) = relation {
         cues.relation = Some(r.clone());
         if r == "after" || r == "since" {
             cues.not_after = cues.not_after.or(ctx.dct);
@@ -344,6 +376,18 @@ fn is_definite(tokens: &[Token], draft: &Draft) -> bool {
             t.lower.as_str(),
             "the" | "that" | "this" | "their" | "his" | "her" | "its"
         ) || t.lower.ends_with("'s")
+    })
+}
+
+/// A proper adjective right before an event noun ("fresh Russian attacks"), for titles.
+fn modifier(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Option<String> {
+    draft.hits.iter().find_map(|h| {
+        let i = index_at(tokens, h.span.start);
+        let t = tokens.get(i.checked_sub(1)?)?;
+        let w = t.span.slice(ctx.text);
+        let named = ctx.actors.iter().any(|a| a.span.overlaps(t.span)) || ctx.places.is_place(w);
+        (t.is_word && t.is_capitalized(ctx.text) && !named && i > draft.region.start)
+            .then(|| w.to_string())
     })
 }
 

@@ -19,7 +19,6 @@ pub fn relations(segs: &[Segment], drafts: &[Draft]) -> Vec<(usize, usize, Strin
         if last_in_seg
             && let Some(next) = segs.get(d.seg + 1)
             && let Joint::Relation(rel) = &next.joint
-            && (rel == "during" || rel == "after")
             && let Some(r) = related(d.seg + 1)
         {
             out.push((i, r, rel.clone()));
@@ -28,7 +27,6 @@ pub fn relations(segs: &[Segment], drafts: &[Draft]) -> Vec<(usize, usize, Strin
         if d.seg == 1
             && segs[1].joint == Joint::Comma
             && let Joint::Relation(rel) = &segs[0].joint
-            && (rel == "during" || rel == "after")
             && let Some(r) = related(0)
         {
             out.push((i, r, rel.clone()));

@@ -149,7 +149,21 @@ pub fn quantity_details(ctx: &DocContext, tokens: &[Token], region: Range<usize>
                 .iter()
                 .find(|p| phrase_before(tokens, i, p))
                 .map_or(i, |p| i - p.split(' ').count());
-            if let Some(value) = ctx.text.get(tokens[from].span.start..tokens[i].span.end) {
+            // "14 civilians": the victims' noun belongs to the count.
+            let to = match tokens.get(i + 1) {
+                Some(n)
+                    if n.is_word
+                        && !lx.is_stop(&n.lower)
+                        && !matches!(
+                            n.lower.as_str(),
+                            "killed" | "dead" | "died" | "wounded" | "injured"
+                        ) =>
+                {
+                    i + 1
+                }
+                _ => i,
+            };
+            if let Some(value) = ctx.text.get(tokens[from].span.start..tokens[to].span.end) {
                 out.push(Detail {
                     field: field.to_string(),
                     value: value.to_string(),

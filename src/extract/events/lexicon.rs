@@ -36,6 +36,7 @@ struct RawTrigger {
     pos: Pos,
     noun: String,
     verb: Option<String>,
+    done: Option<String>,
     #[serde(default)]
     host: bool,
     #[serde(default)]
@@ -95,6 +96,7 @@ pub struct Trigger {
     pub pos: Pos,
     pub noun: String,
     pub verb: Option<String>,
+    pub done: Option<String>,
     pub host: bool,
     pub object: bool,
     pub family: String,
@@ -177,6 +179,7 @@ impl Lexicon {
                 pos: t.pos,
                 noun: t.noun,
                 verb: t.verb,
+                done: t.done,
                 host: t.host,
                 object: t.object,
                 family,

@@ -41,7 +41,9 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let mut i = 0;
     while i < chars.len() {
         let (at, c) = chars[i];
-        if c.is_whitespace() {
+        // Quote marks are neither words nor clause breaks ("“begun arrangements” for").
+        if c.is_whitespace() || matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'' | '«' | '»')
+        {
             i += 1;
             continue;
         }
@@ -133,7 +135,7 @@ mod tests {
     #[test]
     fn keeps_possessives_hyphens_and_dotted_acronyms_whole() {
         assert_eq!(
-            words("Holt’s one-on-one with the U.S. envoy, then—talks."),
+            words("Holt’s one-on-one with the U.S. envoy, “then”—talks."),
             vec![
                 "Holt’s",
                 "one-on-one",

@@ -144,6 +144,7 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
             m.span.start,
         )
     });
+    let apart = apart_pairs(items);
     let mut groups: Vec<Group> = Vec::new();
     let mut index: HashMap<String, Vec<usize>> = HashMap::new();
     for i in order {
@@ -156,6 +157,12 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
         }
         let best = candidates
             .into_iter()
+            .filter(|&g| {
+                !groups[g]
+                    .members
+                    .iter()
+                    .any(|&j| apart.get(&i).is_some_and(|v| v.contains(&j)))
+            })
             .filter_map(|g| score(it, &groups[g], items, places).map(|s| (g, s)))
             .filter(|(_, s)| *s >= JOIN)
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
@@ -179,6 +186,24 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
         }
     }
     groups
+}
+
+/// Mentions their text tells apart: "X followed Y", "X during Y", "since Y" — never one event.
+fn apart_pairs(items: &[Item]) -> HashMap<usize, Vec<usize>> {
+    let mut at: HashMap<(&str, usize), usize> = HashMap::new();
+    for (i, it) in items.iter().enumerate() {
+        at.insert((it.m.doc.as_str(), it.m.span.start), i);
+    }
+    let mut out: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, it) in items.iter().enumerate() {
+        if let Some((span, _)) = &it.m.cues.anchor
+            && let Some(&j) = at.get(&(it.m.doc.as_str(), span.start))
+        {
+            out.entry(i).or_default().push(j);
+            out.entry(j).or_default().push(i);
+        }
+    }
+    out
 }
 
 fn add(g: &mut Group, i: usize, it: &Item) {
@@ -221,6 +246,10 @@ fn score(it: &Item, g: &Group, items: &[Item], places: &Places) -> Option<f32> {
     let m = it.m;
     let fam = &m.cues.family;
     if fam != "any" && g.family != "any" && *fam != g.family {
+        return None;
+    }
+    // A generic reference ("the tensions") only joins by the time it names.
+    if fam == "any" && m.cues.date_origin < DateOrigin::Anchor {
         return None;
     }
     if !overlaps(window(it), (g.lo, g.hi)) {

@@ -86,23 +86,30 @@ fn pick_date(its: &[&Item], status: Status) -> (Option<TimeValue>, Option<String
     }
 }
 
-/// The kind most non-reference mentions give; a summit beats a meeting on a tie.
+/// The kind most non-reference mentions give; "summit" wins when at least a third of the
+/// meeting-like reports use it (a summit is often also called a meeting).
 fn pick_kind(mentions: &[Mention]) -> EventKind {
-    let mut count: BTreeMap<EventKind, (usize, usize)> = BTreeMap::new();
-    for m in mentions {
-        let e = count.entry(m.kind).or_default();
-        if m.cues.reference {
-            e.1 += 1;
-        } else {
-            e.0 += 1;
-        }
+    let strong: Vec<&Mention> = mentions.iter().filter(|m| !m.cues.reference).collect();
+    let pool: Vec<&Mention> = if strong.is_empty() {
+        mentions.iter().collect()
+    } else {
+        strong
+    };
+    let mut count: BTreeMap<EventKind, usize> = BTreeMap::new();
+    for m in &pool {
+        *count.entry(m.kind).or_default() += 1;
+    }
+    let summits = count.get(&EventKind::Summit).copied().unwrap_or(0);
+    let meetings = summits
+        + count.get(&EventKind::Meeting).copied().unwrap_or(0)
+        + count.get(&EventKind::Negotiation).copied().unwrap_or(0);
+    if summits > 0 && summits * 3 >= meetings {
+        return EventKind::Summit;
     }
     count
         .into_iter()
-        .filter(|(k, _)| {
-            *k != EventKind::Other || mentions.iter().all(|m| m.kind == EventKind::Other)
-        })
-        .max_by_key(|(k, c)| (*c, *k == EventKind::Summit))
+        .filter(|(k, _)| *k != EventKind::Other || pool.iter().all(|m| m.kind == EventKind::Other))
+        .max_by_key(|(k, c)| (*c, std::cmp::Reverse(*k)))
         .map_or(EventKind::Other, |(k, _)| k)
 }
 

@@ -106,11 +106,33 @@ fn action_title(e: &Event, names: &[String], places: &Places) -> String {
     };
     if e.kind == EventKind::Deadline {
         let obj = best.map(|m| object_after(m, lx)).unwrap_or_default();
-        let what = if obj.is_empty() { noun } else { obj };
-        return format!(
-            "Deadline: {what} {}",
-            detail("deadline").unwrap_or_default()
-        );
+        let done = best
+            .and_then(|m| lx.triggers.iter().find(|t| t.verb == m.cues.verb))
+            .and_then(|t| t.done.clone());
+        let deadline = detail("deadline").unwrap_or_default();
+        return match (obj.is_empty(), done) {
+            (false, Some(done)) => format!("{} to be {done} {deadline}", capital_noun(&obj)),
+            _ => format!(
+                "Deadline: {} {deadline}",
+                if obj.is_empty() { noun } else { obj }
+            ),
+        };
+    }
+    // "Russian attacks kill at least 14 civilians"
+    if e.kind == EventKind::Attack
+        && let Some(k) = detail("killed")
+    {
+        let by = e
+            .mentions
+            .iter()
+            .find_map(|m| m.cues.modifier.clone())
+            .unwrap_or(agent.clone());
+        let noun = if noun == "seizure" || noun == "invasion" {
+            noun
+        } else {
+            "attacks".to_string()
+        };
+        return format!("{by} {noun} kill {}", lower_first(&k));
     }
     if let Some(m) = best
         && let Some(verb) = &m.cues.verb
