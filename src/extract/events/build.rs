@@ -106,8 +106,10 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
     for r in &regions {
         let rs = span_of(tokens, r);
         for a in ctx.actors_in(rs) {
-            if owns_other_noun(ctx, tokens, a.span, draft) {
-                // "Holt's allies argue …": Holt is not in the event.
+            if owns_other_noun(ctx, tokens, a.span, draft)
+                || !takes_part(ctx, tokens, a.span, draft)
+            {
+                // "Holt's allies argue …", "Holt can't imagine a meeting": Holt is not in it.
                 continue;
             }
             if !actors.contains(&a.actor) {
@@ -127,6 +129,7 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
             });
             if lx.pronouns.contains(&t.lower)
                 && (!owner || owns_event)
+                && (owner || takes_part(ctx, tokens, t.span, draft))
                 && let Some(who) = antecedent(ctx, s.span, t.span.start)
             {
                 if trig.host && t.span.end <= draft.head.span.start && host.is_none() {
@@ -250,12 +253,19 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
             cues.not_after = dct.checked_sub_days(chrono::Days::new(14));
         }
     }
-    let fronted = (draft.seg > 0 && seg.joint == Joint::Comma)
-        .then(|| &s.segs[draft.seg - 1])
+    // "Since then, A signed …, and B pledged …": a fronted relation clause governs the sentence.
+    let fronted = s.segs[..=draft.seg]
+        .iter()
+        .skip(1)
+        .all(|g| g.joint == Joint::Comma)
+        .then(|| s.segs.first())
+        .flatten()
         .filter(|g| {
-            ctx.hits_in(span_of(tokens, &g.tokens))
-                .iter()
-                .all(|h| lx.trigger(*h).class == Class::Reporting)
+            draft.seg > 0
+                && ctx
+                    .hits_in(span_of(tokens, &g.tokens))
+                    .iter()
+                    .all(|h| lx.trigger(*h).class == Class::Reporting)
         })
         .map(|g| &g.joint);
     let relation = match (&seg.joint, fronted) {
@@ -365,6 +375,27 @@ fn owns_other_noun(ctx: &DocContext, tokens: &[Token], span: Span, draft: &Draft
     !draft.hits.iter().any(|h| {
         let hi = index_at(tokens, h.span.start);
         hi > ti && hi <= ti + 4
+    })
+}
+
+/// Whether someone named before an event noun takes part in it: only as the subject of a verb
+/// like "held", "attended", "engaged in" (or of the trigger verb itself, or inside the noun phrase).
+fn takes_part(ctx: &DocContext, tokens: &[Token], span: Span, draft: &Draft) -> bool {
+    let lx = ctx.lx;
+    if lx.trigger(draft.head).pos == super::lexicon::Pos::Verb || span.start > draft.head.span.start
+    {
+        return true;
+    }
+    let from = index_at(tokens, span.end);
+    let np = super::draft::np_start(ctx, tokens, draft.head_tok, draft.region.start);
+    if from >= np {
+        return true;
+    }
+    // The words between the name and the event noun must hold a light verb.
+    (from..np).any(|i| {
+        lx.light_verbs
+            .iter()
+            .any(|v| super::tokens::phrase_at(tokens, i, v))
     })
 }
 

@@ -48,7 +48,11 @@ pub fn date_document(
             let r = &mentions[*a];
             (r.date.clone(), r.cues.date_origin, r.text.clone())
         };
+        let src_place = mentions[*a].place.clone();
         let target = &mut mentions[*m];
+        if rel == "during" && target.place.is_none() {
+            target.place = src_place;
+        }
         // Only "during" shares a date; "after" only says which came first.
         if rel == "during"
             && target.cues.date_origin < DateOrigin::Anchor

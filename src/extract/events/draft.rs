@@ -92,7 +92,7 @@ pub fn drafts(ctx: &DocContext, tokens: &[Token], segs: &[Segment], hits: &[Hit]
 
 /// Where the noun phrase holding the trigger at `tok` starts (not before `floor`): the words
 /// before a trigger up to a preposition, a verb or punctuation belong to it.
-fn np_start(ctx: &DocContext, tokens: &[Token], tok: usize, floor: usize) -> usize {
+pub fn np_start(ctx: &DocContext, tokens: &[Token], tok: usize, floor: usize) -> usize {
     let lx = ctx.lx;
     let mut i = tok;
     while i > floor {

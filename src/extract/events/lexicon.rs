@@ -85,6 +85,7 @@ struct RawWords {
     numbers: BTreeMap<String, u32>,
     past_verbs: Vec<String>,
     locative: Vec<String>,
+    light_verbs: Vec<String>,
     pronouns: Vec<String>,
 }
 
@@ -134,6 +135,7 @@ pub struct Lexicon {
     pub numbers: Vec<(String, u32)>,
     pub past_verbs: Vec<String>,
     pub locative: Vec<String>,
+    pub light_verbs: Vec<String>,
     pub pronouns: Vec<String>,
     single_forms: HashSet<String>,
     role_words: HashSet<String>,
@@ -228,6 +230,7 @@ impl Lexicon {
             numbers: raw.words.numbers.into_iter().collect(),
             past_verbs: folded(raw.words.past_verbs),
             locative: folded(raw.words.locative),
+            light_verbs: folded(raw.words.light_verbs),
             pronouns: folded(raw.words.pronouns),
         })
     }

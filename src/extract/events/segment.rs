@@ -129,10 +129,12 @@ pub fn segments(
         if let Some((n, rel)) = relation_at(tokens, i, lx)
             && !in_timex(tokens, i, timexes)
             && !in_timex(tokens, i + n, timexes)
-            && i > start
         {
-            close(&mut out, start, i, joint.clone(), false);
-            start = i;
+            // At the start of a clause the relation word only names the clause's relation.
+            if i > start {
+                close(&mut out, start, i, joint.clone(), false);
+                start = i;
+            }
             joint = Joint::Relation(rel);
             i += n;
             continue;

@@ -166,6 +166,9 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
             .filter_map(|g| score(it, &groups[g], items, places).map(|s| (g, s)))
             .filter(|(_, s)| *s >= JOIN)
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        if std::env::var_os("ATTACHE_DEBUG_MERGE").is_some() {
+            eprintln!("merge {:?} {:?} -> {:?}", it.m.doc, it.m.text, best);
+        }
         let g = match best {
             Some((g, _)) => g,
             None if stands(it) => {

@@ -62,6 +62,21 @@ fn meeting_title(
             return format!("{} hosts {guests} {at}", names[h]);
         }
     }
+    let arity = e
+        .mentions
+        .iter()
+        .find_map(|m| m.cues.arity)
+        .map(usize::from);
+    if let Some(n) = arity
+        && names.len() >= n
+    {
+        let noun = if e.kind == EventKind::Summit {
+            "summit".to_string()
+        } else {
+            best_noun(e)
+        };
+        return format!("{} {noun}", dashed(names, n));
+    }
     if names.len() >= 4 {
         let rest = match group {
             Some(g) => g,
