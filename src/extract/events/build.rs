@@ -387,16 +387,47 @@ fn takes_part(ctx: &DocContext, tokens: &[Token], span: Span, draft: &Draft) -> 
         return true;
     }
     let from = index_at(tokens, span.end);
-    let np = super::draft::np_start(ctx, tokens, draft.head_tok, draft.region.start);
+    // The noun phrase starts at the nearest determiner or possessive before the event noun.
+    let floor = draft.head_tok.saturating_sub(4).max(draft.region.start);
+    let np = (floor..draft.head_tok)
+        .rev()
+        .find(|&i| {
+            let w = tokens[i].lower.as_str();
+            matches!(
+                w,
+                "a" | "an" | "the" | "their" | "his" | "her" | "its" | "our"
+            ) || w.ends_with("'s")
+        })
+        .unwrap_or(draft.head_tok);
     if from >= np {
         return true;
     }
-    // The words between the name and the event noun must hold a light verb.
+    let between = &tokens[from..np];
+    // "A and B's meeting": coordinated owners.
+    if between
+        .iter()
+        .all(|t| t.lower == "and" || t.lower == "," || t.is_capitalized(ctx.text))
+    {
+        return true;
+    }
+    // Otherwise only the subject of a verb like "held" or "attended" takes part.
     (from..np).any(|i| {
         lx.light_verbs
             .iter()
             .any(|v| super::tokens::phrase_at(tokens, i, v))
     })
+}
+
+/// Whether a name is a place the text puts something in ("the war in X"): a place, not a party.
+fn is_located(ctx: &DocContext, tokens: &[Token], span: Span) -> bool {
+    let i = index_at(tokens, span.start);
+    let mut j = i;
+    if j > 0 && tokens[j - 1].lower == "the" {
+        j -= 1;
+    }
+    j > 0
+        && ctx.lx.locative.contains(&tokens[j - 1].lower)
+        && ctx.places.is_place(span.slice(ctx.text))
 }
 
 /// Whether the event noun is definite: "the", a possessive or a demonstrative before it.
