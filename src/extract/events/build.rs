@@ -108,6 +108,7 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
         for a in ctx.actors_in(rs) {
             if owns_other_noun(ctx, tokens, a.span, draft)
                 || !takes_part(ctx, tokens, a.span, draft)
+                || is_located(ctx, tokens, a.span)
             {
                 // "Holt's allies argue …", "Holt can't imagine a meeting": Holt is not in it.
                 continue;
@@ -434,10 +435,8 @@ fn is_located(ctx: &DocContext, tokens: &[Token], span: Span) -> bool {
 fn is_definite(tokens: &[Token], draft: &Draft) -> bool {
     let start = draft.head_tok.saturating_sub(4).max(draft.region.start);
     tokens[start..draft.head_tok].iter().any(|t| {
-        matches!(
-            t.lower.as_str(),
-            "the" | "that" | "this" | "their" | "his" | "her" | "its"
-        ) || t.lower.ends_with("'s")
+        matches!(t.lower.as_str(), "the" | "their" | "his" | "her" | "its")
+            || t.lower.ends_with("'s")
     })
 }
 
@@ -456,8 +455,21 @@ fn modifier(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Option<String>
 /// The place of a draft: a known place after a locative preposition ("at the …"), or right before
 /// an event noun ("the … summit"); the most specific one wins.
 fn pick_place(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Option<String> {
-    let region = span_of(tokens, &draft.region);
     let lx = ctx.lx;
+    // A purpose clause after the event ("… to end the war in X") has places of its own.
+    let limit = (draft.head_tok + 1..draft.region.end)
+        .find(|&i| {
+            let next = tokens.get(i + 1).map(|n| n.lower.as_str()).unwrap_or("");
+            (tokens[i].lower == "to"
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_word && !n.is_capitalized(ctx.text))
+                && !matches!(next, "the" | "a" | "an" | "his" | "her" | "their" | "its"))
+                || super::tokens::phrase_at(tokens, i, "as part of")
+                || super::tokens::phrase_at(tokens, i, "aimed at")
+        })
+        .unwrap_or(draft.region.end);
+    let region = span_of(tokens, &(draft.region.start..limit));
     let mut best: Option<(usize, String)> = None;
     for p in ctx.places.find(ctx.text, region) {
         let i = index_at(tokens, p.span.start);

@@ -199,7 +199,9 @@ fn apart_pairs(items: &[Item]) -> HashMap<usize, Vec<usize>> {
     }
     let mut out: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, it) in items.iter().enumerate() {
-        if let Some((span, _)) = &it.m.cues.anchor
+        // "X, followed by Y" may be two parts of one event; the other relations are not.
+        if let Some((span, rel)) = &it.m.cues.anchor
+            && rel != "then"
             && let Some(&j) = at.get(&(it.m.doc.as_str(), span.start))
         {
             out.entry(i).or_default().push(j);
