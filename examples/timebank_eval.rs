@@ -92,7 +92,11 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     };
     let extra: Vec<String> = std::env::args().skip(1).collect();
-    let tmp = std::env::temp_dir().join(format!("attache-timebank-{}", std::process::id()));
+    // $ATTACHE_TIMEML_OUT keeps the system files for inspection.
+    let keep = std::env::var("ATTACHE_TIMEML_OUT").ok().map(PathBuf::from);
+    let tmp = keep.clone().unwrap_or_else(|| {
+        std::env::temp_dir().join(format!("attache-timebank-{}", std::process::id()))
+    });
     if let Err(e) = std::fs::create_dir_all(&tmp) {
         eprintln!("timebank_eval: cannot create {}: {e}", tmp.display());
         return ExitCode::FAILURE;
@@ -132,6 +136,8 @@ fn main() -> ExitCode {
             eprintln!("timebank_eval: cannot run python3 score.py: {e}");
         }
     }
-    let _ = std::fs::remove_dir_all(&tmp);
+    if keep.is_none() {
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
     ExitCode::SUCCESS
 }

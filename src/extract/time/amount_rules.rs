@@ -104,12 +104,17 @@ fn measured_core(p: &Toks, i: usize) -> Option<Found> {
     if attributive {
         j += 1;
     }
+    // "two more weeks", "an additional year"
+    if !attributive && p.is_any(j, &["more", "additional", "extra", "further"]) {
+        j += 1;
+    }
     let (u, plural, mut end) = unit(p, j)?;
-    if u == Unit::Second && !plural && amount_is_ordinal_word(p, i) {
+    if u == Unit::Second && !plural && (amount_is_ordinal_word(p, i) || t.is_any(&["a", "an"])) {
         return None;
     }
-    if attributive && p.hyphen(end) && p.is(end + 1, "old") {
-        end += 2;
+    // Ages ("a 52-year-old", "52 years old") and fractions ("three-quarters") are not times.
+    if (attributive && (plural || p.hyphen(end) && p.is(end + 1, "old"))) || p.is(end, "old") {
+        return None;
     }
     // "a year and a half"
     if let Amount::Num(n) = amt
@@ -182,6 +187,19 @@ const CADENCES: &[(&str, &str)] = &[
 pub(super) fn set(p: &Toks, i: usize) -> Option<Found> {
     let t = p.get(i)?;
     if let Some((_, v)) = CADENCES.iter().find(|(w, _)| t.is(w)) {
+        // "quarterly dividend": an adjective, not a set of times; "Pinnacle Daily": a name.
+        let adjective = !t.is("daily")
+            && p.get(i + 1).is_some_and(|n| {
+                n.kind == Kind::Word && n.text.chars().next().is_some_and(char::is_lowercase)
+            });
+        let name = t.is_capitalised()
+            && i > 0
+            && !p
+                .get(i - 1)
+                .is_some_and(|b| b.kind == Kind::Punct || b.newline_before);
+        if adjective || name {
+            return None;
+        }
         return Some(Found::new(i, i + 1, Sem::Set((*v).to_string())));
     }
     if t.is_any(&["every", "each"]) {

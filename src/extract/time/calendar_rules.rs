@@ -46,7 +46,9 @@ fn day_at(p: &Toks, i: usize) -> Option<(u32, usize)> {
     }
     if p.get(j)
         .is_some_and(|n| n.kind == Kind::Number && !n.space_before)
-        || p.attached(j, ':')
+        || (p.attached(j, ':')
+            && p.get(j + 1)
+                .is_some_and(|n| n.kind == Kind::Number && !n.space_before))
         || p.get(j)
             .is_some_and(|n| n.entry.unit.is_some() || n.is_any(&["percent", "%"]))
     {
@@ -70,7 +72,7 @@ pub(super) fn date(p: &Toks, i: usize) -> Option<Found> {
         return Some(f);
     }
     if let Some((month, j)) = month_at(p, i) {
-        return Some(month_first(p, i, month, j).unwrap_or(month_alone(p, i, month, j)?));
+        return month_first(p, i, month, j).or_else(|| month_alone(p, i, month, j));
     }
     if let Some((day, j)) = day_at(p, i) {
         let k = if p.is(j, "of") { j + 1 } else { j };
@@ -281,9 +283,12 @@ fn year_like(p: &Toks, i: usize) -> Option<Found> {
         } else {
             j + 1
         };
-        if p.is(k, "century") && the {
+        if p.is(k, "century") && (the || t.kind == Kind::Number) {
             return Some(Found::new(i, k + 1, Sem::Century(n as i32 - 1)));
         }
+    }
+    if let Some(f) = spoken_year(p, i, j, the) {
+        return Some(f);
     }
     let (y, end) = year_at(p, j)?;
     if p.get(end).is_some_and(|s| s.is("s") && !s.space_before) {
@@ -296,6 +301,54 @@ fn year_like(p: &Toks, i: usize) -> Option<Found> {
         return None;
     }
     Some(Found::new(i, end, Sem::Year(y)))
+}
+
+/// Years and decades in words, as broadcast transcripts write them: "nineteen ninety-six",
+/// "the year two thousand", "the nineties".
+fn spoken_year(p: &Toks, i: usize, j: usize, the: bool) -> Option<Found> {
+    const DECADES: &[(&str, i32)] = &[
+        ("twenties", 2),
+        ("thirties", 3),
+        ("forties", 4),
+        ("fifties", 5),
+        ("sixties", 6),
+        ("seventies", 7),
+        ("eighties", 8),
+        ("nineties", 9),
+    ];
+    if the && let Some((_, d)) = DECADES.iter().find(|(w, _)| p.is(j, w)) {
+        return Some(Found::new(i, j + 1, Sem::Decade(190 + d)));
+    }
+    if the && p.is(j, "year") && p.is(j + 1, "two") && p.is(j + 2, "thousand") {
+        return Some(Found::new(i, j + 3, Sem::Year(2000)));
+    }
+    let century = if p.is(j, "nineteen") {
+        1900
+    } else if p.is(j, "eighteen") {
+        1800
+    } else {
+        return None;
+    };
+    let tens = p
+        .get(j + 1)?
+        .entry
+        .number
+        .filter(|n| (10..=90).contains(n))?;
+    let mut end = j + 2;
+    let mut year = century + tens as i32;
+    if tens >= 20 && tens % 10 == 0 {
+        let k = if p.hyphen(end) { end + 1 } else { end };
+        if let Some(u) = p
+            .get(k)
+            .and_then(|t| t.entry.number)
+            .filter(|u| (1..10).contains(u))
+            && !p.is_any(k, &["a", "an", "single", "couple"])
+        {
+            year += u as i32;
+            end = k + 1;
+        }
+    }
+    Some(Found::new(i, end, Sem::Year(year)))
 }
 
 /// Whether a bare four-digit number reads as a year, not a quantity.
@@ -464,7 +517,36 @@ pub(super) fn quarter(p: &Toks, i: usize) -> Option<Found> {
     if p.is(j, "fiscal") {
         j += 1;
     }
+    let mut year_before: Option<YearRef> = None;
+    if let Some((y, k)) = year_at(p, j) {
+        year_before = Some(YearRef::Abs(y));
+        j = k;
+    } else if !the
+        && let Some(dir) = dir_word(p, j)
+        && p.is(j + 1, "year")
+        && let Some(k) = p.possessive(j + 2)
+    {
+        let n = match dir {
+            Dir::Last => -1,
+            Dir::Next => 1,
+            _ => 0,
+        };
+        year_before = Some(YearRef::Rel(n));
+        j = k;
+    }
+    if p.is(j, "fiscal") {
+        j += 1;
+    }
     let word = p.get(j)?;
+    if year_before.is_some() && word.entry.ordinal.is_none() {
+        if let Some(YearRef::Abs(y)) = year_before
+            && the
+            && p.is(j, "period")
+        {
+            return Some(Found::new(i, j + 1, Sem::Year(y)));
+        }
+        return None;
+    }
     if let Some(q) = word.entry.ordinal.filter(|q| (1..=4).contains(q)) {
         let mut k = j + 1;
         if p.hyphen(k) {
@@ -481,72 +563,57 @@ pub(super) fn quarter(p: &Toks, i: usize) -> Option<Found> {
             return None;
         }
         let q = if half { q as u32 + 4 } else { q as u32 };
-        let (year, end) =
-            year_after(p, k + 1, true).unwrap_or((YearRef::Implicit(Dir::Bare), k + 1));
+        let (year, end) = match year_before {
+            Some(y) => (y, k + 1),
+            None => year_after(p, k + 1, true).unwrap_or((YearRef::Implicit(Dir::Bare), k + 1)),
+        };
         return Some(Found::new(i, end, Sem::Quarter { q, year }));
     }
-    if the
-        && p.is_any(
-            j,
-            &[
-                "latest",
-                "current",
-                "most",
-                "recent",
-                "quarter",
-                "same",
-                "year-ago",
-                "year",
-                "comparable",
-                "prior",
-                "previous",
-                "last",
-            ],
-        )
-    {
-        let mut k = j;
-        let mut years = 0;
-        while k < j + 4 && !p.is(k, "quarter") {
-            if p.is(k, "year") && (p.hyphen(k + 1) && p.is_any(k + 2, &["ago", "earlier"])) {
-                years = -1;
-                k += 3;
-                continue;
-            }
-            if !p.is_any(
-                k,
-                &[
-                    "latest",
-                    "current",
-                    "most",
-                    "recent",
-                    "same",
-                    "comparable",
-                    "prior",
-                    "previous",
-                    "last",
-                ],
-            ) {
-                return None;
-            }
-            k += 1;
-        }
-        if !p.is(k, "quarter") {
-            return None;
-        }
-        if p.is_any(j, &["prior", "previous", "last"]) {
-            return Some(Found::new(
-                i,
-                k + 1,
-                Sem::Shift {
-                    unit: super::lexicon::Unit::Quarter,
-                    n: -1,
-                    origin: super::sem::Origin::Anchor,
-                },
-            ));
-        }
-        return Some(Found::new(i, k + 1, Sem::ThatQuarter { years }));
+    if the {
+        return that_quarter(p, i, j);
     }
     None
+}
+
+/// "the latest quarter", "the year-ago period", "the comparable quarter", "the previous quarter".
+fn that_quarter(p: &Toks, i: usize, j: usize) -> Option<Found> {
+    const WORDS: &[&str] = &[
+        "latest",
+        "current",
+        "most",
+        "recent",
+        "same",
+        "comparable",
+        "prior",
+        "previous",
+        "last",
+    ];
+    let mut k = j;
+    let mut years = 0;
+    while k < j + 4 && !p.is_any(k, &["quarter", "period"]) {
+        if p.is(k, "year") && p.hyphen(k + 1) && p.is_any(k + 2, &["ago", "earlier"]) {
+            years = -1;
+            k += 3;
+            continue;
+        }
+        if !p.is_any(k, WORDS) {
+            return None;
+        }
+        k += 1;
+    }
+    // "the period" alone is too vague; "the quarter" is the quarter under discussion.
+    if !p.is_any(k, &["quarter", "period"]) || (p.is(k, "period") && k == j) {
+        return None;
+    }
+    if p.is_any(j, &["prior", "previous", "last"]) {
+        let sem = Sem::Shift {
+            unit: super::lexicon::Unit::Quarter,
+            n: -1,
+            origin: super::sem::Origin::Anchor,
+        };
+        return Some(Found::new(i, k + 1, sem));
+    }
+    Some(Found::new(i, k + 1, Sem::ThatQuarter { years }))
 }
 
 /// Named weekdays: "Monday", "last Friday", "Monday's", "Tuesday evening", "Monday, Aug. 18".

@@ -81,7 +81,87 @@ pub(super) fn deictic(p: &Toks, i: usize) -> Option<Found> {
     if let Some(f) = span_to_now(p, i) {
         return Some(f);
     }
+    if let Some(f) = the_unit(p, i) {
+        return Some(f);
+    }
     compound(p, i)
+}
+
+/// "the weekend", "the year", "the full year", "the fiscal year ended ...", "the week", "the day",
+/// "earlier in the year", "year end".
+fn the_unit(p: &Toks, i: usize) -> Option<Found> {
+    // "earlier in the year", "later in the month"
+    if p.is_any(i, &["earlier", "later", "early", "late"]) && p.is(i + 1, "in") {
+        let mut f = the_unit(p, i + 2)?;
+        if !matches!(f.sem, Sem::Shift { .. }) {
+            return None;
+        }
+        f.start = i;
+        f.modifier = Some(if p.is_any(i, &["earlier", "early"]) {
+            Mod::Start
+        } else {
+            Mod::End
+        });
+        return Some(f);
+    }
+    if p.is(i, "year") && p.is(i + 1, "end") {
+        let mut f = Found::new(
+            i,
+            i + 2,
+            Sem::Shift {
+                unit: Unit::Year,
+                n: 0,
+                origin: DCT,
+            },
+        );
+        f.modifier = Some(Mod::End);
+        return Some(f);
+    }
+    if !p.is(i, "the") {
+        return None;
+    }
+    let mut j = i + 1;
+    let mut n = 0;
+    let mut qualified = false;
+    while p.is_any(
+        j,
+        &[
+            "full", "fiscal", "current", "latest", "calendar", "entire", "whole",
+        ],
+    ) {
+        if p.is(j, "latest") {
+            n = -1;
+        }
+        qualified = true;
+        j += 1;
+    }
+    let (u, plural, end) = unit(p, j)?;
+    if plural {
+        return None;
+    }
+    if u == Unit::Weekend && !qualified {
+        return Some(Found::new(i, end, Sem::Weekend));
+    }
+    if !matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Day) {
+        return None;
+    }
+    // "the year ended Sept. 30": a twelve-month period, not the calendar year.
+    if p.is_any(end, &["ended", "ending", "through", "to"]) {
+        return Some(Found::new(
+            i,
+            end,
+            Sem::Duration {
+                amount: Amount::Num(1.0),
+                unit: u,
+            },
+        ));
+    }
+    if qualified && u != Unit::Year {
+        return None;
+    }
+    // "the day" is the day the text is talking about; the others are the current period.
+    let origin = if u == Unit::Day { ANCHOR } else { DCT };
+    Some(Found::new(i, end, Sem::Shift { unit: u, n, origin }))
 }
 
 /// "this week", "last month", "next year", "this past weekend", "this morning", "last night".

@@ -121,7 +121,7 @@ pub fn resolve(expressions: &[Expression], dct: Option<NaiveDate>) -> Vec<Timex>
                 approx: e.approx,
                 modifier: e.modifier,
             };
-            let mut n = ctx.resolve(&found, e.tense);
+            let mut n = ctx.resolve(&found, signal_tense(e));
             deadline(e, dct, &mut n);
             Timex {
                 span: e.span,
@@ -131,6 +131,15 @@ pub fn resolve(expressions: &[Expression], dct: Option<NaiveDate>) -> Vec<Timex>
             }
         })
         .collect()
+}
+
+/// The tense to resolve with: "by May" and "until Friday" look forward unless the clause is past.
+fn signal_tense(e: &Expression) -> Tense {
+    match e.signal.as_deref() {
+        Some("by" | "until" | "till" | "through") if e.tense != Tense::Past => Tense::Future,
+        Some("since") => Tense::Past,
+        _ => e.tense,
+    }
 }
 
 /// "within 10 days", "in the next two weeks": a duration that is also a window from the DCT.

@@ -70,9 +70,12 @@ impl Context {
             if period(&value).is_some() {
                 self.anchor = Some(value.clone());
             }
-            if let Some((y, q)) = value
-                .split_once("-Q")
-                .and_then(|(y, q)| Some((y.parse().ok()?, q.parse().ok()?)))
+            // Only a quarter the text names, near the DCT, becomes "the quarter" of later sentences.
+            if let Sem::Quarter { .. } = found.sem
+                && let Some((y, q)) = value
+                    .split_once("-Q")
+                    .and_then(|(y, q)| Some((y.parse::<i32>().ok()?, q.parse().ok()?)))
+                && self.dct.is_none_or(|d| (d.year() - y).abs() <= 1)
             {
                 self.quarter = Some((y, q));
             }
@@ -105,6 +108,22 @@ impl Context {
             Sem::Decade(d) => (Date, format!("{d:03}"), None),
             Sem::Century(c) => (Date, format!("{c:02}"), None),
             Sem::Weekday { day, dir } => (Date, self.weekday(*day, *dir, tense), None),
+            Sem::Weekend => {
+                let saturday = self.weekday(
+                    6,
+                    Dir::Bare,
+                    if tense == Tense::Future {
+                        tense
+                    } else {
+                        Tense::Past
+                    },
+                );
+                let v = period(&saturday).map_or_else(
+                    || "XXXX-WXX-WE".to_string(),
+                    |(d, _, _)| format!("{}-WE", week_value(d)),
+                );
+                (Date, v, None)
+            }
             Sem::Shift { unit, n, origin } => (Date, self.shift(*unit, *n, *origin), None),
             Sem::Offset {
                 amount,
@@ -136,6 +155,10 @@ impl Context {
                     let other = shift_by(d, *unit, n * f64::from(*sign))?;
                     Some(if *sign < 0 { (other, d) } else { (d, other) })
                 });
+                if *amount == Amount::Vague && *sign < 0 {
+                    // "the last few months", "recent years": TimeML's PAST_REF.
+                    return (Date, "PAST_REF".to_string(), range);
+                }
                 (Duration, duration(*amount, *unit), range)
             }
             Sem::Set(v) => (Set, v.clone(), None),
@@ -299,6 +322,14 @@ impl Context {
         let Amount::Num(n) = amount else {
             return if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }.to_string();
         };
+        // "a year ago" in an article about a quarter's results: that quarter a year before.
+        if unit == Unit::Year
+            && n == 1.0
+            && sign < 0
+            && let Some((y, q)) = self.quarter
+        {
+            return format!("{:04}-Q{q}", y - 1);
+        }
         let Some(d) = self.origin_day(origin) else {
             return unresolved(unit);
         };

@@ -383,25 +383,26 @@ pub(super) fn unit(p: &Toks, i: usize) -> Option<(Unit, bool, usize)> {
 pub(super) fn vague_ref(p: &Toks, i: usize) -> Option<Found> {
     let t = p.get(i)?;
     let r = if t.is_any(&["now", "currently", "nowadays", "presently", "current"]) {
-        if t.is("now") && p.is(i + 1, "that") {
-            return None;
-        }
         Ref::Present
-    } else if t.is_any(&["recently", "recent", "lately", "formerly", "previously"]) {
+    } else if t.is_any(&["recently", "recent", "lately", "formerly"]) {
         if t.is("recent") && p.is_any(i + 1, &["years", "months", "weeks", "days", "decades"]) {
             let (u, _, j) = unit(p, i + 1)?;
-            return Some(Found::new(
-                i,
-                j,
-                Sem::Duration {
-                    amount: Amount::Vague,
-                    unit: u,
-                },
-            ));
+            let sem = Sem::Span {
+                amount: Amount::Vague,
+                unit: u,
+                sign: -1,
+            };
+            return Some(Found::new(i, j, sem));
+        }
+        if t.is("recent") {
+            return None;
         }
         Ref::Past
-    } else if t.is_any(&["soon", "future"]) {
-        Ref::Future
+    } else if t.is("the")
+        && p.is_any(i + 1, &["near", "short"])
+        && p.is_any(i + 2, &["future", "term"])
+    {
+        return Some(Found::new(i, i + 3, Sem::Ref(Ref::Future)));
     } else if t.is("the") && p.is_any(i + 1, &["future", "past", "present"]) {
         let r = match p.get(i + 1)?.text.to_ascii_lowercase().as_str() {
             "future" => Ref::Future,

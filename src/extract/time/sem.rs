@@ -78,6 +78,8 @@ pub enum Sem {
         sign: i32,
         origin: Origin,
     },
+    /// "the weekend": the last one in a past clause, the next one in a future clause.
+    Weekend,
     /// A quarter (1–4) or half (5–6 = H1, H2) of a year.
     Quarter { q: u32, year: YearRef },
     /// The last quarter the text talked about, else the latest reported one ("the quarter"),

@@ -34,6 +34,7 @@ const FUTURE: &[&str] = &[
     "aims",
     "hopes",
     "should",
+    "supposed",
     "must",
     "wo",
     "set",
@@ -196,14 +197,26 @@ fn cue(tokens: &[Token], i: usize) -> Option<Tense> {
     if t.is("last") || t.is("next") || t.is("until") || t.is("till") {
         return None;
     }
+    let prev = i.checked_sub(1).map(|k| &tokens[k]);
+    let after_past_aux = prev.is_some_and(|p| p.is_any(&["was", "were", "had", "been"]));
     if FUTURE.iter().any(|w| t.is(w)) {
-        return Some(Tense::Future);
+        // "had been due to expire", "was expected to": a plan in the past.
+        return Some(if after_past_aux {
+            Tense::Past
+        } else {
+            Tense::Future
+        });
     }
     if PAST.iter().any(|w| t.is(w)) {
         return Some(Tense::Past);
     }
     if PRESENT.iter().any(|w| t.is(w)) {
         return Some(Tense::Present);
+    }
+    // A passive participle takes the tense of its auxiliary ("can be exercised", "is expected").
+    if prev.is_some_and(|p| p.is_any(&["be", "is", "are", "am", "being"])) && t.text.ends_with("ed")
+    {
+        return None;
     }
     let lower_ed = t.text.len() > 4
         && t.text.ends_with("ed")
