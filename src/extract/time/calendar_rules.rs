@@ -518,7 +518,15 @@ pub(super) fn quarter(p: &Toks, i: usize) -> Option<Found> {
         j += 1;
     }
     let mut year_before: Option<YearRef> = None;
-    if let Some((y, k)) = year_at(p, j) {
+    if the
+        && p.is(j, "year")
+        && p.hyphen(j + 1)
+        && p.is_any(j + 2, &["ago", "earlier"])
+        && p.get(j + 3).is_some_and(|t| t.entry.ordinal.is_some())
+    {
+        year_before = Some(YearRef::Rel(-1));
+        j += 3;
+    } else if let Some((y, k)) = year_at(p, j) {
         year_before = Some(YearRef::Abs(y));
         j = k;
     } else if !the
@@ -541,9 +549,9 @@ pub(super) fn quarter(p: &Toks, i: usize) -> Option<Found> {
     if year_before.is_some() && word.entry.ordinal.is_none() {
         if let Some(YearRef::Abs(y)) = year_before
             && the
-            && p.is(j, "period")
+            && p.is_any(j, &["period", "quarter"])
         {
-            return Some(Found::new(i, j + 1, Sem::Year(y)));
+            return Some(Found::new(i, j + 1, Sem::QuarterOfYear(y)));
         }
         return None;
     }

@@ -136,7 +136,7 @@ fn the_unit(p: &Toks, i: usize) -> Option<Found> {
         j += 1;
     }
     let (u, plural, end) = unit(p, j)?;
-    if plural {
+    if plural || p.hyphen(end) {
         return None;
     }
     if u == Unit::Weekend && !qualified {

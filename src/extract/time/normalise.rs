@@ -15,6 +15,9 @@ use super::tense::Tense;
 use crate::model::{Precision, TimeValue};
 use chrono::{Datelike, NaiveDate};
 
+/// How many months a year-less date may lie on the "wrong" side of the DCT for its tense.
+const TENSE_MONTHS: i32 = 2;
+
 /// What resolution needs besides the expression: the reference date and the text's last date.
 #[derive(Debug, Clone, Default)]
 pub struct Context {
@@ -133,6 +136,14 @@ impl Context {
             } => (Date, self.offset(*amount, *unit, *sign, *origin), None),
             Sem::Quarter { q, year } => (Date, self.quarter(*q, *year, tense), None),
             Sem::ThatQuarter { years } => (Date, self.that_quarter(*years), None),
+            Sem::QuarterOfYear(y) => {
+                let v = self.that_quarter(0);
+                let v = match v.split_once('-') {
+                    Some((_, q)) if q.starts_with('Q') && q != "QX" => format!("{y:04}-{q}"),
+                    _ => format!("{y:04}"),
+                };
+                (Date, v, None)
+            }
             Sem::Season { season, year } => (Date, self.season(*season, *year, tense), None),
             Sem::Ref(r) => {
                 let v = match r {
@@ -212,33 +223,24 @@ impl Context {
                             y + 1
                         }
                     }
-                    Dir::Bare => match tense {
-                        Tense::Past => {
-                            if key <= now {
-                                y
-                            } else {
-                                y - 1
-                            }
+                    Dir::Bare => {
+                        // The nearest occurrence, unless the tense clearly points the other way
+                        // (a past-tense date more than two months ahead is last year's).
+                        let diff = month as i32 - dct.month() as i32;
+                        let nearest = if diff > 6 {
+                            y - 1
+                        } else if diff < -6 {
+                            y + 1
+                        } else {
+                            y
+                        };
+                        let ahead = (nearest - y) * 12 + diff;
+                        match tense {
+                            Tense::Past if ahead > TENSE_MONTHS => nearest - 1,
+                            Tense::Future if ahead < -TENSE_MONTHS => nearest + 1,
+                            _ => nearest,
                         }
-                        Tense::Future => {
-                            if key >= now {
-                                y
-                            } else {
-                                y + 1
-                            }
-                        }
-                        _ => {
-                            // The nearest occurrence.
-                            let diff = month as i32 - dct.month() as i32;
-                            if diff > 6 {
-                                y - 1
-                            } else if diff < -6 {
-                                y + 1
-                            } else {
-                                y
-                            }
-                        }
-                    },
+                    }
                 })
             }
         }

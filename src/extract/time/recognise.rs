@@ -316,7 +316,9 @@ pub(super) fn amount(p: &Toks, i: usize) -> Option<(Amount, usize)> {
             return Some((Amount::Num(n), i + 2));
         }
         (1.0, i + 1)
-    } else if t.is_any(&["several", "few", "many", "some", "couple"]) {
+    } else if t.is("couple") && p.is(i + 1, "of") {
+        return Some((Amount::Num(2.0), i + 2));
+    } else if t.is_any(&["several", "few", "many", "some"]) {
         let j = if p.is(i + 1, "of") { i + 2 } else { i + 1 };
         return Some((Amount::Vague, j));
     } else if t.is_any(&["dozens", "hundreds", "thousands"]) && p.is(i + 1, "of") {

@@ -85,6 +85,8 @@ pub enum Sem {
     /// The last quarter the text talked about, else the latest reported one ("the quarter"),
     /// `years` years back ("the year-ago quarter" = -1).
     ThatQuarter { years: i32 },
+    /// The quarter under discussion, in another year ("the 1988 quarter", "the 1989 period").
+    QuarterOfYear(i32),
     /// A season (index into `lexicon::SEASONS`).
     Season { season: u8, year: YearRef },
     /// A fixed-date holiday.

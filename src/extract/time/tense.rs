@@ -126,8 +126,7 @@ pub fn tense_at(tokens: &[Token], start: usize, end: usize) -> Tense {
     let mut seen = 0;
     while i > 0 && seen < 14 {
         i -= 1;
-        let t = &tokens[i];
-        if ends_sentence(t) || tokens[i + 1].newline_before {
+        if ends_sentence(tokens, i) || tokens[i + 1].newline_before {
             break;
         }
         if let Some(tense) = cue(tokens, i) {
@@ -139,7 +138,7 @@ pub fn tense_at(tokens: &[Token], start: usize, end: usize) -> Tense {
     let mut j = end;
     while j < tokens.len() && j < end + 10 {
         let t = &tokens[j];
-        if ends_sentence(t) || t.newline_before {
+        if ends_sentence(tokens, j) || t.newline_before {
             break;
         }
         if let Some(tense) = cue(tokens, j) {
@@ -150,8 +149,19 @@ pub fn tense_at(tokens: &[Token], start: usize, end: usize) -> Tense {
     Tense::Unknown
 }
 
-fn ends_sentence(t: &Token) -> bool {
-    t.kind == Kind::Punct && t.text.starts_with(['.', '!', '?', ';'])
+fn ends_sentence(tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    if !(t.kind == Kind::Punct && t.text.starts_with(['.', '!', '?', ';'])) {
+        return false;
+    }
+    // "Sept.", "Mr.", "U.S." do not end a sentence.
+    let abbreviation = t.text.starts_with('.')
+        && i > 0
+        && tokens[i - 1].kind == Kind::Word
+        && tokens[i - 1].text.len() <= 4
+        && tokens[i - 1].is_capitalised()
+        && !t.space_before;
+    !abbreviation
 }
 
 fn cue(tokens: &[Token], i: usize) -> Option<Tense> {
@@ -186,7 +196,11 @@ fn cue(tokens: &[Token], i: usize) -> Option<Tense> {
                 "aims",
             ])
         });
-        return fut.then_some(Tense::Future);
+        return fut.then_some(if after_past_aux(tokens, i) {
+            Tense::Past
+        } else {
+            Tense::Future
+        });
     }
     if t.is("set") || t.is("due") {
         return tokens
@@ -198,7 +212,7 @@ fn cue(tokens: &[Token], i: usize) -> Option<Tense> {
         return None;
     }
     let prev = i.checked_sub(1).map(|k| &tokens[k]);
-    let after_past_aux = prev.is_some_and(|p| p.is_any(&["was", "were", "had", "been"]));
+    let after_past_aux = after_past_aux(tokens, i);
     if FUTURE.iter().any(|w| t.is(w)) {
         // "had been due to expire", "was expected to": a plan in the past.
         return Some(if after_past_aux {
@@ -223,4 +237,11 @@ fn cue(tokens: &[Token], i: usize) -> Option<Tense> {
         && !t.is_capitalised()
         && !t.text.ends_with("eed");
     lower_ed.then_some(Tense::Past)
+}
+
+/// "had been due to", "was expected to": a plan seen from the past.
+fn after_past_aux(tokens: &[Token], i: usize) -> bool {
+    tokens[i.saturating_sub(3)..i]
+        .iter()
+        .any(|p| p.is_any(&["was", "were", "had", "been"]))
 }
