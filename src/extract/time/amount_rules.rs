@@ -116,6 +116,14 @@ fn measured_core(p: &Toks, i: usize) -> Option<Found> {
     if (attributive && (plural || p.hyphen(end) && p.is(end + 1, "old"))) || p.is(end, "old") {
         return None;
     }
+    // "a year-earlier loss", "a year-ago quarter": the compound is the expression.
+    if p.hyphen(end) && p.is_any(end + 1, &["ago", "earlier", "end", "long", "old"]) {
+        return None;
+    }
+    // "a week or so ago"
+    if p.is(end, "or") && p.is(end + 1, "so") && p.is_any(end + 2, &["ago", "earlier", "later"]) {
+        end += 2;
+    }
     // "a year and a half"
     if let Amount::Num(n) = amt
         && p.is(end, "and")

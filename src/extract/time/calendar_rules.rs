@@ -159,6 +159,14 @@ fn year_after(p: &Toks, j: usize, allow_of: bool) -> Option<(YearRef, usize)> {
     if let Some((y, end)) = year_at(p, k) {
         return Some((YearRef::Abs(y), end));
     }
+    if let Some(Found {
+        sem: Sem::Year(y),
+        end,
+        ..
+    }) = spoken_year(p, k, k, false)
+    {
+        return Some((YearRef::Abs(y), end));
+    }
     if p.is_any(k, &["this", "last", "next"]) && p.is(k + 1, "year") && k == j {
         let n = match p.get(k)?.text.to_ascii_lowercase().as_str() {
             "this" => 0,
@@ -495,6 +503,8 @@ fn holiday(p: &Toks, i: usize) -> Option<Found> {
 
 /// Quarters and halves: "the third quarter", "third-quarter", "Q3 2025", "the first half of 2024",
 /// "the latest quarter", "the year-ago quarter".
+/// Fiscal quarters keep their own numbering ("its fourth quarter ended Sept. 30" is Q4), as
+/// TimeML annotators write them.
 pub(super) fn quarter(p: &Toks, i: usize) -> Option<Found> {
     let t = p.get(i)?;
     // Q3, Q3 2025

@@ -136,6 +136,7 @@ impl Context {
             } => (Date, self.offset(*amount, *unit, *sign, *origin), None),
             Sem::Quarter { q, year } => (Date, self.quarter(*q, *year, tense), None),
             Sem::ThatQuarter { years } => (Date, self.that_quarter(*years), None),
+
             Sem::QuarterOfYear(y) => {
                 let v = self.that_quarter(0);
                 let v = match v.split_once('-') {
@@ -339,18 +340,13 @@ impl Context {
         if origin == Origin::Anchor
             && let Some(anchor) = &self.anchor
             && let Some((_, _, p)) = period(anchor)
-            && matches!(p, Precision::Quarter | Precision::Month)
+            && p == Precision::Quarter
+            && anchor.contains("-Q")
             && unit == Unit::Year
             && n.fract() == 0.0
+            && let Some(s) = shift_months(d, 12 * sign * n as i32)
         {
-            let shifted = shift_months(d, 12 * sign * n as i32);
-            if let Some(s) = shifted {
-                return if p == Precision::Quarter && anchor.contains("-Q") {
-                    format!("{}-Q{}", s.year(), quarter_of(s))
-                } else {
-                    format!("{}-{:02}", s.year(), s.month())
-                };
-            }
+            return format!("{}-Q{}", s.year(), quarter_of(s));
         }
         let Some(target) = shift_by(d, unit, n * f64::from(sign)) else {
             return unresolved(unit);
