@@ -70,7 +70,7 @@ impl Context {
             narrow(t, m);
         }
         if kind == TimexType::Date || kind == TimexType::Time {
-            if period(&value).is_some() {
+            if self.replaces_anchor(&found.sem, &value) {
                 self.anchor = Some(value.clone());
             }
             // Only a quarter the text names, near the DCT, becomes "the quarter" of later sentences.
@@ -84,6 +84,24 @@ impl Context {
             }
         }
         Normal { kind, value, time }
+    }
+
+    /// Whether a newly resolved value becomes the anchor for later anaphora: a date stated outright
+    /// always does; a relative one only when it is at least as precise as the current anchor (so a
+    /// side remark like "the previous week" or "last year" does not move the story's day).
+    fn replaces_anchor(&self, sem: &Sem, value: &str) -> bool {
+        let Some((_, _, new)) = period(value) else {
+            return false;
+        };
+        let explicit = matches!(
+            sem,
+            Sem::Date {
+                year: YearRef::Abs(_),
+                ..
+            } | Sem::Year(_)
+        );
+        let old = self.anchor.as_deref().and_then(period).map(|p| p.2);
+        explicit || old.is_none_or(|old| new >= old)
     }
 
     /// The reference day for an origin (the anchor's first day, or the DCT).
