@@ -90,9 +90,13 @@ pub fn analyse(text: &str) -> Vec<Expression> {
                 .and_then(|k| tokens.get(k))
                 .filter(|t| t.kind == token::Kind::Word && SIGNALS.iter().any(|s| t.is(s)))
                 .map(|t| t.text.to_ascii_lowercase());
+            // "Wednesday's ruling": a possessive date names something that already happened.
+            let possessive = matches!(f.sem, Sem::Weekday { .. })
+                && recognise::Toks { t: &tokens }.possessive(f.end).is_some();
+            let tense = if possessive { Tense::Past } else { tense::tense_at(&tokens, f.start, f.end) };
             Some(Expression {
                 span: Span::new(first.start, last.end),
-                tense: tense::tense_at(&tokens, f.start, f.end),
+                tense,
                 sem: f.sem,
                 approx: f.approx,
                 modifier: f.modifier,
