@@ -109,7 +109,7 @@ pub fn analyse(text: &str) -> Vec<Expression> {
 
 const SIGNALS: &[&str] = &[
     "within", "by", "before", "until", "till", "since", "after", "in", "on", "during", "for",
-    "over", "from", "at",
+    "over", "from", "at", "through", "effective",
 ];
 
 /// Resolves analysed expressions against `dct`, in text order (so anaphora see earlier dates).
@@ -140,7 +140,9 @@ pub fn resolve(expressions: &[Expression], dct: Option<NaiveDate>) -> Vec<Timex>
 /// The tense to resolve with: "by May" and "until Friday" look forward unless the clause is past.
 fn signal_tense(e: &Expression) -> Tense {
     match e.signal.as_deref() {
-        Some("by" | "until" | "till" | "through") if e.tense != Tense::Past => Tense::Future,
+        // An end point or a start of validity usually lies ahead; in a past clause, take the nearest.
+        Some("by" | "until" | "till" | "through" | "effective") if e.tense == Tense::Past => Tense::Unknown,
+        Some("by" | "until" | "till" | "through" | "effective") => Tense::Future,
         Some("since") => Tense::Past,
         _ => e.tense,
     }

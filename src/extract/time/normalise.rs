@@ -18,6 +18,10 @@ use chrono::{Datelike, NaiveDate};
 /// How many months a year-less date may lie on the "wrong" side of the DCT for its tense.
 const TENSE_MONTHS: i32 = 2;
 
+/// Without tense, a year-less month up to this many months ahead is this year's; further ahead,
+/// it is the one before (news reports the past more than it announces the future).
+const AHEAD_MONTHS: i32 = 5;
+
 /// What resolution needs besides the expression: the reference date and the text's last date.
 #[derive(Debug, Clone, Default)]
 pub struct Context {
@@ -246,9 +250,9 @@ impl Context {
                         // The nearest occurrence, unless the tense clearly points the other way
                         // (a past-tense date more than two months ahead is last year's).
                         let diff = month as i32 - dct.month() as i32;
-                        let nearest = if diff > 6 {
+                        let nearest = if diff > AHEAD_MONTHS {
                             y - 1
-                        } else if diff < -6 {
+                        } else if diff < AHEAD_MONTHS - 12 {
                             y + 1
                         } else {
                             y

@@ -226,6 +226,12 @@ fn cue(tokens: &[Token], i: usize) -> Option<Tense> {
     {
         return None;
     }
+    // "a still unspecified date", "the planned summit": an adjective, not a verb.
+    if prev.is_some_and(|p| p.is_any(&["a", "an", "the", "still", "very", "its", "their", "his", "her"]))
+        && t.text.ends_with("ed")
+    {
+        return None;
+    }
     let lower_ed = t.text.len() > 4
         && t.text.ends_with("ed")
         && !t.is_capitalised()
