@@ -91,7 +91,11 @@ fn measured_core(p: &Toks, i: usize) -> Option<Found> {
         return None;
     }
     // "$1.76 a year", "700 seats a week", "24 hours a day": a rate, not a length of time.
-    if t.is_any(&["a", "an", "per"]) && is_rate(p, i) && ago_suffix(p, j + 1).is_none() && !p.hyphen(j + 1) {
+    if t.is_any(&["a", "an", "per"])
+        && is_rate(p, i)
+        && ago_suffix(p, j + 1).is_none()
+        && !p.hyphen(j + 1)
+    {
         return None;
     }
     // "seven to ten days", "two or three weeks": keep the upper bound.
@@ -166,12 +170,17 @@ fn measured_core(p: &Toks, i: usize) -> Option<Found> {
 
 /// Whether "a"/"per" at `i` follows a quantity ("358,000 a month", "$2 million a year").
 fn is_rate(p: &Toks, i: usize) -> bool {
-    const PREPOSITIONS: &[&str] = &["in", "for", "within", "after", "over", "about", "than", "of", "once", "twice"];
+    const PREPOSITIONS: &[&str] = &[
+        "in", "for", "within", "after", "over", "about", "than", "of", "once", "twice",
+    ];
     if i == 0 || p.is_any(i - 1, PREPOSITIONS) {
         return false;
     }
     (i.saturating_sub(3)..i).any(|k| {
-        p.get(k).is_some_and(|t| t.kind == Kind::Number || t.is_any(&["$", "£", "€", "%", "percent", "million", "billion"]))
+        p.get(k).is_some_and(|t| {
+            t.kind == Kind::Number
+                || t.is_any(&["$", "£", "€", "%", "percent", "million", "billion"])
+        })
     })
 }
 

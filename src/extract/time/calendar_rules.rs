@@ -623,6 +623,14 @@ fn that_quarter(p: &Toks, i: usize, j: usize) -> Option<Found> {
     if !p.is_any(k, &["quarter", "period"]) || (p.is(k, "period") && k == j) {
         return None;
     }
+    if p.is(j, "current") && k == j + 1 {
+        let sem = Sem::Shift {
+            unit: super::lexicon::Unit::Quarter,
+            n: 0,
+            origin: super::sem::Origin::Dct,
+        };
+        return Some(Found::new(i, k + 1, sem));
+    }
     if p.is_any(j, &["prior", "previous", "last"]) {
         let sem = Sem::Shift {
             unit: super::lexicon::Unit::Quarter,

@@ -93,7 +93,11 @@ pub fn analyse(text: &str) -> Vec<Expression> {
             // "Wednesday's ruling": a possessive date names something that already happened.
             let possessive = matches!(f.sem, Sem::Weekday { .. })
                 && recognise::Toks { t: &tokens }.possessive(f.end).is_some();
-            let tense = if possessive { Tense::Past } else { tense::tense_at(&tokens, f.start, f.end) };
+            let tense = if possessive {
+                Tense::Past
+            } else {
+                tense::tense_at(&tokens, f.start, f.end)
+            };
             Some(Expression {
                 span: Span::new(first.start, last.end),
                 tense,
@@ -108,8 +112,22 @@ pub fn analyse(text: &str) -> Vec<Expression> {
 }
 
 const SIGNALS: &[&str] = &[
-    "within", "by", "before", "until", "till", "since", "after", "in", "on", "during", "for",
-    "over", "from", "at", "through", "effective",
+    "within",
+    "by",
+    "before",
+    "until",
+    "till",
+    "since",
+    "after",
+    "in",
+    "on",
+    "during",
+    "for",
+    "over",
+    "from",
+    "at",
+    "through",
+    "effective",
 ];
 
 /// Resolves analysed expressions against `dct`, in text order (so anaphora see earlier dates).
@@ -141,7 +159,9 @@ pub fn resolve(expressions: &[Expression], dct: Option<NaiveDate>) -> Vec<Timex>
 fn signal_tense(e: &Expression) -> Tense {
     match e.signal.as_deref() {
         // An end point or a start of validity usually lies ahead; in a past clause, take the nearest.
-        Some("by" | "until" | "till" | "through" | "effective") if e.tense == Tense::Past => Tense::Unknown,
+        Some("by" | "until" | "till" | "through" | "effective") if e.tense == Tense::Past => {
+            Tense::Unknown
+        }
         Some("by" | "until" | "till" | "through" | "effective") => Tense::Future,
         Some("since") => Tense::Past,
         _ => e.tense,

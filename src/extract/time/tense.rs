@@ -227,8 +227,11 @@ fn cue(tokens: &[Token], i: usize) -> Option<Tense> {
         return None;
     }
     // "a still unspecified date", "the planned summit": an adjective, not a verb.
-    if prev.is_some_and(|p| p.is_any(&["a", "an", "the", "still", "very", "its", "their", "his", "her"]))
-        && t.text.ends_with("ed")
+    if prev.is_some_and(|p| {
+        p.is_any(&[
+            "a", "an", "the", "still", "very", "its", "their", "his", "her",
+        ])
+    }) && t.text.ends_with("ed")
     {
         return None;
     }
