@@ -2,11 +2,13 @@
 //! ten days"), offsets from now or from the last date ("two days ago", "a year earlier") and sets
 //! ("every week", "daily", "Mondays").
 
-use super::calendar_rules::{month_at, weekday_at};
+use super::calendar_rules::month_at;
 use super::lexicon::{SEASONS, Unit};
-use super::recognise::{ANCHOR, DCT, Found, Toks, amount, unit};
+use super::quantity::{amount, unit};
+use super::recognise::{ANCHOR, DCT, Found, Toks};
 use super::sem::{Amount, Sem};
 use super::token::Kind;
+use super::weekdays::weekday_at;
 
 /// An approximating prefix at `i` ("nearly", "more than", "at least"): the index after it.
 fn approx_prefix(p: &Toks, i: usize) -> Option<usize> {

@@ -11,8 +11,8 @@
 use super::calendar::{add_days, day_value, period};
 use super::lexicon::{Lexicon, Unit};
 use super::normalise::Context;
-use super::normalise::shift_by;
 use super::recognise::Found;
+use super::resolve::shift_by;
 use super::sem::{Amount, Origin, Sem, YearRef};
 use super::{Expression, Tense};
 use chrono::NaiveDate;

@@ -3,8 +3,11 @@
 //! "this morning", "last night", and spans reaching to now ("the past three months").
 
 use super::lexicon::Unit;
-use super::recognise::{ANCHOR, DCT, Found, Mod, Toks, amount, unit, vague_ref};
-use super::sem::{Amount, Origin, Sem};
+use super::quantity::unit;
+use super::recognise::{ANCHOR, DCT, Found, Mod, Toks};
+use super::sem::{Amount, Origin, Ref, Sem};
+use super::spans::{compound, span_to_now, the_unit};
+use super::token::Kind;
 
 /// Deictic, anaphoric and vague time expressions at `i`.
 pub(super) fn deictic(p: &Toks, i: usize) -> Option<Found> {
@@ -85,83 +88,6 @@ pub(super) fn deictic(p: &Toks, i: usize) -> Option<Found> {
         return Some(f);
     }
     compound(p, i)
-}
-
-/// "the weekend", "the year", "the full year", "the fiscal year ended ...", "the week", "the day",
-/// "earlier in the year", "year end".
-fn the_unit(p: &Toks, i: usize) -> Option<Found> {
-    // "earlier in the year", "later in the month"
-    if p.is_any(i, &["earlier", "later", "early", "late"]) && p.is(i + 1, "in") {
-        let mut f = the_unit(p, i + 2)?;
-        if !matches!(f.sem, Sem::Shift { .. }) {
-            return None;
-        }
-        f.start = i;
-        f.modifier = Some(if p.is_any(i, &["earlier", "early"]) {
-            Mod::Start
-        } else {
-            Mod::End
-        });
-        return Some(f);
-    }
-    if p.is(i, "year") && p.is(i + 1, "end") {
-        let mut f = Found::new(
-            i,
-            i + 2,
-            Sem::Shift {
-                unit: Unit::Year,
-                n: 0,
-                origin: DCT,
-            },
-        );
-        f.modifier = Some(Mod::End);
-        return Some(f);
-    }
-    if !p.is(i, "the") {
-        return None;
-    }
-    let mut j = i + 1;
-    let mut n = 0;
-    let mut qualified = false;
-    while p.is_any(
-        j,
-        &[
-            "full", "fiscal", "current", "latest", "calendar", "entire", "whole",
-        ],
-    ) {
-        if p.is(j, "latest") {
-            n = -1;
-        }
-        qualified = true;
-        j += 1;
-    }
-    let (u, plural, end) = unit(p, j)?;
-    if plural || p.hyphen(end) {
-        return None;
-    }
-    if u == Unit::Weekend && !qualified {
-        return Some(Found::new(i, end, Sem::Weekend));
-    }
-    if !matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Day) {
-        return None;
-    }
-    // "the year ended Sept. 30": a twelve-month period, not the calendar year.
-    if p.is_any(end, &["ended", "ending", "through", "to"]) {
-        return Some(Found::new(
-            i,
-            end,
-            Sem::Duration {
-                amount: Amount::Num(1.0),
-                unit: u,
-            },
-        ));
-    }
-    if qualified && u != Unit::Year {
-        return None;
-    }
-    // "the day" is the day the text is talking about; the others are the current period.
-    let origin = if u == Unit::Day { ANCHOR } else { DCT };
-    Some(Found::new(i, end, Sem::Shift { unit: u, n, origin }))
 }
 
 /// "this week", "last month", "next year", "this past weekend", "this morning", "last night".
@@ -279,99 +205,48 @@ fn anaphoric(p: &Toks, i: usize) -> Option<Found> {
     ))
 }
 
-/// "the past three months", "the last two years", "the next two weeks", "the coming days",
-/// "the past year" (TimeML: durations).
-fn span_to_now(p: &Toks, i: usize) -> Option<Found> {
-    let mut j = i;
-    if p.is(j, "the") {
-        j += 1;
-    }
-    let w = p.get(j)?;
-    let sign = if w.is_any(&["past", "last", "previous", "recent"]) {
-        -1
-    } else if w.is_any(&["next", "coming", "following"]) {
-        1
-    } else if w.is("first") && j > i {
-        // "the first nine months" (of the year): a duration.
-        0
+/// Vague references: "now", "recently", "the future".
+fn vague_ref(p: &Toks, i: usize) -> Option<Found> {
+    let t = p.get(i)?;
+    let r = if t.is_any(&["now", "currently", "nowadays", "presently", "current"]) {
+        Ref::Present
+    } else if t.is_any(&["recently", "recent", "lately", "formerly"]) {
+        if t.is("recent") && p.is_any(i + 1, &["years", "months", "weeks", "days", "decades"]) {
+            let (u, _, j) = unit(p, i + 1)?;
+            let sem = Sem::Span {
+                amount: Amount::Vague,
+                unit: u,
+                sign: -1,
+            };
+            return Some(Found::new(i, j, sem));
+        }
+        if t.is("recent") {
+            return None;
+        }
+        Ref::Past
+    } else if t.is("the")
+        && p.is_any(i + 1, &["near", "short"])
+        && p.is_any(i + 2, &["future", "term"])
+    {
+        return Some(Found::new(i, i + 3, Sem::Ref(Ref::Future)));
+    } else if t.is("the") && p.is_any(i + 1, &["future", "past", "present"]) {
+        let r = match p.get(i + 1)?.text.to_ascii_lowercase().as_str() {
+            "future" => Ref::Future,
+            "past" => Ref::Past,
+            _ => Ref::Present,
+        };
+        if r == Ref::Past
+            && p.get(i + 2).is_some_and(|n| {
+                n.entry.unit.is_some() || n.entry.number.is_some() || n.kind == Kind::Number
+            })
+        {
+            return None;
+        }
+        return Some(Found::new(i, i + 2, Sem::Ref(r)));
+    } else if t.is("these") && p.is(i + 1, "days") {
+        return Some(Found::new(i, i + 2, Sem::Ref(Ref::Present)));
     } else {
         return None;
     };
-    if j == i && !w.is_any(&["past", "last", "next", "coming"]) {
-        return None;
-    }
-    j += 1;
-    let (amt, k) = match amount(p, j) {
-        Some((a, k)) if unit(p, k).is_some() => (a, k),
-        _ => (Amount::Vague, j),
-    };
-    let (u, plural, end) = unit(p, k)?;
-    let amt = match amt {
-        Amount::Vague if !plural => {
-            // "the past year": one unit (the article has no number).
-            if j == i + 1 && i < j && !p.is(i, "the") {
-                return None;
-            }
-            Amount::Num(1.0)
-        }
-        a => a,
-    };
-    if k == j && plural && sign == 0 {
-        return None;
-    }
-    if sign == 0 {
-        return Some(Found::new(
-            i,
-            end,
-            Sem::Duration {
-                amount: amt,
-                unit: u,
-            },
-        ));
-    }
-    Some(Found::new(
-        i,
-        end,
-        Sem::Span {
-            amount: amt,
-            unit: u,
-            sign,
-        },
-    ))
-}
-
-/// "year-end", "year-ago", "year-earlier", "month's end", "month-end", "the end of the year".
-fn compound(p: &Toks, i: usize) -> Option<Found> {
-    let (u, _, j) = unit(p, i)?;
-    if !matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Quarter) {
-        return None;
-    }
-    let k = if p.hyphen(j) { j + 1 } else { p.possessive(j)? };
-    let w = p.get(k)?;
-    if w.is("end") {
-        let mut f = Found::new(
-            i,
-            k + 1,
-            Sem::Shift {
-                unit: u,
-                n: 0,
-                origin: DCT,
-            },
-        );
-        f.modifier = Some(Mod::End);
-        return Some(f);
-    }
-    if w.is_any(&["ago", "earlier"]) && u == Unit::Year && k == j + 1 {
-        return Some(Found::new(
-            i,
-            k + 1,
-            Sem::Offset {
-                amount: Amount::Num(1.0),
-                unit: Unit::Year,
-                sign: -1,
-                origin: ANCHOR,
-            },
-        ));
-    }
-    None
+    Some(Found::new(i, i + 1, Sem::Ref(r)))
 }

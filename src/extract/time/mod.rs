@@ -15,10 +15,16 @@ mod deictic;
 mod lexicon;
 mod normalise;
 mod publication;
+mod quantity;
+mod quarters;
 mod recognise;
+mod resolve;
 mod sem;
+mod spans;
 mod tense;
 mod token;
+mod weekdays;
+mod years;
 
 pub use normalise::Context;
 pub use publication::infer_publication_dates;
@@ -190,7 +196,7 @@ fn deadline(e: &Expression, dct: Option<NaiveDate>, n: &mut normalise::Normal) {
     if !matches!(signal, "within" | "in" | "over") {
         return;
     }
-    if let Some(end) = normalise::shift_by(dct, *unit, *k) {
+    if let Some(end) = resolve::shift_by(dct, *unit, *k) {
         n.time = Some(TimeValue {
             value: n.value.clone(),
             precision: Some(crate::model::Precision::Day),

@@ -4,8 +4,7 @@
 //! token ([`could_start`]) decides whether any rule can begin there, and only then are the rules
 //! tried, longest match winning. That keeps tagging linear and fast on prose with few dates.
 
-use super::lexicon::Unit;
-use super::sem::{Amount, Dir, Origin, Ref, Sem, YearRef};
+use super::sem::{Dir, Origin, Sem, YearRef};
 use super::token::{Kind, Token};
 
 /// Optional TIMEX3 `mod` of an expression ("early 2024", "before month's end").
@@ -218,11 +217,11 @@ pub fn recognise(tokens: &[Token]) -> Vec<Found> {
 fn best_at(p: &Toks, i: usize) -> Option<Found> {
     let candidates = [
         super::calendar_rules::date(p, i),
-        super::calendar_rules::weekday_phrase(p, i),
+        super::weekdays::weekday_phrase(p, i),
         super::deictic::deictic(p, i),
         super::amount_rules::measured(p, i),
         super::amount_rules::set(p, i),
-        super::calendar_rules::quarter(p, i),
+        super::quarters::quarter(p, i),
         super::clock::clock(p, i),
         modified(p, i),
     ];
@@ -239,8 +238,8 @@ fn modified(p: &Toks, i: usize) -> Option<Found> {
     let inner = [
         super::calendar_rules::date(p, next),
         super::deictic::deictic(p, next),
-        super::calendar_rules::quarter(p, next),
-        super::calendar_rules::weekday_phrase(p, next),
+        super::quarters::quarter(p, next),
+        super::weekdays::weekday_phrase(p, next),
     ]
     .into_iter()
     .flatten()
@@ -289,142 +288,6 @@ fn modifier_prefix(p: &Toks, i: usize) -> Option<(Mod, usize)> {
         return None;
     }
     Some((m, j))
-}
-
-/// The amount at `i` ("two", "40", "a", "three and a half", "a few"): value and next index.
-pub(super) fn amount(p: &Toks, i: usize) -> Option<(Amount, usize)> {
-    let t = p.get(i)?;
-    let (mut value, mut j) = if let Some(n) = t.number() {
-        if t.text.contains(',') && n >= 10000.0 {
-            return None;
-        }
-        (n, i + 1)
-    } else if t.is_any(&["a", "an"]) {
-        if p.is(i + 1, "few") || p.is(i + 1, "number") && p.is(i + 2, "of") {
-            let skip = if p.is(i + 1, "few") { 2 } else { 3 };
-            return Some((Amount::Vague, i + skip));
-        }
-        if p.is(i + 1, "couple") {
-            let j = if p.is(i + 2, "of") { i + 3 } else { i + 2 };
-            return Some((Amount::Num(2.0), j));
-        }
-        if p.is(i + 1, "half") {
-            return Some((Amount::Num(0.5), i + 2));
-        }
-        if p.is_any(i + 1, &["dozen", "hundred", "thousand"]) {
-            let n = f64::from(p.get(i + 1)?.entry.number?);
-            return Some((Amount::Num(n), i + 2));
-        }
-        (1.0, i + 1)
-    } else if t.is("couple") && p.is(i + 1, "of") {
-        return Some((Amount::Num(2.0), i + 2));
-    } else if t.is_any(&["several", "few", "many", "some"]) {
-        let j = if p.is(i + 1, "of") { i + 2 } else { i + 1 };
-        return Some((Amount::Vague, j));
-    } else if t.is_any(&["dozens", "hundreds", "thousands"]) && p.is(i + 1, "of") {
-        return Some((Amount::Vague, i + 2));
-    } else if t.is("half") {
-        return Some((Amount::Num(0.5), i + 1));
-    } else if let Some(n) = t.entry.number {
-        let mut n = f64::from(n);
-        let mut j = i + 1;
-        // "twenty four", "twenty-four", "a hundred".
-        if (20.0..100.0).contains(&n) && n % 10.0 == 0.0 {
-            let k = if p.hyphen(j) { j + 1 } else { j };
-            if let Some(u) = p.get(k).and_then(|t| t.entry.number)
-                && (1..10).contains(&u)
-                && !p.is_any(k, &["a", "an", "single", "couple"])
-            {
-                n += f64::from(u);
-                j = k + 1;
-            }
-        }
-        if p.is_any(j, &["hundred", "thousand"]) {
-            n *= f64::from(p.get(j)?.entry.number?);
-            j += 1;
-        }
-        (n, j)
-    } else {
-        return None;
-    };
-    // "three and a half", "2 1/2".
-    if p.is(j, "and") && p.is_any(j + 1, &["a", "one"]) && p.is(j + 2, "half") {
-        value += 0.5;
-        j += 3;
-    } else if p.is(j, "and") && p.is(j + 1, "half") {
-        value += 0.5;
-        j += 2;
-    } else if let (Some(a), Some(b)) = (p.get(j), p.get(j + 2))
-        && a.kind == Kind::Number
-        && p.attached(j + 1, '/')
-        && b.kind == Kind::Number
-        && let (Some(x), Some(y)) = (a.digits(), b.digits())
-        && y > x
-        && y <= 4
-    {
-        value += f64::from(x) / f64::from(y);
-        j += 3;
-    }
-    Some((Amount::Num(value), j))
-}
-
-/// The unit word at `i`: (unit, plural, next index).
-pub(super) fn unit(p: &Toks, i: usize) -> Option<(Unit, bool, usize)> {
-    let t = p.get(i)?;
-    let u = t.entry.unit?;
-    if t.is("min") || t.is("hr") || t.is("sec") {
-        // Abbreviations only after a number: "40 min."
-        let j = if p.attached(i + 1, '.') { i + 2 } else { i + 1 };
-        return Some((u, false, j));
-    }
-    let plural = t.text.ends_with(['s', 'S']) || t.is("centuries") || t.is("millennia");
-    Some((u, plural, i + 1))
-}
-
-/// Vague references: "now", "recently", "the future".
-pub(super) fn vague_ref(p: &Toks, i: usize) -> Option<Found> {
-    let t = p.get(i)?;
-    let r = if t.is_any(&["now", "currently", "nowadays", "presently", "current"]) {
-        Ref::Present
-    } else if t.is_any(&["recently", "recent", "lately", "formerly"]) {
-        if t.is("recent") && p.is_any(i + 1, &["years", "months", "weeks", "days", "decades"]) {
-            let (u, _, j) = unit(p, i + 1)?;
-            let sem = Sem::Span {
-                amount: Amount::Vague,
-                unit: u,
-                sign: -1,
-            };
-            return Some(Found::new(i, j, sem));
-        }
-        if t.is("recent") {
-            return None;
-        }
-        Ref::Past
-    } else if t.is("the")
-        && p.is_any(i + 1, &["near", "short"])
-        && p.is_any(i + 2, &["future", "term"])
-    {
-        return Some(Found::new(i, i + 3, Sem::Ref(Ref::Future)));
-    } else if t.is("the") && p.is_any(i + 1, &["future", "past", "present"]) {
-        let r = match p.get(i + 1)?.text.to_ascii_lowercase().as_str() {
-            "future" => Ref::Future,
-            "past" => Ref::Past,
-            _ => Ref::Present,
-        };
-        if r == Ref::Past
-            && p.get(i + 2).is_some_and(|n| {
-                n.entry.unit.is_some() || n.entry.number.is_some() || n.kind == Kind::Number
-            })
-        {
-            return None;
-        }
-        return Some(Found::new(i, i + 2, Sem::Ref(r)));
-    } else if t.is("these") && p.is(i + 1, "days") {
-        return Some(Found::new(i, i + 2, Sem::Ref(Ref::Present)));
-    } else {
-        return None;
-    };
-    Some(Found::new(i, i + 1, Sem::Ref(r)))
 }
 
 /// Shorthand for the "anchor" origin used by anaphoric rules.
