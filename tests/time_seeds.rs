@@ -50,7 +50,13 @@ fn bundled_articles_get_inferred_dates_in_the_week_of_the_talks() {
 #[test]
 fn inference_never_overrides_a_given_date() {
     let dct = NaiveDate::from_ymd_opt(2024, 1, 2).unwrap();
-    let loaded = load(&[] as &[&str], &LoadOptions { dct: Some(dct) });
+    let loaded = load(
+        &[] as &[&str],
+        &LoadOptions {
+            dct: Some(dct),
+            ..LoadOptions::default()
+        },
+    );
     let mut docs = loaded.documents;
     infer_publication_dates(&mut docs);
     assert!(

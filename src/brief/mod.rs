@@ -1,0 +1,14 @@
+//! Briefs for people: `attache brief` turns a timeline into something to hand over in ten
+//! minutes — a Markdown briefing (timeline, key quotes with citations, sources) or, for calendar
+//! import, the day-precise events as iCalendar. Both are written from one [`Brief`] selection.
+
+mod ics;
+mod markdown;
+mod select;
+
+pub use ics::write_ics;
+pub use markdown::{date_label, write_markdown};
+pub use select::{Brief, KeyQuote, MAX_QUOTES, select};
+
+#[cfg(test)]
+mod tests;
