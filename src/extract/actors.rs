@@ -91,7 +91,7 @@ fn gazetteer_mentions(
                 .copied()
                 .filter(|i| seen_full.contains(i) || (!gaz.entries[*i].strict && idxs.len() == 1))
                 .collect();
-            if cands.len() != 1 || preceded_by_other_given_name(text, toks, gaz, s) {
+            if cands.len() != 1 || part_of_other_name(text, toks, gaz, s, e) {
                 continue;
             }
             cands[0]
@@ -111,18 +111,26 @@ fn gazetteer_mentions(
     out
 }
 
-/// "Melania Trump": a surname right after a capitalised word that is neither a title nor a
-/// sentence opener names someone else of that family.
-fn preceded_by_other_given_name(text: &str, toks: &[Tok], gaz: &Gazetteer, start: usize) -> bool {
+/// "Melania Trump", "Bruce Jones": a surname next to another capitalised word that is neither a
+/// title nor a common word is part of someone else's name.
+fn part_of_other_name(text: &str, toks: &[Tok], gaz: &Gazetteer, start: usize, end: usize) -> bool {
     let i = token_at(toks, start);
-    let Some(prev) = i.checked_sub(1).and_then(|p| toks.get(p)) else {
-        return false;
+    let j = token_at(toks, end);
+    let name_like = |t: &Tok, gap: &str| {
+        if !t.is_capitalized(text) || gap.contains('\n') || !gap.trim().is_empty() {
+            return false;
+        }
+        let key = phrase_key(t.text(text));
+        !(gaz.names.not_names.contains(&key) || gaz.is_title_word(&key))
     };
-    if !prev.is_capitalized(text) || text[prev.end..start].contains('\n') {
-        return false;
-    }
-    let key = phrase_key(prev.text(text));
-    !(gaz.names.not_names.contains(&key) || gaz.is_title_word(&key))
+    let before = i
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .is_some_and(|p| name_like(p, text.get(p.end..start).unwrap_or("\n")));
+    let after = toks
+        .get(j)
+        .is_some_and(|n| name_like(n, text.get(end..n.start).unwrap_or("\n")));
+    before || after
 }
 
 /// Full-name and surname-only mentions of discovered people beyond the one that introduced them.
@@ -204,6 +212,18 @@ fn role_mentions(
             gaz.index_of(&m.actor)
                 .is_some_and(|a| gaz.holds(a, &rp.query, None))
         });
+        // Without a body ("the president") the phrase is clear only if one such actor was named.
+        if rp.query.body.is_none()
+            && let Some(m) = nearest
+            && mentions[..before].iter().any(|o| {
+                o.actor != m.actor
+                    && gaz
+                        .index_of(&o.actor)
+                        .is_some_and(|a| gaz.holds(a, &rp.query, None))
+            })
+        {
+            continue;
+        }
         let (actor, via) = match nearest {
             Some(m) => (m.actor.clone(), "role"),
             None => {

@@ -186,13 +186,10 @@ pub fn discover(
                 .and_then(|b| gaz.country_of_body(b).or(Some(b)))
                 .map(str::to_string);
         }
-        let honorific = a > 0 && {
-            let k = key_at(text, toks, a - 1);
-            matches!(
-                k.as_str(),
-                "mr" | "mrs" | "ms" | "miss" | "dr" | "sir" | "dame"
-            )
-        };
+        // "Mr Holt", "Gen. Holt"
+        let dotted = a >= 2 && toks[a - 1].punct() == Some('.');
+        let h = if dotted { a - 2 } else { a.wrapping_sub(1) };
+        let honorific = a > 0 && gaz.names.honorifics.contains(&key_at(text, toks, h));
         if honorific {
             evidence = true;
         }
@@ -214,13 +211,18 @@ pub fn discover(
                     .map_or(toks[b].end, |t| t.end);
                 role = text.get(toks[b].start..stop).map(str::to_string);
             } else {
-                let before = a.checked_sub(1).map(|i| key_at(text, toks, i));
-                let after = key_at(text, toks, b);
-                evidence = lex.is_speech_verb(&after)
-                    || before.as_deref().is_some_and(|w| lex.is_speech_verb(w))
+                // A speech verb next to the name ("Holt said", "said Holt"), in lowercase: a
+                // headline's "Says" is no evidence.
+                let verb = |i: usize| {
+                    toks.get(i).is_some_and(|t| {
+                        !t.is_capitalized(text) && lex.is_speech_verb(&phrase_key(t.text(text)))
+                    })
+                };
+                evidence = verb(b)
+                    || (a > 0 && verb(a - 1))
                     || (a >= 2
                         && key_at(text, toks, a - 2) == "according"
-                        && before.as_deref() == Some("to"));
+                        && key_at(text, toks, a - 1) == "to");
             }
         }
         if !evidence {

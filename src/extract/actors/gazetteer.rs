@@ -64,6 +64,8 @@ pub struct NameWords {
     pub male_given: Vec<String>,
     pub female_words: Vec<String>,
     pub male_words: Vec<String>,
+    /// Short titles before a name, often with a dot ("Mr", "Gen.", "Sen.").
+    pub honorifics: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,6 +148,8 @@ pub struct Gazetteer {
     /// Exact surface strings (names, aliases, surnames and their variants) → actors.
     pub(crate) surfaces: HashMap<String, (Via, Vec<usize>)>,
     by_key: HashMap<String, Vec<usize>>,
+    /// Canonical name → index.
+    by_name: HashMap<String, usize>,
     /// Role word key → title keys it can stand for.
     role_words: HashMap<String, Vec<String>>,
     /// Modifier key ("french", "us", "kremlin") → body name.
@@ -177,6 +181,7 @@ pub(crate) struct NameWordSets {
     pub male: HashSet<String>,
     pub female_words: HashSet<String>,
     pub male_words: HashSet<String>,
+    pub honorifics: HashSet<String>,
 }
 
 fn set(v: &[String]) -> HashSet<String> {
@@ -314,12 +319,14 @@ impl Gazetteer {
             male: set(&words.male_given),
             female_words: set(&words.female_words),
             male_words: set(&words.male_words),
+            honorifics: set(&words.honorifics),
         };
         Ok(g)
     }
 
     fn add(&mut self, row: &EntityRow, kind: Kind) {
         let idx = self.actors.len();
+        self.by_name.entry(row.name.clone()).or_insert(idx);
         let roles: Vec<Role> = row.roles.iter().filter_map(|r| parse_role(r)).collect();
         self.actors.push(Actor {
             name: row.name.clone(),
@@ -388,7 +395,7 @@ impl Gazetteer {
 
     /// The index of the actor with this canonical name.
     pub fn index_of(&self, canonical: &str) -> Option<usize> {
-        self.actors.iter().position(|a| a.name == canonical)
+        self.by_name.get(canonical).copied()
     }
 
     /// The gazetteer entry (kind, gender, roles) of a canonical name.

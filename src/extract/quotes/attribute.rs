@@ -36,15 +36,19 @@ pub fn attribute_all(ctx: &Ctx, quotes: &[Marked]) -> Vec<Attribution> {
     let mut speakers: Vec<Option<usize>> = vec![None; ctx.sentences.len().max(1)];
     let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
     for (qi, q) in quotes.iter().enumerate() {
-        let a = if is_scare(ctx, quotes, qi) {
+        let a = if has_scare_marker(ctx, q) {
             Attribution::default()
         } else {
-            trailing(ctx, q, &speakers)
-                .or_else(|| leading(ctx, q, &speakers))
-                .or_else(|| according(ctx, q))
-                .or_else(|| colon(ctx, q, &speakers))
-                .or_else(|| continuation(ctx, quotes, qi, &out, &speakers))
-                .unwrap_or_default()
+            match trailing(ctx, q, &speakers) {
+                Some(t) if t.speaker.is_some() => t,
+                _ if is_title_or_list(ctx, quotes, qi) => Attribution::default(),
+                t => t
+                    .or_else(|| leading(ctx, q, &speakers))
+                    .or_else(|| according(ctx, q))
+                    .or_else(|| colon(ctx, q, &speakers))
+                    .or_else(|| continuation(ctx, quotes, qi, &out, &speakers))
+                    .unwrap_or_default(),
+            }
         };
         if let Some(m) = a.speaker {
             let open = token_at(ctx.toks, q.open);
@@ -115,23 +119,25 @@ fn words(ctx: &Ctx, q: &Marked) -> Vec<String> {
         .collect()
 }
 
-/// Scare quotes, titles and lists of quoted terms: no speaker.
-fn is_scare(ctx: &Ctx, quotes: &[Marked], qi: usize) -> bool {
-    let q = &quotes[qi];
+/// "the so-called “…”", "known as “…”": a term, not speech.
+fn has_scare_marker(ctx: &Ctx, q: &Marked) -> bool {
     let open = token_at(ctx.toks, q.open);
-    if ctx
-        .lex
+    ctx.lex
         .phrase_before(ctx.text, ctx.toks, open, &ctx.lex.scare_markers)
         .is_some()
-    {
-        return true;
-    }
+}
+
+/// Titles and lists of quoted terms: no speaker.
+fn is_title_or_list(ctx: &Ctx, quotes: &[Marked], qi: usize) -> bool {
+    let q = &quotes[qi];
     let ws = words(ctx, q);
     // A Title In Capitals (a show, a book, an operation), not a sentence.
     let small = [
         "of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "by",
     ];
-    if (2..=10).contains(&ws.len())
+    let all_caps = ws.len() == 1 && ws[0].chars().all(|c| !c.is_lowercase());
+    if (1..=10).contains(&ws.len())
+        && !all_caps
         && !q.ends_sentence
         && ws.iter().all(|w| {
             small.contains(&w.as_str()) || w.chars().next().is_some_and(char::is_uppercase)
@@ -164,10 +170,7 @@ fn trailing(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
     }
     let mut t0 = token_at(ctx.toks, q.close);
     let first = ctx.toks.get(t0)?;
-    if q.ends_sentence
-        && ctx.text[q.inner.start..q.inner.end].ends_with('.')
-        && first.is_capitalized(ctx.text)
-    {
+    if q.ends_sentence && q.inner.slice(ctx.text).ends_with('.') && first.is_capitalized(ctx.text) {
         return None;
     }
     if ctx.punct(t0) == Some(',') {
@@ -179,45 +182,18 @@ fn trailing(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
     if let Some(n) = ctx.lex.verb_at(ctx.text, ctx.toks, t0) {
         let k = t0 + n;
         if let Some(g) = pronoun_at(ctx, k) {
-            return speaker_of(
-                ctx,
-                Found {
-                    who: Who::Pronoun(k, g),
-                    start: k,
-                },
-                "trailing",
-                speakers,
-            );
+            return said_by(ctx, Who::Pronoun(k, g), k, "trailing", speakers);
         }
-        let m = (k..(k + 8).min(end)).find_map(|i| ctx.mention_starting_at(i))?;
-        if ctx.np_start(m) <= k {
-            return speaker_of(
-                ctx,
-                Found {
-                    who: Who::Actor(m),
-                    start: k,
-                },
-                "trailing",
-                speakers,
-            );
-        }
-        return none();
+        return match (k..(k + 8).min(end)).find_map(|i| ctx.mention_starting_at(i)) {
+            Some(m) if ctx.np_start(m) <= k => said_by(ctx, Who::Actor(m), k, "trailing", speakers),
+            _ => none(),
+        };
     }
-    if let Some(n) = ctx
-        .lex
-        .phrase_before(ctx.text, ctx.toks, t0 + 2, &ctx.lex.according)
-        && n == 2
-    {
-        let m = ctx.mention_starting_at(t0 + 2)?;
-        return speaker_of(
-            ctx,
-            Found {
-                who: Who::Actor(m),
-                start: t0 + 2,
-            },
-            "according-to",
-            speakers,
-        );
+    if ctx.key(t0) == "according" && ctx.key(t0 + 1) == "to" {
+        return match ctx.mention_starting_at(t0 + 2) {
+            Some(m) => said_by(ctx, Who::Actor(m), t0 + 2, "according-to", speakers),
+            None => none(),
+        };
     }
     // “…,” Holt said / “…,” the French president told reporters
     let v = (t0..(t0 + 25).min(end))
@@ -237,6 +213,10 @@ fn trailing(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
         _ if f.start == t0 => speaker_of(ctx, f, "trailing", speakers),
         _ => None,
     }
+}
+
+fn said_by(ctx: &Ctx, who: Who, start: usize, rule: &str, speakers: &[Option<usize>]) -> Outcome {
+    speaker_of(ctx, Found { who, start }, rule, speakers)
 }
 
 fn pronoun_at(ctx: &Ctx, i: usize) -> Option<crate::extract::actors::Gender> {
@@ -331,21 +311,16 @@ fn is_passive(ctx: &Ctx, v: usize, s0: usize) -> bool {
     false
 }
 
-/// "was described by Holt as “…”": the agent after "by", if any.
+/// "was described by Holt as “…”", "was called “…” by Holt": the agent after "by", if any.
 fn passive_by(ctx: &Ctx, from: usize, open: usize, speakers: &[Option<usize>]) -> Outcome {
-    for i in from..open {
-        if ctx.key(i) == "by"
+    let s = ctx.sentence_of.get(open).copied().unwrap_or(0);
+    let end = ctx.sentence_end(s).max(open);
+    for i in from..end {
+        if (i < open || ctx.quote_of[i].is_none())
+            && ctx.key(i) == "by"
             && let Some(m) = ctx.mention_starting_at(i + 1)
         {
-            return speaker_of(
-                ctx,
-                Found {
-                    who: Who::Actor(m),
-                    start: i + 1,
-                },
-                "passive-by",
-                speakers,
-            );
+            return said_by(ctx, Who::Actor(m), i + 1, "passive-by", speakers);
         }
     }
     none()

@@ -131,7 +131,8 @@ impl Lexicon {
         })
     }
 
-    /// The length of a phrase from `list` ending right before token `end`, if any.
+    /// Whether a phrase from `list` ends right before token `end` (hyphens between its words are
+    /// skipped: "so-called" matches "so called").
     pub fn phrase_before(
         &self,
         text: &str,
@@ -139,8 +140,22 @@ impl Lexicon {
         end: usize,
         list: &[Vec<String>],
     ) -> Option<usize> {
+        let longest = list.iter().map(Vec::len).max().unwrap_or(0);
+        let mut words: Vec<String> = Vec::with_capacity(longest);
+        let mut i = end.min(toks.len());
+        while i > 0 && words.len() < longest {
+            i -= 1;
+            let t = &toks[i];
+            if t.punct() == Some('-') {
+                continue;
+            }
+            if !t.is_word() {
+                break;
+            }
+            words.push(phrase_key(t.text(text)));
+        }
         list.iter()
-            .filter(|p| p.len() <= end && self.matches(text, toks, end - p.len(), p))
+            .filter(|p| p.len() <= words.len() && p.iter().rev().zip(&words).all(|(a, b)| a == b))
             .map(Vec::len)
             .max()
     }

@@ -61,7 +61,7 @@ impl Ctx<'_> {
             return false;
         }
         let k = self.key(start - 1);
-        (k == "and" || k == "&" || self.punct(start - 1) == Some(','))
+        (k == "and" || k == "&")
             && self.mention_ending_at(start - 2).is_some()
             && self.quote_of[start - 2].is_none()
     }
