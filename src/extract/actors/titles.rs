@@ -89,10 +89,20 @@ const DETERMINERS: [&str; 6] = ["the", "his", "her", "their", "its", "our"];
 /// followed by a possessive). Phrases followed by a capitalised name are titles, not role phrases.
 pub fn role_phrase_at(text: &str, toks: &[Tok], gaz: &Gazetteer, i: usize) -> Option<RolePhrase> {
     let first = toks.get(i)?;
+    if !first.is_word() {
+        return None;
+    }
     let mut j = i + 1;
     let mut body: Option<String> = None;
-    let det = phrase_key(first.text(text));
-    if !DETERMINERS.contains(&det.as_str()) {
+    let word = first.text(text);
+    if !DETERMINERS.iter().any(|d| word.eq_ignore_ascii_case(d)) {
+        // Only a possessive within three words can make a body phrase.
+        if !(1..=3).any(|len| {
+            toks.get(i + len)
+                .is_some_and(|t| t.kind == TokKind::Possessive)
+        }) {
+            return None;
+        }
         // "Ukraine’s president": a body and a possessive.
         let mut found = None;
         for len in (1..=3).rev() {

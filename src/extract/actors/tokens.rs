@@ -153,6 +153,9 @@ pub fn token_at(tokens: &[Tok], offset: usize) -> usize {
 
 /// Lowercases and strips Latin diacritics, so "Orbán" and "Orban" compare equal.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         for l in c.to_lowercase() {
@@ -207,6 +210,10 @@ pub fn strip_diacritic(c: char) -> char {
 
 /// Normalises a phrase for lexicon lookup: folded, dots removed, hyphens and runs of spaces as one space.
 pub fn phrase_key(s: &str) -> String {
+    // The common case, one plain lowercase ASCII word, needs no rewriting.
+    if s.bytes().all(|b| b.is_ascii_lowercase()) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in fold(s).chars() {

@@ -3,7 +3,7 @@
 //! different documents that share most of the shorter one's words are one statement.
 
 use crate::model::Quote;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Words too common to tell two statements apart.
 const STOP: [&str; 40] = [
@@ -17,12 +17,25 @@ const MIN_WORDS: usize = 4;
 /// Share of the shorter quote's content words the longer one must contain.
 const MIN_OVERLAP: f64 = 0.6;
 
-fn content_words(text: &str) -> HashSet<String> {
-    text.split(|c: char| !c.is_alphanumeric())
+/// Stem length: words are compared by their first letters, so "meeting" and "meetings" or
+/// "arranging" and "arrangements" count as the same word.
+const STEM: usize = 6;
+
+fn content_words(text: &str, ids: &mut HashMap<String, u32>) -> Vec<u32> {
+    let mut out: Vec<u32> = text
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .filter(|w| !STOP.contains(&w.as_str()))
-        .collect()
+        .map(|w| {
+            let stem: String = w.chars().take(STEM).collect();
+            let next = ids.len() as u32;
+            *ids.entry(stem).or_insert(next)
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 fn find(parent: &mut [usize], i: usize) -> usize {
@@ -41,12 +54,16 @@ fn find(parent: &mut [usize], i: usize) -> usize {
 
 /// Links variants of one statement quoted by several outlets (sets `Quote::statement` to "s1", …).
 pub fn link_statements(quotes: &mut [Quote]) {
-    let words: Vec<HashSet<String>> = quotes.iter().map(|q| content_words(&q.text)).collect();
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut ids = HashMap::new();
+    let words: Vec<Vec<u32>> = quotes
+        .iter()
+        .map(|q| content_words(&q.text, &mut ids))
+        .collect();
+    let mut index: Vec<Vec<usize>> = vec![Vec::new(); ids.len()];
     for (i, w) in words.iter().enumerate() {
         if w.len() >= MIN_WORDS {
-            for t in w {
-                index.entry(t.as_str()).or_default().push(i);
+            for &t in w {
+                index[t as usize].push(i);
             }
         }
     }
@@ -56,11 +73,11 @@ pub fn link_statements(quotes: &mut [Quote]) {
             continue;
         }
         let mut shared: HashMap<usize, usize> = HashMap::new();
-        for t in &words[i] {
-            for &j in index.get(t.as_str()).map_or(&[][..], Vec::as_slice) {
-                if j > i {
-                    *shared.entry(j).or_default() += 1;
-                }
+        for &t in &words[i] {
+            let later = &index[t as usize];
+            let from = later.partition_point(|&j| j <= i);
+            for &j in &later[from..] {
+                *shared.entry(j).or_default() += 1;
             }
         }
         for (j, n) in shared {

@@ -66,6 +66,16 @@ impl Ctx<'_> {
             && self.quote_of[start - 2].is_none()
     }
 
+    /// "Holt and Smith": mention `m` is followed by "and" and another name.
+    fn has_conjunct(&self, m: usize) -> bool {
+        let after = self.mention_toks[m].1 + 1;
+        let k = self.key(after);
+        (k == "and" || k == "&")
+            && (after + 1..(after + 6).min(self.toks.len()))
+                .find_map(|i| self.mention_starting_at(i))
+                .is_some_and(|n| self.np_start(n) <= after + 1)
+    }
+
     /// The subject of the speech verb at token `v`, looking no further back than token `s0`.
     pub fn subject_before(&self, v: usize, s0: usize) -> Found {
         let participle = self.key(v).ends_with("ing");
@@ -119,15 +129,30 @@ impl Ctx<'_> {
                     if key == "and" || key == "but" || key == "or" || key == "then" || participle {
                         return self.main_subject(s0, j);
                     }
+                    if let Some(m) = self.affiliated_mention(i) {
+                        return self.found(Who::Actor(m), self.np_start(m));
+                    }
                     return self.found(Who::Unknown, j);
                 }
                 TokKind::Punct(',' | '—' | '–' | '(' | ')') => {
                     if participle {
                         return self.main_subject(s0, j);
                     }
-                    if j > s0 && self.mention_ending_at(j - 1).is_some() {
+                    // "A Kremlin official, Jane Holt, later said": the name is the whole aside.
+                    if j > s0
+                        && let Some(m) = self.mention_ending_at(j - 1)
+                        && self.np_start(m) > s0
+                        && matches!(
+                            self.punct(self.np_start(m) - 1),
+                            Some(',' | '—' | '–' | '(')
+                        )
+                    {
                         i = j;
                         continue;
+                    }
+                    // "Jane Holt of the Harbor Institute, said": a name with its affiliation.
+                    if let Some(m) = self.affiliated_mention(j) {
+                        return self.found(Who::Actor(m), self.np_start(m));
                     }
                     match self.parenthetical_start(j, s0) {
                         Some(o) => {
@@ -141,6 +166,39 @@ impl Ctx<'_> {
             }
         }
         self.found(Who::Unknown, i)
+    }
+
+    /// "Jane Holt of the Harbor Institute" ending right before token `end`: the person mention
+    /// followed by "of"/"at"/"from" and a capitalised organisation name.
+    fn affiliated_mention(&self, end: usize) -> Option<usize> {
+        let last = end.checked_sub(1)?;
+        if !self.toks[last].is_capitalized(self.text) {
+            return None;
+        }
+        let lo = end.saturating_sub(14);
+        let mut k = last;
+        while k > lo {
+            k -= 1;
+            if self.quote_of[k].is_some() {
+                return None;
+            }
+            let key = self.key(k);
+            if matches!(key.as_str(), "of" | "at" | "from")
+                && let Some(m) = self.mention_ending_at(k.checked_sub(1)?)
+                && self.person[m].is_some()
+            {
+                return Some(m);
+            }
+            let t = &self.toks[k];
+            let joins = matches!(key.as_str(), "the" | "for" | "and" | "of" | "on")
+                || t.punct() == Some('-')
+                || t.is_capitalized(self.text)
+                || (t.is_word() && k > 0 && self.punct(k - 1) == Some('-'));
+            if !joins {
+                return None;
+            }
+        }
+        None
     }
 
     /// For a comma or dash at `j` that closes an appositive or aside (", a fellow at X," / ", speaking
@@ -220,7 +278,9 @@ impl Ctx<'_> {
                 && let Some(tier) = self.subject_tier(start, s0)
                 && best.is_none_or(|(t, _)| tier < t)
             {
-                let who = if matches!(who, Who::Actor(_)) && self.coordinated(start) {
+                let who = if let Who::Actor(m) = who
+                    && (self.coordinated(start) || self.has_conjunct(m))
+                {
                     Who::Ambiguous
                 } else {
                     who
