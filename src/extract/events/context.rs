@@ -96,10 +96,8 @@ impl<'a> DocContext<'a> {
         if self.places.is_place(name) {
             return false;
         }
-        if let Some(a) = self.gazetteer.actors.iter().find(|a| a.name == name)
-            && !a.roles.is_empty()
-        {
-            return true;
+        if let Some(e) = self.gazetteer.entry(name) {
+            return e.kind == crate::extract::actors::Kind::Person;
         }
         let words: Vec<&str> = name.split_whitespace().collect();
         words.len() >= 2

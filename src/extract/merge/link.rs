@@ -27,6 +27,16 @@ pub fn link_quotes(timeline: &mut Timeline) {
     }
 }
 
+fn distance(a: crate::model::Span, b: crate::model::Span) -> usize {
+    if a.overlaps(b) {
+        0
+    } else if a.end <= b.start {
+        b.start - a.end
+    } else {
+        a.start - b.end
+    }
+}
+
 fn best_event(timeline: &Timeline, q: &Quote) -> Option<usize> {
     // The document's main event: the past event with most mentions in it.
     let main = timeline
@@ -45,12 +55,21 @@ fn best_event(timeline: &Timeline, q: &Quote) -> Option<usize> {
             continue;
         }
         let mut s = 0.0;
-        if here
+        let in_sentence: Vec<_> = here
             .iter()
-            .any(|m| m.cues.sentence.contains(q.span.start) && !m.cues.reference)
+            .filter(|m| m.cues.sentence.contains(q.span.start))
+            .collect();
+        if !in_sentence.is_empty() {
+            // The event told closest to the quote in its sentence is the one it is about.
+            let gap = in_sentence
+                .iter()
+                .map(|m| distance(m.span, q.span))
+                .min()
+                .unwrap_or(usize::MAX);
+            s += 3.0 + 1.0 / (1.0 + gap as f32 / 40.0);
+        } else if here.iter().any(|m| m.cues.paragraph.contains(q.span.start))
+            && q.speaker.is_some()
         {
-            s += 4.0;
-        } else if here.iter().any(|m| m.cues.paragraph.contains(q.span.start)) {
             s += 2.0;
         }
         if let Some(sp) = &q.speaker

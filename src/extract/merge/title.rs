@@ -303,11 +303,16 @@ pub fn short_name(name: &str, places: &Places) -> String {
         return alias.clone();
     }
     let words: Vec<&str> = name.split_whitespace().collect();
-    let person = words.len() >= 2
-        && !places.is_place(name)
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let person = match g.entry(name) {
+        Some(e) => e.kind == crate::extract::actors::Kind::Person,
+        None => {
+            words.len() >= 2
+                && !places.is_place(name)
+                && words
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        }
+    };
     if person && let Some(last) = words.last() {
         return (*last).to_string();
     }
@@ -329,11 +334,20 @@ fn dashed(names: &[String], n: usize) -> String {
         .join("–")
 }
 
-/// Acronyms and multi-word names that are not short names of people ("NATO").
+/// Countries and organisations ("NATO"), as opposed to people.
 fn is_body(name: &str) -> bool {
-    name.chars()
-        .filter(|c| c.is_alphabetic())
-        .all(char::is_uppercase)
+    let g = Gazetteer::embedded();
+    let by_short = g
+        .actors
+        .iter()
+        .position(|a| a.name == name || a.aliases.iter().any(|al| al == name));
+    match by_short.map(|i| g.entries[i].kind) {
+        Some(k) => k != crate::extract::actors::Kind::Person,
+        None => name
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase),
+    }
 }
 
 fn join_and(v: &[&String]) -> String {
