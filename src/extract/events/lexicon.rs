@@ -255,7 +255,7 @@ impl Lexicon {
                 continue;
             }
             let prev = prev_word(text, s);
-            if t.not_prev.iter().any(|w| *w == prev) {
+            if t.not_prev.contains(&prev) {
                 continue;
             }
             out.push(Hit {

@@ -5,12 +5,14 @@ use super::Item;
 use crate::model::{Claim, DateOrigin, Disagreement};
 use std::collections::BTreeMap;
 
+/// For one normal form of a detail: each wording with how often it was used, and the documents.
+type Claims = (BTreeMap<String, usize>, Vec<String>);
+
 /// The disagreements among the mentions of one event.
 pub fn disagreements(its: &[&Item]) -> Vec<Disagreement> {
     let mut out = Vec::new();
     // field -> norm -> (values with counts, docs)
-    let mut fields: BTreeMap<String, BTreeMap<String, (BTreeMap<String, usize>, Vec<String>)>> =
-        BTreeMap::new();
+    let mut fields: BTreeMap<String, BTreeMap<String, Claims>> = BTreeMap::new();
     let mut note = |field: &str, norm: &str, value: &str, doc: &str| {
         let e = fields
             .entry(field.to_string())

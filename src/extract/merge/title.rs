@@ -151,7 +151,7 @@ fn action_title(e: &Event, names: &[String], places: &Places) -> String {
     }
     if let Some(m) = best
         && let Some(verb) = &m.cues.verb
-        && !(e.kind == EventKind::Attack && !m.cues.is_verb)
+        && (e.kind != EventKind::Attack || m.cues.is_verb)
     {
         let mut obj = object_after(m, lx);
         if obj.is_empty() {
