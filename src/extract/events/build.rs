@@ -108,7 +108,7 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
         for a in ctx.actors_in(rs) {
             if owns_other_noun(ctx, tokens, a.span, draft)
                 || !takes_part(ctx, tokens, a.span, draft)
-                || is_located(ctx, tokens, a.span)
+                || is_located(ctx, tokens, a.span, draft)
             {
                 // "Holt's allies argue …", "Holt can't imagine a meeting": Holt is not in it.
                 continue;
@@ -420,7 +420,16 @@ fn takes_part(ctx: &DocContext, tokens: &[Token], span: Span, draft: &Draft) -> 
 }
 
 /// Whether a name is a place the text puts something in ("the war in X"): a place, not a party.
-fn is_located(ctx: &DocContext, tokens: &[Token], span: Span) -> bool {
+fn is_located(ctx: &DocContext, tokens: &[Token], span: Span, draft: &Draft) -> bool {
+    let name = span.slice(ctx.text);
+    // "the Blue Hall meeting": a venue modifying the event noun is its place, not a party.
+    let modifies = draft.hits.iter().any(|h| {
+        let next = index_at(tokens, span.end);
+        index_at(tokens, h.span.start) == next
+    });
+    if modifies && ctx.places.is_place(name) && !ctx.places.is_country(name) {
+        return true;
+    }
     let i = index_at(tokens, span.start);
     let mut j = i;
     if j > 0 && tokens[j - 1].lower == "the" {

@@ -117,7 +117,8 @@ pub fn np_start(ctx: &DocContext, tokens: &[Token], tok: usize, floor: usize) ->
                     | "than"
             )
             || lx.past_verbs.contains(&t.lower)
-            || lx.trigger_word(&t.lower);
+            || lx.trigger_word(&t.lower)
+            || lx.relations.iter().any(|(r, _)| *r == t.lower);
         if breaks {
             break;
         }

@@ -94,10 +94,24 @@ fn meeting_title(
         best_noun(e)
     };
     let who = dashed(names, n);
-    if who.is_empty() {
-        format!("{} {noun}", capital_noun(&noun))
-    } else {
-        format!("{who} {noun}")
+    match (who.is_empty(), group) {
+        (false, _) => format!("{who} {noun}"),
+        (true, Some(g)) => format!(
+            "{g} {}",
+            verb_of(e).unwrap_or_else(|| format!("hold {noun}"))
+        ),
+        (true, None) => {
+            // "Talks over the shared port": what the event is about.
+            let about = e
+                .mentions
+                .iter()
+                .map(|m| (fold(&m.trigger), about_phrase(m)))
+                .find(|(_, a)| !a.is_empty());
+            match about {
+                Some((word, a)) => format!("{} {a}", capital_noun(&word)),
+                None => capital_noun(&noun),
+            }
+        }
     }
 }
 
@@ -158,6 +172,11 @@ fn action_title(e: &Event, names: &[String], places: &Places) -> String {
             obj = named_places(e, places);
         }
         if agent.is_empty() {
+            let subject = subject_before(m, lx);
+            if !subject.is_empty() && e.kind == EventKind::Other {
+                let obj = object_after(m, lx);
+                return format!("{} {} {obj}", capital_noun(&subject), fold(&m.trigger));
+            }
             let what = capital_noun(&m.cues.noun);
             return if obj.is_empty() {
                 what
@@ -189,6 +208,78 @@ fn named_places(e: &Event, places: &Places) -> String {
         }
     }
     join_and(&found.iter().collect::<Vec<_>>())
+}
+
+/// "over the shared port of X" right after an event noun: what the event is about.
+fn about_phrase(m: &Mention) -> String {
+    let Some(at) = m.text.find(&m.trigger) else {
+        return String::new();
+    };
+    let tokens = tokenize(&m.text, Span::new(at + m.trigger.len(), m.text.len()));
+    let Some(first) = tokens.first() else {
+        return String::new();
+    };
+    if !matches!(first.lower.as_str(), "on" | "over" | "about") {
+        return String::new();
+    }
+    let mut end = first.span.end;
+    for t in tokens.iter().skip(1).take(6) {
+        if !t.is_word
+            || matches!(
+                t.lower.as_str(),
+                "to" | "with" | "and" | "that" | "which" | "next"
+            )
+        {
+            break;
+        }
+        end = t.span.end;
+    }
+    m.text.get(first.span.start..end).unwrap_or("").to_string()
+}
+
+/// The plural verb of a meeting for group subjects ("ministers meet").
+fn verb_of(e: &Event) -> Option<String> {
+    e.mentions
+        .iter()
+        .find(|m| m.cues.is_verb && m.cues.verb.as_deref() == Some("meets"))
+        .map(|_| "meet".to_string())
+}
+
+/// The words before the trigger naming what it happened to ("The new terminal opened"): up to six
+/// words back to the start of the clause, without determiners, auxiliaries or participles.
+fn subject_before(m: &Mention, lx: &Lexicon) -> String {
+    let Some(at) = m.text.find(&m.trigger) else {
+        return String::new();
+    };
+    let tokens = tokenize(&m.text, Span::new(0, at));
+    let mut words: Vec<&str> = Vec::new();
+    for t in tokens.iter().rev() {
+        if !t.is_word || matches!(t.lower.as_str(), "that" | "which" | "who") {
+            break;
+        }
+        words.insert(0, t.span.slice(&m.text));
+    }
+    // Cut at an auxiliary or a participle ("… planned for Wednesday was").
+    let cut = words.iter().position(|w| {
+        let f = fold(w);
+        matches!(
+            f.as_str(),
+            "was" | "were" | "is" | "are" | "has" | "have" | "had" | "been"
+        ) || (f.ends_with("ed") && f.len() > 4 && !lx.trigger_word(&f))
+    });
+    if let Some(c) = cut {
+        words.truncate(c);
+    }
+    while words
+        .first()
+        .is_some_and(|w| matches!(fold(w).as_str(), "a" | "an" | "the" | "its" | "their"))
+    {
+        words.remove(0);
+    }
+    if words.len() > 6 {
+        return String::new();
+    }
+    words.join(" ")
 }
 
 /// The words after the trigger naming what was signed, seized or pledged: up to six words, up to a
@@ -227,6 +318,9 @@ fn object_after(m: &Mention, lx: &Lexicon) -> String {
                     | "earlier"
                     | "yesterday"
                     | "today"
+                    | "early"
+                    | "late"
+                    | "later"
             )
             || lx.trigger_word(w)
                 && !words.is_empty()
