@@ -19,7 +19,14 @@ pub fn span_of(tokens: &[Token], r: &Range<usize>) -> Span {
     while r.start < r.end && !tokens[r.start].is_word {
         r.start += 1;
     }
-    while r.end > r.start && !tokens[r.end - 1].is_word {
+    // Nor is a word that only leads into the next event ("… on Monday to | discuss the deal").
+    while r.end > r.start
+        && (!tokens[r.end - 1].is_word
+            || matches!(
+                tokens[r.end - 1].lower.as_str(),
+                "to" | "and" | "with" | "for" | "of" | "that" | "as" | "but" | "or" | "by"
+            ))
+    {
         r.end -= 1;
     }
     match (
@@ -66,18 +73,38 @@ fn pick_timex(ctx: &DocContext, tokens: &[Token], region: Span, head: usize) -> 
         .cloned()
 }
 
-/// The person a pronoun at `offset` stands for: the first person named earlier in its sentence
-/// (the subject: "X said he …", "X described … and said he …"), else the nearest one before it;
-/// names inside quotes do not count.
-fn antecedent(ctx: &DocContext, sentence: Span, offset: usize) -> Option<String> {
+/// The person a pronoun at `offset` stands for: the subject of its sentence ("X said he …"),
+/// that is its first person named — unless the sentence itself opens with a pronoun ("He added
+/// that he …"), which stands for the nearest person named before the sentence. Names inside quotes
+/// do not count.
+fn antecedent(ctx: &DocContext, tokens: &[Token], sentence: Span, offset: usize) -> Option<String> {
     let person = |a: &&crate::extract::actors::ActorMention| {
-        a.span.end <= offset && !ctx.is_quoted(a.span.start) && ctx.is_person(&a.actor)
+        !ctx.is_quoted(a.span.start) && ctx.is_person(&a.actor)
+    };
+    let first_person = ctx
+        .actors
+        .iter()
+        .filter(|a| sentence.contains(a.span.start) && a.span.end <= offset)
+        .find(person);
+    let first_pronoun = tokens
+        .iter()
+        .find(|t| ctx.lx.pronouns.contains(&t.lower) && !ctx.is_quoted(t.span.start))
+        .map(|t| t.span.start);
+    let opens_with_pronoun =
+        first_pronoun.is_some_and(|p| first_person.is_none_or(|a| p < a.span.start));
+    if !opens_with_pronoun && let Some(a) = first_person {
+        return Some(a.actor.clone());
+    }
+    let before = if opens_with_pronoun {
+        sentence.start
+    } else {
+        offset
     };
     ctx.actors
         .iter()
-        .filter(|a| sentence.contains(a.span.start))
+        .rev()
+        .filter(|a| a.span.end <= before)
         .find(person)
-        .or_else(|| ctx.actors.iter().rev().find(person))
         .map(|a| a.actor.clone())
 }
 
@@ -131,7 +158,7 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
             if lx.pronouns.contains(&t.lower)
                 && (!owner || owns_event)
                 && (owner || takes_part(ctx, tokens, t.span, draft))
-                && let Some(who) = antecedent(ctx, s.span, t.span.start)
+                && let Some(who) = antecedent(ctx, tokens, s.span, t.span.start)
             {
                 if trig.host && t.span.end <= draft.head.span.start && host.is_none() {
                     host = Some(who.clone());
