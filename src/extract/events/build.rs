@@ -130,6 +130,7 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
     let mut regions = vec![draft.region.clone()];
     regions.extend(draft.lists.iter().cloned());
     let mut host = None;
+    let mut found: Vec<(usize, String)> = Vec::new();
     for r in &regions {
         let rs = span_of(tokens, r);
         for a in ctx.actors_in(rs) {
@@ -140,12 +141,7 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
                 // "Holt's allies argue …", "Holt can't imagine a meeting": Holt is not in it.
                 continue;
             }
-            if !actors.contains(&a.actor) {
-                actors.push(a.actor.clone());
-            }
-            if trig.host && a.span.end <= draft.head.span.start && host.is_none() {
-                host = Some(a.actor.clone());
-            }
+            found.push((a.span.start, a.actor.clone()));
             details.extend(title_detail(ctx, tokens, a));
         }
         for (k, t) in tokens[r.clone()].iter().enumerate() {
@@ -160,13 +156,18 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
                 && (owner || takes_part(ctx, tokens, t.span, draft))
                 && let Some(who) = antecedent(ctx, tokens, s.span, t.span.start)
             {
-                if trig.host && t.span.end <= draft.head.span.start && host.is_none() {
-                    host = Some(who.clone());
-                }
-                if !actors.contains(&who) {
-                    actors.push(who);
-                }
+                found.push((t.span.start, who));
             }
+        }
+    }
+    // In text order: the subject first.
+    found.sort_by_key(|(at, _)| *at);
+    for (at, who) in found {
+        if trig.host && at < draft.head.span.start && host.is_none() {
+            host = Some(who.clone());
+        }
+        if !actors.contains(&who) {
+            actors.push(who);
         }
     }
 
