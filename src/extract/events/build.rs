@@ -251,8 +251,12 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
             && group_phrase(ctx, tokens, &regions).is_none())
         .then_some(2)
     });
+    // An event with no one, nowhere and no time is only a reference — unless it has a deadline.
     let reference = trig.class == Class::Reference
-        || (actors.is_empty() && place.is_none() && origin < DateOrigin::Report);
+        || (actors.is_empty()
+            && place.is_none()
+            && origin < DateOrigin::Report
+            && !details.iter().any(|d| d.field == "deadline"));
 
     let mut cues = MentionCues {
         date_origin: origin,

@@ -155,6 +155,7 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
                 candidates.extend(v.iter().copied());
             }
         }
+        let candidates_dbg: Vec<usize> = candidates.iter().copied().collect();
         let best = candidates
             .into_iter()
             .filter(|&g| {
@@ -167,7 +168,14 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
             .filter(|(_, s)| *s >= JOIN)
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         if std::env::var_os("ATTACHE_DEBUG_MERGE").is_some() {
-            eprintln!("merge {:?} {:?} -> {:?}", it.m.doc, it.m.text, best);
+            let all: Vec<_> = candidates_dbg
+                .iter()
+                .map(|&g| (g, score(it, &groups[g], items, places)))
+                .collect();
+            eprintln!(
+                "merge {:?} {:?} -> {:?} of {:?}",
+                it.m.doc, it.m.text, best, all
+            );
         }
         let g = match best {
             Some((g, _)) => g,
@@ -358,8 +366,19 @@ fn score(it: &Item, g: &Group, items: &[Item], places: &Places) -> Option<f32> {
         s += shared_topic.min(2) as f32 * weight;
         evidence = true;
     }
-    // Plans of the same people.
+    // Plans of the same people, or plans with a deadline on the same thing.
     if planned && g.planned && !g.past && shared >= 1 {
+        s += 1.0;
+    }
+    let has_deadline =
+        |m: &crate::model::Mention| m.cues.details.iter().any(|d| d.field == "deadline");
+    if planned
+        && has_deadline(m)
+        && shared_topic > 0
+        && g.members
+            .iter()
+            .any(|&j| items[j].m.kind == m.kind && has_deadline(items[j].m))
+    {
         s += 1.0;
     }
     // A plan and a report of the thing done are one event only with a place or day in common.
