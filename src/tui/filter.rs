@@ -1,0 +1,315 @@
+//! Filters: the `/` fuzzy query and the facets (actor, outlet, kind, status, date range).
+//!
+//! The query is split on spaces into terms that must all match (each in any field). A term matches
+//! a field through skim's fuzzy matcher, but only when the matched characters form few runs
+//! (at most one per four characters typed): "merz" finds "Friedrich Merz" and forgives a dropped
+//! letter, yet does not find "Moscow energy rules zone". A cheap byte-subsequence test on a
+//! lower-cased blob of all fields rejects most items before the matcher runs.
+
+use crate::model::{EventKind, Status};
+use chrono::{Duration, NaiveDate};
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::action::Facet;
+
+/// One active filter; at most one of each kind, in the order the user added them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Filter {
+    Query(String),
+    Actor(String),
+    Outlet(String),
+    Kind(EventKind),
+    Status(Status),
+    Dates(DateRange),
+}
+
+impl Filter {
+    /// The facet this filter belongs to (`None` for the query).
+    pub fn facet(&self) -> Option<Facet> {
+        match self {
+            Filter::Query(_) => None,
+            Filter::Actor(_) => Some(Facet::Actor),
+            Filter::Outlet(_) => Some(Facet::Outlet),
+            Filter::Kind(_) => Some(Facet::Kind),
+            Filter::Status(_) => Some(Facet::Status),
+            Filter::Dates(_) => Some(Facet::Date),
+        }
+    }
+
+    /// How the status bar shows it.
+    pub fn label(&self) -> String {
+        match self {
+            Filter::Query(q) => format!("/{q}"),
+            Filter::Actor(a) => format!("actor:{a}"),
+            Filter::Outlet(o) => format!("outlet:{o}"),
+            Filter::Kind(k) => format!("kind:{}", k.as_str()),
+            Filter::Status(s) => format!("status:{}", s.as_str()),
+            Filter::Dates(d) => format!("date:{}", d.label()),
+        }
+    }
+}
+
+/// An inclusive range of days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateRange {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+impl DateRange {
+    pub fn label(&self) -> String {
+        if self.from == self.to {
+            self.from.to_string()
+        } else {
+            format!("{}..{}", self.from, self.to)
+        }
+    }
+
+    /// Whether the period `start..=end` overlaps this range.
+    pub fn overlaps(&self, start: NaiveDate, end: NaiveDate) -> bool {
+        start <= self.to && self.from <= end
+    }
+
+    /// Parses what the user typed at the `d` prompt: `2025`, `2025-08`, `2025-08-18`, `A..B`
+    /// (either side may be left open), or `last 7d` / `last 2w` / `last 3m`, counted back from
+    /// `latest` (the newest date in the corpus, because a corpus is a snapshot in time).
+    pub fn parse(input: &str, latest: Option<NaiveDate>) -> Result<DateRange, String> {
+        let s = input.trim();
+        if let Some(rest) = s.strip_prefix("last") {
+            let rest = rest.trim();
+            let latest = latest.ok_or("the corpus has no dates to count back from")?;
+            let split = rest
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(rest.len());
+            let (n, unit) = rest.split_at(split);
+            let n: i64 = n
+                .parse()
+                .map_err(|_| format!("`{s}`: write it like `last 7d`"))?;
+            let days = match unit.trim() {
+                "d" | "day" | "days" => n,
+                "w" | "week" | "weeks" => n * 7,
+                "m" | "month" | "months" => n * 30,
+                _ => return Err(format!("`{s}`: the unit is d, w or m")),
+            };
+            let from = latest - Duration::days((days - 1).max(0));
+            return Ok(DateRange { from, to: latest });
+        }
+        if let Some((a, b)) = s.split_once("..") {
+            let from = if a.trim().is_empty() {
+                NaiveDate::MIN
+            } else {
+                period(a.trim())?.0
+            };
+            let to = if b.trim().is_empty() {
+                NaiveDate::MAX
+            } else {
+                period(b.trim())?.1
+            };
+            if from > to {
+                return Err(format!("`{s}`: the start is after the end"));
+            }
+            return Ok(DateRange { from, to });
+        }
+        let (from, to) = period(s)?;
+        Ok(DateRange { from, to })
+    }
+}
+
+/// The first and last day of `2025`, `2025-08` or `2025-08-18`.
+fn period(s: &str) -> Result<(NaiveDate, NaiveDate), String> {
+    let bad = || format!("`{s}` is not a date like 2025, 2025-08 or 2025-08-18");
+    let parts: Vec<&str> = s.split('-').collect();
+    let num = |i: usize| parts.get(i).and_then(|p| p.parse::<u32>().ok());
+    match parts.len() {
+        1 => {
+            let y = num(0).ok_or_else(bad)? as i32;
+            let from = NaiveDate::from_ymd_opt(y, 1, 1).ok_or_else(bad)?;
+            let to = NaiveDate::from_ymd_opt(y, 12, 31).ok_or_else(bad)?;
+            Ok((from, to))
+        }
+        2 => {
+            let (y, m) = (num(0).ok_or_else(bad)? as i32, num(1).ok_or_else(bad)?);
+            let from = NaiveDate::from_ymd_opt(y, m, 1).ok_or_else(bad)?;
+            let next = if m == 12 {
+                NaiveDate::from_ymd_opt(y + 1, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(y, m + 1, 1)
+            };
+            let to = next.ok_or_else(bad)?.pred_opt().ok_or_else(bad)?;
+            Ok((from, to))
+        }
+        3 => {
+            let d = NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| bad())?;
+            Ok((d, d))
+        }
+        _ => Err(bad()),
+    }
+}
+
+/// A compiled `/` query.
+pub struct Matcher {
+    skim: SkimMatcherV2,
+    terms: Vec<Term>,
+}
+
+struct Term {
+    text: String,
+    lower: Vec<u8>,
+    max_runs: usize,
+}
+
+impl Matcher {
+    /// `None` for a blank query (which filters nothing).
+    pub fn new(query: &str) -> Option<Matcher> {
+        let terms: Vec<Term> = query
+            .split_whitespace()
+            .map(|t| Term {
+                text: t.to_string(),
+                lower: t.to_lowercase().into_bytes(),
+                max_runs: 1 + t.chars().count() / 4,
+            })
+            .collect();
+        if terms.is_empty() {
+            return None;
+        }
+        Some(Matcher {
+            skim: SkimMatcherV2::default().smart_case(),
+            terms,
+        })
+    }
+
+    /// Whether an item with these fields matches every term. `blob` is the lower-cased fields
+    /// joined (see [`blob`]), used to reject quickly.
+    pub fn matches<'a>(&self, blob: &str, fields: impl Iterator<Item = &'a str> + Clone) -> bool {
+        let hay = blob.as_bytes();
+        if !self.terms.iter().all(|t| is_subsequence(&t.lower, hay)) {
+            return false;
+        }
+        self.terms
+            .iter()
+            .all(|t| fields.clone().any(|f| self.term_positions(t, f).is_some()))
+    }
+
+    /// Byte offsets of the characters of `field` that the query matched, for highlighting.
+    pub fn positions(&self, field: &str) -> Vec<usize> {
+        let mut out: Vec<usize> = self
+            .terms
+            .iter()
+            .filter_map(|t| self.term_positions(t, field))
+            .flatten()
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn term_positions(&self, term: &Term, field: &str) -> Option<Vec<usize>> {
+        if !is_subsequence(&term.lower, field.to_lowercase().as_bytes()) {
+            return None;
+        }
+        let (_, chars) = self.skim.fuzzy_indices(field, &term.text)?;
+        let runs = 1 + chars.windows(2).filter(|w| w[1] != w[0] + 1).count();
+        if runs > term.max_runs {
+            return None;
+        }
+        let mut bytes = Vec::with_capacity(chars.len());
+        let mut want = chars.iter().peekable();
+        for (ci, (bi, _)) in field.char_indices().enumerate() {
+            match want.peek() {
+                Some(&&w) if w == ci => {
+                    bytes.push(bi);
+                    want.next();
+                }
+                Some(_) => {}
+                None => break,
+            }
+        }
+        Some(bytes)
+    }
+}
+
+/// The lower-cased fields joined by a separator no query contains.
+pub fn blob<'a>(fields: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for f in fields {
+        out.push_str(&f.to_lowercase());
+        out.push('\u{1}');
+    }
+    out
+}
+
+fn is_subsequence(needle: &[u8], hay: &[u8]) -> bool {
+    let mut rest = hay;
+    for &b in needle {
+        match rest.iter().position(|&h| h == b) {
+            Some(i) => rest = &rest[i + 1..],
+            None => return false,
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(q: &str, field: &str) -> bool {
+        let matcher = Matcher::new(q).unwrap();
+        matcher.matches(&blob([field]), [field].into_iter())
+    }
+
+    #[test]
+    fn finds_a_name_and_forgives_a_dropped_letter() {
+        assert!(m("holt", "Minister Jane Holt"));
+        assert!(m("HOLT", "Minister Jane HOLT"));
+        assert!(m("brnsen", "Premier Erik Brönsen") || m("bronsen", "Premier Erik Bronsen"));
+        assert!(m("valdmr", "Valdemar Ostrov") || m("valdemr", "Valdemar Ostrov"));
+    }
+
+    #[test]
+    fn does_not_find_letters_scattered_over_words() {
+        assert!(!m("holt", "Hopes of a lasting truce"));
+        assert!(!m("merz", "Moscow energy rules zone"));
+    }
+
+    #[test]
+    fn every_term_must_match_some_field() {
+        let matcher = Matcher::new("holt summit").unwrap();
+        let fields = ["Summit in Brenna", "Jane Holt"];
+        assert!(matcher.matches(&blob(fields), fields.into_iter()));
+        let fields = ["Summit in Brenna", "Tomas Vey"];
+        assert!(!matcher.matches(&blob(fields), fields.into_iter()));
+    }
+
+    #[test]
+    fn positions_are_byte_offsets_of_matched_characters() {
+        let matcher = Matcher::new("holt").unwrap();
+        let field = "Ministre Zoë Holt";
+        let pos = matcher.positions(field);
+        let picked: String = pos.iter().map(|&i| &field[i..i + 1]).collect();
+        assert_eq!(picked, "Holt");
+    }
+
+    #[test]
+    fn blank_query_is_no_matcher() {
+        assert!(Matcher::new("   ").is_none());
+    }
+
+    #[test]
+    fn parses_date_ranges() {
+        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let r = DateRange::parse("2024-02", None).unwrap();
+        assert_eq!((r.from, r.to), (d("2024-02-01"), d("2024-02-29")));
+        let r = DateRange::parse("2025-08-01..2025-08-20", None).unwrap();
+        assert_eq!((r.from, r.to), (d("2025-08-01"), d("2025-08-20")));
+        let r = DateRange::parse("last 7d", Some(d("2025-08-20"))).unwrap();
+        assert_eq!((r.from, r.to), (d("2025-08-14"), d("2025-08-20")));
+        let r = DateRange::parse("2025-12..", None).unwrap();
+        assert_eq!(r.from, d("2025-12-01"));
+        assert!(DateRange::parse("2025-13", None).is_err());
+        assert!(DateRange::parse("2025-08-20..2025-08-01", None).is_err());
+        assert!(DateRange::parse("last week", Some(d("2025-08-20"))).is_err());
+        assert!(DateRange::parse("last 7d", None).is_err());
+    }
+}
