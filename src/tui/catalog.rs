@@ -29,7 +29,7 @@ pub struct QuoteEntry {
     pub speaker: String,
     pub text: String,
     pub outlet: String,
-    /// The document's publication date, else the date of the quote's event.
+    /// The document's publication date (when the words were reported).
     pub date: Option<NaiveDate>,
     pub doc: Option<usize>,
     pub event: Option<usize>,
@@ -107,9 +107,7 @@ impl Catalog {
                     .as_deref()
                     .and_then(|id| event_by_id.get(id).copied());
                 let outlet = doc.map_or(String::new(), |d| plain(tl.documents[d].label()));
-                let date = doc
-                    .and_then(|d| tl.documents[d].published.date)
-                    .or_else(|| event.and_then(|e| tl.events[e].date.as_ref()?.start));
+                let date = doc.and_then(|d| tl.documents[d].published.date);
                 let speaker = q.speaker.as_deref().map(plain).unwrap_or_default();
                 let fields = vec![speaker.clone(), plain(&q.text), outlet.clone()];
                 QuoteEntry {

@@ -17,9 +17,9 @@ use ratatui::widgets::Paragraph;
 /// Column widths (date, status, kind, title, outlets) for a list width; narrow lists drop two.
 fn columns(width: usize) -> Vec<usize> {
     if width >= 60 {
-        flex(width, &[10, 7, 12, 0, 3])
+        flex(width, &[11, 7, 12, 0, 3])
     } else {
-        flex(width, &[10, 0, 3])
+        flex(width, &[11, 0, 3])
     }
 }
 
