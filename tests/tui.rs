@@ -107,9 +107,13 @@ fn no_size_and_no_state_panics() {
         &[KeyCode::Char('d')],
         &[KeyCode::Char('/'), KeyCode::Char('x')],
     ];
+    let widths = [
+        0, 1, 5, 10, 19, 20, 21, 30, 45, 59, 60, 61, 69, 70, 80, 119, 120, 130,
+    ];
+    let heights = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 19, 20, 24, 30, 40];
     for seq in keys {
-        for w in (0..=130).step_by(7) {
-            for h in 0..=42 {
+        for w in widths {
+            for h in heights {
                 let mut s = state(w, h);
                 for &k in *seq {
                     press(&mut s, k);
@@ -159,4 +163,139 @@ fn matched_characters_are_highlighted_in_the_row() {
     }
     assert_ne!(buf[(x0 - 2, y)].fg, matched.fg.unwrap());
     assert_eq!(s.view, View::Timeline);
+}
+
+/// Article text carrying terminal escapes: OSC 52 (clipboard write), CSI 2J (clear screen), BEL,
+/// backspace, DEL and C1 controls. None of them may reach the terminal; the placeholder may.
+const EVIL: &str = "evil\u{1b}]52;c;ZXZpbA==\u{7} clear\u{1b}[2J bell\u{7} bs\u{8} del\u{7f} c1\u{9b}31m osc\u{9d}0;title\u{9c} end";
+
+fn evil_timeline() -> attache::model::Timeline {
+    let mut tl = tui_fixture::timeline();
+    for d in &mut tl.documents {
+        d.title = Some(format!("Title {EVIL}"));
+        d.outlet = Some(format!("Outlet {EVIL}"));
+        let extra = format!("\n\nInjected paragraph: {EVIL}\n");
+        d.text.push_str(&extra);
+    }
+    for e in &mut tl.events {
+        e.title = format!("{} {EVIL}", e.title);
+        e.actors.push(format!("Actor {EVIL}"));
+        e.outlets = vec![format!("Outlet {EVIL}")];
+    }
+    for q in &mut tl.quotes {
+        q.speaker = Some(format!("Speaker {EVIL}"));
+    }
+    // A quote whose own text carries the escapes.
+    let d = &tl.documents[0];
+    let start = d.text.find("Injected paragraph").unwrap();
+    let q = attache::model::Quote {
+        id: "qx".into(),
+        doc: d.id.clone(),
+        span: attache::model::Span::new(start, d.text.len() - 1),
+        text: d.text[start..d.text.len() - 1].to_string(),
+        speaker: Some(EVIL.into()),
+        attribution: None,
+        statement: None,
+        event: Some("e2".into()),
+    };
+    tl.quotes.push(q);
+    tl
+}
+
+/// A `Vec<u8>` the test keeps a handle on while the backend writes into it.
+#[derive(Clone, Default)]
+struct Sink(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+impl std::io::Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Fails on any control byte but ESC, and on any escape sequence but a plain CSI that does not clear.
+fn assert_only_drawing_sequences(out: &[u8]) {
+    let text = std::str::from_utf8(out).expect("valid UTF-8");
+    assert!(
+        !text.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)),
+        "C1 control in output"
+    );
+    assert!(!text.contains("ZXZpbA"), "the OSC 52 payload was drawn");
+    let b = out;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            0x1b => {
+                assert_eq!(
+                    b.get(i + 1),
+                    Some(&b'['),
+                    "non-CSI escape at byte {i}: {:?}",
+                    &text[i..(i + 12).min(text.len())]
+                );
+                let mut j = i + 2;
+                while j < b.len() && (0x20..0x40).contains(&b[j]) {
+                    j += 1;
+                }
+                let seq = &text[i..=j.min(b.len() - 1)];
+                assert!(
+                    j < b.len() && (0x40..0x7f).contains(&b[j]),
+                    "unterminated CSI {seq:?}"
+                );
+                assert!(!seq.ends_with('J'), "screen clear {seq:?}");
+                i = j + 1;
+            }
+            c if c < 0x20 || c == 0x7f => panic!("control byte {c:#04x} at {i}"),
+            _ => i += 1,
+        }
+    }
+}
+
+#[test]
+fn escape_sequences_in_articles_never_reach_the_terminal() {
+    use attache::tui::terminal::draw_frame;
+    use ratatui::backend::CrosstermBackend;
+    use ratatui::layout::Rect;
+    use ratatui::{TerminalOptions, Viewport};
+
+    let mut s = State::new(evil_timeline(), Options::default());
+    update(&mut s, Action::Resize(120, 40));
+    let screens: &[&[KeyCode]] = &[
+        &[],
+        &[KeyCode::Tab, KeyCode::Char('j')],
+        &[KeyCode::Char('2')],
+        &[KeyCode::Char('3')],
+        &[
+            KeyCode::Char('1'),
+            KeyCode::Char('j'),
+            KeyCode::Char('j'),
+            KeyCode::Enter,
+            KeyCode::Char('G'),
+        ],
+        &[KeyCode::Esc, KeyCode::Char('a')],
+        &[KeyCode::Esc, KeyCode::Char('/'), KeyCode::Char('e')],
+    ];
+    let mut total = 0;
+    for keys in screens {
+        for &k in *keys {
+            press(&mut s, k);
+        }
+        let sink = Sink::default();
+        let backend = CrosstermBackend::new(sink.clone());
+        let options = TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, 120, 40)),
+        };
+        let mut t = Terminal::with_options(backend, options).unwrap();
+        draw_frame(&mut t, &s).unwrap();
+        let out = sink.0.borrow().clone();
+        assert!(
+            String::from_utf8_lossy(&out).contains("evil"),
+            "the text around the escapes is drawn"
+        );
+        assert_only_drawing_sequences(&out);
+        total += out.len();
+    }
+    assert!(total > 10_000);
 }
