@@ -155,8 +155,16 @@ pub struct Matcher {
 
 struct Term {
     text: String,
-    lower: Vec<u8>,
+    lower: String,
+    /// Smart case: a term with a capital letter matches case-sensitively.
+    exact: bool,
     max_runs: usize,
+}
+
+impl Term {
+    fn needle(&self) -> &str {
+        if self.exact { &self.text } else { &self.lower }
+    }
 }
 
 impl Matcher {
@@ -166,7 +174,8 @@ impl Matcher {
             .split_whitespace()
             .map(|t| Term {
                 text: t.to_string(),
-                lower: t.to_lowercase().into_bytes(),
+                lower: t.to_lowercase(),
+                exact: t.chars().any(char::is_uppercase),
                 max_runs: 1 + t.chars().count() / 4,
             })
             .collect();
@@ -179,24 +188,38 @@ impl Matcher {
         })
     }
 
-    /// Whether an item with these fields matches every term. `blob` is the lower-cased fields
-    /// joined (see [`blob`]), used to reject quickly.
+    /// Whether an item matches every term in some field. `blob` is [`blob`] of the same `fields`:
+    /// it rejects most items at once, and a term found verbatim in it needs no fuzzy matching.
     pub fn matches<'a>(&self, blob: &str, fields: impl Iterator<Item = &'a str> + Clone) -> bool {
-        let hay = blob.as_bytes();
-        if !self.terms.iter().all(|t| is_subsequence(&t.lower, hay)) {
-            return false;
-        }
-        self.terms
-            .iter()
-            .all(|t| fields.clone().any(|f| self.term_positions(t, f).is_some()))
+        self.terms.iter().all(|t| {
+            if !is_subsequence(t.lower.as_bytes(), blob.as_bytes()) {
+                return false;
+            }
+            if !t.exact && blob.contains(t.lower.as_str()) {
+                return true;
+            }
+            blob.split('\u{1}')
+                .zip(fields.clone())
+                .any(|(lower, field)| {
+                    let (hay, needle) = if t.exact {
+                        (field, t.text.as_str())
+                    } else {
+                        (lower, t.lower.as_str())
+                    };
+                    hay.contains(needle)
+                        || (is_subsequence(needle.as_bytes(), hay.as_bytes())
+                            && self.fuzzy(t, field).is_some())
+                })
+        })
     }
 
-    /// Byte offsets of the characters of `field` that the query matched, for highlighting.
+    /// Byte offsets of the characters of `field` that the query matched, for highlighting: the
+    /// term where it occurs verbatim, else skim's fuzzy alignment.
     pub fn positions(&self, field: &str) -> Vec<usize> {
         let mut out: Vec<usize> = self
             .terms
             .iter()
-            .filter_map(|t| self.term_positions(t, field))
+            .filter_map(|t| find_chars(field, t.needle(), t.exact).or_else(|| self.fuzzy(t, field)))
             .flatten()
             .collect();
         out.sort_unstable();
@@ -204,10 +227,8 @@ impl Matcher {
         out
     }
 
-    fn term_positions(&self, term: &Term, field: &str) -> Option<Vec<usize>> {
-        if !is_subsequence(&term.lower, field.to_lowercase().as_bytes()) {
-            return None;
-        }
+    /// Skim's alignment of a term in a field (as byte offsets), if its characters form few runs.
+    fn fuzzy(&self, term: &Term, field: &str) -> Option<Vec<usize>> {
         let (_, chars) = self.skim.fuzzy_indices(field, &term.text)?;
         let runs = 1 + chars.windows(2).filter(|w| w[1] != w[0] + 1).count();
         if runs > term.max_runs {
@@ -229,7 +250,32 @@ impl Matcher {
     }
 }
 
-/// The lower-cased fields joined by a separator no query contains.
+/// Byte offsets of the characters of the first occurrence of `needle` in `field` (compared by
+/// lower-cased characters unless `exact`).
+fn find_chars(field: &str, needle: &str, exact: bool) -> Option<Vec<usize>> {
+    let fold = |c: char| {
+        if exact {
+            c
+        } else {
+            c.to_lowercase().next().unwrap_or(c)
+        }
+    };
+    let hay: Vec<(usize, char)> = field.char_indices().map(|(i, c)| (i, fold(c))).collect();
+    let want: Vec<char> = needle.chars().collect();
+    if want.is_empty() || want.len() > hay.len() {
+        return None;
+    }
+    (0..=hay.len() - want.len())
+        .find(|&s| {
+            hay[s..s + want.len()]
+                .iter()
+                .zip(&want)
+                .all(|((_, h), w)| h == w)
+        })
+        .map(|s| hay[s..s + want.len()].iter().map(|(i, _)| *i).collect())
+}
+
+/// The lower-cased fields, each followed by a separator no query contains.
 pub fn blob<'a>(fields: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::new();
     for f in fields {
@@ -289,6 +335,23 @@ mod tests {
         let pos = matcher.positions(field);
         let picked: String = pos.iter().map(|&i| &field[i..i + 1]).collect();
         assert_eq!(picked, "Holt");
+    }
+
+    #[test]
+    fn a_capital_letter_makes_the_term_case_sensitive() {
+        assert!(m("Holt", "Jane Holt"));
+        assert!(!m("Holt", "the holt of the river"));
+        assert!(m("holt", "JANE HOLT"));
+    }
+
+    #[test]
+    fn verbatim_occurrences_are_highlighted_over_fuzzy_ones() {
+        let matcher = Matcher::new("vey").unwrap();
+        // "v-e-y" scattered over "Very early" is not taken when "vey" occurs whole.
+        let field = "Very early, Tomas Vey spoke";
+        assert_eq!(matcher.positions(field), vec![18, 19, 20]);
+        let field = "Zoë VEY";
+        assert_eq!(Matcher::new("vey").unwrap().positions(field), vec![5, 6, 7]);
     }
 
     #[test]

@@ -149,9 +149,11 @@ pub fn draw_frame<W: Write>(
     Ok(())
 }
 
-/// What ended the session.
+/// What a message did.
 enum Outcome {
-    Continue,
+    /// Nothing to redraw (a key release, an unbound key).
+    Ignored,
+    Changed,
     Quit,
     Signal(i32),
 }
@@ -170,7 +172,7 @@ fn handle<W: Write>(
         Msg::Event(_) => None,
     };
     let Some(action) = action else {
-        return Ok(Outcome::Continue);
+        return Ok(Outcome::Ignored);
     };
     match update(state, action) {
         Some(Effect::Quit) => Ok(Outcome::Quit),
@@ -178,9 +180,9 @@ fn handle<W: Write>(
             let w = terminal.backend_mut();
             w.write_all(osc52(&text).as_bytes())?;
             w.flush()?;
-            Ok(Outcome::Continue)
+            Ok(Outcome::Changed)
         }
-        None => Ok(Outcome::Continue),
+        None => Ok(Outcome::Changed),
     }
 }
 
@@ -200,13 +202,17 @@ pub fn run(timeline: Timeline, options: Options) -> io::Result<u8> {
         let Ok(first) = rx.recv() else { return Ok(0) };
         // Handle everything already waiting (a burst of keys over SSH) before drawing once.
         let mut pending = Some(first);
+        let mut changed = false;
         while let Some(msg) = pending.take().or_else(|| rx.try_recv().ok()) {
             match handle(msg, &mut state, &mut terminal)? {
-                Outcome::Continue => {}
+                Outcome::Ignored => {}
+                Outcome::Changed => changed = true,
                 Outcome::Quit => return Ok(0),
                 Outcome::Signal(sig) => return Ok((128 + sig).clamp(0, 255) as u8),
             }
         }
-        draw_frame(&mut terminal, &state)?;
+        if changed {
+            draw_frame(&mut terminal, &state)?;
+        }
     }
 }

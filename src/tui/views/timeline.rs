@@ -133,11 +133,19 @@ fn ribbon(frame: &mut Frame, area: Rect, state: &State) {
     }
     let bin_of =
         |d: NaiveDate| ((d - first).num_days().max(0) as usize * bins / span_days).min(bins - 1);
+    // Rows are in date order (undated last), so each bin's count is a difference of two binary
+    // searches: no pass over every shown event per frame.
+    let rows = state.current_rows();
+    let events = &state.catalog.events;
+    let dated = &rows[..rows.partition_point(|&i| events[i].start.is_some())];
     let mut counts = vec![0usize; bins];
-    for &i in state.current_rows() {
-        if let Some(s) = state.catalog.events[i].start {
-            counts[bin_of(s)] += 1;
-        }
+    let mut before = 0;
+    for (b, count) in counts.iter_mut().enumerate() {
+        // Bin b holds the days d with d * bins / span == b, i.e. d < ceil((b + 1) * span / bins).
+        let end = first + chrono::Duration::days(((b + 1) * span_days).div_ceil(bins) as i64);
+        let upto = dated.partition_point(|&i| events[i].start.is_some_and(|s| s < end));
+        *count = upto - before;
+        before = upto;
     }
     let selected_bin = state
         .selected_item()
