@@ -2,7 +2,7 @@
 //! an article sanitised (no control bytes can reach the terminal), ids resolved to indices, events in
 //! date order. Drawing a frame then only reads.
 
-use super::filter::blob;
+use super::filter::push_blob;
 use crate::model::{EventKind, Status, TimeValue, Timeline};
 use crate::sanitize::plain;
 use chrono::NaiveDate;
@@ -21,7 +21,6 @@ pub struct EventEntry {
     pub quotes: Vec<usize>,
     /// Every searchable field: title, actors, place, outlets, quote texts and speakers.
     pub fields: Vec<String>,
-    pub blob: String,
 }
 
 pub struct QuoteEntry {
@@ -34,7 +33,6 @@ pub struct QuoteEntry {
     pub doc: Option<usize>,
     pub event: Option<usize>,
     pub fields: Vec<String>,
-    pub blob: String,
 }
 
 pub struct DocEntry {
@@ -49,11 +47,48 @@ pub struct DocEntry {
     pub kinds: Vec<EventKind>,
     pub statuses: Vec<Status>,
     pub fields: Vec<String>,
-    pub blob: String,
+}
+
+/// The lower-cased search text of every item of a list in one string, laid out in display order
+/// so that filtering walks memory front to back instead of hopping between allocations.
+#[derive(Default)]
+pub struct Blobs {
+    text: String,
+    ranges: Vec<(usize, usize)>,
+}
+
+impl Blobs {
+    fn new<'a>(
+        n: usize,
+        order: impl Iterator<Item = usize>,
+        fields: impl Fn(usize) -> &'a [String],
+    ) -> Blobs {
+        let mut b = Blobs {
+            text: String::new(),
+            ranges: vec![(0, 0); n],
+        };
+        for i in order {
+            let start = b.text.len();
+            push_blob(&mut b.text, fields(i).iter().map(String::as_str));
+            b.ranges[i] = (start, b.text.len());
+        }
+        b
+    }
+
+    /// The search text of item `i` (see [`super::filter::blob`]).
+    pub fn get(&self, i: usize) -> &str {
+        self.ranges
+            .get(i)
+            .and_then(|&(a, b)| self.text.get(a..b))
+            .unwrap_or("")
+    }
 }
 
 pub struct Catalog {
     pub events: Vec<EventEntry>,
+    pub event_blobs: Blobs,
+    pub quote_blobs: Blobs,
+    pub doc_blobs: Blobs,
     /// Event indices by date (undated last), ties in timeline order.
     pub event_order: Vec<usize>,
     pub quotes: Vec<QuoteEntry>,
@@ -111,7 +146,6 @@ impl Catalog {
                 let speaker = q.speaker.as_deref().map(plain).unwrap_or_default();
                 let fields = vec![speaker.clone(), plain(&q.text), outlet.clone()];
                 QuoteEntry {
-                    blob: blob(fields.iter().map(String::as_str)),
                     speaker,
                     text: fields[1].clone(),
                     outlet,
@@ -159,7 +193,6 @@ impl Catalog {
                     }
                 }
                 EventEntry {
-                    blob: blob(fields.iter().map(String::as_str)),
                     title,
                     date: date_label(e.date.as_ref()),
                     start: e.date.as_ref().and_then(|d| d.start),
@@ -186,7 +219,6 @@ impl Catalog {
                 let byline = d.byline.as_deref().map(plain).unwrap_or_default();
                 let fields = vec![title.clone(), outlet.clone(), path.clone(), byline.clone()];
                 DocEntry {
-                    blob: blob(fields.iter().map(String::as_str)),
                     title,
                     outlet,
                     path,
@@ -240,8 +272,16 @@ impl Catalog {
             .max()
             .or(axis.map(|(_, b)| b));
 
+        let event_blobs = Blobs::new(events.len(), event_order.iter().copied(), |i| {
+            &events[i].fields
+        });
+        let quote_blobs = Blobs::new(quotes.len(), 0..quotes.len(), |i| &quotes[i].fields);
+        let doc_blobs = Blobs::new(docs.len(), 0..docs.len(), |i| &docs[i].fields);
         Catalog {
             events,
+            event_blobs,
+            quote_blobs,
+            doc_blobs,
             event_order,
             quotes,
             docs,

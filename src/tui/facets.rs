@@ -127,7 +127,7 @@ pub fn narrow(p: &mut Picker) {
             i == 0
                 || m.as_ref().is_none_or(|m| {
                     let l = p.options[i].label.as_str();
-                    m.matches(&super::filter::blob([l]), [l].into_iter())
+                    m.matches(&super::filter::blob([l]), || [l].into_iter())
                 })
         })
         .collect();

@@ -188,9 +188,13 @@ impl Matcher {
         })
     }
 
-    /// Whether an item matches every term in some field. `blob` is [`blob`] of the same `fields`:
-    /// it rejects most items at once, and a term found verbatim in it needs no fuzzy matching.
-    pub fn matches<'a>(&self, blob: &str, fields: impl Iterator<Item = &'a str> + Clone) -> bool {
+    /// Whether an item matches every term in some field. `blob` is [`blob`] of the same fields:
+    /// it rejects most items at once, and a term found verbatim in it needs no fuzzy matching, so
+    /// `fields` (called only when needed, to spare a memory load per item) is rarely walked.
+    pub fn matches<'a, I>(&self, blob: &str, fields: impl Fn() -> I) -> bool
+    where
+        I: Iterator<Item = &'a str>,
+    {
         self.terms.iter().all(|t| {
             if !is_subsequence(t.lower.as_bytes(), blob.as_bytes()) {
                 return false;
@@ -198,18 +202,17 @@ impl Matcher {
             if !t.exact && blob.contains(t.lower.as_str()) {
                 return true;
             }
-            blob.split('\u{1}')
-                .zip(fields.clone())
-                .any(|(lower, field)| {
-                    let (hay, needle) = if t.exact {
-                        (field, t.text.as_str())
-                    } else {
-                        (lower, t.lower.as_str())
-                    };
-                    hay.contains(needle)
-                        || (is_subsequence(needle.as_bytes(), hay.as_bytes())
-                            && self.fuzzy(t, field).is_some())
-                })
+            blob.split('\u{1}').zip(fields()).any(|(lower, field)| {
+                let (hay, needle) = if t.exact {
+                    (field, t.text.as_str())
+                } else {
+                    (lower, t.lower.as_str())
+                };
+                hay.contains(needle)
+                    || (is_subsequence(needle.as_bytes(), hay.as_bytes())
+                        && has_long_piece(needle, hay, t.max_runs)
+                        && self.fuzzy(t, field).is_some())
+            })
         })
     }
 
@@ -278,17 +281,38 @@ fn find_chars(field: &str, needle: &str, exact: bool) -> Option<Vec<usize>> {
 /// The lower-cased fields, each followed by a separator no query contains.
 pub fn blob<'a>(fields: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::new();
+    push_blob(&mut out, fields);
+    out
+}
+
+/// [`blob`], appended to `out`.
+pub fn push_blob<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
     for f in fields {
-        out.push_str(&f.to_lowercase());
+        if f.is_ascii() {
+            out.extend(f.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            out.push_str(&f.to_lowercase());
+        }
         out.push('\u{1}');
     }
-    out
+}
+
+/// A cheap necessary condition for matching in at most `runs` runs: some run is at least
+/// len/runs characters long, so some piece of the needle that long occurs verbatim in `hay`.
+fn has_long_piece(needle: &str, hay: &str, runs: usize) -> bool {
+    let chars: Vec<(usize, char)> = needle.char_indices().collect();
+    let w = chars.len().div_ceil(runs.max(1)).max(1);
+    (0..=chars.len().saturating_sub(w)).any(|s| {
+        let start = chars[s].0;
+        let end = chars.get(s + w).map_or(needle.len(), |c| c.0);
+        hay.contains(&needle[start..end])
+    })
 }
 
 fn is_subsequence(needle: &[u8], hay: &[u8]) -> bool {
     let mut rest = hay;
     for &b in needle {
-        match rest.iter().position(|&h| h == b) {
+        match memchr::memchr(b, rest) {
             Some(i) => rest = &rest[i + 1..],
             None => return false,
         }
@@ -302,7 +326,7 @@ mod tests {
 
     fn m(q: &str, field: &str) -> bool {
         let matcher = Matcher::new(q).unwrap();
-        matcher.matches(&blob([field]), [field].into_iter())
+        matcher.matches(&blob([field]), || [field].into_iter())
     }
 
     #[test]
@@ -323,9 +347,9 @@ mod tests {
     fn every_term_must_match_some_field() {
         let matcher = Matcher::new("holt summit").unwrap();
         let fields = ["Summit in Brenna", "Jane Holt"];
-        assert!(matcher.matches(&blob(fields), fields.into_iter()));
+        assert!(matcher.matches(&blob(fields), || fields.into_iter()));
         let fields = ["Summit in Brenna", "Tomas Vey"];
-        assert!(!matcher.matches(&blob(fields), fields.into_iter()));
+        assert!(!matcher.matches(&blob(fields), || fields.into_iter()));
     }
 
     #[test]

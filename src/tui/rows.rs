@@ -19,10 +19,10 @@ pub fn filtered(state: &State, view: View) -> Vec<usize> {
         .collect();
     let cat = &state.catalog;
     let tl = &state.timeline;
-    let query_ok = |blob: &str, fields: &[String]| {
+    let query_ok = |blob: &str, fields: &Vec<String>| {
         matcher
             .as_ref()
-            .is_none_or(|m| m.matches(blob, fields.iter().map(String::as_str)))
+            .is_none_or(|m| m.matches(blob, || fields.iter().map(String::as_str)))
     };
     match view {
         View::Timeline => cat
@@ -39,7 +39,7 @@ pub fn filtered(state: &State, view: View) -> Vec<usize> {
                     Filter::Status(s) => ev.status == *s,
                     Filter::Dates(r) => period_in(e.start, e.end, |s, t| r.overlaps(s, t)),
                     Filter::Query(_) => true,
-                }) && query_ok(&e.blob, &e.fields)
+                }) && query_ok(cat.event_blobs.get(i), &e.fields)
             })
             .collect(),
         View::Quotes => (0..cat.quotes.len())
@@ -53,7 +53,7 @@ pub fn filtered(state: &State, view: View) -> Vec<usize> {
                     Filter::Status(s) => event.is_some_and(|e| e.status == *s),
                     Filter::Dates(r) => q.date.is_some_and(|d| r.overlaps(d, d)),
                     Filter::Query(_) => true,
-                }) && query_ok(&q.blob, &q.fields)
+                }) && query_ok(cat.quote_blobs.get(i), &q.fields)
             })
             .collect(),
         View::Sources => (0..cat.docs.len())
@@ -67,7 +67,7 @@ pub fn filtered(state: &State, view: View) -> Vec<usize> {
                     Filter::Status(s) => d.statuses.contains(s),
                     Filter::Dates(r) => published.is_some_and(|p| r.overlaps(p, p)),
                     Filter::Query(_) => true,
-                }) && query_ok(&d.blob, &d.fields)
+                }) && query_ok(cat.doc_blobs.get(i), &d.fields)
             })
             .collect(),
     }
