@@ -26,6 +26,10 @@ fn local_flags(master: &dyn MasterPty) -> libc::tcflag_t {
 
 impl Session {
     fn start(args: &[&str]) -> Session {
+        Session::start_with(args, &[])
+    }
+
+    fn start_with(args: &[&str], env: &[(&str, &str)]) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 30,
@@ -38,6 +42,9 @@ impl Session {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn attache");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
@@ -224,4 +231,25 @@ fn sigterm_restores_the_terminal() {
     assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
     assert_eq!(s.wait_exit(), 128 + libc::SIGTERM as u32);
     s.assert_terminal_restored(before);
+}
+
+/// Colour as crossterm writes it: SGR 38;5;N (foreground) or 48;5;N (background).
+fn has_colour(raw: &[u8]) -> bool {
+    let out = String::from_utf8_lossy(raw);
+    out.contains("38;5;") || out.contains("48;5;")
+}
+
+#[test]
+fn no_color_draws_without_colours_and_theme_overrides_it() {
+    let mut s = Session::start_with(&[], &[("NO_COLOR", "1")]);
+    s.wait_for("the first frame", |c| c.contains("1 Timeline"));
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    assert!(!has_colour(&s.raw.lock().unwrap()));
+
+    let mut s = Session::start_with(&["--theme", "light"], &[("NO_COLOR", "1")]);
+    s.wait_for("the first frame", |c| c.contains("1 Timeline"));
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    assert!(has_colour(&s.raw.lock().unwrap()));
 }

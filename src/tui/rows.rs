@@ -19,27 +19,25 @@ pub fn filtered(state: &State, view: View) -> Vec<usize> {
         .collect();
     let cat = &state.catalog;
     let tl = &state.timeline;
-    let query_ok = |blob: &str, fields: &Vec<String>| {
-        matcher
-            .as_ref()
-            .is_none_or(|m| m.matches(blob, || fields.iter().map(String::as_str)))
-    };
+    let matcher = matcher.as_ref();
     match view {
         View::Timeline => cat
             .event_order
             .iter()
             .copied()
             .filter(|&i| {
-                let e = &cat.events[i];
-                let ev = &tl.events[i];
+                let e = || &cat.events[i];
+                let ev = || &tl.events[i];
                 facets.iter().all(|f| match f {
-                    Filter::Actor(a) => e.actors.contains(a),
-                    Filter::Outlet(o) => e.outlets.contains(o),
-                    Filter::Kind(k) => ev.kind == *k,
-                    Filter::Status(s) => ev.status == *s,
-                    Filter::Dates(r) => period_in(e.start, e.end, |s, t| r.overlaps(s, t)),
+                    Filter::Actor(a) => e().actors.contains(a),
+                    Filter::Outlet(o) => e().outlets.contains(o),
+                    Filter::Kind(k) => ev().kind == *k,
+                    Filter::Status(s) => ev().status == *s,
+                    Filter::Dates(r) => period_in(e().start, e().end, |s, t| r.overlaps(s, t)),
                     Filter::Query(_) => true,
-                }) && query_ok(cat.event_blobs.get(i), &e.fields)
+                }) && query_ok(matcher, cat.event_blobs.get(i), || {
+                    cat.events[i].fields.iter()
+                })
             })
             .collect(),
         View::Quotes => (0..cat.quotes.len())
@@ -53,7 +51,9 @@ pub fn filtered(state: &State, view: View) -> Vec<usize> {
                     Filter::Status(s) => event.is_some_and(|e| e.status == *s),
                     Filter::Dates(r) => q.date.is_some_and(|d| r.overlaps(d, d)),
                     Filter::Query(_) => true,
-                }) && query_ok(cat.quote_blobs.get(i), &q.fields)
+                }) && query_ok(matcher, cat.quote_blobs.get(i), || {
+                    cat.quotes[i].fields.iter()
+                })
             })
             .collect(),
         View::Sources => (0..cat.docs.len())
@@ -67,10 +67,20 @@ pub fn filtered(state: &State, view: View) -> Vec<usize> {
                     Filter::Status(s) => d.statuses.contains(s),
                     Filter::Dates(r) => published.is_some_and(|p| r.overlaps(p, p)),
                     Filter::Query(_) => true,
-                }) && query_ok(cat.doc_blobs.get(i), &d.fields)
+                }) && query_ok(matcher, cat.doc_blobs.get(i), || cat.docs[i].fields.iter())
             })
             .collect(),
     }
+}
+
+/// Whether the query (if any) matches. `fields` index the catalog inside the closure: a reference
+/// taken outside would let the compiler load every item's field list up front, a cache miss each.
+fn query_ok<'a>(
+    matcher: Option<&Matcher>,
+    blob: &str,
+    fields: impl Fn() -> std::slice::Iter<'a, String>,
+) -> bool {
+    matcher.is_none_or(|m| m.matches(blob, || fields().map(String::as_str)))
 }
 
 fn period_in(
