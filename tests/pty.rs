@@ -245,11 +245,26 @@ fn no_color_draws_without_colours_and_theme_overrides_it() {
     s.wait_for("the first frame", |c| c.contains("1 Timeline"));
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
-    assert!(!has_colour(&s.raw.lock().unwrap()));
+    let raw = s.raw.lock().unwrap().clone();
+    assert!(!has_colour(&raw));
+    let out = String::from_utf8_lossy(&raw);
+    assert!(
+        out.contains("\u{1b}[7m"),
+        "mono marks the selection with reverse video"
+    );
+    assert!(
+        !out.contains("\u{1b}[;m"),
+        "no empty SGR that would reset bold and reverse"
+    );
 
     let mut s = Session::start_with(&["--theme", "light"], &[("NO_COLOR", "1")]);
     s.wait_for("the first frame", |c| c.contains("1 Timeline"));
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
-    assert!(has_colour(&s.raw.lock().unwrap()));
+    let raw = s.raw.lock().unwrap();
+    assert!(
+        has_colour(&raw),
+        "{:?}",
+        String::from_utf8_lossy(&raw[..raw.len().min(400)])
+    );
 }

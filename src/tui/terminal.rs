@@ -190,6 +190,10 @@ fn handle<W: Write>(
 /// signal ended it).
 pub fn run(timeline: Timeline, options: Options) -> io::Result<u8> {
     let mut state = State::new(timeline, options);
+    // The theme already honours NO_COLOR (mono uses no colour). crossterm's own NO_COLOR handling
+    // would also turn colour resets into `ESC[;m`, which wipes bold and reverse, and would ignore
+    // an explicit `--theme dark|light`.
+    ratatui::crossterm::style::force_color_output(true);
     let (tx, rx) = mpsc::channel();
     watch_signals(tx.clone())?;
     let _session = Session::enter(options.mouse)?;
