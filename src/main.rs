@@ -54,7 +54,7 @@ fn report_warnings(loaded: &corpus::Loaded) {
                     eprintln!("attache: warning: {}", sanitize::plain(&w.to_string()));
                 }
                 eprintln!(
-                    "attache: error: nothing to load: give article files (.txt, .md) or folders holding them"
+                    "attache: error: nothing to load: give article files (.txt, .md, .html, .json, .jsonl, .rss, .atom, .xml) or folders holding them"
                 );
             }
         }
