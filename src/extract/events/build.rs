@@ -82,10 +82,10 @@ fn antecedent(ctx: &DocContext, tokens: &[Token], sentence: Span, offset: usize)
         !ctx.is_quoted(a.span.start) && ctx.is_person(&a.actor)
     };
     let first_person = ctx
-        .actors
-        .iter()
-        .filter(|a| sentence.contains(a.span.start) && a.span.end <= offset)
-        .find(person);
+        .actors_in(sentence)
+        .into_iter()
+        .filter(|a| a.span.end <= offset)
+        .find(|a| person(a));
     let first_pronoun = tokens
         .iter()
         .find(|t| ctx.lx.pronouns.contains(&t.lower) && !ctx.is_quoted(t.span.start))
@@ -100,10 +100,8 @@ fn antecedent(ctx: &DocContext, tokens: &[Token], sentence: Span, offset: usize)
     } else {
         offset
     };
-    ctx.actors
-        .iter()
-        .rev()
-        .filter(|a| a.span.end <= before)
+    ctx.actors_before(before)
+        .take(500)
         .find(person)
         .map(|a| a.actor.clone())
 }
@@ -487,7 +485,12 @@ fn modifier(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Option<String>
         let i = index_at(tokens, h.span.start);
         let t = tokens.get(i.checked_sub(1)?)?;
         let w = t.span.slice(ctx.text);
-        let named = ctx.actors.iter().any(|a| a.span.overlaps(t.span)) || ctx.places.is_place(w);
+        let named = !ctx.actors_in(t.span).is_empty()
+            || ctx
+                .actors_before(t.span.start)
+                .next()
+                .is_some_and(|a| a.span.overlaps(t.span))
+            || ctx.places.is_place(w);
         (t.is_word && t.is_capitalized(ctx.text) && !named && i > draft.region.start)
             .then(|| w.to_string())
     })
@@ -557,7 +560,7 @@ fn topic_words(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Vec<String>
             || lx.is_stop(w)
             || lx.trigger_word(w)
             || lx.planned.iter().any(|p| p == w)
-            || ctx.timexes.iter().any(|x| x.span.contains(t.span.start))
+            || ctx.in_timex(t.span.start)
             || w.chars().any(|c| c.is_ascii_digit())
         {
             continue;

@@ -25,7 +25,7 @@ pub struct StatusCue {
 }
 
 fn in_timex(ctx: &DocContext, t: &Token) -> bool {
-    ctx.timexes.iter().any(|x| x.span.contains(t.span.start))
+    ctx.in_timex(t.span.start)
 }
 
 /// Decides the status of the event whose head trigger is token `head` of clause `seg`; `scope`
