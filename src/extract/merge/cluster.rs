@@ -161,6 +161,7 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
         )
     });
     let apart = apart_pairs(items);
+    let mut member_of: Vec<Option<usize>> = vec![None; items.len()];
     let mut groups: Vec<Group> = Vec::new();
     let mut index: HashMap<String, BTreeSet<usize>> = HashMap::new();
     let mut families: BTreeSet<String> = BTreeSet::new();
@@ -184,10 +185,9 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
         let best = candidates
             .into_iter()
             .filter(|&g| {
-                !groups[g]
-                    .members
-                    .iter()
-                    .any(|&j| apart.get(&i).is_some_and(|v| v.contains(&j)))
+                !apart
+                    .get(&i)
+                    .is_some_and(|v| v.iter().any(|&j| member_of[j] == Some(g)))
             })
             .filter_map(|g| score(it, &groups[g], places).map(|s| (g, s)))
             .filter(|(_, s)| *s >= JOIN)
@@ -214,6 +214,7 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
             None => continue,
         };
         add(&mut groups[g], i, it);
+        member_of[i] = Some(g);
         let family = groups[g].family.clone();
         for k in keys(it, places, &family) {
             index.entry(k).or_default().insert(g);

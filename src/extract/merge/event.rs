@@ -46,6 +46,12 @@ pub fn build(members: &[usize], items: &[Item], places: &Places) -> Event {
 /// The date: from the strongest origin, the most precise value; ties go to the value most
 /// mentions agree with. Only mentions telling the event's status count when it is past.
 fn pick_date(its: &[&Item], status: Status) -> (Option<TimeValue>, Option<String>) {
+    let mut same: BTreeMap<&str, usize> = BTreeMap::new();
+    for it in its {
+        if let Some(d) = &it.m.date {
+            *same.entry(d.value.as_str()).or_default() += 1;
+        }
+    }
     let best = its
         .iter()
         .filter(|it| it.m.date.as_ref().is_some_and(TimeValue::is_calendar))
@@ -53,14 +59,10 @@ fn pick_date(its: &[&Item], status: Status) -> (Option<TimeValue>, Option<String
         .max_by(|a, b| {
             let key = |it: &Item| {
                 let d = it.m.date.as_ref();
-                let agree = its
-                    .iter()
-                    .filter(|o| {
-                        o.m.date
-                            .as_ref()
-                            .is_some_and(|x| d.is_some_and(|d| x.compatible(d)))
-                    })
-                    .count();
+                let agree = d
+                    .and_then(|d| same.get(d.value.as_str()))
+                    .copied()
+                    .unwrap_or(0);
                 (
                     it.m.cues.date_origin.min(DateOrigin::Anchor),
                     d.and_then(|d| d.precision),
