@@ -89,3 +89,19 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_single_article_with_a_full_date_is_dated_by_it() {
+    let text = "Council approves budget\nThe council voted on Aug. 18, 2025 to approve the \
+                budget. The previous budget, passed on March 3, 2019, expired last month.";
+    let mut docs = vec![doc("budget.txt", text)];
+    infer_publication_dates(&mut docs);
+    assert_eq!(docs[0].published.date, Some(day("2025-08-18")));
+    assert!(
+        docs[0]
+            .published
+            .clues
+            .iter()
+            .any(|c| c.contains("Aug. 18, 2025"))
+    );
+}
