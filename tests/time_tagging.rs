@@ -143,6 +143,7 @@ fn deadlines_become_windows_from_the_publication_date() {
     assert_eq!(t.value, "P10D");
     let window = t.time.expect("a deadline window");
     assert_eq!((window.start, window.end), (dct(), Some(day("2025-08-29"))));
+    assert_eq!(window.relative.as_deref(), Some("within 10 days"));
     assert_eq!(value(text, "seven to ten days"), "P10D");
     let next = find(text, dct(), "the next two weeks").time.unwrap();
     assert_eq!(next.end, Some(day("2025-09-02")));
