@@ -105,3 +105,17 @@ fn a_single_article_with_a_full_date_is_dated_by_it() {
             .any(|c| c.contains("Aug. 18, 2025"))
     );
 }
+
+#[test]
+fn an_unrelated_article_does_not_borrow_a_date() {
+    let unrelated = "Orchard harvest begins\nGrowers in the Vell Valley began picking apples on \
+                     Monday, cooperative chair Tomas Brede said.";
+    let mut docs = vec![
+        doc("strike.txt", STRIKE),
+        doc("talks.txt", TALKS),
+        doc("apples.txt", unrelated),
+    ];
+    infer_publication_dates(&mut docs);
+    assert_eq!(docs[1].published.date, Some(day("2023-01-12")));
+    assert_eq!(docs[2].published, Published::default());
+}
