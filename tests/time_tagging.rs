@@ -203,3 +203,11 @@ fn words_that_only_look_like_dates_are_left_alone() {
         .collect();
     assert!(found.is_empty(), "found {found:?}");
 }
+
+#[test]
+fn holidays_fixed_and_floating() {
+    let text = "Stores will close on Christmas Day and reopen after Thanksgiving; last \
+                Thanksgiving was quieter.";
+    assert_eq!(value(text, "Christmas Day"), "2025-12-25");
+    assert_eq!(value(text, "last Thanksgiving"), "2024-11-28");
+}

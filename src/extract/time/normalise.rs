@@ -117,7 +117,7 @@ impl Context {
         match sem {
             Sem::Date { year, month, day } => (Date, self.date(*year, *month, *day, tense), None),
             Sem::Holiday { month, day, year } => {
-                (Date, self.date(*year, *month, Some(*day), tense), None)
+                (Date, self.holiday(*month, *day, *year, tense), None)
             }
             Sem::Year(y) => (Date, format!("{y:04}"), None),
             Sem::Decade(d) => (Date, format!("{d:03}"), None),
