@@ -83,6 +83,23 @@ proptest! {
     }
 
     #[test]
+    fn huge_amounts_never_panic(text in "(about )?[0-9]{1,20}(,[0-9]{3})? (days|weeks|years|centuries|millennia)( ago| later| earlier)?") {
+        for t in tag(&text, NaiveDate::from_ymd_opt(2025, 8, 19)) {
+            prop_assert!(text.get(t.span.range()).is_some());
+        }
+    }
+
+    #[test]
+    fn inference_never_panics(texts in proptest::collection::vec("(\\PC{0,40}|Monday |August 15 |began in March 2021 |almost two years |[0-9]{1,6} )*", 1..4)) {
+        let mut docs: Vec<Document> =
+            texts.iter().enumerate().map(|(i, t)| doc(&format!("d{i}.txt"), t)).collect();
+        infer_publication_dates(&mut docs);
+        for d in &docs {
+            prop_assert!(d.published.source == DateSource::Inferred || d.published == Published::default());
+        }
+    }
+
+    #[test]
     fn tagging_date_like_noise_never_panics(text in "([0-9]{1,5}[ ./:-]?){1,6}( (a|p)\\.m\\.| Monday| August| ago| years)?") {
         for t in tag(&text, NaiveDate::from_ymd_opt(2025, 8, 19)) {
             prop_assert!(text.get(t.span.range()).is_some());

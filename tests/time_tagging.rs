@@ -211,3 +211,15 @@ fn holidays_fixed_and_floating() {
     assert_eq!(value(text, "Christmas Day"), "2025-12-25");
     assert_eq!(value(text, "last Thanksgiving"), "2024-11-28");
 }
+
+#[test]
+fn absurd_amounts_neither_panic_nor_become_dates() {
+    let text = "It happened 2147483647 years ago and 99999999999999 days ago, or 9999 \
+                centuries ago, in 99999 millennia, at 25:99 or 0 a.m. on Feb. 30.";
+    for t in tag(text, dct()) {
+        assert!(text.get(t.span.range()).is_some());
+        if let Some(v) = t.time {
+            assert!(v.start <= v.end);
+        }
+    }
+}
