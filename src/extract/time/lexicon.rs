@@ -64,6 +64,8 @@ pub struct Entry {
     pub season: u8,
     /// Index into [`DAYPARTS`].
     pub daypart: u8,
+    /// A grammar word that can begin a time expression ("last", "the", "nearly").
+    pub starter: bool,
 }
 
 impl Entry {
@@ -115,6 +117,106 @@ pub struct Holiday {
     pub day: HolidayDay,
 }
 
+/// Words that can begin a time expression besides vocabulary entries and numbers.
+pub const STARTERS: &[&str] = &[
+    "the",
+    "this",
+    "that",
+    "these",
+    "last",
+    "next",
+    "past",
+    "coming",
+    "previous",
+    "following",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "now",
+    "currently",
+    "current",
+    "recently",
+    "recent",
+    "lately",
+    "formerly",
+    "previously",
+    "soon",
+    "future",
+    "nowadays",
+    "presently",
+    "earlier",
+    "later",
+    "early",
+    "late",
+    "mid",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "some",
+    "more",
+    "less",
+    "over",
+    "at",
+    "up",
+    "under",
+    "just",
+    "several",
+    "few",
+    "every",
+    "each",
+    "daily",
+    "weekly",
+    "monthly",
+    "annually",
+    "yearly",
+    "quarterly",
+    "hourly",
+    "nightly",
+    "biweekly",
+    "noon",
+    "midnight",
+    "midday",
+    "fiscal",
+    "half",
+    "year",
+    "month",
+    "week",
+    "mid-",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "once",
+    "decades",
+    "years",
+    "months",
+    "weeks",
+    "days",
+    "hours",
+    "minutes",
+    "centuries",
+    "q",
+    "many",
+    "same",
+    "prior",
+    "overnight",
+    "christmas",
+    "new",
+    "valentine",
+    "independence",
+    "halloween",
+    "veterans",
+    "boxing",
+    "bastille",
+    "one",
+    "a",
+    "an",
+];
+
 /// The parsed vocabulary.
 pub struct Lexicon {
     words: HashMap<String, Entry>,
@@ -162,6 +264,9 @@ impl Lexicon {
                 .position(|c| *c == s)
                 .expect("day-part code");
             words.entry(w).or_default().daypart = i as u8 + 1;
+        }
+        for w in STARTERS {
+            words.entry((*w).to_string()).or_default().starter = true;
         }
         let words_of = |name: &str| name.split(' ').map(str::to_string).collect();
         let mut holidays: Vec<Holiday> = raw
