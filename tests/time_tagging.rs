@@ -85,14 +85,17 @@ fn weekdays_follow_the_tense_of_their_clause() {
 }
 
 #[test]
-fn weekday_with_part_of_day_is_a_time() {
+fn weekday_with_part_of_day_is_dated_to_the_day_and_tonight_is_a_time() {
     let t = find(
         "Protesters gathered on Sunday evening.",
         dct(),
         "Sunday evening",
     );
+    assert_eq!(t.kind, TimexType::Date);
+    assert_eq!(t.value, "2025-08-17");
+    let t = find("The minister speaks tonight.", dct(), "tonight");
     assert_eq!(t.kind, TimexType::Time);
-    assert_eq!(t.value, "2025-08-17TEV");
+    assert_eq!(t.value, "2025-08-19TNI");
 }
 
 #[test]

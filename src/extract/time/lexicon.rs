@@ -204,14 +204,6 @@ pub const STARTERS: &[&str] = &[
     "same",
     "prior",
     "overnight",
-    "christmas",
-    "new",
-    "valentine",
-    "independence",
-    "halloween",
-    "veterans",
-    "boxing",
-    "bastille",
     "one",
     "a",
     "an",
@@ -290,6 +282,12 @@ impl Lexicon {
                     },
                 }),
         );
+        // A holiday's first word can start an expression.
+        for h in &holidays {
+            if let Some(first) = h.words.first() {
+                words.entry(first.clone()).or_default().starter = true;
+            }
+        }
         Lexicon {
             words,
             holidays,

@@ -198,6 +198,10 @@ impl Context {
                 };
                 (Time, format!("{date}T{hour:02}:{minute:02}"), None)
             }
+            // "Sunday night": news annotation (TimeML as practised) dates it to the day.
+            Sem::DayPart { day, .. } if matches!(**day, Sem::Weekday { .. }) => {
+                (Date, self.value(day, tense).1, None)
+            }
             Sem::DayPart { part, day } => {
                 let date = self.value(day, tense).1;
                 let code = DAYPARTS[usize::from(part.saturating_sub(1)).min(3)];
