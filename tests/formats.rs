@@ -222,8 +222,10 @@ fn atom_feed_entries_use_content_else_summary_and_published_else_updated() {
 fn a_folder_of_mixed_formats_loads_every_kind_in_path_order() {
     let loaded = corpus::load(&[fixture("")], &LoadOptions::default());
     assert_eq!(loaded.documents.len(), 11, "{:?}", loaded.warnings);
-    let mut sorted: Vec<&str> = loaded.documents.iter().map(|d| d.path.as_str()).collect();
+    let paths: Vec<&str> = loaded.documents.iter().map(|d| d.path.as_str()).collect();
+    let mut sorted = paths.clone();
     sorted.sort();
+    assert_eq!(paths, sorted, "documents in path order");
     let ids: Vec<&str> = loaded.documents.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids.first(), Some(&"d1"));
     assert_eq!(ids.last(), Some(&"d11"));

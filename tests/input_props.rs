@@ -155,3 +155,19 @@ proptest! {
         well_formed(&formats::parse(Kind::Feed, "t.rss", &content, content.as_bytes()))?;
     }
 }
+
+/// Found by the `loader_feed` fuzz target: feed-rs's error message for this input spans lines.
+#[test]
+fn regression_feed_error_message_is_one_warning_line() {
+    let bytes = include_bytes!("fixtures/regressions/feed_error_spanning_lines.xml");
+    let text = String::from_utf8_lossy(bytes);
+    let parsed = formats::parse(Kind::Feed, "crash.xml", &text, bytes);
+    assert_eq!(parsed.warnings.len(), 1);
+    let w = &parsed.warnings[0].message;
+    assert!(!w.contains(['\n', '\r', '\0']), "{w:?}");
+    assert!(
+        w.starts_with("not an RSS, Atom or JSON feed") && w.ends_with("; skipped"),
+        "{w}"
+    );
+    assert!(w.chars().count() < 300, "{w}");
+}

@@ -13,11 +13,19 @@ fuzz_target!(|text: &str| {
     let timeline = attache::extract::build_timeline(vec![doc]);
     let d = &timeline.documents[0];
     for q in &timeline.quotes {
-        assert_eq!(d.text.get(q.span.range()), Some(q.text.as_str()), "quote span");
+        assert_eq!(
+            d.text.get(q.span.range()),
+            Some(q.text.as_str()),
+            "quote span"
+        );
     }
     for e in &timeline.events {
         for m in &e.mentions {
-            assert_eq!(d.text.get(m.span.range()), Some(m.text.as_str()), "mention span");
+            assert_eq!(
+                d.text.get(m.span.range()),
+                Some(m.text.as_str()),
+                "mention span"
+            );
         }
     }
     let b = brief::select(&timeline, &EventFilter::default());

@@ -7,11 +7,18 @@ pub fn check(parsed: &Parsed) {
     for d in &parsed.documents {
         assert!(!d.text.trim().is_empty(), "empty document {}", d.path);
         for s in &d.chrome {
-            assert!(s.start <= s.end && s.end <= d.text.len(), "chrome span out of text");
+            assert!(
+                s.start <= s.end && s.end <= d.text.len(),
+                "chrome span out of text"
+            );
             assert!(d.text.is_char_boundary(s.start) && d.text.is_char_boundary(s.end));
         }
     }
     for w in &parsed.warnings {
-        assert!(!w.message.contains('\n'), "multi-line warning: {}", w.message);
+        assert!(
+            !w.message.contains('\n'),
+            "multi-line warning: {}",
+            w.message
+        );
     }
 }

@@ -8,6 +8,16 @@ use libfuzzer_sys::fuzz_target;
 mod common;
 
 fuzz_target!(|text: &str| {
-    common::check(&formats::parse(Kind::Json, "fuzz.json", text, text.as_bytes()));
-    common::check(&formats::parse(Kind::Jsonl, "fuzz.jsonl", text, text.as_bytes()));
+    common::check(&formats::parse(
+        Kind::Json,
+        "fuzz.json",
+        text,
+        text.as_bytes(),
+    ));
+    common::check(&formats::parse(
+        Kind::Jsonl,
+        "fuzz.jsonl",
+        text,
+        text.as_bytes(),
+    ));
 });

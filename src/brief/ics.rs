@@ -34,9 +34,9 @@ pub fn write_ics(brief: &Brief, stamp: DateTime<Utc>, out: &mut dyn Write) -> io
         // DTEND of an all-day event is the day after the last one.
         let after = end.checked_add_days(Days::new(1)).unwrap_or(end);
         cal.line(&format!("DTEND;VALUE=DATE:{}", after.format("%Y%m%d")))?;
-        cal.line(&format!("SUMMARY:{}", text(&e.title)))?;
+        cal.line(&format!("SUMMARY:{}", text(&super::one_line(&e.title))))?;
         if let Some(place) = &e.place {
-            cal.line(&format!("LOCATION:{}", text(place)))?;
+            cal.line(&format!("LOCATION:{}", text(&super::one_line(place))))?;
         }
         cal.line(&format!("CATEGORIES:{}", text(e.kind.as_str())))?;
         let status = match e.status {
@@ -62,7 +62,7 @@ fn day_range(e: &Event) -> Option<(NaiveDate, NaiveDate)> {
 
 fn description(brief: &Brief, e: &Event) -> String {
     let mut lines = vec![format!(
-        "{} ({}{}), reported by {}.",
+        "{} ({}{}), reported by {}",
         date_label(e.date.as_ref()),
         e.kind.as_str(),
         if e.status == Status::Planned {
@@ -77,7 +77,7 @@ fn description(brief: &Brief, e: &Event) -> String {
         }
     )];
     if !e.actors.is_empty() {
-        lines.push(format!("Actors: {}.", e.actors.join(", ")));
+        lines.push(format!("Actors: {}", e.actors.join(", ")));
     }
     for k in brief
         .quotes

@@ -186,7 +186,7 @@ pub fn date_label(t: Option<&TimeValue>) -> String {
 /// links, code or HTML escaped. (`>` and `#` matter only at the start of a line, and no line of a
 /// brief starts with article text.)
 pub fn inline(s: &str) -> String {
-    let clean = crate::sanitize::plain(s);
+    let clean = super::one_line(s);
     let mut out = String::with_capacity(clean.len());
     for c in clean.chars() {
         if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '~') {
@@ -199,7 +199,7 @@ pub fn inline(s: &str) -> String {
 
 /// A code span that holds any text, backticks included.
 fn code(s: &str) -> String {
-    let clean = crate::sanitize::plain(s);
+    let clean = super::one_line(s);
     let longest_run = clean.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest_run + 1);
     let pad = if clean.starts_with('`') || clean.ends_with('`') {
@@ -221,6 +221,11 @@ mod tests {
             inline("a*b_c [x](y) <b>\u{1b}[31m"),
             format!("a\\*b\\_c \\[x\\](y) \\<b>{}", crate::sanitize::PLACEHOLDER)
         );
+    }
+
+    #[test]
+    fn line_breaks_inside_a_quote_become_spaces() {
+        assert_eq!(inline("one\n  two\r\nthree"), "one two three");
     }
 
     #[test]

@@ -40,11 +40,39 @@ pub struct Warning {
 }
 
 impl Warning {
+    /// A warning about `path`; the message is made one line (parser errors may quote the file,
+    /// newlines and all).
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
         Warning {
             path: path.into(),
-            message: message.into(),
+            message: one_line(&message.into()),
         }
+    }
+}
+
+/// Runs of whitespace and control characters become one space.
+fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut gap = false;
+    for c in s.chars() {
+        if c.is_whitespace() || c.is_control() {
+            gap = true;
+            continue;
+        }
+        if gap && !out.is_empty() {
+            out.push(' ');
+        }
+        gap = false;
+        out.push(c);
+    }
+    out
+}
+
+/// At most `max` characters of `s`, with `…` when cut: for parser messages that quote the file.
+pub(crate) fn shorten(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
     }
 }
 

@@ -1,20 +1,22 @@
 //! Actors: the gazetteer (`assets/actors.toml`) and finding people and bodies in a document,
 //! including people the gazetteer does not know ("Iryna Skubii, a … fellow").
+//!
+//! Mentions come from three sources, in this order of trust: gazetteer names, aliases and surnames;
+//! people the text introduces with a role (see [`discover`]), whose later surname-only mentions resolve
+//! to them; and role phrases ("the French president") resolved to the nearest compatible actor.
 
+pub mod discover;
+pub mod gazetteer;
+pub mod titles;
+pub mod tokens;
+
+pub use gazetteer::{Entry, Gazetteer, Gender, Kind, Role, RoleQuery};
+
+use crate::extract::quotes::lexicon::Lexicon;
 use crate::model::{Actor, Document, Span};
-
-/// The known actors, loaded once from `assets/`.
-#[derive(Debug, Default)]
-pub struct Gazetteer {
-    pub actors: Vec<Actor>,
-}
-
-impl Gazetteer {
-    pub fn embedded() -> &'static Gazetteer {
-        static G: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
-        G.get_or_init(Gazetteer::default)
-    }
-}
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashSet;
+use tokens::{Tok, phrase_key, token_at, tokenize};
 
 /// One place in the text that names (or refers to) an actor.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,11 +24,226 @@ pub struct ActorMention {
     pub span: Span,
     /// Canonical name.
     pub actor: String,
-    /// How it was recognised ("alias", "surname", "role", "new-actor").
+    /// How it was recognised: "name", "alias", "surname", "new-actor", "new-surname", "role",
+    /// "role-holder".
     pub via: String,
 }
 
+fn is_word_char(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_alphanumeric())
+}
+
 /// Finds actor mentions in `doc`; returns them in text order and the actors new to the gazetteer.
-pub fn find_actors(_doc: &Document, _gazetteer: &Gazetteer) -> (Vec<ActorMention>, Vec<Actor>) {
-    (Vec::new(), Vec::new())
+pub fn find_actors(doc: &Document, gaz: &Gazetteer) -> (Vec<ActorMention>, Vec<Actor>) {
+    let toks = tokenize(&doc.text);
+    find_actors_in(doc, gaz, &toks)
+}
+
+/// [`find_actors`] on an already tokenized document.
+pub fn find_actors_in(
+    doc: &Document,
+    gaz: &Gazetteer,
+    toks: &[Tok],
+) -> (Vec<ActorMention>, Vec<Actor>) {
+    let text = doc.text.as_str();
+    let skip = |offset: usize| doc.is_chrome(offset);
+    let mut mentions = gazetteer_mentions(text, toks, gaz, &skip);
+    let known: Vec<Span> = mentions.iter().map(|m| m.span).collect();
+    let found = discover::discover(text, toks, gaz, Lexicon::embedded(), &known, &skip);
+    for d in &found {
+        mentions.push(ActorMention {
+            span: d.span,
+            actor: d.actor.name.clone(),
+            via: "new-actor".into(),
+        });
+    }
+    later_mentions(text, &found, &mut mentions, &skip);
+    mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    let year = doc.published.date.map(|d| chrono::Datelike::year(&d));
+    let roles = role_mentions(text, toks, gaz, &mentions, year, &skip);
+    mentions.extend(roles);
+    mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    mentions.dedup_by(|b, a| a.span.overlaps(b.span));
+    (mentions, found.into_iter().map(|d| d.actor).collect())
+}
+
+fn gazetteer_mentions(
+    text: &str,
+    toks: &[Tok],
+    gaz: &Gazetteer,
+    skip: &dyn Fn(usize) -> bool,
+) -> Vec<ActorMention> {
+    let m = gaz.matcher();
+    let mut seen_full: HashSet<usize> = HashSet::new();
+    let mut out = Vec::new();
+    for hit in m.ac.find_iter(text) {
+        let (s, e) = (hit.start(), hit.end());
+        if is_word_char(text[..s].chars().next_back()) || is_word_char(text[e..].chars().next()) {
+            continue;
+        }
+        if skip(s) {
+            continue;
+        }
+        let (via, idxs) = &m.targets[hit.pattern().as_usize()];
+        let chosen = if *via == gazetteer::Via::Surname {
+            let cands: Vec<usize> = idxs
+                .iter()
+                .copied()
+                .filter(|i| seen_full.contains(i) || (!gaz.entries[*i].strict && idxs.len() == 1))
+                .collect();
+            if cands.len() != 1 || part_of_other_name(text, toks, gaz, s, e) {
+                continue;
+            }
+            cands[0]
+        } else {
+            if idxs.len() != 1 {
+                continue;
+            }
+            seen_full.insert(idxs[0]);
+            idxs[0]
+        };
+        out.push(ActorMention {
+            span: Span::new(s, e),
+            actor: gaz.actors[chosen].name.clone(),
+            via: via.as_str().into(),
+        });
+    }
+    out
+}
+
+/// "Melania Trump", "Bruce Jones": a surname next to another capitalised word that is neither a
+/// title nor a common word is part of someone else's name.
+fn part_of_other_name(text: &str, toks: &[Tok], gaz: &Gazetteer, start: usize, end: usize) -> bool {
+    let i = token_at(toks, start);
+    let j = token_at(toks, end);
+    let name_like = |t: &Tok, gap: &str| {
+        if !t.is_capitalized(text) || gap.contains('\n') || !gap.trim().is_empty() {
+            return false;
+        }
+        let key = phrase_key(t.text(text));
+        !(gaz.names.not_names.contains(&key) || gaz.is_title_word(&key))
+    };
+    let before = i
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .is_some_and(|p| name_like(p, text.get(p.end..start).unwrap_or("\n")));
+    let after = toks
+        .get(j)
+        .is_some_and(|n| name_like(n, text.get(end..n.start).unwrap_or("\n")));
+    before || after
+}
+
+/// Full-name and surname-only mentions of discovered people beyond the one that introduced them.
+fn later_mentions(
+    text: &str,
+    found: &[discover::Discovered],
+    mentions: &mut Vec<ActorMention>,
+    skip: &dyn Fn(usize) -> bool,
+) {
+    let mut surfaces: Vec<(String, usize, &'static str)> = Vec::new();
+    for (i, d) in found.iter().enumerate() {
+        surfaces.push((d.actor.name.clone(), i, "new-actor"));
+        let words: Vec<&str> = d.actor.name.split_whitespace().collect();
+        if words.len() >= 2
+            && let Some(last) = words.last()
+        {
+            let shared = found
+                .iter()
+                .filter(|o| o.actor.name.split_whitespace().last() == Some(last))
+                .count();
+            if shared == 1 {
+                surfaces.push((last.to_string(), i, "new-surname"));
+            }
+        }
+    }
+    if surfaces.is_empty() {
+        return;
+    }
+    let Ok(ac) = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(surfaces.iter().map(|s| s.0.as_str()))
+    else {
+        return;
+    };
+    let taken: Vec<Span> = mentions.iter().map(|m| m.span).collect();
+    for hit in ac.find_iter(text) {
+        let (s, e) = (hit.start(), hit.end());
+        let span = Span::new(s, e);
+        if is_word_char(text[..s].chars().next_back())
+            || is_word_char(text[e..].chars().next())
+            || skip(s)
+            || taken.iter().any(|t| t.overlaps(span))
+        {
+            continue;
+        }
+        let (_, i, via) = &surfaces[hit.pattern().as_usize()];
+        mentions.push(ActorMention {
+            span,
+            actor: found[*i].actor.name.clone(),
+            via: (*via).into(),
+        });
+    }
+}
+
+/// Role phrases ("the French president") resolved to the nearest earlier compatible actor of the
+/// document, else to the one gazetteer actor holding that role of a named body.
+fn role_mentions(
+    text: &str,
+    toks: &[Tok],
+    gaz: &Gazetteer,
+    mentions: &[ActorMention],
+    year: Option<i32>,
+    skip: &dyn Fn(usize) -> bool,
+) -> Vec<ActorMention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(rp) = titles::role_phrase_at(text, toks, gaz, i) else {
+            i += 1;
+            continue;
+        };
+        let span = Span::new(toks[rp.start].start, toks[rp.end - 1].end);
+        i = rp.end;
+        if skip(span.start) || mentions.iter().any(|m| m.span.overlaps(span)) {
+            continue;
+        }
+        let before = mentions.partition_point(|m| m.span.start < span.start);
+        let nearest = mentions[..before].iter().rev().find(|m| {
+            gaz.index_of(&m.actor)
+                .is_some_and(|a| gaz.holds(a, &rp.query, None))
+        });
+        // Without a body ("the president") the phrase is clear only if one such actor was named.
+        if rp.query.body.is_none()
+            && let Some(m) = nearest
+            && mentions[..before].iter().any(|o| {
+                o.actor != m.actor
+                    && gaz
+                        .index_of(&o.actor)
+                        .is_some_and(|a| gaz.holds(a, &rp.query, None))
+            })
+        {
+            continue;
+        }
+        let (actor, via) = match nearest {
+            Some(m) => (m.actor.clone(), "role"),
+            None => {
+                let counterpart = rp.query.word == "counterpart";
+                let holders = if rp.query.body.is_some() && !counterpart {
+                    gaz.holders(&rp.query, year)
+                } else {
+                    Vec::new()
+                };
+                if holders.len() != 1 {
+                    continue;
+                }
+                (holders[0].name.clone(), "role-holder")
+            }
+        };
+        out.push(ActorMention {
+            span,
+            actor,
+            via: via.into(),
+        });
+    }
+    out
 }

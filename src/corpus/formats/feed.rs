@@ -17,7 +17,10 @@ pub(super) fn parse(path: &str, bytes: &[u8]) -> Parsed {
         Err(e) => {
             parsed.warn(
                 path,
-                format!("not an RSS, Atom or JSON feed ({e}); skipped"),
+                format!(
+                    "not an RSS, Atom or JSON feed ({}); skipped",
+                    crate::corpus::shorten(&e.to_string(), 160)
+                ),
             );
             return parsed;
         }

@@ -46,7 +46,7 @@ pub(super) fn parse(path: &str, text: &str) -> Parsed {
                     "not valid JSON (line {}, column {}: {}); skipped",
                     e.line(),
                     e.column(),
-                    strip_position(&e.to_string())
+                    crate::corpus::shorten(strip_position(&e.to_string()), 160)
                 ),
             );
             return parsed;
@@ -87,7 +87,7 @@ pub(super) fn parse_lines(path: &str, text: &str) -> Parsed {
                     "line {} is not valid JSON (column {}: {}); skipped",
                     i + 1,
                     e.column(),
-                    strip_position(&e.to_string())
+                    crate::corpus::shorten(strip_position(&e.to_string()), 160)
                 ),
             ),
         }

@@ -1,0 +1,430 @@
+//! Attribution rules, tried in the order news prose uses them:
+//!
+//! 1. scare quotes and titles (a "so-called" term, a Title In Capitals, a list of quoted words) get
+//!    no speaker;
+//! 2. `trailing`: `“…,” Holt said` / `“…,” said Holt` / `“…,” according to Holt`;
+//! 3. `speech-verb`: the nearest speech verb before the quote in its sentence (`Holt said: “…”`,
+//!    `Holt described it as “…”`, `…, calling it a “…”`) and that verb's subject;
+//! 4. `according-to` anywhere in the sentence; `colon`: `Holt’s answer: “…”`;
+//! 5. `continuation`: a quote standing alone after the previous speaker's quote or intro.
+//!
+//! A pronoun or role subject is resolved to an actor and the rule name says so ("trailing/pronoun").
+//! When a rule finds a frame but not a nameable speaker ("a presidential aide said"), the quote
+//! gets no speaker rather than falling through to a weaker rule.
+
+use super::context::Ctx;
+use super::marks::Marked;
+use super::subject::{Found, Who};
+use crate::extract::actors::tokens::token_at;
+
+/// The outcome for one quote: the speaker mention and the rule, or nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Attribution {
+    pub speaker: Option<usize>,
+    pub rule: Option<String>,
+}
+
+/// A frame was found (`Some`), with or without a speaker; `None`: try the next rule.
+type Outcome = Option<Attribution>;
+
+fn none() -> Outcome {
+    Some(Attribution::default())
+}
+
+/// Attributes every quote of a document, in text order.
+pub fn attribute_all(ctx: &Ctx, quotes: &[Marked]) -> Vec<Attribution> {
+    let mut speakers: Vec<Option<usize>> = vec![None; ctx.sentences.len().max(1)];
+    let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
+    for (qi, q) in quotes.iter().enumerate() {
+        let a = if has_scare_marker(ctx, q) {
+            Attribution::default()
+        } else {
+            match trailing(ctx, q, &speakers) {
+                Some(t) if t.speaker.is_some() => t,
+                _ if is_title_or_list(ctx, quotes, qi) => Attribution::default(),
+                t => t
+                    .or_else(|| leading(ctx, q, &speakers))
+                    .or_else(|| according(ctx, q))
+                    .or_else(|| colon(ctx, q, &speakers))
+                    .or_else(|| continuation(ctx, quotes, qi, &out, &speakers))
+                    .unwrap_or_default(),
+            }
+        };
+        if let Some(m) = a.speaker {
+            let open = token_at(ctx.toks, q.open);
+            let close = token_at(ctx.toks, q.close.saturating_sub(1));
+            for s in [ctx.sentence_of.get(open), ctx.sentence_of.get(close)]
+                .into_iter()
+                .flatten()
+            {
+                if let Some(slot) = speakers.get_mut(*s) {
+                    *slot = Some(m);
+                }
+            }
+        }
+        out.push(a);
+    }
+    // Parts of one quote running over several paragraphs share its speaker.
+    for qi in 0..quotes.len() {
+        if out[qi].speaker.is_some() {
+            continue;
+        }
+        let chain = quotes[qi].chain;
+        if let Some(src) = (0..quotes.len())
+            .find(|&o| o != qi && quotes[o].chain == chain && out[o].speaker.is_some())
+        {
+            out[qi] = Attribution {
+                speaker: out[src].speaker,
+                rule: Some("continuation".into()),
+            };
+        }
+    }
+    out
+}
+
+/// Turns a subject into a speaker mention, resolving pronouns; `rule` gets "/pronoun" or "/role".
+fn speaker_of(ctx: &Ctx, f: Found, rule: &str, speakers: &[Option<usize>]) -> Outcome {
+    let m = match f.who {
+        Who::Actor(m) => m,
+        Who::Pronoun(p, g) => {
+            return Some(match ctx.resolve_pronoun(p, g, speakers) {
+                Some(m) => Attribution {
+                    speaker: Some(m),
+                    rule: Some(format!("{rule}/pronoun")),
+                },
+                None => Attribution::default(),
+            });
+        }
+        _ => return none(),
+    };
+    let via = ctx.mentions[m].via.as_str();
+    let rule = if via.starts_with("role") {
+        format!("{rule}/role")
+    } else {
+        rule.to_string()
+    };
+    Some(Attribution {
+        speaker: Some(m),
+        rule: Some(rule),
+    })
+}
+
+/// Words (alphabetic tokens) inside a quote.
+fn words(ctx: &Ctx, q: &Marked) -> Vec<String> {
+    q.inner
+        .slice(ctx.text)
+        .split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'' && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// "the so-called “…”", "known as “…”": a term, not speech.
+fn has_scare_marker(ctx: &Ctx, q: &Marked) -> bool {
+    let open = token_at(ctx.toks, q.open);
+    ctx.lex
+        .phrase_before(ctx.text, ctx.toks, open, &ctx.lex.scare_markers)
+        .is_some()
+}
+
+/// Titles and lists of quoted terms: no speaker.
+fn is_title_or_list(ctx: &Ctx, quotes: &[Marked], qi: usize) -> bool {
+    let q = &quotes[qi];
+    let ws = words(ctx, q);
+    // A Title In Capitals (a show, a book, an operation), not a sentence.
+    let small = [
+        "of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "by",
+    ];
+    let all_caps = ws.len() == 1 && ws[0].chars().all(|c| !c.is_lowercase());
+    if (1..=10).contains(&ws.len())
+        && !all_caps
+        && !q.ends_sentence
+        && ws.iter().all(|w| {
+            small.contains(&w.as_str()) || w.chars().next().is_some_and(char::is_uppercase)
+        })
+        && ws
+            .first()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        return true;
+    }
+    // “territory”, “sovereignty” and “security”: quoted terms in a list.
+    let short = |x: &Marked| words(ctx, x).len() <= 3;
+    let joined = |a: &Marked, b: &Marked| {
+        ctx.text
+            .get(a.close..b.open)
+            .is_some_and(|gap| matches!(gap.trim(), "," | "and" | "or" | ", and" | ", or" | "/"))
+    };
+    short(q)
+        && (quotes.get(qi + 1).is_some_and(|n| short(n) && joined(q, n))
+            || qi
+                .checked_sub(1)
+                .and_then(|p| quotes.get(p))
+                .is_some_and(|p| short(p) && joined(p, q)))
+}
+
+/// `“…,” Holt said` / `“…,” said Holt` / `“…,” according to Holt`.
+fn trailing(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
+    if !q.closed {
+        return None;
+    }
+    let mut t0 = token_at(ctx.toks, q.close);
+    let first = ctx.toks.get(t0)?;
+    if q.ends_sentence && q.inner.slice(ctx.text).ends_with('.') && first.is_capitalized(ctx.text) {
+        return None;
+    }
+    if ctx.punct(t0) == Some(',') {
+        t0 += 1;
+    }
+    let s = *ctx.sentence_of.get(t0)?;
+    let end = ctx.sentence_end(s);
+    // “…,” said Holt
+    if let Some(n) = ctx.lex.verb_at(ctx.text, ctx.toks, t0) {
+        let k = t0 + n;
+        if let Some(g) = pronoun_at(ctx, k) {
+            return said_by(ctx, Who::Pronoun(k, g), k, "trailing", speakers);
+        }
+        return match (k..(k + 8).min(end)).find_map(|i| ctx.mention_starting_at(i)) {
+            Some(m) if ctx.np_start(m) <= k => said_by(ctx, Who::Actor(m), k, "trailing", speakers),
+            _ => none(),
+        };
+    }
+    if ctx.key(t0) == "according" && ctx.key(t0 + 1) == "to" {
+        return match ctx.mention_starting_at(t0 + 2) {
+            Some(m) => said_by(ctx, Who::Actor(m), t0 + 2, "according-to", speakers),
+            None => none(),
+        };
+    }
+    // “…,” Holt said / “…,” the French president told reporters
+    let v = (t0..(t0 + 25).min(end))
+        .take_while(|&i| ctx.quote_of[i].is_none())
+        .find(|&i| ctx.lex.verb_at(ctx.text, ctx.toks, i).is_some())?;
+    let f = ctx.subject_before(v, t0);
+    match f.who {
+        Who::Unknown
+            if v - t0 <= 4
+                && (t0..v).all(|i| ctx.is_word(i))
+                && !ctx.lex.openers.contains(&ctx.key(t0))
+                && !ctx.lex.prepositions.contains(&ctx.key(t0)) =>
+        {
+            none()
+        }
+        Who::Unknown | Who::Passive => None,
+        _ if f.start == t0 => speaker_of(ctx, f, "trailing", speakers),
+        _ => None,
+    }
+}
+
+fn said_by(ctx: &Ctx, who: Who, start: usize, rule: &str, speakers: &[Option<usize>]) -> Outcome {
+    speaker_of(ctx, Found { who, start }, rule, speakers)
+}
+
+fn pronoun_at(ctx: &Ctx, i: usize) -> Option<crate::extract::actors::Gender> {
+    let k = ctx.key(i);
+    if ctx.lex.male.contains(&k) {
+        Some(crate::extract::actors::Gender::Male)
+    } else if ctx.lex.female.contains(&k) {
+        Some(crate::extract::actors::Gender::Female)
+    } else {
+        None
+    }
+}
+
+/// The nearest speech verb before the quote in its sentence, and its subject.
+fn leading(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
+    let open = token_at(ctx.toks, q.open);
+    let s = *ctx.sentence_of.get(open)?;
+    let s0 = ctx.sentence_start(s);
+    let mut boundary = false;
+    let mut j = open;
+    while j > s0 {
+        j -= 1;
+        if ctx.quote_of[j].is_some() {
+            continue;
+        }
+        if matches!(ctx.punct(j), Some(',' | '—' | '–' | '(' | ')' | ';')) {
+            boundary = true;
+            continue;
+        }
+        let key = ctx.key(j);
+        // A relative clause about someone else (", whose “…”") or a new clause with its own
+        // subject (", and the leaders agreed on “…”") that has no speech verb of its own.
+        let prev = j.checked_sub(1).and_then(|p| ctx.punct(p));
+        if !boundary && ctx.lex.relatives.contains(&key) && matches!(prev, Some(',' | '—' | '–'))
+        {
+            return none();
+        }
+        if !boundary && is_new_clause(ctx, j, prev) {
+            return none();
+        }
+        if let Some(n) = ctx.lex.verb_at(ctx.text, ctx.toks, j) {
+            if is_passive(ctx, j, s0) {
+                return passive_by(ctx, j + n, open, speakers);
+            }
+            let f = ctx.subject_before(j, s0);
+            let between = open > j + n
+                && ctx.punct(open - 1) == Some(':')
+                && (j + n..open).all(|i| {
+                    matches!(ctx.punct(i), Some(':' | ','))
+                        || ctx.lex.audience.iter().any(|a| a.contains(&ctx.key(i)))
+                });
+            let rule = if between { "said-colon" } else { "speech-verb" };
+            return speaker_of(ctx, f, rule, speakers);
+        }
+    }
+    None
+}
+
+/// "and the leaders …", "while Holt …": a coordinator or subordinator followed by a new subject.
+fn is_new_clause(ctx: &Ctx, j: usize, prev: Option<char>) -> bool {
+    let key = ctx.key(j);
+    let strong = matches!(key.as_str(), "while" | "whereas" | "although" | "though");
+    let coord = matches!(key.as_str(), "and" | "but") && prev == Some(',');
+    if !(strong || coord) {
+        return false;
+    }
+    let next = j + 1;
+    let nk = ctx.key(next);
+    matches!(
+        nk.as_str(),
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "they" | "it" | "we" | "he" | "she"
+    ) || ctx.mention_starting_at(next).is_some()
+        || ctx
+            .toks
+            .get(next)
+            .is_some_and(|t| t.is_capitalized(ctx.text))
+}
+
+/// "was described as", "were called": an auxiliary of the passive before the verb at `v`.
+fn is_passive(ctx: &Ctx, v: usize, s0: usize) -> bool {
+    let mut i = v;
+    while i > s0 {
+        i -= 1;
+        let k = ctx.key(i);
+        if ctx.lex.passive.contains(&k) {
+            return true;
+        }
+        if !(ctx.lex.skip.contains(&k) || (k.len() > 4 && k.ends_with("ly"))) {
+            return false;
+        }
+    }
+    false
+}
+
+/// "was described by Holt as “…”", "was called “…” by Holt": the agent after "by", if any.
+fn passive_by(ctx: &Ctx, from: usize, open: usize, speakers: &[Option<usize>]) -> Outcome {
+    let s = ctx.sentence_of.get(open).copied().unwrap_or(0);
+    let end = ctx.sentence_end(s).max(open);
+    for i in from..end {
+        if (i < open || ctx.quote_of[i].is_none())
+            && ctx.key(i) == "by"
+            && let Some(m) = ctx.mention_starting_at(i + 1)
+        {
+            return said_by(ctx, Who::Actor(m), i + 1, "passive-by", speakers);
+        }
+    }
+    none()
+}
+
+/// "according to Holt" anywhere in the quote's sentence.
+fn according(ctx: &Ctx, q: &Marked) -> Outcome {
+    let open = token_at(ctx.toks, q.open);
+    let s = *ctx.sentence_of.get(open)?;
+    let (a, b) = ctx.sentences[s];
+    for i in a..b {
+        if ctx.quote_of[i].is_some() || ctx.key(i) != "according" || ctx.key(i + 1) != "to" {
+            continue;
+        }
+        let m = ctx.mention_starting_at(i + 2)?;
+        return Some(Attribution {
+            speaker: Some(m),
+            rule: Some("according-to".into()),
+        });
+    }
+    None
+}
+
+/// `Holt’s verdict: “…”` and `Holt: ‘…’` (headlines): a colon right before the quote, with the
+/// subject of the clause before it.
+fn colon(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
+    let open = token_at(ctx.toks, q.open);
+    if open == 0 || ctx.punct(open - 1) != Some(':') {
+        return None;
+    }
+    let s = ctx.sentence_of[open - 1];
+    let f = ctx.main_subject(ctx.sentence_start(s), open - 1);
+    speaker_of(ctx, f, "colon", speakers)
+}
+
+/// Whether the quote makes up its sentence(s) alone (nothing but punctuation outside it).
+fn stands_alone(ctx: &Ctx, q: &Marked) -> bool {
+    let open = token_at(ctx.toks, q.open);
+    let close = token_at(ctx.toks, q.close);
+    let s_open = ctx.sentence_of.get(open).copied().unwrap_or(0);
+    let s_close = ctx
+        .sentence_of
+        .get(close.saturating_sub(1))
+        .copied()
+        .unwrap_or(s_open);
+    let before = (ctx.sentence_start(s_open)..open).all(|i| !ctx.is_word(i));
+    let after = (close..ctx.sentence_end(s_close)).all(|i| !ctx.is_word(i));
+    before && after
+}
+
+/// A quote standing alone continues the previous quote's speaker (same or previous sentence), or
+/// the speaker introduced at the end of the previous paragraph.
+fn continuation(
+    ctx: &Ctx,
+    quotes: &[Marked],
+    qi: usize,
+    done: &[Attribution],
+    speakers: &[Option<usize>],
+) -> Outcome {
+    let q = &quotes[qi];
+    if !stands_alone(ctx, q) {
+        return None;
+    }
+    let open = token_at(ctx.toks, q.open);
+    let s = ctx.sentence_of[open];
+    let para = ctx.paragraph_of[open];
+    if let Some(p) = qi.checked_sub(1) {
+        let prev = &quotes[p];
+        let pc = token_at(ctx.toks, prev.close.saturating_sub(1));
+        let ps = ctx.sentence_of.get(pc).copied().unwrap_or(0);
+        if ctx.paragraph_of.get(pc) == Some(&para) && s.saturating_sub(ps) <= 1 {
+            return done[p].speaker.map(|m| Attribution {
+                speaker: Some(m),
+                rule: Some("continuation".into()),
+            });
+        }
+    }
+    // The paragraph opens with the quote: look at the last sentence of the previous paragraph.
+    if ctx.paragraphs.get(para).map(|r| r.0) != Some(open) || s == 0 {
+        return None;
+    }
+    let prev_s = s - 1;
+    if let Some(Some(m)) = speakers.get(prev_s) {
+        return Some(Attribution {
+            speaker: Some(*m),
+            rule: Some("continuation".into()),
+        });
+    }
+    let (a, b) = ctx.sentences[prev_s];
+    let colon_end = b > a && ctx.punct(b - 1) == Some(':');
+    let verb = (a..b)
+        .rev()
+        .find(|&i| ctx.quote_of[i].is_none() && ctx.lex.verb_at(ctx.text, ctx.toks, i).is_some())?;
+    if is_passive(ctx, verb, a) {
+        return None;
+    }
+    let f = ctx.subject_before(verb, a);
+    let rule = if colon_end {
+        "said-colon"
+    } else {
+        "previous-speaker"
+    };
+    match speaker_of(ctx, f, rule, speakers) {
+        Some(at) if at.speaker.is_some() => Some(at),
+        _ => None,
+    }
+}

@@ -1,0 +1,181 @@
+//! One document as attribution sees it: tokens, with for each token its sentence, paragraph, the
+//! actor mention and the quote it belongs to. Built once per document so that every rule can ask
+//! "what is the word before this one" in constant time.
+
+use super::lexicon::Lexicon;
+use super::marks::Marked;
+use crate::extract::actors::ActorMention;
+use crate::extract::actors::gazetteer::{Gazetteer, Gender, Kind};
+use crate::extract::actors::titles::title_before;
+use crate::extract::actors::tokens::{Tok, TokKind, phrase_key, token_at};
+use crate::text::{paragraphs, sentences};
+
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Tok],
+    pub gaz: &'a Gazetteer,
+    pub lex: &'a Lexicon,
+    pub mentions: &'a [ActorMention],
+    /// Token ranges `[first, last]` of each mention.
+    pub mention_toks: Vec<(usize, usize)>,
+    /// The mention each token belongs to.
+    pub mention_of: Vec<Option<usize>>,
+    /// The quote (index into the marked quotes) each token lies in, marks included.
+    pub quote_of: Vec<Option<usize>>,
+    /// Sentence index of each token, and each sentence's token range `[a, b)`.
+    pub sentence_of: Vec<usize>,
+    pub sentences: Vec<(usize, usize)>,
+    pub paragraph_of: Vec<usize>,
+    pub paragraphs: Vec<(usize, usize)>,
+    /// Whether each mention names a person, and their gender if known.
+    pub person: Vec<Option<Option<Gender>>>,
+}
+
+/// Token ranges `[a, b)` of byte spans, in order.
+fn token_ranges(toks: &[Tok], spans: &[crate::model::Span]) -> Vec<(usize, usize)> {
+    spans
+        .iter()
+        .map(|s| (token_at(toks, s.start), token_at(toks, s.end)))
+        .collect()
+}
+
+fn owner_of(n: usize, ranges: &[(usize, usize)]) -> Vec<usize> {
+    let mut out = vec![0; n];
+    let mut r = 0;
+    for (i, slot) in out.iter_mut().enumerate() {
+        while r + 1 < ranges.len() && ranges[r].1 <= i {
+            r += 1;
+        }
+        *slot = r;
+    }
+    out
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(
+        text: &'a str,
+        toks: &'a [Tok],
+        gaz: &'a Gazetteer,
+        lex: &'a Lexicon,
+        mentions: &'a [ActorMention],
+        quotes: &[Marked],
+    ) -> Ctx<'a> {
+        let n = toks.len();
+        let sentences = token_ranges(toks, &sentences(text));
+        let paragraphs = token_ranges(toks, &paragraphs(text));
+        let mut mention_of = vec![None; n];
+        let mut mention_toks = Vec::with_capacity(mentions.len());
+        for (m, am) in mentions.iter().enumerate() {
+            let a = token_at(toks, am.span.start);
+            let b = token_at(toks, am.span.end.saturating_sub(1)).max(a);
+            for slot in mention_of.iter_mut().take(b + 1).skip(a) {
+                *slot = Some(m);
+            }
+            mention_toks.push((a, b));
+        }
+        let mut quote_of = vec![None; n];
+        for (q, mk) in quotes.iter().enumerate() {
+            let a = token_at(toks, mk.open);
+            let b = token_at(toks, mk.close);
+            for slot in quote_of.iter_mut().take(b).skip(a) {
+                *slot = Some(q);
+            }
+        }
+        let person = mentions
+            .iter()
+            .map(|m| match gaz.entry(&m.actor) {
+                Some(e) if e.kind == Kind::Person => Some(e.gender),
+                Some(_) => None,
+                None => Some(
+                    m.actor
+                        .split_whitespace()
+                        .next()
+                        .and_then(|w| gaz.gender_hint(w)),
+                ),
+            })
+            .collect();
+        Ctx {
+            text,
+            toks,
+            gaz,
+            lex,
+            mentions,
+            mention_toks,
+            mention_of,
+            quote_of,
+            sentence_of: owner_of(n, &sentences),
+            sentences,
+            paragraph_of: owner_of(n, &paragraphs),
+            paragraphs,
+            person,
+        }
+    }
+
+    /// The lowercase lexicon key of token `i` ("" past the end).
+    pub fn key(&self, i: usize) -> String {
+        self.toks
+            .get(i)
+            .map(|t| phrase_key(t.text(self.text)))
+            .unwrap_or_default()
+    }
+
+    pub fn punct(&self, i: usize) -> Option<char> {
+        self.toks.get(i).and_then(Tok::punct)
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(Tok::is_word)
+    }
+
+    /// The first token of sentence `s`.
+    pub fn sentence_start(&self, s: usize) -> usize {
+        self.sentences.get(s).map_or(0, |r| r.0)
+    }
+
+    pub fn sentence_end(&self, s: usize) -> usize {
+        self.sentences.get(s).map_or(self.toks.len(), |r| r.1)
+    }
+
+    /// The mention whose last token is `i`.
+    pub fn mention_ending_at(&self, i: usize) -> Option<usize> {
+        let m = self.mention_of.get(i).copied().flatten()?;
+        (self.mention_toks[m].1 == i).then_some(m)
+    }
+
+    /// The mention whose first token is `i`.
+    pub fn mention_starting_at(&self, i: usize) -> Option<usize> {
+        let m = self.mention_of.get(i).copied().flatten()?;
+        (self.mention_toks[m].0 == i).then_some(m)
+    }
+
+    /// Where the noun phrase of mention `m` starts: its title ("German Chancellor") included.
+    pub fn np_start(&self, m: usize) -> usize {
+        let first = self.mention_toks[m].0;
+        title_before(self.text, self.toks, self.gaz, first)
+            .map_or(first, |t| t.start)
+            .max(self.sentence_start(self.sentence_of[first]))
+    }
+
+    /// Whether mention `m` is used as a possessive, a compound modifier ("Holt’s", "Holt-Smith") or
+    /// inside the title of the next mention ("NATO" in "NATO chief Jane Holt").
+    pub fn is_modifier(&self, m: usize) -> bool {
+        let last = self.mention_toks[m].1;
+        if m + 1 < self.mentions.len()
+            && self.mention_toks[m + 1].0 > last
+            && self.np_start(m + 1) <= self.mention_toks[m].0
+        {
+            return true;
+        }
+        self.toks.get(last + 1).is_some_and(|t| {
+            t.kind == TokKind::Possessive
+                || (t.punct() == Some('-') && t.start == self.toks[last].end)
+        }) || (self.mention_toks[m].0 > 0
+            && self.punct(self.mention_toks[m].0 - 1) == Some('-')
+            && self.toks[self.mention_toks[m].0 - 1].end == self.toks[self.mention_toks[m].0].start)
+    }
+
+    /// Whether mention `m` can be "he" (Male), "she" (Female): a person of that or unknown gender.
+    pub fn fits_pronoun(&self, m: usize, g: Gender) -> bool {
+        matches!(self.person[m], Some(None)) || self.person[m] == Some(Some(g))
+    }
+}

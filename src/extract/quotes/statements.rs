@@ -1,0 +1,177 @@
+//! Variants of one statement: the same words quoted by several outlets, each a little differently
+//! (a word changed, a sentence cut). Quotes are compared as sets of content words; two quotes from
+//! different documents that share most of the shorter one's words are one statement.
+
+use crate::model::Quote;
+use std::collections::HashMap;
+
+/// Words too common to tell two statements apart.
+const STOP: [&str; 40] = [
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "at", "by", "is", "are",
+    "was", "were", "be", "been", "it", "this", "that", "we", "i", "you", "he", "she", "they",
+    "our", "us", "will", "would", "not", "no", "as", "but", "from", "about", "very", "have",
+];
+
+/// Shortest quote (in content words) that can be linked: shorter ones are phrases many people use.
+const MIN_WORDS: usize = 4;
+/// Share of the shorter quote's content words the longer one must contain.
+const MIN_OVERLAP: f64 = 0.6;
+
+/// Stem length: words are compared by their first letters, so "meeting" and "meetings" or
+/// "arranging" and "arrangements" count as the same word.
+const STEM: usize = 6;
+
+fn content_words(text: &str, ids: &mut HashMap<String, u32>) -> Vec<u32> {
+    let mut out: Vec<u32> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .filter(|w| !STOP.contains(&w.as_str()))
+        .map(|w| {
+            let stem: String = w.chars().take(STEM).collect();
+            let next = ids.len() as u32;
+            *ids.entry(stem).or_insert(next)
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn find(parent: &mut [usize], i: usize) -> usize {
+    let mut r = i;
+    while parent[r] != r {
+        r = parent[r];
+    }
+    let mut c = i;
+    while parent[c] != r {
+        let next = parent[c];
+        parent[c] = r;
+        c = next;
+    }
+    r
+}
+
+/// Links variants of one statement quoted by several outlets (sets `Quote::statement` to "s1", …).
+pub fn link_statements(quotes: &mut [Quote]) {
+    let mut ids = HashMap::new();
+    let words: Vec<Vec<u32>> = quotes
+        .iter()
+        .map(|q| content_words(&q.text, &mut ids))
+        .collect();
+    let mut index: Vec<Vec<usize>> = vec![Vec::new(); ids.len()];
+    for (i, w) in words.iter().enumerate() {
+        if w.len() >= MIN_WORDS {
+            for &t in w {
+                index[t as usize].push(i);
+            }
+        }
+    }
+    let mut parent: Vec<usize> = (0..quotes.len()).collect();
+    for i in 0..quotes.len() {
+        if words[i].len() < MIN_WORDS {
+            continue;
+        }
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        for &t in &words[i] {
+            let later = &index[t as usize];
+            let from = later.partition_point(|&j| j <= i);
+            for &j in &later[from..] {
+                *shared.entry(j).or_default() += 1;
+            }
+        }
+        for (j, n) in shared {
+            let small = words[i].len().min(words[j].len());
+            let same_speaker = match (&quotes[i].speaker, &quotes[j].speaker) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            };
+            if quotes[i].doc != quotes[j].doc
+                && same_speaker
+                && n >= MIN_WORDS
+                && n as f64 >= MIN_OVERLAP * small as f64
+            {
+                let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+                parent[a.max(b)] = a.min(b);
+            }
+        }
+    }
+    let mut ids: HashMap<usize, String> = HashMap::new();
+    let mut sizes: HashMap<usize, usize> = HashMap::new();
+    for i in 0..quotes.len() {
+        *sizes.entry(find(&mut parent, i)).or_default() += 1;
+    }
+    for (i, q) in quotes.iter_mut().enumerate() {
+        let root = find(&mut parent, i);
+        if sizes[&root] < 2 {
+            continue;
+        }
+        let n = ids.len() + 1;
+        let id = ids.entry(root).or_insert_with(|| format!("s{n}")).clone();
+        q.statement = Some(id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+
+    fn quote(doc: &str, text: &str, speaker: Option<&str>) -> Quote {
+        Quote {
+            id: format!("{doc}-q"),
+            doc: doc.into(),
+            span: Span::new(0, text.len()),
+            text: text.into(),
+            speaker: speaker.map(str::to_string),
+            attribution: None,
+            statement: None,
+            event: None,
+        }
+    }
+
+    #[test]
+    fn links_reworded_variants_across_outlets() {
+        let mut q = vec![
+            quote(
+                "d1",
+                "Everyone is delighted about the chance for lasting calm between the two nations.",
+                Some("Jane Holt"),
+            ),
+            quote(
+                "d2",
+                "Everyone is delighted about the possibility of lasting calm for the two nations",
+                Some("Jane Holt"),
+            ),
+            quote(
+                "d3",
+                "The harvest was poor this year in the northern valleys.",
+                Some("Tom Bray"),
+            ),
+        ];
+        link_statements(&mut q);
+        assert_eq!(q[0].statement.as_deref(), Some("s1"));
+        assert_eq!(q[1].statement.as_deref(), Some("s1"));
+        assert_eq!(q[2].statement, None);
+    }
+
+    #[test]
+    fn short_phrases_and_other_speakers_are_not_linked() {
+        let mut q = vec![
+            quote("d1", "very good", Some("Jane Holt")),
+            quote("d2", "very good", Some("Jane Holt")),
+            quote(
+                "d1",
+                "The delegation will travel north on Tuesday for talks.",
+                Some("Jane Holt"),
+            ),
+            quote(
+                "d2",
+                "The delegation will travel north on Tuesday for talks.",
+                Some("Tom Bray"),
+            ),
+        ];
+        link_statements(&mut q);
+        assert!(q.iter().all(|x| x.statement.is_none()));
+    }
+}

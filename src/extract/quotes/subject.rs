@@ -1,0 +1,343 @@
+//! Who is the subject of a speech verb, and who a pronoun stands for.
+//!
+//! News sentences put the speaker right before the verb ("Holt said"), sometimes with a title, an
+//! adverb or an appositive in between ("Holt, a fellow at X, later said"); a coordinated or
+//! participial verb ("… and praised", "…, calling it") takes the subject of the main clause. A name
+//! after a preposition or with a possessive is never the subject. When the word before the verb is
+//! a noun we do not know ("a presidential aide said") the answer is [`Who::Unknown`]: better no
+//! speaker than a wrong one.
+
+use super::context::Ctx;
+use crate::extract::actors::gazetteer::Gender;
+use crate::extract::actors::tokens::TokKind;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Who {
+    /// A mention (index into the mentions).
+    Actor(usize),
+    /// "he"/"she" at this token.
+    Pronoun(usize, Gender),
+    /// Several subjects ("Holt and Smith said").
+    Ambiguous,
+    /// The verb is passive ("was described as").
+    Passive,
+    /// A subject we cannot name.
+    Unknown,
+}
+
+/// A subject and the token where its noun phrase starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub who: Who,
+    pub start: usize,
+}
+
+const MAX_HOPS: usize = 40;
+
+impl Ctx<'_> {
+    fn found(&self, who: Who, start: usize) -> Found {
+        Found { who, start }
+    }
+
+    fn pronoun(&self, i: usize) -> Option<Gender> {
+        let k = self.key(i);
+        if self.lex.male.contains(&k) {
+            Some(Gender::Male)
+        } else if self.lex.female.contains(&k) {
+            Some(Gender::Female)
+        } else {
+            None
+        }
+    }
+
+    /// Whether the noun phrase starting at `start` follows a preposition ("with Holt").
+    fn after_preposition(&self, start: usize) -> bool {
+        start > 0 && self.is_word(start - 1) && self.lex.prepositions.contains(&self.key(start - 1))
+    }
+
+    /// "Holt and Smith": the phrase at `start` is the second of coordinated subjects.
+    fn coordinated(&self, start: usize) -> bool {
+        if start < 2 {
+            return false;
+        }
+        let k = self.key(start - 1);
+        (k == "and" || k == "&")
+            && self.mention_ending_at(start - 2).is_some()
+            && self.quote_of[start - 2].is_none()
+    }
+
+    /// "Holt and Smith": mention `m` is followed by "and" and another name.
+    fn has_conjunct(&self, m: usize) -> bool {
+        let after = self.mention_toks[m].1 + 1;
+        let k = self.key(after);
+        (k == "and" || k == "&")
+            && (after + 1..(after + 6).min(self.toks.len()))
+                .find_map(|i| self.mention_starting_at(i))
+                .is_some_and(|n| self.np_start(n) <= after + 1)
+    }
+
+    /// The subject of the speech verb at token `v`, looking no further back than token `s0`.
+    pub fn subject_before(&self, v: usize, s0: usize) -> Found {
+        let participle = self.key(v).ends_with("ing");
+        let mut i = v;
+        for _ in 0..MAX_HOPS {
+            if i <= s0 {
+                break;
+            }
+            let j = i - 1;
+            if self.quote_of[j].is_some() {
+                return self.found(Who::Unknown, j);
+            }
+            if let Some(m) = self.mention_ending_at(j) {
+                let start = self.np_start(m).max(s0);
+                if !participle && self.after_preposition(start) {
+                    return self.found(Who::Unknown, start);
+                }
+                if self.coordinated(start) {
+                    return self.found(Who::Ambiguous, start);
+                }
+                return self.found(Who::Actor(m), start);
+            }
+            let key = self.key(j);
+            match self.toks[j].kind {
+                TokKind::Word => {
+                    if let Some(g) = self.pronoun(j) {
+                        return self.found(Who::Pronoun(j, g), j);
+                    }
+                    // "Holt, who said …"
+                    if key == "who"
+                        && j >= 2
+                        && self.punct(j - 1) == Some(',')
+                        && let Some(m) = self.mention_ending_at(j - 2)
+                    {
+                        return self.found(Who::Actor(m), self.np_start(m));
+                    }
+                    if self.lex.passive.contains(&key) {
+                        return self.found(Who::Passive, j);
+                    }
+                    let lower = !self.toks[j].is_capitalized(self.text);
+                    if self.lex.skip.contains(&key)
+                        || (lower && key.len() > 4 && key.ends_with("ly"))
+                    {
+                        i = j;
+                        continue;
+                    }
+                    if participle && key == "as" {
+                        i = j;
+                        continue;
+                    }
+                    if key == "and" || key == "but" || key == "or" || key == "then" || participle {
+                        return self.main_subject(s0, j);
+                    }
+                    if let Some(m) = self.affiliated_mention(i) {
+                        return self.found(Who::Actor(m), self.np_start(m));
+                    }
+                    return self.found(Who::Unknown, j);
+                }
+                TokKind::Punct(',' | '—' | '–' | '(' | ')') => {
+                    if participle {
+                        return self.main_subject(s0, j);
+                    }
+                    // "A Kremlin official, Jane Holt, later said": the name is the whole aside.
+                    if j > s0
+                        && let Some(m) = self.mention_ending_at(j - 1)
+                        && self.np_start(m) > s0
+                        && matches!(
+                            self.punct(self.np_start(m) - 1),
+                            Some(',' | '—' | '–' | '(')
+                        )
+                    {
+                        i = j;
+                        continue;
+                    }
+                    // "Jane Holt of the Harbor Institute, said": a name with its affiliation.
+                    if let Some(m) = self.affiliated_mention(j) {
+                        return self.found(Who::Actor(m), self.np_start(m));
+                    }
+                    match self.parenthetical_start(j, s0) {
+                        Some(o) => {
+                            i = o;
+                            continue;
+                        }
+                        None => return self.found(Who::Unknown, j),
+                    }
+                }
+                _ => return self.found(Who::Unknown, j),
+            }
+        }
+        self.found(Who::Unknown, i)
+    }
+
+    /// "Jane Holt of the Harbor Institute" ending right before token `end`: the person mention
+    /// followed by "of"/"at"/"from" and a capitalised organisation name.
+    fn affiliated_mention(&self, end: usize) -> Option<usize> {
+        let last = end.checked_sub(1)?;
+        if !self.toks[last].is_capitalized(self.text) {
+            return None;
+        }
+        let lo = end.saturating_sub(14);
+        let mut k = last;
+        while k > lo {
+            k -= 1;
+            if self.quote_of[k].is_some() {
+                return None;
+            }
+            let key = self.key(k);
+            if matches!(key.as_str(), "of" | "at" | "from")
+                && let Some(m) = self.mention_ending_at(k.checked_sub(1)?)
+                && self.person[m].is_some()
+            {
+                return Some(m);
+            }
+            let t = &self.toks[k];
+            let joins = matches!(key.as_str(), "the" | "for" | "and" | "of" | "on")
+                || t.punct() == Some('-')
+                || t.is_capitalized(self.text)
+                || (t.is_word() && k > 0 && self.punct(k - 1) == Some('-'));
+            if !joins {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// For a comma or dash at `j` that closes an appositive or aside (", a fellow at X," / ", speaking
+    /// on radio,"), the index of the mark that opens it.
+    fn parenthetical_start(&self, j: usize, s0: usize) -> Option<usize> {
+        let close = self.punct(j)?;
+        let want: &[char] = match close {
+            ')' => &['('],
+            '—' | '–' => &['—', '–', ','],
+            _ => &[',', '—', '–'],
+        };
+        let lo = s0.max(j.saturating_sub(25));
+        for o in (lo..j).rev() {
+            if self.quote_of[o].is_some() {
+                return None;
+            }
+            if self.punct(o).is_some_and(|c| want.contains(&c)) {
+                let first = self.toks.get(o + 1)?;
+                let lowercase_start = first.is_word() && !first.is_capitalized(self.text);
+                return (lowercase_start && o > s0).then_some(o);
+            }
+        }
+        None
+    }
+
+    /// How likely the noun phrase at `start` is a clause subject: 0 after the sentence start, a
+    /// comma or a quote; 1 after "and"/"but"; 2 after a subordinator; None after a preposition or verb.
+    pub fn subject_tier(&self, start: usize, s0: usize) -> Option<u8> {
+        if start <= s0 {
+            return Some(0);
+        }
+        let p = start - 1;
+        if self.quote_of[p].is_some() {
+            return Some(0);
+        }
+        match self.toks[p].kind {
+            TokKind::Punct(',' | ';' | ':' | '—' | '–' | '(') => Some(0),
+            TokKind::Word => {
+                let k = self.key(p);
+                if k == "and" || k == "but" {
+                    Some(1)
+                } else if self.lex.openers.contains(&k) {
+                    Some(2)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// The subject of the sentence's main clause, between `s0` and `limit`: the subject-position
+    /// noun phrase of the lowest tier, the earliest among equals.
+    pub fn main_subject(&self, s0: usize, limit: usize) -> Found {
+        let mut best: Option<(u8, Found)> = None;
+        let mut j = s0;
+        while j < limit {
+            if self.quote_of[j].is_some() {
+                j += 1;
+                continue;
+            }
+            let cand = if let Some(m) = self.mention_starting_at(j) {
+                let last = self.mention_toks[m].1;
+                let start = self.np_start(m).max(s0);
+                let next = last + 1;
+                j = next;
+                if self.is_modifier(m) || self.after_preposition(start) {
+                    continue;
+                }
+                Some((start, Who::Actor(m)))
+            } else {
+                let g = self.pronoun(j);
+                j += 1;
+                g.map(|g| (j - 1, Who::Pronoun(j - 1, g)))
+            };
+            if let Some((start, who)) = cand
+                && let Some(tier) = self.subject_tier(start, s0)
+                && best.is_none_or(|(t, _)| tier < t)
+            {
+                let who = if let Who::Actor(m) = who
+                    && (self.coordinated(start) || self.has_conjunct(m))
+                {
+                    Who::Ambiguous
+                } else {
+                    who
+                };
+                best = Some((tier, Found { who, start }));
+            }
+        }
+        best.map_or(self.found(Who::Unknown, s0), |(_, f)| f)
+    }
+
+    /// The person a pronoun at token `p` stands for: the speaker or subject of the nearest sentence
+    /// (this one first, then up to four before) with a person of that gender.
+    pub fn resolve_pronoun(
+        &self,
+        p: usize,
+        g: Gender,
+        speakers: &[Option<usize>],
+    ) -> Option<usize> {
+        let s = self.sentence_of[p];
+        let s0 = self.sentence_start(s);
+        // In this sentence: a subject-position person before the pronoun.
+        if let Found {
+            who: Who::Actor(m), ..
+        } = self.main_subject(s0, p)
+            && self.fits_pronoun(m, g)
+        {
+            return Some(m);
+        }
+        for back in 1..=4 {
+            let Some(t) = s.checked_sub(back) else { break };
+            if let Some(Some(m)) = speakers.get(t)
+                && self.fits_pronoun(*m, g)
+            {
+                return Some(*m);
+            }
+            let (a, b) = self.sentences[t];
+            let subj = self.main_subject(a, b);
+            if let Who::Actor(m) = subj.who
+                && self.fits_pronoun(m, g)
+            {
+                return Some(m);
+            }
+            if let Who::Pronoun(q, g2) = subj.who
+                && g2 == g
+                && q < p
+            {
+                return self.resolve_pronoun(q, g2, speakers);
+            }
+            // Any other person in that sentence, the latest first.
+            let other = (a..b).rev().find_map(|i| {
+                let m = self.mention_ending_at(i)?;
+                (self.quote_of[i].is_none() && self.fits_pronoun(m, g)).then_some(m)
+            });
+            if other.is_some() {
+                return other;
+            }
+        }
+        None
+    }
+}

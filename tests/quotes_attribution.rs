@@ -1,0 +1,280 @@
+//! Who said what: each attribution pattern of English news prose, and the cases that must get no
+//! speaker, on sentences written for these tests about invented people of invented countries.
+
+use attache::extract::actors::{Gazetteer, find_actors};
+use attache::extract::quotes::extract_quotes;
+use attache::model::{Document, Quote};
+use std::sync::OnceLock;
+
+const CAST: &str = r#"
+[roles]
+"president" = ["president"]
+"leader" = ["president", "prime minister"]
+"prime minister" = ["prime minister"]
+"foreign minister" = ["foreign minister"]
+
+[[country]]
+name = "Freedonia"
+adjectives = ["Freedonian"]
+[[country]]
+name = "Sylvania"
+adjectives = ["Sylvanian"]
+
+[[person]]
+name = "Rufus Firefly"
+gender = "m"
+country = "Freedonia"
+roles = ["President | Freedonia | 2020-"]
+[[person]]
+name = "Gloria Teasdale"
+gender = "f"
+country = "Freedonia"
+roles = ["Foreign Minister | Freedonia | 2021-"]
+[[person]]
+name = "Luigi Trentino"
+gender = "m"
+country = "Sylvania"
+roles = ["President | Sylvania | 2019-"]
+[[person]]
+name = "Vera Marsh"
+gender = "f"
+country = "Sylvania"
+roles = ["Prime Minister | Sylvania | 2022-"]
+"#;
+
+fn cast() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| {
+        Gazetteer::from_toml(CAST, include_str!("../assets/names.toml")).expect("test cast")
+    })
+}
+
+fn quotes(text: &str) -> Vec<Quote> {
+    let doc = Document {
+        id: "t".into(),
+        text: text.into(),
+        ..Document::default()
+    };
+    let (mentions, _) = find_actors(&doc, cast());
+    let quotes = extract_quotes(&doc, &mentions, cast());
+    for q in &quotes {
+        assert_eq!(&text[q.span.range()], q.text, "span and text agree");
+    }
+    quotes
+}
+
+/// The speaker of the quote whose text starts with `start`.
+fn speaker(text: &str, start: &str) -> Option<String> {
+    let qs = quotes(text);
+    let q = qs
+        .iter()
+        .find(|q| q.text.starts_with(start))
+        .unwrap_or_else(|| panic!("no quote starting {start:?} in {qs:#?}"));
+    q.speaker.clone()
+}
+
+fn rule(text: &str, start: &str) -> Option<String> {
+    quotes(text)
+        .into_iter()
+        .find(|q| q.text.starts_with(start))
+        .and_then(|q| q.attribution)
+}
+
+const FIREFLY: Option<&str> = Some("Rufus Firefly");
+const TEASDALE: Option<&str> = Some("Gloria Teasdale");
+const TRENTINO: Option<&str> = Some("Luigi Trentino");
+
+#[test]
+fn trailing_said_after_the_quote() {
+    let t = "“We will not sign this treaty,” Firefly said on Tuesday.";
+    assert_eq!(speaker(t, "We will").as_deref(), FIREFLY);
+    assert_eq!(rule(t, "We will").as_deref(), Some("trailing"));
+}
+
+#[test]
+fn inverted_said_name_after_the_quote() {
+    let t = "“The border stays open,” said Luigi Trentino, adding that talks would go on.";
+    assert_eq!(speaker(t, "The border").as_deref(), TRENTINO);
+}
+
+#[test]
+fn name_said_colon_before_the_quote() {
+    let t = "Teasdale said: “We are ready for a deal.”";
+    assert_eq!(speaker(t, "We are").as_deref(), TEASDALE);
+    assert_eq!(rule(t, "We are").as_deref(), Some("said-colon"));
+}
+
+#[test]
+fn told_reporters_and_wrote_on_a_platform() {
+    let t = "Firefly told reporters: “Nobody wants this.” Later Trentino wrote on Parley: “We agree on nothing.”";
+    assert_eq!(speaker(t, "Nobody").as_deref(), FIREFLY);
+    assert_eq!(speaker(t, "We agree").as_deref(), TRENTINO);
+}
+
+#[test]
+fn according_to_the_speaker() {
+    let t = "The plan is “dead on arrival”, according to Teasdale.";
+    assert_eq!(speaker(t, "dead").as_deref(), TEASDALE);
+}
+
+#[test]
+fn partial_quote_after_a_speech_verb_in_the_sentence() {
+    let t = "Teasdale described the talks as “frank and useful” and praised Firefly for his “patience”.";
+    assert_eq!(speaker(t, "frank").as_deref(), TEASDALE);
+    assert_eq!(speaker(t, "patience").as_deref(), TEASDALE);
+}
+
+#[test]
+fn participle_takes_the_main_clause_subject_not_the_object() {
+    let t = "Trentino thanked Firefly for the visit, calling it “a turning point.”";
+    assert_eq!(speaker(t, "a turning").as_deref(), TRENTINO);
+}
+
+#[test]
+fn with_subject_participle() {
+    let t = "The summit ended early, with Teasdale stressing her main point: “Peace first.”";
+    assert_eq!(speaker(t, "Peace").as_deref(), TEASDALE);
+}
+
+#[test]
+fn pronoun_resolves_to_the_previous_subject_of_that_gender() {
+    let t = "Teasdale spoke after the dinner. Firefly stayed silent. “We are close,” she said.";
+    assert_eq!(speaker(t, "We are").as_deref(), TEASDALE);
+    let t = "Trentino arrived late. “We have time,” he said.";
+    assert_eq!(speaker(t, "We have").as_deref(), TRENTINO);
+    assert_eq!(rule(t, "We have").as_deref(), Some("trailing/pronoun"));
+}
+
+#[test]
+fn role_phrase_resolves_to_the_actor_holding_the_role() {
+    let t =
+        "Trentino met Marsh in the capital. The Sylvanian president called the offer “an insult”.";
+    assert_eq!(speaker(t, "an insult").as_deref(), TRENTINO);
+    assert_eq!(rule(t, "an insult").as_deref(), Some("speech-verb/role"));
+}
+
+#[test]
+fn a_quote_standing_alone_continues_the_previous_speaker() {
+    let t = "“It is over,” Firefly told reporters. “Nobody will win this.”";
+    assert_eq!(speaker(t, "Nobody").as_deref(), FIREFLY);
+    assert_eq!(rule(t, "Nobody").as_deref(), Some("continuation"));
+    let t = "Teasdale spoke at length:\n“We stay the course.”";
+    assert_eq!(speaker(t, "We stay").as_deref(), TEASDALE);
+}
+
+#[test]
+fn a_quote_over_two_paragraphs_has_one_speaker() {
+    let t = "“The first part of a long answer.\n“And the second part,” Trentino said.";
+    assert_eq!(speaker(t, "The first").as_deref(), TRENTINO);
+    assert_eq!(speaker(t, "And the").as_deref(), TRENTINO);
+}
+
+#[test]
+fn people_not_in_the_gazetteer_speak_too() {
+    let t = "Mara Quill of the Harbor Institute said the talks were useful. “It was a start,” Quill said.\n\
+             Tom Bray, a fellow at the Lantern Foundation, was less sure. “I doubt it,” he said.";
+    assert_eq!(speaker(t, "It was").as_deref(), Some("Mara Quill"));
+    assert_eq!(speaker(t, "I doubt").as_deref(), Some("Tom Bray"));
+}
+
+#[test]
+fn nested_quotes_stay_inside_one_quote() {
+    let qs = quotes("“He told me ‘never’, and I believed him,” Firefly said.");
+    assert_eq!(qs.len(), 1);
+    assert_eq!(qs[0].speaker.as_deref(), FIREFLY);
+}
+
+#[test]
+fn straight_and_single_quotes_count_as_quotes() {
+    let t = "\"We are done,\" Teasdale said. Trentino: 'Not yet.'";
+    assert_eq!(speaker(t, "We are").as_deref(), TEASDALE);
+    assert_eq!(speaker(t, "Not yet").as_deref(), TRENTINO);
+}
+
+#[test]
+fn apostrophes_are_not_quotes() {
+    let qs = quotes("Firefly’s aides don’t expect a deal before the ’30s, Trentino's neither.");
+    assert!(qs.is_empty(), "{qs:#?}");
+}
+
+#[test]
+fn scare_quotes_titles_and_lists_get_no_speaker() {
+    let t = "Firefly said the so-called “peace dividend” was gone.";
+    assert_eq!(speaker(t, "peace"), None);
+    let t = "Teasdale said she watched “The Long Night Of Freedonia” twice.";
+    assert_eq!(speaker(t, "The Long"), None);
+    let t = "The talks left “borders”, “trade” and “water” unresolved.";
+    assert_eq!(speaker(t, "borders"), None);
+    assert_eq!(speaker(t, "water"), None);
+}
+
+#[test]
+fn unknown_or_several_speakers_get_no_speaker() {
+    let t = "“It is over,” one official said.";
+    assert_eq!(speaker(t, "It is"), None);
+    let t = "A senior diplomat said the deal was “close”.";
+    assert_eq!(speaker(t, "close"), None);
+    let t = "Firefly and Trentino called the meeting “historic”.";
+    assert_eq!(speaker(t, "historic"), None);
+}
+
+#[test]
+fn passive_frames_do_not_make_the_subject_the_speaker() {
+    let t = "Firefly was described as “tired” by aides.";
+    assert_eq!(speaker(t, "tired"), None);
+    let t = "The meeting was called “a success” by Teasdale.";
+    assert_eq!(speaker(t, "a success").as_deref(), TEASDALE);
+}
+
+#[test]
+fn objects_and_possessives_are_not_speakers() {
+    let t = "In talks with Firefly, Trentino said the offer was “generous”.";
+    assert_eq!(speaker(t, "generous").as_deref(), TRENTINO);
+    let t = "Teasdale rejected Firefly’s plan, stating she “cannot accept” it.";
+    assert_eq!(speaker(t, "cannot").as_deref(), TEASDALE);
+}
+
+#[test]
+fn a_quote_in_someone_elses_relative_clause_gets_no_speaker() {
+    let t = "Firefly said he would meet Trentino, whose “special measures” anger the region.";
+    assert_eq!(speaker(t, "special"), None);
+}
+
+#[test]
+fn a_new_clause_with_its_own_subject_ends_the_frame() {
+    let t = "Firefly said the talks went well, and the delegations agreed on a “road map”.";
+    assert_eq!(speaker(t, "road map"), None);
+}
+
+#[test]
+fn quote_ids_are_unique_and_speakers_are_canonical_names() {
+    let qs = quotes("“One,” Firefly said. “Two,” said Teasdale. “Three,” Trentino said.");
+    let ids: std::collections::HashSet<_> = qs.iter().map(|q| q.id.clone()).collect();
+    assert_eq!(ids.len(), 3);
+    let speakers: Vec<_> = qs
+        .iter()
+        .map(|q| q.speaker.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        speakers,
+        vec!["Rufus Firefly", "Gloria Teasdale", "Luigi Trentino"]
+    );
+}
+
+#[test]
+fn odd_input_never_panics() {
+    for t in [
+        "“",
+        "”",
+        "\"",
+        "‘’",
+        "“”",
+        "“ ”,” said",
+        "Firefly said: “",
+        "’s",
+        "“é’”",
+        "a “b\n“c",
+    ] {
+        let _ = quotes(t);
+    }
+}
