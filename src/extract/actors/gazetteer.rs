@@ -160,6 +160,8 @@ pub struct Gazetteer {
     title_vocab: HashSet<String>,
     /// Phrase keys that head a role: role words, person nouns, gazetteer titles.
     role_heads: HashSet<String>,
+    /// First words of every title, role and body phrase.
+    phrase_starts: HashSet<String>,
     pub(crate) names: NameWordSets,
     matcher: std::sync::OnceLock<Matcher>,
 }
@@ -311,6 +313,14 @@ impl Gazetteer {
         g.role_heads.extend(set(&words.person_nouns));
         g.title_vocab.extend(set(&words.person_nouns));
         g.title_vocab.extend(set(&words.title_words));
+        let starts: HashSet<String> = g
+            .title_vocab
+            .iter()
+            .chain(g.role_words.keys())
+            .chain(g.bodies.keys())
+            .filter_map(|k| k.split(' ').next().map(str::to_string))
+            .collect();
+        g.phrase_starts = starts;
         g.names = NameWordSets {
             not_names: set(&words.not_names),
             particles: set(&words.particles),
@@ -466,6 +476,11 @@ impl Gazetteer {
             })
             .map(|i| &self.actors[i])
             .collect()
+    }
+
+    /// Whether some title, role or body phrase starts with this word key.
+    pub fn starts_phrase(&self, first: &str) -> bool {
+        self.phrase_starts.contains(first)
     }
 
     /// Whether a phrase key can be part of a title before a name ("german", "chancellor", "of").

@@ -204,8 +204,8 @@ fn trailing(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
         Who::Unknown
             if v - t0 <= 4
                 && (t0..v).all(|i| ctx.is_word(i))
-                && !ctx.lex.openers.contains(&ctx.key(t0))
-                && !ctx.lex.prepositions.contains(&ctx.key(t0)) =>
+                && !ctx.lex.openers.contains(ctx.key(t0))
+                && !ctx.lex.prepositions.contains(ctx.key(t0)) =>
         {
             none()
         }
@@ -221,9 +221,9 @@ fn said_by(ctx: &Ctx, who: Who, start: usize, rule: &str, speakers: &[Option<usi
 
 fn pronoun_at(ctx: &Ctx, i: usize) -> Option<crate::extract::actors::Gender> {
     let k = ctx.key(i);
-    if ctx.lex.male.contains(&k) {
+    if ctx.lex.male.contains(k) {
         Some(crate::extract::actors::Gender::Male)
-    } else if ctx.lex.female.contains(&k) {
+    } else if ctx.lex.female.contains(k) {
         Some(crate::extract::actors::Gender::Female)
     } else {
         None
@@ -250,7 +250,7 @@ fn leading(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
         // A relative clause about someone else (", whose “…”") or a new clause with its own
         // subject (", and the leaders agreed on “…”") that has no speech verb of its own.
         let prev = j.checked_sub(1).and_then(|p| ctx.punct(p));
-        if !boundary && ctx.lex.relatives.contains(&key) && matches!(prev, Some(',' | '—' | '–'))
+        if !boundary && ctx.lex.relatives.contains(key) && matches!(prev, Some(',' | '—' | '–'))
         {
             return none();
         }
@@ -266,7 +266,11 @@ fn leading(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
                 && ctx.punct(open - 1) == Some(':')
                 && (j + n..open).all(|i| {
                     matches!(ctx.punct(i), Some(':' | ','))
-                        || ctx.lex.audience.iter().any(|a| a.contains(&ctx.key(i)))
+                        || ctx
+                            .lex
+                            .audience
+                            .iter()
+                            .any(|a| a.iter().any(|w| w == ctx.key(i)))
                 });
             let rule = if between { "said-colon" } else { "speech-verb" };
             return speaker_of(ctx, f, rule, speakers);
@@ -278,15 +282,15 @@ fn leading(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
 /// "and the leaders …", "while Holt …": a coordinator or subordinator followed by a new subject.
 fn is_new_clause(ctx: &Ctx, j: usize, prev: Option<char>) -> bool {
     let key = ctx.key(j);
-    let strong = matches!(key.as_str(), "while" | "whereas" | "although" | "though");
-    let coord = matches!(key.as_str(), "and" | "but") && prev == Some(',');
+    let strong = matches!(key, "while" | "whereas" | "although" | "though");
+    let coord = matches!(key, "and" | "but") && prev == Some(',');
     if !(strong || coord) {
         return false;
     }
     let next = j + 1;
     let nk = ctx.key(next);
     matches!(
-        nk.as_str(),
+        nk,
         "the" | "a" | "an" | "his" | "her" | "their" | "its" | "they" | "it" | "we" | "he" | "she"
     ) || ctx.mention_starting_at(next).is_some()
         || ctx
@@ -301,10 +305,10 @@ fn is_passive(ctx: &Ctx, v: usize, s0: usize) -> bool {
     while i > s0 {
         i -= 1;
         let k = ctx.key(i);
-        if ctx.lex.passive.contains(&k) {
+        if ctx.lex.passive.contains(k) {
             return true;
         }
-        if !(ctx.lex.skip.contains(&k) || (k.len() > 4 && k.ends_with("ly"))) {
+        if !(ctx.lex.skip.contains(k) || (k.len() > 4 && k.ends_with("ly"))) {
             return false;
         }
     }

@@ -29,6 +29,8 @@ pub struct Ctx<'a> {
     pub paragraphs: Vec<(usize, usize)>,
     /// Whether each mention names a person, and their gender if known.
     pub person: Vec<Option<Option<Gender>>>,
+    /// The lexicon key of each token.
+    keys: Vec<String>,
 }
 
 /// Token ranges `[a, b)` of byte spans, in order.
@@ -108,15 +110,19 @@ impl<'a> Ctx<'a> {
             paragraph_of: owner_of(n, &paragraphs),
             paragraphs,
             person,
+            keys: toks
+                .iter()
+                .map(|t| match t.kind {
+                    TokKind::Punct(_) => String::new(),
+                    _ => phrase_key(t.text(text)),
+                })
+                .collect(),
         }
     }
 
     /// The lowercase lexicon key of token `i` ("" past the end).
-    pub fn key(&self, i: usize) -> String {
-        self.toks
-            .get(i)
-            .map(|t| phrase_key(t.text(self.text)))
-            .unwrap_or_default()
+    pub fn key(&self, i: usize) -> &str {
+        self.keys.get(i).map_or("", String::as_str)
     }
 
     pub fn punct(&self, i: usize) -> Option<char> {

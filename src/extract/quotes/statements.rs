@@ -68,19 +68,25 @@ pub fn link_statements(quotes: &mut [Quote]) {
         }
     }
     let mut parent: Vec<usize> = (0..quotes.len()).collect();
+    // Shared-word counts of quote `i` with each later quote, in a dense array reset after use.
+    let mut shared: Vec<u32> = vec![0; quotes.len()];
+    let mut touched: Vec<usize> = Vec::new();
     for i in 0..quotes.len() {
         if words[i].len() < MIN_WORDS {
             continue;
         }
-        let mut shared: HashMap<usize, usize> = HashMap::new();
         for &t in &words[i] {
             let later = &index[t as usize];
             let from = later.partition_point(|&j| j <= i);
             for &j in &later[from..] {
-                *shared.entry(j).or_default() += 1;
+                if shared[j] == 0 {
+                    touched.push(j);
+                }
+                shared[j] += 1;
             }
         }
-        for (j, n) in shared {
+        for j in touched.drain(..) {
+            let n = std::mem::take(&mut shared[j]) as usize;
             let small = words[i].len().min(words[j].len());
             let same_speaker = match (&quotes[i].speaker, &quotes[j].speaker) {
                 (Some(a), Some(b)) => a == b,

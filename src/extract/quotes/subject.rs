@@ -41,9 +41,9 @@ impl Ctx<'_> {
 
     fn pronoun(&self, i: usize) -> Option<Gender> {
         let k = self.key(i);
-        if self.lex.male.contains(&k) {
+        if self.lex.male.contains(k) {
             Some(Gender::Male)
-        } else if self.lex.female.contains(&k) {
+        } else if self.lex.female.contains(k) {
             Some(Gender::Female)
         } else {
             None
@@ -52,7 +52,11 @@ impl Ctx<'_> {
 
     /// Whether the noun phrase starting at `start` follows a preposition ("with Holt").
     fn after_preposition(&self, start: usize) -> bool {
-        start > 0 && self.is_word(start - 1) && self.lex.prepositions.contains(&self.key(start - 1))
+        start > 0 && self.is_word(start - 1) && self.lex.prepositions.contains(self.key(start - 1))
+    }
+
+    fn is_and(&self, i: usize) -> bool {
+        self.key(i) == "and" || self.punct(i) == Some('&')
     }
 
     /// "Holt and Smith": the phrase at `start` is the second of coordinated subjects.
@@ -60,8 +64,7 @@ impl Ctx<'_> {
         if start < 2 {
             return false;
         }
-        let k = self.key(start - 1);
-        (k == "and" || k == "&")
+        self.is_and(start - 1)
             && self.mention_ending_at(start - 2).is_some()
             && self.quote_of[start - 2].is_none()
     }
@@ -69,8 +72,7 @@ impl Ctx<'_> {
     /// "Holt and Smith": mention `m` is followed by "and" and another name.
     fn has_conjunct(&self, m: usize) -> bool {
         let after = self.mention_toks[m].1 + 1;
-        let k = self.key(after);
-        (k == "and" || k == "&")
+        self.is_and(after)
             && (after + 1..(after + 6).min(self.toks.len()))
                 .find_map(|i| self.mention_starting_at(i))
                 .is_some_and(|n| self.np_start(n) <= after + 1)
@@ -112,11 +114,11 @@ impl Ctx<'_> {
                     {
                         return self.found(Who::Actor(m), self.np_start(m));
                     }
-                    if self.lex.passive.contains(&key) {
+                    if self.lex.passive.contains(key) {
                         return self.found(Who::Passive, j);
                     }
                     let lower = !self.toks[j].is_capitalized(self.text);
-                    if self.lex.skip.contains(&key)
+                    if self.lex.skip.contains(key)
                         || (lower && key.len() > 4 && key.ends_with("ly"))
                     {
                         i = j;
@@ -183,14 +185,14 @@ impl Ctx<'_> {
                 return None;
             }
             let key = self.key(k);
-            if matches!(key.as_str(), "of" | "at" | "from")
+            if matches!(key, "of" | "at" | "from")
                 && let Some(m) = self.mention_ending_at(k.checked_sub(1)?)
                 && self.person[m].is_some()
             {
                 return Some(m);
             }
             let t = &self.toks[k];
-            let joins = matches!(key.as_str(), "the" | "for" | "and" | "of" | "on")
+            let joins = matches!(key, "the" | "for" | "and" | "of" | "on")
                 || t.punct() == Some('-')
                 || t.is_capitalized(self.text)
                 || (t.is_word() && k > 0 && self.punct(k - 1) == Some('-'));
@@ -240,7 +242,7 @@ impl Ctx<'_> {
                 let k = self.key(p);
                 if k == "and" || k == "but" {
                     Some(1)
-                } else if self.lex.openers.contains(&k) {
+                } else if self.lex.openers.contains(k) {
                     Some(2)
                 } else {
                     None
