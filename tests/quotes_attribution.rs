@@ -131,6 +131,26 @@ fn participle_takes_the_main_clause_subject_not_the_object() {
 }
 
 #[test]
+fn a_participle_after_a_partial_quote_does_not_end_the_frame() {
+    let t = "Teasdale said she had called Firefly and began “arrangements for talks,” noting that more would follow.";
+    assert_eq!(speaker(t, "arrangements").as_deref(), TEASDALE);
+}
+
+#[test]
+fn an_aside_between_subject_and_verb_is_skipped() {
+    let t = "Firefly, asked by a reporter whether he trusted Trentino, replied: “Not at all.”";
+    assert_eq!(speaker(t, "Not at").as_deref(), FIREFLY);
+    let t = "Tom Bray, a fellow at the Lantern Foundation in Freedonia, told reporters: “It is fragile.”";
+    assert_eq!(speaker(t, "It is").as_deref(), Some("Tom Bray"));
+}
+
+#[test]
+fn two_named_subjects_share_no_quote() {
+    let t = "Firefly and Trentino issued a statement calling the accord “a first step.”";
+    assert_eq!(speaker(t, "a first"), None);
+}
+
+#[test]
 fn with_subject_participle() {
     let t = "The summit ended early, with Teasdale stressing her main point: “Peace first.”";
     assert_eq!(speaker(t, "Peace").as_deref(), TEASDALE);

@@ -179,7 +179,10 @@ fn trailing(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
     let s = *ctx.sentence_of.get(t0)?;
     let end = ctx.sentence_end(s);
     // “…,” said Holt
-    if let Some(n) = ctx.lex.verb_at(ctx.text, ctx.toks, t0) {
+    if let Some(n) = ctx.lex.verb_at(ctx.text, ctx.toks, t0)
+        && !ctx.key(t0).ends_with("ing")
+        && inverted_subject_follows(ctx, t0 + n)
+    {
         let k = t0 + n;
         if let Some(g) = pronoun_at(ctx, k) {
             return said_by(ctx, Who::Pronoun(k, g), k, "trailing", speakers);
@@ -202,7 +205,8 @@ fn trailing(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
     let f = ctx.subject_before(v, t0);
     match f.who {
         Who::Unknown
-            if v - t0 <= 4
+            if v > t0
+                && v - t0 <= 4
                 && (t0..v).all(|i| ctx.is_word(i))
                 && !ctx.lex.openers.contains(ctx.key(t0))
                 && !ctx.lex.prepositions.contains(ctx.key(t0)) =>
@@ -213,6 +217,18 @@ fn trailing(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
         _ if f.start == t0 => speaker_of(ctx, f, "trailing", speakers),
         _ => None,
     }
+}
+
+/// After "“…,” said": a name, a determiner or a pronoun, not "that" or a preposition.
+fn inverted_subject_follows(ctx: &Ctx, k: usize) -> bool {
+    let key = ctx.key(k);
+    ctx.toks.get(k).is_some_and(|t| t.is_capitalized(ctx.text))
+        || matches!(
+            key,
+            "the" | "a" | "an" | "one" | "another" | "his" | "her" | "their"
+        )
+        || pronoun_at(ctx, k).is_some()
+        || ctx.mention_starting_at(k).is_some()
 }
 
 fn said_by(ctx: &Ctx, who: Who, start: usize, rule: &str, speakers: &[Option<usize>]) -> Outcome {
