@@ -13,8 +13,10 @@
 //! gets no speaker rather than falling through to a weaker rule.
 
 use super::context::Ctx;
+use super::continuation::continuation;
 use super::marks::Marked;
 use super::subject::{Found, Who};
+use super::terms::{has_scare_marker, is_title_or_list};
 use crate::extract::actors::tokens::token_at;
 
 /// The outcome for one quote: the speaker mention and the rule, or nothing.
@@ -25,7 +27,7 @@ pub struct Attribution {
 }
 
 /// A frame was found (`Some`), with or without a speaker; `None`: try the next rule.
-type Outcome = Option<Attribution>;
+pub(super) type Outcome = Option<Attribution>;
 
 fn none() -> Outcome {
     Some(Attribution::default())
@@ -83,7 +85,7 @@ pub fn attribute_all(ctx: &Ctx, quotes: &[Marked]) -> Vec<Attribution> {
 }
 
 /// Turns a subject into a speaker mention, resolving pronouns; `rule` gets "/pronoun" or "/role".
-fn speaker_of(ctx: &Ctx, f: Found, rule: &str, speakers: &[Option<usize>]) -> Outcome {
+pub(super) fn speaker_of(ctx: &Ctx, f: Found, rule: &str, speakers: &[Option<usize>]) -> Outcome {
     let m = match f.who {
         Who::Actor(m) => m,
         Who::Pronoun(p, g) => {
@@ -107,60 +109,6 @@ fn speaker_of(ctx: &Ctx, f: Found, rule: &str, speakers: &[Option<usize>]) -> Ou
         speaker: Some(m),
         rule: Some(rule),
     })
-}
-
-/// Words (alphabetic tokens) inside a quote.
-fn words(ctx: &Ctx, q: &Marked) -> Vec<String> {
-    q.inner
-        .slice(ctx.text)
-        .split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'' && c != '-')
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-/// "the so-called “…”", "known as “…”": a term, not speech.
-fn has_scare_marker(ctx: &Ctx, q: &Marked) -> bool {
-    let open = token_at(ctx.toks, q.open);
-    ctx.lex
-        .phrase_before(ctx.text, ctx.toks, open, &ctx.lex.scare_markers)
-        .is_some()
-}
-
-/// Titles and lists of quoted terms: no speaker.
-fn is_title_or_list(ctx: &Ctx, quotes: &[Marked], qi: usize) -> bool {
-    let q = &quotes[qi];
-    let ws = words(ctx, q);
-    // A Title In Capitals (a show, a book, an operation), not a sentence.
-    let small = [
-        "of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "by",
-    ];
-    let all_caps = ws.len() == 1 && ws[0].chars().all(|c| !c.is_lowercase());
-    if (1..=10).contains(&ws.len())
-        && !all_caps
-        && !q.ends_sentence
-        && ws.iter().all(|w| {
-            small.contains(&w.as_str()) || w.chars().next().is_some_and(char::is_uppercase)
-        })
-        && ws
-            .first()
-            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
-    {
-        return true;
-    }
-    // “territory”, “sovereignty” and “security”: quoted terms in a list.
-    let short = |x: &Marked| words(ctx, x).len() <= 3;
-    let joined = |a: &Marked, b: &Marked| {
-        ctx.text
-            .get(a.close..b.open)
-            .is_some_and(|gap| matches!(gap.trim(), "," | "and" | "or" | ", and" | ", or" | "/"))
-    };
-    short(q)
-        && (quotes.get(qi + 1).is_some_and(|n| short(n) && joined(q, n))
-            || qi
-                .checked_sub(1)
-                .and_then(|p| quotes.get(p))
-                .is_some_and(|p| short(p) && joined(p, q)))
 }
 
 /// `“…,” Holt said` / `“…,” said Holt` / `“…,” according to Holt`.
@@ -316,7 +264,7 @@ fn is_new_clause(ctx: &Ctx, j: usize, prev: Option<char>) -> bool {
 }
 
 /// "was described as", "were called": an auxiliary of the passive before the verb at `v`.
-fn is_passive(ctx: &Ctx, v: usize, s0: usize) -> bool {
+pub(super) fn is_passive(ctx: &Ctx, v: usize, s0: usize) -> bool {
     let mut i = v;
     while i > s0 {
         i -= 1;
@@ -374,77 +322,4 @@ fn colon(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
     let s = ctx.sentence_of[open - 1];
     let f = ctx.main_subject(ctx.sentence_start(s), open - 1);
     speaker_of(ctx, f, "colon", speakers)
-}
-
-/// Whether the quote makes up its sentence(s) alone (nothing but punctuation outside it).
-fn stands_alone(ctx: &Ctx, q: &Marked) -> bool {
-    let open = token_at(ctx.toks, q.open);
-    let close = token_at(ctx.toks, q.close);
-    let s_open = ctx.sentence_of.get(open).copied().unwrap_or(0);
-    let s_close = ctx
-        .sentence_of
-        .get(close.saturating_sub(1))
-        .copied()
-        .unwrap_or(s_open);
-    let before = (ctx.sentence_start(s_open)..open).all(|i| !ctx.is_word(i));
-    let after = (close..ctx.sentence_end(s_close)).all(|i| !ctx.is_word(i));
-    before && after
-}
-
-/// A quote standing alone continues the previous quote's speaker (same or previous sentence), or
-/// the speaker introduced at the end of the previous paragraph.
-fn continuation(
-    ctx: &Ctx,
-    quotes: &[Marked],
-    qi: usize,
-    done: &[Attribution],
-    speakers: &[Option<usize>],
-) -> Outcome {
-    let q = &quotes[qi];
-    if !stands_alone(ctx, q) {
-        return None;
-    }
-    let open = token_at(ctx.toks, q.open);
-    let s = ctx.sentence_of[open];
-    let para = ctx.paragraph_of[open];
-    if let Some(p) = qi.checked_sub(1) {
-        let prev = &quotes[p];
-        let pc = token_at(ctx.toks, prev.close.saturating_sub(1));
-        let ps = ctx.sentence_of.get(pc).copied().unwrap_or(0);
-        if ctx.paragraph_of.get(pc) == Some(&para) && s.saturating_sub(ps) <= 1 {
-            return done[p].speaker.map(|m| Attribution {
-                speaker: Some(m),
-                rule: Some("continuation".into()),
-            });
-        }
-    }
-    // The paragraph opens with the quote: look at the last sentence of the previous paragraph.
-    if ctx.paragraphs.get(para).map(|r| r.0) != Some(open) || s == 0 {
-        return None;
-    }
-    let prev_s = s - 1;
-    if let Some(Some(m)) = speakers.get(prev_s) {
-        return Some(Attribution {
-            speaker: Some(*m),
-            rule: Some("continuation".into()),
-        });
-    }
-    let (a, b) = ctx.sentences[prev_s];
-    let colon_end = b > a && ctx.punct(b - 1) == Some(':');
-    let verb = (a..b)
-        .rev()
-        .find(|&i| ctx.quote_of[i].is_none() && ctx.lex.verb_at(ctx.text, ctx.toks, i).is_some())?;
-    if is_passive(ctx, verb, a) {
-        return None;
-    }
-    let f = ctx.subject_before(verb, a);
-    let rule = if colon_end {
-        "said-colon"
-    } else {
-        "previous-speaker"
-    };
-    match speaker_of(ctx, f, rule, speakers) {
-        Some(at) if at.speaker.is_some() => Some(at),
-        _ => None,
-    }
 }
