@@ -11,11 +11,12 @@ use std::path::PathBuf;
     version,
     args_conflicts_with_subcommands = true,
     about = "A timeline of dated events and direct quotes from news articles",
-    long_about = "attache reads news articles (.txt, .md with front matter), extracts the dated events in them, \
+    long_about = "attache reads news articles (.txt, .md with front matter, saved .html pages, JSON/JSONL news \
+exports, RSS/Atom feeds), extracts the dated events in them, \
 merges the same event reported by several outlets, attaches direct quotes with their speakers, and opens \
 a keyboard-driven timeline.\n\nWith no PATHS it opens the bundled demo corpus (five articles on the \
 August 2025 Ukraine diplomacy).",
-    after_help = "Examples:\n  attache                       open the bundled corpus\n  attache ~/news/ukraine/       open a folder of articles\n  attache export --format json articles/*.txt > timeline.json\n  attache quotes --speaker merz\n\nExit codes: 0 ok, 1 runtime error, 2 usage error or nothing loadable."
+    after_help = "Examples:\n  attache                       open the bundled corpus\n  attache ~/news/ukraine/       open a folder of articles\n  attache export --format json articles/*.txt > timeline.json\n  attache quotes --speaker merz\n  attache brief --from 2025-08 > brief.md\n\nExit codes: 0 ok, 1 runtime error, 2 usage error or nothing loadable."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -33,6 +34,20 @@ pub struct Input {
     /// Publication date of every given document (the reference for "Monday", "last week").
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
     pub dct: Option<NaiveDate>,
+    /// Refuse a corpus whose files hold more than SIZE bytes (e.g. 500M, 4G; default 2G;
+    /// also read from ATTACHE_MAX_BYTES).
+    #[arg(long, value_name = "SIZE", env = "ATTACHE_MAX_BYTES", value_parser = parse_size)]
+    pub max_bytes: Option<u64>,
+}
+
+impl Input {
+    /// The loader's options for this input.
+    pub fn load_options(&self) -> crate::corpus::LoadOptions {
+        crate::corpus::LoadOptions {
+            dct: self.dct,
+            max_bytes: self.max_bytes,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -91,6 +106,42 @@ pub enum Command {
         #[arg(long, short, value_enum, default_value = "text")]
         format: EventsFormat,
     },
+    /// Write a briefing for people: the dated timeline with its outlets and the key quotes with
+    /// citations (Markdown), or the day-precise events as a calendar (`--format ics`).
+    Brief {
+        #[command(flatten)]
+        input: Input,
+        /// Only events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Only events on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Only events with an actor matching NAME, and quotes by or about them.
+        #[arg(long, value_name = "NAME")]
+        actor: Option<String>,
+        #[arg(long, short, value_enum, default_value = "md")]
+        format: BriefFormat,
+    },
+    /// Print a shell completion script (e.g. `attache completions bash > ~/.local/share/bash-completion/completions/attache`).
+    Completions {
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `attache man | man -l -`; or write one page per command.
+    Man {
+        /// Write attache.1 and one attache-COMMAND.1 per command into DIR instead.
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BriefFormat {
+    /// Markdown, readable as plain text too.
+    Md,
+    /// iCalendar (RFC 5545): one all-day event per day-precise event.
+    Ics,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -113,7 +164,42 @@ pub enum EventsFormat {
     Md,
 }
 
+/// `2G`, `500M`, `64K`, `1.5GB`, `1000` (decimal units, as `--max-bytes` documents).
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let bad = || format!("`{s}` is not a size: use bytes or a number with K, M or G (e.g. 500M)");
+    let t = s.trim().to_ascii_uppercase();
+    let t = t.strip_suffix('B').unwrap_or(&t);
+    let (number, unit) = match t.char_indices().last() {
+        Some((i, 'K')) => (&t[..i], 1e3),
+        Some((i, 'M')) => (&t[..i], 1e6),
+        Some((i, 'G')) => (&t[..i], 1e9),
+        Some((i, 'T')) => (&t[..i], 1e12),
+        _ => (t, 1.0),
+    };
+    let n: f64 = number.trim().parse().map_err(|_| bad())?;
+    if !n.is_finite() || n < 0.0 {
+        return Err(bad());
+    }
+    Ok((n * unit).round().min(u64::MAX as f64) as u64)
+}
+
 fn parse_day(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|_| format!("`{s}` is not a date like 2025-08-18"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes_with_units() {
+        assert_eq!(parse_size("2G"), Ok(2_000_000_000));
+        assert_eq!(parse_size("500mb"), Ok(500_000_000));
+        assert_eq!(parse_size("1.5K"), Ok(1500));
+        assert_eq!(parse_size("1234"), Ok(1234));
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("-1M").is_err());
+        assert!(parse_size("").is_err());
+    }
 }

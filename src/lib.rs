@@ -3,6 +3,7 @@
 //! Data flows one way: [`corpus`] loads documents, [`extract`] turns them into a [`model::Timeline`],
 //! and [`export`] and the `tui` only read it.
 
+pub mod brief;
 pub mod cli;
 pub mod corpus;
 pub mod export;

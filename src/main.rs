@@ -1,12 +1,12 @@
 //! The `attache` binary: CLI parsing and dispatch only.
 
 use anyhow::Result;
-use attache::cli::{Cli, Command, EventsFormat, Input, ListFormat};
-use attache::corpus::{self, LoadOptions};
+use attache::cli::{BriefFormat, Cli, Command, EventsFormat, Input, ListFormat};
+use attache::corpus;
 use attache::export::{self, Format};
 use attache::model::{Quote, Timeline};
 use attache::{extract, sanitize};
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -29,7 +29,7 @@ fn main() -> ExitCode {
 
 /// Loads the input, printing one warning line per problem; `None` when nothing could be loaded.
 fn load(input: &Input) -> Option<Timeline> {
-    let loaded = corpus::load(&input.paths, &LoadOptions { dct: input.dct });
+    let loaded = corpus::load(&input.paths, &input.load_options());
     report_warnings(&loaded);
     if loaded.documents.is_empty() {
         return None;
@@ -39,6 +39,10 @@ fn load(input: &Input) -> Option<Timeline> {
 
 /// One line per problem; when nothing loaded, a single path's problem is the one error line.
 fn report_warnings(loaded: &corpus::Loaded) {
+    if let Some(reason) = &loaded.refused {
+        eprintln!("attache: error: {}", sanitize::plain(reason));
+        return;
+    }
     if loaded.documents.is_empty() {
         match loaded.warnings.as_slice() {
             [only] => eprintln!(
@@ -50,7 +54,7 @@ fn report_warnings(loaded: &corpus::Loaded) {
                     eprintln!("attache: warning: {}", sanitize::plain(&w.to_string()));
                 }
                 eprintln!(
-                    "attache: error: nothing to load: give article files (.txt, .md) or folders holding them"
+                    "attache: error: nothing to load: give article files (.txt, .md, .html, .json, .jsonl, .rss, .atom, .xml) or folders holding them"
                 );
             }
         }
@@ -86,7 +90,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             write_docs(&timeline, format, &mut out)?;
         }
         Command::Timex { input, .. } => {
-            let loaded = corpus::load(&input.paths, &LoadOptions { dct: input.dct });
+            let loaded = corpus::load(&input.paths, &input.load_options());
             report_warnings(&loaded);
             if loaded.documents.is_empty() {
                 return Ok(ExitCode::from(2));
@@ -151,6 +155,52 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 EventsFormat::Csv => export::write(&timeline, Format::Csv, &mut out)?,
                 EventsFormat::Md => export::write(&timeline, Format::Md, &mut out)?,
             }
+        }
+        Command::Brief {
+            input,
+            from,
+            to,
+            actor,
+            format,
+        } => {
+            let filter = match attache::export::EventFilter::parse(
+                from.as_deref(),
+                to.as_deref(),
+                actor,
+                None,
+            ) {
+                Ok(f) => f,
+                Err(e) => {
+                    eprintln!("attache: {e}");
+                    return Ok(ExitCode::from(2));
+                }
+            };
+            let Some(timeline) = load(&input) else {
+                return Ok(ExitCode::from(2));
+            };
+            let brief = attache::brief::select(&timeline, &filter);
+            match format {
+                BriefFormat::Md => attache::brief::write_markdown(&brief, &mut out)?,
+                BriefFormat::Ics => {
+                    attache::brief::write_ics(&brief, chrono::Utc::now(), &mut out)?
+                }
+            }
+        }
+        Command::Completions { shell } => {
+            // clap_complete panics on a write error (a closed pipe): render first, then write.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "attache", &mut script);
+            out.write_all(&script)?;
+        }
+        Command::Man { out_dir: None } => clap_mangen::Man::new(Cli::command()).render(&mut out)?,
+        Command::Man { out_dir: Some(dir) } => {
+            std::fs::create_dir_all(&dir)?;
+            clap_mangen::generate_to(Cli::command(), &dir)?;
+            writeln!(
+                out,
+                "man pages written to {}",
+                sanitize::plain(&dir.to_string_lossy())
+            )?;
         }
     }
     out.flush()?;

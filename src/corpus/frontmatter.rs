@@ -1,8 +1,9 @@
 //! The optional `---` … `---` block at the top of a `.md`/`.txt` file: simple `key: value` lines.
 
-/// Metadata given by the file itself.
+/// Metadata a file states about itself: its front matter, an HTML page's meta tags, a JSON
+/// record's fields or a feed item's elements. Each format reader fills what it finds.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FrontMatter {
+pub struct FileMeta {
     pub title: Option<String>,
     pub outlet: Option<String>,
     pub published: Option<String>,
@@ -10,16 +11,19 @@ pub struct FrontMatter {
     pub byline: Option<String>,
 }
 
+/// The name this type had when front matter was the only metadata a file could state.
+pub type FrontMatter = FileMeta;
+
 /// Splits a front matter block off `text`.
 ///
 /// Returns the metadata (if a block is present), the byte offset where the body starts, and an
 /// error message when the block is malformed (then the whole text is the body).
-pub fn split_front_matter(text: &str) -> (Option<FrontMatter>, usize, Option<String>) {
+pub fn split_front_matter(text: &str) -> (Option<FileMeta>, usize, Option<String>) {
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text[..first_line_end].trim_end() != "---" {
         return (None, 0, None);
     }
-    let mut meta = FrontMatter::default();
+    let mut meta = FileMeta::default();
     let mut offset = first_line_end;
     let mut line_no = 1;
     while offset < text.len() {

@@ -2,30 +2,78 @@
 //!
 //! Loading never stops at the first bad file: each problem becomes one [`Warning`] naming the file,
 //! and the rest of the corpus still loads. Only "nothing could be loaded" is an error for the caller.
+//!
+//! It runs in two steps so that a corpus too big for memory is refused before anything is read:
+//! [`scan`] walks the paths and sizes every file (no file is opened), then [`load_scan`] reads them,
+//! decodes the bytes and hands each file to its format reader in [`formats`] (plain text with front
+//! matter, HTML pages, JSON/JSONL exports, RSS/Atom feeds).
 
 mod chrome;
 mod decode;
 mod embedded;
+pub mod formats;
 mod frontmatter;
 mod meta;
+mod read;
 mod walk;
 
 pub use chrome::mark_chrome;
 pub use decode::{Decoded, decode};
 pub use embedded::EMBEDDED;
-pub use frontmatter::{FrontMatter, split_front_matter};
+pub use frontmatter::{FileMeta, FrontMatter, split_front_matter};
 pub use meta::{guess_byline, guess_outlet, guess_title, parse_date};
+pub use walk::{PlannedFile, Scan, scan};
 
 use crate::model::{DateSource, Document, Published};
 use chrono::NaiveDate;
 use std::fmt;
 use std::path::Path;
 
+/// The default cap on the bytes of one corpus: 2 GB of files.
+pub const DEFAULT_MAX_BYTES: u64 = 2 * 1000 * 1000 * 1000;
+
 /// One problem met while loading; the file it names was skipped or loaded with a caveat.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
     pub path: String,
     pub message: String,
+}
+
+impl Warning {
+    /// A warning about `path`; the message is made one line (parser errors may quote the file,
+    /// newlines and all).
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Warning {
+            path: path.into(),
+            message: one_line(&message.into()),
+        }
+    }
+}
+
+/// Runs of whitespace and control characters become one space.
+fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut gap = false;
+    for c in s.chars() {
+        if c.is_whitespace() || c.is_control() {
+            gap = true;
+            continue;
+        }
+        if gap && !out.is_empty() {
+            out.push(' ');
+        }
+        gap = false;
+        out.push(c);
+    }
+    out
+}
+
+/// At most `max` characters of `s`, with `…` when cut: for parser messages that quote the file.
+pub(crate) fn shorten(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
 }
 
 impl fmt::Display for Warning {
@@ -39,6 +87,9 @@ impl fmt::Display for Warning {
 pub struct Loaded {
     pub documents: Vec<Document>,
     pub warnings: Vec<Warning>,
+    /// Set when the whole corpus was refused (over the size cap): the reason, for the error line.
+    /// The same text is also the last warning, so callers that only print warnings still say why.
+    pub refused: Option<String>,
 }
 
 /// Options that apply to every loaded document.
@@ -46,21 +97,44 @@ pub struct Loaded {
 pub struct LoadOptions {
     /// `--dct`: the publication date of every given document.
     pub dct: Option<NaiveDate>,
+    /// The most bytes of files one corpus may hold; `None` means [`DEFAULT_MAX_BYTES`].
+    pub max_bytes: Option<u64>,
+}
+
+impl LoadOptions {
+    pub fn cap(&self) -> u64 {
+        self.max_bytes.unwrap_or(DEFAULT_MAX_BYTES)
+    }
 }
 
 /// Loads the embedded corpus (no paths) or the given files and folders.
 pub fn load(paths: &[impl AsRef<Path>], options: &LoadOptions) -> Loaded {
-    let mut loaded = Loaded::default();
-    if paths.is_empty() {
+    let mut loaded = if paths.is_empty() {
+        let mut loaded = Loaded::default();
         for (name, text) in EMBEDDED {
             let path = format!("assets/corpus/{name}");
             loaded.documents.push(document_from_text(&path, text, None));
         }
+        loaded
     } else {
-        for path in paths {
-            walk::load_path(path.as_ref(), &mut loaded);
-        }
-    }
+        let label = paths
+            .first()
+            .map(|p| p.as_ref().to_string_lossy().into_owned())
+            .unwrap_or_default();
+        read::load_scan(scan(paths), options.cap(), &label)
+    };
+    number_and_date(&mut loaded, options);
+    loaded
+}
+
+/// Reads the files of a [`Scan`] (see [`scan`]); `label` names the corpus in a refusal.
+pub fn load_scan(scan: Scan, options: &LoadOptions, label: &str) -> Loaded {
+    let mut loaded = read::load_scan(scan, options.cap(), label);
+    number_and_date(&mut loaded, options);
+    loaded
+}
+
+fn number_and_date(loaded: &mut Loaded, options: &LoadOptions) {
     for (i, doc) in loaded.documents.iter_mut().enumerate() {
         doc.id = format!("d{}", i + 1);
         if let Some(dct) = options.dct {
@@ -71,15 +145,14 @@ pub fn load(paths: &[impl AsRef<Path>], options: &LoadOptions) -> Loaded {
             };
         }
     }
-    loaded
 }
 
-/// Builds a document from plain text (with optional front matter already split off as `front`).
-/// Missing metadata is guessed from the text.
-pub fn document_from_text(path: &str, text: &str, front: Option<FrontMatter>) -> Document {
-    let front = front.unwrap_or_default();
+/// Builds a document from its text and the metadata the file states (front matter, HTML meta
+/// tags, JSON fields, feed fields). Missing metadata is guessed from the text.
+pub fn document_from_text(path: &str, text: &str, given: Option<FileMeta>) -> Document {
+    let given = given.unwrap_or_default();
     let chrome = mark_chrome(text);
-    let published = match front.published.as_deref().and_then(parse_date) {
+    let published = match given.published.as_deref().and_then(parse_date) {
         Some(date) => Published {
             date: Some(date),
             source: DateSource::Metadata,
@@ -90,10 +163,10 @@ pub fn document_from_text(path: &str, text: &str, front: Option<FrontMatter>) ->
     Document {
         id: String::new(),
         path: path.to_string(),
-        title: front.title.or_else(|| guess_title(text, &chrome)),
-        outlet: front.outlet.or_else(|| guess_outlet(text)),
-        byline: front.byline.or_else(|| guess_byline(text)),
-        url: front.url,
+        title: given.title.or_else(|| guess_title(text, &chrome)),
+        outlet: given.outlet.or_else(|| guess_outlet(text)),
+        byline: given.byline.or_else(|| guess_byline(text)),
+        url: given.url,
         published,
         text: text.to_string(),
         chrome,

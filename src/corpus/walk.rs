@@ -1,136 +1,140 @@
-//! Walking files and folders: recursive, sorted, hidden entries skipped, symlink loops safe.
+//! Finding the files of a corpus: recursive, sorted, hidden entries skipped, symlink loops and
+//! deep nesting bounded, each file listed once. Nothing is opened here (a FIFO would block an
+//! open): only `stat`, so that the total size is known before anything is read.
 
-use super::{Decoded, Loaded, Warning, decode, document_from_text, split_front_matter};
+use super::Warning;
+use super::formats::Kind;
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// Extensions attache reads when it walks a folder. A file named explicitly is read whatever its name.
-const ARTICLE_EXTENSIONS: [&str; 4] = ["txt", "md", "markdown", "text"];
+/// Folders nested deeper than this below a given path are not entered.
+pub const MAX_DEPTH: usize = 64;
 
-/// Files larger than this are refused rather than read whole.
-pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// A file found by [`scan`], to be read by `load_scan`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedFile {
+    pub path: PathBuf,
+    /// Its size when scanned.
+    pub bytes: u64,
+    /// Named on the command line (read whatever its extension), not found in a folder.
+    pub explicit: bool,
+}
 
-pub(super) fn load_path(path: &Path, loaded: &mut Loaded) {
-    let mut visited = HashSet::new();
-    match fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => walk_dir(path, loaded, &mut visited, 0),
-        Ok(meta) if meta.is_file() => load_file(path, loaded),
-        Ok(_) => warn(loaded, path, "not a regular file or folder; skipped"),
-        Err(e) => warn(loaded, path, &io_message(&e)),
+/// The files of a corpus and the problems met finding them.
+#[derive(Debug, Default)]
+pub struct Scan {
+    pub files: Vec<PlannedFile>,
+    pub warnings: Vec<Warning>,
+}
+
+impl Scan {
+    /// The bytes of all planned files.
+    pub fn total_bytes(&self) -> u64 {
+        self.files.iter().map(|f| f.bytes).sum()
     }
 }
 
-fn walk_dir(dir: &Path, loaded: &mut Loaded, visited: &mut HashSet<PathBuf>, depth: usize) {
-    // Canonical paths identify a folder however it was reached, so a symlink loop ends here.
-    let Ok(canonical) = fs::canonicalize(dir) else {
-        warn(loaded, dir, "cannot resolve folder; skipped");
-        return;
-    };
-    if !visited.insert(canonical) {
-        return;
-    }
-    if depth > 64 {
-        warn(loaded, dir, "folders nested more than 64 deep; skipped");
-        return;
-    }
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => return warn(loaded, dir, &io_message(&e)),
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
+/// Walks the given files and folders. A file reached twice (named twice, or through a symlink)
+/// is listed once.
+pub fn scan(paths: &[impl AsRef<Path>]) -> Scan {
+    let mut walker = Walker::default();
     for path in paths {
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
+        let path = path.as_ref();
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walker.dir(path, 0),
+            Ok(meta) if meta.is_file() => walker.file(path, meta.len(), true),
+            Ok(_) => walker.warn(path, NOT_REGULAR),
+            Err(e) => walker.warn(path, &io_message(&e)),
         }
-        match fs::metadata(&path) {
-            Ok(meta) if meta.is_dir() => walk_dir(&path, loaded, visited, depth + 1),
-            Ok(meta) if meta.is_file() => {
-                if has_article_extension(&path) {
-                    load_file(&path, loaded);
-                }
+    }
+    walker.scan
+}
+
+const NOT_REGULAR: &str = "not a regular file (a FIFO, socket or device); skipped";
+
+#[derive(Default)]
+struct Walker {
+    scan: Scan,
+    dirs: HashSet<PathBuf>,
+    files: HashSet<PathBuf>,
+}
+
+impl Walker {
+    fn warn(&mut self, path: &Path, message: &str) {
+        self.scan
+            .warnings
+            .push(Warning::new(path.to_string_lossy(), message));
+    }
+
+    fn file(&mut self, path: &Path, bytes: u64, explicit: bool) {
+        let key = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        if self.files.insert(key) {
+            self.scan.files.push(PlannedFile {
+                path: path.to_path_buf(),
+                bytes,
+                explicit,
+            });
+        }
+    }
+
+    fn dir(&mut self, dir: &Path, depth: usize) {
+        // Canonical paths identify a folder however it was reached, so a symlink loop ends here.
+        let canonical = match fs::canonicalize(dir) {
+            Ok(c) => c,
+            Err(e) => return self.warn(dir, &io_message(&e)),
+        };
+        if !self.dirs.insert(canonical) {
+            return;
+        }
+        if depth > MAX_DEPTH {
+            return self.warn(
+                dir,
+                &format!("folders nested more than {MAX_DEPTH} deep; not entered"),
+            );
+        }
+        let entries = match fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) => return self.warn(dir, &io_message(&e)),
+        };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for path in paths {
+            let hidden = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'));
+            if hidden {
+                continue;
             }
-            Ok(_) => {}
-            Err(e) => warn(loaded, &path, &io_message(&e)),
+            let article = Kind::from_extension(&path).is_some();
+            match fs::metadata(&path) {
+                Ok(meta) if meta.is_dir() => self.dir(&path, depth + 1),
+                Ok(meta) if meta.is_file() && article => self.file(&path, meta.len(), false),
+                Ok(meta) if !meta.is_file() && article => self.warn(&path, NOT_REGULAR),
+                Ok(_) => {}
+                // A dangling link or a loop of links: worth a word only where an article was expected.
+                Err(e) if article || !is_dangling(&e) => self.warn(&path, &io_message(&e)),
+                Err(_) => {}
+            }
         }
     }
 }
 
-fn has_article_extension(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)))
+fn is_dangling(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::NotFound
 }
 
-fn load_file(path: &Path, loaded: &mut Loaded) {
-    match fs::metadata(path) {
-        Ok(meta) if meta.len() > MAX_FILE_BYTES => {
-            return warn(
-                loaded,
-                path,
-                &format!(
-                    "file is {} MB, over the {} MB limit; skipped",
-                    meta.len() >> 20,
-                    MAX_FILE_BYTES >> 20
-                ),
-            );
-        }
-        Ok(meta) if !meta.is_file() => return warn(loaded, path, "not a regular file; skipped"),
-        Err(e) => return warn(loaded, path, &io_message(&e)),
-        Ok(_) => {}
-    }
-    let bytes = match fs::read(path) {
-        Ok(b) => b,
-        Err(e) => return warn(loaded, path, &io_message(&e)),
-    };
-    let text = match decode(&bytes) {
-        Decoded::Utf8(s) => s,
-        Decoded::Converted(s, from) => {
-            warn(loaded, path, &format!("not valid UTF-8; decoded as {from}"));
-            s
-        }
-        Decoded::Binary => {
-            return warn(
-                loaded,
-                path,
-                "looks like a binary file, not an article; skipped",
-            );
-        }
-    };
-    if text.trim().is_empty() {
-        return warn(loaded, path, "file is empty; skipped");
-    }
-    let shown = path.to_string_lossy();
-    let (front, body_start, front_error) = split_front_matter(&text);
-    if let Some(message) = front_error {
-        warn(loaded, path, &message);
-    }
-    let body = &text[body_start..];
-    if body.trim().is_empty() {
-        return warn(loaded, path, "front matter but no article text; skipped");
-    }
-    loaded
-        .documents
-        .push(document_from_text(&shown, body, front));
-}
-
-fn warn(loaded: &mut Loaded, path: &Path, message: &str) {
-    loaded.warnings.push(Warning {
-        path: path.to_string_lossy().into_owned(),
-        message: message.to_string(),
-    });
-}
-
-fn io_message(e: &std::io::Error) -> String {
+/// The user's words for an I/O error.
+pub(super) fn io_message(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
         std::io::ErrorKind::PermissionDenied => {
             "permission denied; check the file's permissions".to_string()
+        }
+        #[cfg(unix)]
+        _ if e.raw_os_error() == Some(libc::ELOOP) => {
+            "a loop of symbolic links; skipped".to_string()
         }
         _ => format!("cannot read: {e}"),
     }

@@ -1,0 +1,336 @@
+//! Clues to an undated article's publication date, each a cost over candidate days.
+//!
+//! - A dated expression resolved against a candidate day must land near it: a past-tense "Monday"
+//!   within the week before, a year-less "August 15" some days before (news names the weekday of
+//!   recent days and the date of older ones, so a month-day pulls less than a weekday).
+//! - An event said to have started at a date ("the war began in February 2022", "since 2019")
+//!   plus an elapsed time in the same article ("almost four years", "three years of war", "nearly
+//!   three and a half years ago") gives a window of years.
+//! - An absolute date in a past-tense clause lies before publication; in a future one, after.
+
+use super::calendar::{add_days, day_value, period};
+use super::lexicon::{Lexicon, Unit};
+use super::normalise::Context;
+use super::recognise::Found;
+use super::resolve::shift_by;
+use super::sem::{Amount, Origin, Sem, YearRef};
+use super::{Expression, Tense};
+use chrono::NaiveDate;
+
+/// One constraint on the publication date.
+#[derive(Debug, Clone)]
+pub enum Clue {
+    /// A day-precision expression that must resolve near the publication date.
+    Near {
+        text: String,
+        expr: Expression,
+        per_day: f64,
+        ceiling: f64,
+    },
+    /// The publication date lies in `from..=to` (from an anchored elapsed time).
+    Window {
+        from: NaiveDate,
+        to: NaiveDate,
+        text: String,
+    },
+    /// A dated expression in a past clause (`after` true) or future clause.
+    Order {
+        text: String,
+        start: NaiveDate,
+        end: NaiveDate,
+        after: bool,
+    },
+}
+
+impl Clue {
+    /// Whether the clue can tell days apart (not just years).
+    pub fn is_daily(&self) -> bool {
+        matches!(self, Clue::Near { .. })
+    }
+
+    /// The clue's cost when the article was published on `d` (0 = fully consistent).
+    pub fn cost(&self, d: NaiveDate) -> f64 {
+        match self {
+            Clue::Near {
+                expr,
+                per_day,
+                ceiling,
+                ..
+            } => {
+                let found = Found {
+                    start: 0,
+                    end: 0,
+                    sem: expr.sem.clone(),
+                    approx: false,
+                    modifier: None,
+                };
+                let n = Context::new(Some(d)).resolve(&found, expr.tense);
+                let Some((start, _, _)) = period(&n.value) else {
+                    return *ceiling;
+                };
+                let gap = (d - start).num_days();
+                let gap = if expr.tense == Tense::Future {
+                    -gap
+                } else {
+                    gap
+                };
+                if gap < 0 {
+                    return *ceiling;
+                }
+                (gap as f64 * per_day).min(*ceiling)
+            }
+            Clue::Window { from, to, .. } => {
+                if d < *from {
+                    5.0 + (*from - d).num_days() as f64 / 30.0
+                } else if d > *to {
+                    5.0 + (d - *to).num_days() as f64 / 30.0
+                } else {
+                    0.0
+                }
+            }
+            Clue::Order {
+                start, end, after, ..
+            } => {
+                if (*after && d < *start) || (!*after && d > *end) {
+                    2.0
+                } else {
+                    0.0
+                }
+            }
+        }
+    }
+
+    /// The cost above which a clue is not counted as supporting a day.
+    pub fn cost_ceiling(&self) -> f64 {
+        match self {
+            Clue::Near { ceiling, .. } => *ceiling * 0.99,
+            _ => 0.5,
+        }
+    }
+
+    /// A human-readable account for `Published::clues`.
+    pub fn describe(&self) -> String {
+        match self {
+            Clue::Near { text, expr, .. } => {
+                let tense = match expr.tense {
+                    Tense::Past => "past tense",
+                    Tense::Future => "future tense",
+                    _ => "no tense",
+                };
+                format!("'{text}' ({tense}) resolves just before publication")
+            }
+            Clue::Window { from, to, text } => {
+                format!(
+                    "{text}: published between {} and {}",
+                    day_value(*from),
+                    day_value(*to)
+                )
+            }
+            Clue::Order { text, after, .. } => {
+                format!(
+                    "'{text}' is {}",
+                    if *after {
+                        "in the past"
+                    } else {
+                        "in the future"
+                    }
+                )
+            }
+        }
+    }
+}
+
+/// The clues of one article, from its analysed expressions.
+pub fn doc_clues(text: &str, exprs: &[Expression]) -> Vec<Clue> {
+    let mut clues = Vec::new();
+    let mut anchors: Vec<(String, NaiveDate, NaiveDate)> = Vec::new();
+    for e in exprs {
+        let surface = e.span.slice(text).to_string();
+        match &e.sem {
+            Sem::Weekday { .. } | Sem::DayPart { .. }
+                if e.tense != Tense::Future || matches!(e.sem, Sem::Weekday { .. }) =>
+            {
+                clues.push(Clue::Near {
+                    text: surface.clone(),
+                    expr: e.clone(),
+                    per_day: 1.0,
+                    ceiling: 7.0,
+                });
+            }
+            Sem::Date {
+                year: YearRef::Implicit(_),
+                day: Some(_),
+                ..
+            } => {
+                clues.push(Clue::Near {
+                    text: surface.clone(),
+                    expr: e.clone(),
+                    per_day: 0.5,
+                    ceiling: 15.0,
+                });
+            }
+            _ => {}
+        }
+        let absolute = match &e.sem {
+            Sem::Date {
+                year: YearRef::Abs(_),
+                ..
+            }
+            | Sem::Year(_) => {
+                let found = Found {
+                    start: 0,
+                    end: 0,
+                    sem: e.sem.clone(),
+                    approx: false,
+                    modifier: None,
+                };
+                let v = Context::new(None).resolve(&found, e.tense).value;
+                period(&v)
+            }
+            _ => None,
+        };
+        if let Some((start, end, _)) = absolute {
+            if e.tense == Tense::Past || e.tense == Tense::Future {
+                clues.push(Clue::Order {
+                    text: surface.clone(),
+                    start,
+                    end,
+                    after: e.tense == Tense::Past,
+                });
+            }
+            if is_start(text, e) {
+                anchors.push((surface.clone(), start, end));
+            }
+        }
+    }
+    // Elapsed times paired with the article's start anchors.
+    let mut windows = Vec::new();
+    for e in exprs {
+        let Some((n, unit)) = elapsed(text, e) else {
+            continue;
+        };
+        let surface = e.span.slice(text);
+        let (lo, hi) = elapsed_bounds(surface, n);
+        for (anchor, start, end) in &anchors {
+            let (Some(from), Some(to)) = (shift_by(*start, unit, lo), shift_by(*end, unit, hi))
+            else {
+                continue;
+            };
+            windows.push(Clue::Window {
+                from,
+                to,
+                text: format!("'{anchor}' + '{surface}'"),
+            });
+        }
+    }
+    if let Some((from, to)) = consistent_intersection(&windows) {
+        let text = windows
+            .iter()
+            .filter_map(|w| match w {
+                Clue::Window { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        clues.push(Clue::Window { from, to, text });
+    }
+    clues
+}
+
+/// Whether an absolute date marks the start of something ("began in February 2022", "since 2019").
+fn is_start(text: &str, e: &Expression) -> bool {
+    if e.signal.as_deref() == Some("since") {
+        return true;
+    }
+    let sentence = sentence_around(text, e.span.start, e.span.end);
+    let cues = &Lexicon::get().start_cues;
+    sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| cues.iter().any(|c| c.eq_ignore_ascii_case(w)))
+}
+
+fn sentence_around(text: &str, start: usize, end: usize) -> &str {
+    let before = text.get(..start).unwrap_or("");
+    let s = before.rfind(['.', '\n', '!', '?']).map_or(0, |i| i + 1);
+    let after = text.get(end..).unwrap_or("");
+    let e = after
+        .find(['.', '\n', '!', '?'])
+        .map_or(text.len(), |i| end + i);
+    text.get(s..e).unwrap_or("")
+}
+
+/// An elapsed time in years or months: "almost four years", "three-year", "3½ years ago".
+fn elapsed(text: &str, e: &Expression) -> Option<(f64, Unit)> {
+    let surface = e.span.slice(text);
+    if surface.to_ascii_lowercase().ends_with("old") {
+        return None;
+    }
+    match e.sem {
+        Sem::Duration {
+            amount: Amount::Num(n),
+            unit,
+        }
+        | Sem::Offset {
+            amount: Amount::Num(n),
+            unit,
+            sign: -1,
+            origin: Origin::Dct,
+        } if matches!(unit, Unit::Year | Unit::Month) && (1.0..=60.0).contains(&n) => {
+            Some((n, unit))
+        }
+        _ => None,
+    }
+}
+
+/// The range of true elapsed amounts a phrase allows: "almost 4" = 3.5..4, "more than 3" = 3..4,
+/// "3" = 3..4 (people round down), "about 3" = 2.5..3.5, "3 and a half" = 3.25..3.75.
+fn elapsed_bounds(surface: &str, n: f64) -> (f64, f64) {
+    let s = surface.to_ascii_lowercase();
+    let half = n.fract() != 0.0;
+    let slack = if half { 0.25 } else { 0.5 };
+    if s.starts_with("nearly")
+        || s.starts_with("almost")
+        || s.starts_with("under")
+        || s.starts_with("less")
+    {
+        (n - slack, n)
+    } else if s.starts_with("more") || s.starts_with("over") || s.starts_with("at least") {
+        (n, n + 2.0 * slack)
+    } else if s.starts_with("about")
+        || s.starts_with("around")
+        || s.starts_with("some")
+        || s.starts_with("roughly")
+        || half
+    {
+        (n - slack, n + slack)
+    } else {
+        (n, n + 1.0)
+    }
+}
+
+/// The intersection of the windows that agree with each other, narrowest first.
+pub fn consistent_intersection(windows: &[Clue]) -> Option<(NaiveDate, NaiveDate)> {
+    let mut spans: Vec<(NaiveDate, NaiveDate)> = windows
+        .iter()
+        .filter_map(|w| match w {
+            Clue::Window { from, to, .. } => Some((*from, *to)),
+            _ => None,
+        })
+        .collect();
+    spans.sort_by_key(|(f, t)| (*t - *f).num_days());
+    let mut acc: Option<(NaiveDate, NaiveDate)> = None;
+    for (f, t) in spans {
+        acc = match acc {
+            None => Some((f, t)),
+            Some((a, b)) => {
+                let (lo, hi) = (a.max(f), b.min(t));
+                if lo <= hi {
+                    Some((lo, hi))
+                } else {
+                    Some((a, b))
+                }
+            }
+        };
+    }
+    acc.and_then(|(a, b)| Some((a, add_days(b, 0)?)))
+}

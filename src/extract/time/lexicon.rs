@@ -1,0 +1,177 @@
+//! The vocabulary of time expressions (month and weekday names, number words, units, seasons, day
+//! parts, holidays), read once from `assets/time.toml`.
+//!
+//! Every word of a text is looked up here exactly once, by the tokenizer, so the table is a single
+//! hash map from a lower-case word to a small `Copy` record of all the roles the word can play
+//! ("may" is a month and a modal verb, "second" an ordinal and a unit).
+
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A unit of time, from seconds to millennia.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Weekend,
+    Week,
+    Fortnight,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+    Millennium,
+}
+
+impl Unit {
+    fn parse(code: &str) -> Option<Unit> {
+        Some(match code {
+            "TS" => Unit::Second,
+            "TM" => Unit::Minute,
+            "TH" => Unit::Hour,
+            "D" => Unit::Day,
+            "W" => Unit::Week,
+            "WE" => Unit::Weekend,
+            "F" => Unit::Fortnight,
+            "M" => Unit::Month,
+            "Q" => Unit::Quarter,
+            "Y" => Unit::Year,
+            "E" => Unit::Decade,
+            "C" => Unit::Century,
+            "L" => Unit::Millennium,
+            _ => return None,
+        })
+    }
+    /// Whether the unit is a clock unit (written after `T` in a TIMEX3 duration).
+    pub fn is_clock(self) -> bool {
+        matches!(self, Unit::Second | Unit::Minute | Unit::Hour)
+    }
+}
+
+/// One word's possible roles. Zero/None means "not this role".
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Entry {
+    pub month: u8,
+    pub weekday: u8,
+    pub number: Option<u32>,
+    pub ordinal: Option<i8>,
+    pub unit: Option<Unit>,
+    /// TIMEX3 season code index: 1 SP, 2 SU, 3 FA, 4 WI.
+    pub season: u8,
+    /// Index into [`DAYPARTS`].
+    pub daypart: u8,
+}
+
+impl Entry {
+    pub fn is_empty(&self) -> bool {
+        *self == Entry::default()
+    }
+}
+
+/// TIMEX3 codes of the seasons, indexed by `Entry::season - 1`.
+pub const SEASONS: [&str; 4] = ["SP", "SU", "FA", "WI"];
+/// TIMEX3 codes of the parts of the day, indexed by `Entry::daypart - 1`.
+pub const DAYPARTS: [&str; 4] = ["MO", "AF", "EV", "NI"];
+
+#[derive(Deserialize)]
+struct Raw {
+    months: HashMap<String, u8>,
+    weekdays: HashMap<String, u8>,
+    numbers: HashMap<String, u32>,
+    ordinals: HashMap<String, i8>,
+    units: HashMap<String, String>,
+    seasons: HashMap<String, String>,
+    dayparts: HashMap<String, String>,
+    holidays: HashMap<String, [u32; 2]>,
+    start_cues: StartCues,
+}
+
+#[derive(Deserialize)]
+struct StartCues {
+    words: Vec<String>,
+}
+
+/// The parsed vocabulary.
+pub struct Lexicon {
+    words: HashMap<String, Entry>,
+    /// Holiday names (possibly several words, lower-case) to (month, day).
+    pub holidays: Vec<(Vec<String>, u32, u32)>,
+    pub start_cues: Vec<String>,
+}
+
+impl Lexicon {
+    /// The embedded vocabulary, parsed on first use.
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| {
+            let raw: Raw = toml::from_str(include_str!("../../../assets/time.toml"))
+                .expect("assets/time.toml is valid");
+            Lexicon::from_raw(raw)
+        })
+    }
+
+    fn from_raw(raw: Raw) -> Lexicon {
+        let mut words: HashMap<String, Entry> = HashMap::new();
+        for (w, m) in raw.months {
+            words.entry(w).or_default().month = m;
+        }
+        for (w, d) in raw.weekdays {
+            words.entry(w).or_default().weekday = d;
+        }
+        for (w, n) in raw.numbers {
+            words.entry(w).or_default().number = Some(n);
+        }
+        for (w, n) in raw.ordinals {
+            words.entry(w).or_default().ordinal = Some(n);
+        }
+        for (w, u) in raw.units {
+            let unit = Unit::parse(&u).expect("assets/time.toml: known unit code");
+            words.entry(w).or_default().unit = Some(unit);
+        }
+        for (w, s) in raw.seasons {
+            let i = SEASONS.iter().position(|c| *c == s).expect("season code");
+            words.entry(w).or_default().season = i as u8 + 1;
+        }
+        for (w, s) in raw.dayparts {
+            let i = DAYPARTS
+                .iter()
+                .position(|c| *c == s)
+                .expect("day-part code");
+            words.entry(w).or_default().daypart = i as u8 + 1;
+        }
+        let holidays = raw
+            .holidays
+            .into_iter()
+            .map(|(name, [m, d])| (name.split(' ').map(str::to_string).collect(), m, d))
+            .collect();
+        Lexicon {
+            words,
+            holidays,
+            start_cues: raw.start_cues.words,
+        }
+    }
+
+    /// The roles of a word given in lower case.
+    pub fn lookup(&self, lower: &str) -> Entry {
+        self.words.get(lower).copied().unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_have_all_their_roles() {
+        let lex = Lexicon::get();
+        assert_eq!(lex.lookup("may").month, 5);
+        assert_eq!(lex.lookup("second").ordinal, Some(2));
+        assert_eq!(lex.lookup("second").unit, Some(Unit::Second));
+        assert_eq!(lex.lookup("fall").season, 3);
+        assert!(lex.lookup("minister").is_empty());
+    }
+}

@@ -1,0 +1,67 @@
+//! `attache brief` as a user runs it: a Markdown briefing or a calendar, filters, errors.
+
+use std::process::{Command, Output};
+
+fn attache(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_attache"))
+        .args(args)
+        .output()
+        .expect("run attache")
+}
+
+fn fixtures() -> String {
+    format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn brief_on_the_embedded_corpus_is_markdown_with_every_part() {
+    let out = attache(&["brief"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let md = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(md.starts_with("# Briefing\n"));
+    for part in ["\n## Timeline\n", "\n## Key quotes\n", "\n## Sources\n"] {
+        assert!(md.contains(part), "missing {part:?}");
+    }
+    let sources = md.split("\n## Sources\n").nth(1).expect("sources part");
+    assert_eq!(
+        sources
+            .lines()
+            .filter(|l| l.starts_with(char::is_numeric))
+            .count(),
+        5
+    );
+    assert!(!md.contains('\u{1b}'));
+}
+
+#[test]
+fn brief_cites_the_files_of_other_formats_by_record() {
+    let out = attache(&["brief", &fixtures()]);
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(md.contains("wire_export.jsonl#5`"), "{md}");
+    assert!(md.contains("*The Harbour Post* — Ministers agree to resume port talks on Monday — 2024-03-12 (metadata)"));
+}
+
+#[test]
+fn brief_as_ics_is_a_calendar() {
+    let out = attache(&["brief", "--format", "ics", &fixtures()]);
+    assert!(out.status.success());
+    let cal = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(cal.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert!(cal.ends_with("END:VCALENDAR\r\n"));
+    assert_eq!(
+        cal.matches("BEGIN:VEVENT").count(),
+        cal.matches("END:VEVENT").count()
+    );
+}
+
+#[test]
+fn brief_with_a_bad_date_is_a_usage_error() {
+    let out = attache(&["brief", "--from", "last spring"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not a date"));
+}
