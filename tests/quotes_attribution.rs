@@ -151,6 +151,20 @@ fn two_named_subjects_share_no_quote() {
 }
 
 #[test]
+fn titles_with_lowercase_nouns_before_the_name() {
+    let t = "“We have a deal,” union leader Ida Brun said.";
+    assert_eq!(speaker(t, "We have").as_deref(), Some("Ida Brun"));
+    let t = "“Nobody can read that much,” said farmer Ola Wendt, whose land lies nearby.";
+    assert_eq!(speaker(t, "Nobody").as_deref(), Some("Ola Wendt"));
+}
+
+#[test]
+fn a_base_form_after_an_article_is_a_noun_not_a_speech_verb() {
+    let t = "Teasdale said after a two-hour call with her counterpart: “We will return on Monday.”";
+    assert_eq!(speaker(t, "We will").as_deref(), TEASDALE);
+}
+
+#[test]
 fn with_subject_participle() {
     let t = "The summit ended early, with Teasdale stressing her main point: “Peace first.”";
     assert_eq!(speaker(t, "Peace").as_deref(), TEASDALE);

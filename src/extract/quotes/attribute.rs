@@ -162,7 +162,9 @@ fn trailing(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
             none()
         }
         Who::Unknown | Who::Passive => None,
-        _ if f.start == t0 => speaker_of(ctx, f, "trailing", speakers),
+        _ if f.start == t0 || modifiers_only(ctx, t0, f.start) => {
+            speaker_of(ctx, f, "trailing", speakers)
+        }
         _ => None,
     }
 }
@@ -176,7 +178,25 @@ fn inverted_subject_follows(ctx: &Ctx, k: usize) -> bool {
             "the" | "a" | "an" | "one" | "another" | "his" | "her" | "their"
         )
         || pronoun_at(ctx, k).is_some()
-        || ctx.mention_starting_at(k).is_some()
+        // "said farmer Jane Holt": a title noun before a name
+        || (k..k + 4)
+            .find_map(|i| ctx.mention_starting_at(i))
+            .is_some_and(|m| ctx.np_start(m) <= k)
+}
+
+/// "“…,” union leader Jane Holt said": up to three lowercase modifiers before the title.
+fn modifiers_only(ctx: &Ctx, from: usize, to: usize) -> bool {
+    to > from
+        && to - from <= 3
+        && (from..to).all(|i| {
+            let k = ctx.key(i);
+            ctx.is_word(i)
+                && !ctx.toks[i].is_capitalized(ctx.text)
+                && !ctx.lex.openers.contains(k)
+                && !ctx.lex.prepositions.contains(k)
+                && !ctx.lex.skip.contains(k)
+                && ctx.lex.verb_at(ctx.text, ctx.toks, i).is_none()
+        })
 }
 
 fn said_by(ctx: &Ctx, who: Who, start: usize, rule: &str, speakers: &[Option<usize>]) -> Outcome {
