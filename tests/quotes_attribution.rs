@@ -165,6 +165,27 @@ fn a_base_form_after_an_article_is_a_noun_not_a_speech_verb() {
 }
 
 #[test]
+fn an_aside_ending_in_a_quote_is_skipped() {
+    let t = "Firefly, who chairs the so-called “harbour group,” said the deal was “fair.”";
+    assert_eq!(speaker(t, "harbour"), None);
+    assert_eq!(speaker(t, "fair").as_deref(), FIREFLY);
+}
+
+#[test]
+fn titles_get_no_speaker_even_before_a_trailing_verb() {
+    let t = "“The Long Night Of Freedonia,” Firefly wrote in 1998, is a memoir.";
+    assert_eq!(speaker(t, "The Long"), None);
+    let t = "In her book “Harbour Lights” Teasdale said little.";
+    assert_eq!(speaker(t, "Harbour"), None);
+}
+
+#[test]
+fn according_to_an_unknown_outlet_names_no_speaker() {
+    let t = "According to Harbor Daily Star, the team sees the plan as “a trap.”";
+    assert_eq!(speaker(t, "a trap"), None);
+}
+
+#[test]
 fn with_subject_participle() {
     let t = "The summit ended early, with Teasdale stressing her main point: “Peace first.”";
     assert_eq!(speaker(t, "Peace").as_deref(), TEASDALE);

@@ -16,7 +16,7 @@ use super::context::Ctx;
 use super::continuation::continuation;
 use super::marks::Marked;
 use super::subject::{Found, Who};
-use super::terms::{has_scare_marker, is_title_or_list};
+use super::terms::{has_scare_marker, is_title, is_title_or_list};
 use crate::extract::actors::tokens::token_at;
 
 /// The outcome for one quote: the speaker mention and the rule, or nothing.
@@ -38,7 +38,7 @@ pub fn attribute_all(ctx: &Ctx, quotes: &[Marked]) -> Vec<Attribution> {
     let mut speakers: Vec<Option<usize>> = vec![None; ctx.sentences.len().max(1)];
     let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
     for (qi, q) in quotes.iter().enumerate() {
-        let a = if has_scare_marker(ctx, q) {
+        let a = if has_scare_marker(ctx, q) || is_title(ctx, q, 2) {
             Attribution::default()
         } else {
             match trailing(ctx, q, &speakers) {

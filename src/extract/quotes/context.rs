@@ -22,6 +22,10 @@ pub struct Ctx<'a> {
     pub mention_of: Vec<Option<usize>>,
     /// The quote (index into the marked quotes) each token lies in, marks included.
     pub quote_of: Vec<Option<usize>>,
+    /// For each quote: the token of its opening mark, and whether its words end in a comma
+    /// (`“…,” said`: the comma that closes an aside sits inside the marks).
+    pub quote_open: Vec<usize>,
+    pub quote_comma: Vec<bool>,
     /// Sentence index of each token, and each sentence's token range `[a, b)`.
     pub sentence_of: Vec<usize>,
     pub sentences: Vec<(usize, usize)>,
@@ -105,6 +109,14 @@ impl<'a> Ctx<'a> {
             mention_toks,
             mention_of,
             quote_of,
+            quote_open: quotes.iter().map(|q| token_at(toks, q.open)).collect(),
+            quote_comma: quotes
+                .iter()
+                .map(|q| {
+                    text.get(q.inner.end..q.close)
+                        .is_some_and(|rest| rest.trim_start().starts_with(','))
+                })
+                .collect(),
             sentence_of: owner_of(n, &sentences),
             sentences,
             paragraph_of: owner_of(n, &paragraphs),

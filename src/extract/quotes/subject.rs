@@ -87,7 +87,14 @@ impl Ctx<'_> {
                 break;
             }
             let j = i - 1;
-            if self.quote_of[j].is_some() {
+            if let Some(q) = self.quote_of[j] {
+                // "Holt, who chairs the so-called “group,” said": an aside ending in a quote.
+                if self.quote_comma[q]
+                    && let Some(o) = self.parenthetical_start_before(self.quote_open[q], s0)
+                {
+                    i = o;
+                    continue;
+                }
                 return self.found(Who::Unknown, j);
             }
             if let Some(m) = self.mention_ending_at(j) {
@@ -198,6 +205,23 @@ impl Ctx<'_> {
                 || (t.is_word() && k > 0 && self.punct(k - 1) == Some('-'));
             if !joins {
                 return None;
+            }
+        }
+        None
+    }
+
+    /// The comma opening an aside that runs up to token `end` (exclusive), as
+    /// [`Self::parenthetical_start`] for a closing comma hidden inside quote marks.
+    fn parenthetical_start_before(&self, end: usize, s0: usize) -> Option<usize> {
+        let lo = s0.max(end.saturating_sub(25));
+        for o in (lo..end).rev() {
+            if self.quote_of[o].is_some() {
+                return None;
+            }
+            if self.punct(o) == Some(',') {
+                let first = self.toks.get(o + 1)?;
+                let lowercase_start = first.is_word() && !first.is_capitalized(self.text);
+                return (lowercase_start && o > s0).then_some(o);
             }
         }
         None

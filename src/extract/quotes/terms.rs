@@ -27,22 +27,7 @@ pub fn has_scare_marker(ctx: &Ctx, q: &Marked) -> bool {
 /// Titles and lists of quoted terms: no speaker.
 pub fn is_title_or_list(ctx: &Ctx, quotes: &[Marked], qi: usize) -> bool {
     let q = &quotes[qi];
-    let ws = words(ctx, q);
-    // A Title In Capitals (a show, a book, an operation), not a sentence.
-    let small = [
-        "of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "by",
-    ];
-    let all_caps = ws.len() == 1 && ws[0].chars().all(|c| !c.is_lowercase());
-    if (1..=10).contains(&ws.len())
-        && !all_caps
-        && !q.ends_sentence
-        && ws.iter().all(|w| {
-            small.contains(&w.as_str()) || w.chars().next().is_some_and(char::is_uppercase)
-        })
-        && ws
-            .first()
-            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
-    {
+    if is_title(ctx, q, 1) {
         return true;
     }
     // “territory”, “sovereignty” and “security”: quoted terms in a list.
@@ -58,4 +43,22 @@ pub fn is_title_or_list(ctx: &Ctx, quotes: &[Marked], qi: usize) -> bool {
                 .checked_sub(1)
                 .and_then(|p| quotes.get(p))
                 .is_some_and(|p| short(p) && joined(p, q)))
+}
+
+/// A Title In Capitals (a show, a book, an operation) of at least `min_words` words, not a sentence.
+pub fn is_title(ctx: &Ctx, q: &Marked, min_words: usize) -> bool {
+    let ws = words(ctx, q);
+    let small = [
+        "of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "by",
+    ];
+    let all_caps = ws.len() == 1 && ws[0].chars().all(|c| !c.is_lowercase());
+    (min_words..=10).contains(&ws.len())
+        && !all_caps
+        && !q.ends_sentence
+        && ws.iter().all(|w| {
+            small.contains(&w.as_str()) || w.chars().next().is_some_and(char::is_uppercase)
+        })
+        && ws
+            .first()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
