@@ -186,6 +186,24 @@ fn according_to_an_unknown_outlet_names_no_speaker() {
 }
 
 #[test]
+fn headline_verbs_joined_by_a_comma_share_the_subject() {
+    let t = "Trentino rejects the offer, says Freedonia 'lost touch with reality'";
+    assert_eq!(speaker(t, "lost touch").as_deref(), TRENTINO);
+}
+
+#[test]
+fn a_title_after_a_possessive_belongs_to_the_name() {
+    let t = "Firefly’s special envoy Ivo Petran was more guarded: “We are not there yet.”";
+    assert_eq!(speaker(t, "We are").as_deref(), Some("Ivo Petran"));
+}
+
+#[test]
+fn he_after_an_unnamed_aide_is_not_the_aide_s_boss() {
+    let t = "Firefly’s chief of staff dismissed the remarks. “They say this every week,” he said.";
+    assert_eq!(speaker(t, "They say"), None);
+}
+
+#[test]
 fn with_subject_participle() {
     let t = "The summit ended early, with Teasdale stressing her main point: “Peace first.”";
     assert_eq!(speaker(t, "Peace").as_deref(), TEASDALE);

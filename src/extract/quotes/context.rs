@@ -167,11 +167,21 @@ impl<'a> Ctx<'a> {
     }
 
     /// Where the noun phrase of mention `m` starts: its title ("German Chancellor") included.
+    /// An owner before a possessive belongs to it too ("Holt’s deputy Ana Lind").
     pub fn np_start(&self, m: usize) -> usize {
         let first = self.mention_toks[m].0;
-        title_before(self.text, self.toks, self.gaz, first)
+        let s0 = self.sentence_start(self.sentence_of[first]);
+        let start = title_before(self.text, self.toks, self.gaz, first)
             .map_or(first, |t| t.start)
-            .max(self.sentence_start(self.sentence_of[first]))
+            .max(s0);
+        if start > s0 + 1
+            && self.toks[start - 1].kind == TokKind::Possessive
+            && let Some(owner) = self.mention_ending_at(start - 2)
+            && owner < m
+        {
+            return self.np_start(owner);
+        }
+        start
     }
 
     /// Whether mention `m` is used as a possessive, a compound modifier ("Holt’s", "Holt-Smith") or

@@ -168,6 +168,9 @@ impl Ctx<'_> {
                             i = o;
                             continue;
                         }
+                        // "Holt rejects the plan, says …" (headline style): a verb
+                        // coordinated without "and".
+                        None if self.punct(j) == Some(',') => return self.main_subject(s0, j),
                         None => return self.found(Who::Unknown, j),
                     }
                 }
@@ -317,6 +320,17 @@ impl Ctx<'_> {
         best.map_or(self.found(Who::Unknown, s0), |(_, f)| f)
     }
 
+    /// Whether the sentence `[a, b)` opens with a role noun that names no actor ("The aide said").
+    fn unnamed_person_subject(&self, a: usize, b: usize) -> bool {
+        (a..b.min(a + 8)).any(|i| {
+            self.quote_of[i].is_none()
+                && self.mention_of[i].is_none()
+                && self.is_word(i)
+                && !self.toks[i].is_capitalized(self.text)
+                && self.gaz.is_role_head(self.key(i))
+        })
+    }
+
     /// The person a pronoun at token `p` stands for: the speaker or subject of the nearest sentence
     /// (this one first, then up to four before) with a person of that gender.
     pub fn resolve_pronoun(
@@ -355,10 +369,15 @@ impl Ctx<'_> {
             {
                 return self.resolve_pronoun(q, g2, speakers);
             }
+            // "Holt’s chief of staff dismissed it": the subject is a person we cannot name.
+            if subj.who == Who::Unknown && self.unnamed_person_subject(a, b) {
+                return None;
+            }
             // Any other person in that sentence, the latest first.
             let other = (a..b).rev().find_map(|i| {
                 let m = self.mention_ending_at(i)?;
-                (self.quote_of[i].is_none() && self.fits_pronoun(m, g)).then_some(m)
+                (self.quote_of[i].is_none() && !self.is_modifier(m) && self.fits_pronoun(m, g))
+                    .then_some(m)
             });
             if other.is_some() {
                 return other;
