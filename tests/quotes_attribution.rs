@@ -204,6 +204,14 @@ fn he_after_an_unnamed_aide_is_not_the_aide_s_boss() {
 }
 
 #[test]
+fn an_owner_before_a_possessive_is_not_the_speaker() {
+    let t = "“Talks will go on,” said Firefly’s spokesman Ivo Petran.";
+    assert_eq!(speaker(t, "Talks").as_deref(), Some("Ivo Petran"));
+    let t = "The plan is “dead,” according to Firefly’s office.";
+    assert_eq!(speaker(t, "dead"), None);
+}
+
+#[test]
 fn with_subject_participle() {
     let t = "The summit ended early, with Teasdale stressing her main point: “Peace first.”";
     assert_eq!(speaker(t, "Peace").as_deref(), TEASDALE);

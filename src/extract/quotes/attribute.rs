@@ -135,13 +135,13 @@ fn trailing(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
         if let Some(g) = pronoun_at(ctx, k) {
             return said_by(ctx, Who::Pronoun(k, g), k, "trailing", speakers);
         }
-        return match (k..(k + 8).min(end)).find_map(|i| ctx.mention_starting_at(i)) {
+        return match (k..(k + 8).min(end)).find_map(|i| ctx.head_mention_at(i)) {
             Some(m) if ctx.np_start(m) <= k => said_by(ctx, Who::Actor(m), k, "trailing", speakers),
             _ => none(),
         };
     }
     if ctx.key(t0) == "according" && ctx.key(t0 + 1) == "to" {
-        return match ctx.mention_starting_at(t0 + 2) {
+        return match ctx.head_mention_at(t0 + 2) {
             Some(m) => said_by(ctx, Who::Actor(m), t0 + 2, "according-to", speakers),
             None => none(),
         };
@@ -306,7 +306,7 @@ fn passive_by(ctx: &Ctx, from: usize, open: usize, speakers: &[Option<usize>]) -
     for i in from..end {
         if (i < open || ctx.quote_of[i].is_none())
             && ctx.key(i) == "by"
-            && let Some(m) = ctx.mention_starting_at(i + 1)
+            && let Some(m) = ctx.head_mention_at(i + 1)
         {
             return said_by(ctx, Who::Actor(m), i + 1, "passive-by", speakers);
         }
@@ -323,7 +323,7 @@ fn according(ctx: &Ctx, q: &Marked) -> Outcome {
         if ctx.quote_of[i].is_some() || ctx.key(i) != "according" || ctx.key(i + 1) != "to" {
             continue;
         }
-        let m = ctx.mention_starting_at(i + 2)?;
+        let m = ctx.head_mention_at(i + 2)?;
         return Some(Attribution {
             speaker: Some(m),
             rule: Some("according-to".into()),

@@ -166,6 +166,19 @@ impl<'a> Ctx<'a> {
         (self.mention_toks[m].0 == i).then_some(m)
     }
 
+    /// The mention starting at `i` that heads its noun phrase: in "Holt’s aide Ana Lind" that is
+    /// "Ana Lind", not the owner "Holt".
+    pub fn head_mention_at(&self, i: usize) -> Option<usize> {
+        let m = self.mention_starting_at(i)?;
+        if !self.is_modifier(m) {
+            return Some(m);
+        }
+        let after = self.mention_toks[m].1 + 1;
+        (after..(after + 6).min(self.toks.len()))
+            .find_map(|j| self.mention_starting_at(j))
+            .filter(|&n| !self.is_modifier(n) && self.np_start(n) <= i)
+    }
+
     /// Where the noun phrase of mention `m` starts: its title ("German Chancellor") included.
     /// An owner before a possessive belongs to it too ("Holt’s deputy Ana Lind").
     pub fn np_start(&self, m: usize) -> usize {
