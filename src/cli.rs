@@ -23,6 +23,14 @@ pub struct Cli {
     pub command: Option<Command>,
     #[command(flatten)]
     pub input: Input,
+    /// Colours of the TUI: dark, light or mono (attributes only). Default: dark, or mono when
+    /// NO_COLOR is set.
+    #[arg(long, value_enum, value_name = "THEME")]
+    pub theme: Option<crate::tui::ThemeName>,
+    /// Let the TUI use the mouse: the wheel scrolls, a click selects. Off by default so that the
+    /// terminal's own text selection keeps working.
+    #[arg(long)]
+    pub mouse: bool,
 }
 
 /// Where the articles come from; shared by every command.

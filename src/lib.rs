@@ -11,3 +11,4 @@ pub mod extract;
 pub mod model;
 pub mod sanitize;
 pub mod text;
+pub mod tui;

@@ -65,7 +65,23 @@ fn report_warnings(loaded: &corpus::Loaded) {
     }
 }
 
+/// The TUI opens only on a real terminal that can draw it; otherwise the text timeline is printed.
+fn wants_tui() -> bool {
+    io::stdout().is_terminal() && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
+    if cli.command.is_none() && wants_tui() {
+        let Some(timeline) = load(&cli.input) else {
+            return Ok(ExitCode::from(2));
+        };
+        let no_color = std::env::var("NO_COLOR").ok();
+        let options = attache::tui::Options {
+            theme: attache::tui::ThemeName::resolve(cli.theme, no_color.as_deref()),
+            mouse: cli.mouse,
+        };
+        return Ok(ExitCode::from(attache::tui::run(timeline, options)?));
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let Some(command) = cli.command else {

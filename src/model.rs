@@ -291,6 +291,82 @@ pub struct Mention {
     pub date_rule: Option<String>,
     /// The trigger word that made this an event.
     pub trigger: String,
+    /// What the merge weighs beyond the fields above (not exported).
+    #[serde(skip)]
+    pub cues: MentionCues,
+}
+
+/// How a mention's date was found, weakest first: the merge trusts stronger origins.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum DateOrigin {
+    #[default]
+    None,
+    /// The document's news day (its publication date, or the day most of its events happened).
+    Document,
+    /// An earlier sentence of the same paragraph.
+    Context,
+    /// The event this one happened during ("a call during the talks").
+    Anchor,
+    /// The report that tells of it ("announced Monday that he called").
+    Report,
+    /// A time expression in the mention's own clause.
+    Clause,
+}
+
+/// A checkable detail a mention states ("deadline": "within 10 days"), compared across outlets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Detail {
+    /// What the detail is about ("deadline", "title of Jane Holt").
+    pub field: String,
+    /// The words of the source.
+    pub value: String,
+    /// What is compared: details with the same `norm` agree.
+    pub norm: String,
+}
+
+/// The cues event detection leaves for the merge: how sure the date is, what the mention may
+/// refer to, and the details outlets can disagree on.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MentionCues {
+    pub date_origin: DateOrigin,
+    /// Bounds on when the event can be (a planned event is not before its report).
+    pub not_before: Option<NaiveDate>,
+    pub not_after: Option<NaiveDate>,
+    /// A bare reference ("the talks") that joins an event found elsewhere but is no event alone.
+    pub reference: bool,
+    /// The kind family ("meeting" for talks and summits; "any" for a generic reference).
+    pub family: String,
+    /// The noun and third-person verb titles use ("summit", "hosts").
+    pub noun: String,
+    pub verb: Option<String>,
+    /// The trigger is a verb ("signed"), not a noun ("the deal").
+    pub is_verb: bool,
+    /// The event noun is definite ("the invasion", "Holt's visit"): it points at a known event.
+    pub definite: bool,
+    /// The actor who hosted the event, when the trigger says so.
+    pub host: Option<String>,
+    /// How many parties the event has, when a word says so ("bilateral", "trilateral").
+    pub arity: Option<u8>,
+    /// A mention of the same document this one is related to, and how ("during", "after").
+    pub anchor: Option<(Span, String)>,
+    /// The relation word that opens this mention's clause ("since the invasion": "since").
+    pub relation: Option<String>,
+    /// Content words of the clause, for matching mentions that name no actor or place.
+    pub topic: Vec<String>,
+    /// A group of unnamed participants ("European leaders").
+    pub group: Option<String>,
+    /// A proper adjective before the event noun ("Russian attacks"), for titles.
+    pub modifier: Option<String>,
+    /// Everyone named in the sentence outside speech clauses: weak evidence for references
+    /// ("their first since the tensions in February").
+    pub sentence_actors: Vec<String>,
+    pub details: Vec<Detail>,
+    /// The sentence and paragraph holding the mention (for linking quotes).
+    pub sentence: Span,
+    pub paragraph: Span,
 }
 
 /// Two or more sources disagreeing on a checkable detail of one event.

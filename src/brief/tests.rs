@@ -60,6 +60,7 @@ fn event(
                 date: None,
                 date_rule: None,
                 trigger: "meet".into(),
+                cues: Default::default(),
             })
             .collect(),
         quotes: Vec::new(),

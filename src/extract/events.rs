@@ -1,15 +1,127 @@
-//! Event mentions: trigger words (`assets/`) with their actors, place, date and status.
+//! Event mentions: trigger words (`assets/events.toml`) with their actors, place (`assets/places.toml`),
+//! date and status, one per event a clause tells of.
+//!
+//! Detection reads sentence by sentence, cuts each into clauses ([`segment`]), groups the trigger
+//! words of a clause into drafts ([`draft`]) and builds a mention from each ([`build`]); a last
+//! pass over the document ([`dating`]) dates mentions whose clause has no date of its own.
+//! Statements ("said", "wrote") are not events: they become quotes; they only cut sentences.
+
+pub mod build;
+pub mod context;
+pub mod dating;
+pub mod details;
+pub mod draft;
+pub mod lexicon;
+pub mod places;
+pub mod segment;
+pub mod status;
+pub mod tokens;
 
 use super::actors::{ActorMention, Gazetteer};
 use super::time::Timex;
-use crate::model::{Document, Mention};
+use crate::model::{Document, Mention, Span};
+use crate::text;
+use context::DocContext;
 
-/// Finds the event mentions of one document.
+/// Finds the event mentions of one document, in text order.
 pub fn detect_mentions(
-    _doc: &Document,
-    _timexes: &[Timex],
-    _actors: &[ActorMention],
-    _gazetteer: &Gazetteer,
+    doc: &Document,
+    timexes: &[Timex],
+    actors: &[ActorMention],
+    gazetteer: &Gazetteer,
 ) -> Vec<Mention> {
-    Vec::new()
+    let ctx = DocContext::new(doc, timexes, actors, gazetteer);
+    let paragraphs = text::paragraphs(&doc.text);
+    let mut out: Vec<Mention> = Vec::new();
+    let mut anchors: Vec<(usize, usize, String)> = Vec::new();
+    let mut prev_colon: Option<usize> = None;
+    for para in &paragraphs {
+        if doc.is_chrome(para.start) {
+            continue;
+        }
+        // A line of a list introduced by "…:" adds its people to the event before the colon.
+        if let Some(mi) = prev_colon
+            && is_list_item(&doc.text, *para)
+        {
+            add_list_item(&ctx, &mut out[mi], *para);
+            continue;
+        }
+        prev_colon = None;
+        let heading = is_heading(&doc.text, *para);
+        for sentence in sentences_in(&doc.text, *para) {
+            let tokens = tokens::tokenize(&doc.text, sentence);
+            let hits = ctx.hits_in(sentence);
+            let reporting = ctx.reporting_in(sentence);
+            let sent_timexes = ctx.timexes_in(sentence);
+            let segs = segment::segments(&tokens, &sent_timexes, &reporting, ctx.lx);
+            let drafts = draft::drafts(&ctx, &tokens, &segs, &hits);
+            let s = build::Sentence {
+                span: sentence,
+                paragraph: *para,
+                tokens: &tokens,
+                segs: &segs,
+            };
+            let first = out.len();
+            for d in &drafts {
+                let mut m = build::mention(&ctx, &s, d);
+                // "…, followed by a summit": a plan continues as a plan.
+                if m.cues.relation.as_deref() == Some("then")
+                    && let Some(prev) = out[first..].last()
+                {
+                    m.status = prev.status;
+                }
+                // Headings are no source of events on their own.
+                if heading {
+                    m.cues.reference = true;
+                }
+                out.push(m);
+            }
+            for (a, b, rel) in dating::relations(&segs, &drafts) {
+                anchors.push((first + a, first + b, rel));
+            }
+            if sentence.slice(&doc.text).trim_end().ends_with(':') && out.len() > first {
+                prev_colon = Some(out.len() - 1);
+            }
+        }
+    }
+    dating::date_document(&ctx, &mut out, &anchors);
+    out
+}
+
+fn sentences_in(text: &str, para: Span) -> Vec<Span> {
+    text::sentences(para.slice(text))
+        .into_iter()
+        .map(|s| Span::new(s.start + para.start, s.end + para.start))
+        .collect()
+}
+
+/// A heading: a short line that does not end like a sentence.
+fn is_heading(text: &str, para: Span) -> bool {
+    let line = para.slice(text).trim();
+    let words = line.split_whitespace().count();
+    let capitalized = line
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    (line.len() < 120 && !line.ends_with(['.', '!', '?', '”', '"', ':', '’']))
+        || (line.len() < 200 && capitalized * 3 > words * 2)
+}
+
+/// A short line of a list: a bullet, or a few words without a full stop.
+fn is_list_item(text: &str, para: Span) -> bool {
+    let line = para.slice(text).trim();
+    let bullet = line.starts_with(['•', '-', '*', '·', '▪', '–', '◦']);
+    bullet || (line.len() < 90 && !line.ends_with(['.', '!', '?', '”', '"']))
+}
+
+fn add_list_item(ctx: &DocContext, m: &mut Mention, para: Span) {
+    let tokens = tokens::tokenize(ctx.text, para);
+    for a in ctx.actors_in(para) {
+        if !m.actors.contains(&a.actor) {
+            m.actors.push(a.actor.clone());
+        }
+        m.cues
+            .details
+            .extend(details::title_detail(ctx, &tokens, a));
+    }
 }

@@ -1,0 +1,559 @@
+//! From a draft to a [`Mention`]: its people (with pronouns resolved), place, date, status and the
+//! cues the merge weighs.
+
+use super::context::DocContext;
+use super::details::{quantity_details, title_detail};
+use super::draft::Draft;
+use super::lexicon::Class;
+use super::segment::{Joint, Segment};
+use super::status::status;
+use super::tokens::{Token, index_at};
+use crate::extract::time::{Timex, TimexType};
+use crate::model::{DateOrigin, EventKind, Mention, MentionCues, Span, Status, TimeValue};
+use std::ops::Range;
+
+/// The byte span of tokens `r`.
+pub fn span_of(tokens: &[Token], r: &Range<usize>) -> Span {
+    let mut r = r.clone();
+    // Leading and trailing punctuation is not part of the mention.
+    while r.start < r.end && !tokens[r.start].is_word {
+        r.start += 1;
+    }
+    while r.end > r.start && !tokens[r.end - 1].is_word {
+        r.end -= 1;
+    }
+    match (
+        tokens.get(r.start),
+        r.end.checked_sub(1).and_then(|e| tokens.get(e)),
+    ) {
+        (Some(a), Some(b)) if r.start < r.end => Span::new(a.span.start, b.span.end),
+        _ => Span::default(),
+    }
+}
+
+/// A time expression that can date an event: a calendar period, not a duration, a deadline
+/// ("within 10 days", "by 2035") or the start of a state ("since February").
+fn dating_timex(ctx: &DocContext, tokens: &[Token], x: &Timex) -> bool {
+    if matches!(x.kind, TimexType::Duration | TimexType::Set) {
+        return false;
+    }
+    if !x.time.as_ref().is_some_and(TimeValue::is_calendar) {
+        return false;
+    }
+    let i = index_at(tokens, x.span.start);
+    let first = tokens.get(i).map(|t| t.lower.as_str()).unwrap_or("");
+    let lx = ctx.lx;
+    if first == "since" || (i > 0 && tokens[i - 1].lower == "since") {
+        return false;
+    }
+    !lx.deadline_words.iter().any(|w| {
+        super::tokens::phrase_before(tokens, i, w) || super::tokens::phrase_at(tokens, i, w)
+    })
+}
+
+/// The time expression of a draft: the first one after its trigger, else the last one before it.
+fn pick_timex(ctx: &DocContext, tokens: &[Token], region: Span, head: usize) -> Option<Timex> {
+    let head_at = tokens.get(head).map_or(0, |t| t.span.start);
+    let found: Vec<Timex> = ctx
+        .timexes_in(region)
+        .into_iter()
+        .filter(|x| dating_timex(ctx, tokens, x))
+        .collect();
+    found
+        .iter()
+        .find(|x| x.span.start >= head_at)
+        .or_else(|| found.iter().rev().find(|x| x.span.start < head_at))
+        .cloned()
+}
+
+/// The person a pronoun at `offset` stands for: the first person named earlier in its sentence
+/// (the subject: "X said he …", "X described … and said he …"), else the nearest one before it;
+/// names inside quotes do not count.
+fn antecedent(ctx: &DocContext, sentence: Span, offset: usize) -> Option<String> {
+    let person = |a: &&crate::extract::actors::ActorMention| {
+        a.span.end <= offset && !ctx.is_quoted(a.span.start) && ctx.is_person(&a.actor)
+    };
+    ctx.actors
+        .iter()
+        .filter(|a| sentence.contains(a.span.start))
+        .find(person)
+        .or_else(|| ctx.actors.iter().rev().find(person))
+        .map(|a| a.actor.clone())
+}
+
+/// Everything one sentence offers the mention builder.
+pub struct Sentence<'t> {
+    pub span: Span,
+    pub paragraph: Span,
+    pub tokens: &'t [Token],
+    pub segs: &'t [Segment],
+}
+
+/// Builds the mention of `draft`.
+pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
+    let lx = ctx.lx;
+    let tokens = s.tokens;
+    let seg = &s.segs[draft.seg];
+    let trig = lx.trigger(draft.head);
+    let span = span_of(tokens, &draft.region);
+
+    // People: named in the region or its lists, and pronouns resolved.
+    let mut actors: Vec<String> = Vec::new();
+    let mut details = Vec::new();
+    let mut regions = vec![draft.region.clone()];
+    regions.extend(draft.lists.iter().cloned());
+    let mut host = None;
+    for r in &regions {
+        let rs = span_of(tokens, r);
+        for a in ctx.actors_in(rs) {
+            if owns_other_noun(ctx, tokens, a.span, draft)
+                || !takes_part(ctx, tokens, a.span, draft)
+                || is_located(ctx, tokens, a.span, draft)
+            {
+                // "Holt's allies argue …", "Holt can't imagine a meeting": Holt is not in it.
+                continue;
+            }
+            if !actors.contains(&a.actor) {
+                actors.push(a.actor.clone());
+            }
+            if trig.host && a.span.end <= draft.head.span.start && host.is_none() {
+                host = Some(a.actor.clone());
+            }
+            details.extend(title_detail(ctx, tokens, a));
+        }
+        for (k, t) in tokens[r.clone()].iter().enumerate() {
+            // "his meeting with …" names a participant; "his personal involvement" does not.
+            let owner = matches!(t.lower.as_str(), "his" | "her");
+            let owns_event = draft.hits.iter().any(|h| {
+                let hi = index_at(tokens, h.span.start);
+                hi > r.start + k && hi <= r.start + k + 4
+            });
+            if lx.pronouns.contains(&t.lower)
+                && (!owner || owns_event)
+                && (owner || takes_part(ctx, tokens, t.span, draft))
+                && let Some(who) = antecedent(ctx, s.span, t.span.start)
+            {
+                if trig.host && t.span.end <= draft.head.span.start && host.is_none() {
+                    host = Some(who.clone());
+                }
+                if !actors.contains(&who) {
+                    actors.push(who);
+                }
+            }
+        }
+    }
+
+    let place = pick_place(ctx, tokens, draft);
+    let mut sentence_actors: Vec<String> = Vec::new();
+    for g in s.segs.iter().filter(|g| !g.reporting) {
+        for a in ctx.actors_in(span_of(tokens, &g.tokens)) {
+            if !sentence_actors.contains(&a.actor) {
+                sentence_actors.push(a.actor.clone());
+            }
+        }
+    }
+
+    let mut date: Option<TimeValue> = None;
+    let mut origin = DateOrigin::None;
+    let mut rule = None;
+    if let Some(x) = pick_timex(ctx, tokens, span, draft.head_tok) {
+        date = x.time.clone();
+        origin = DateOrigin::Clause;
+        rule = Some(format!(
+            "time expression '{}' in its clause",
+            x.span.slice(ctx.text)
+        ));
+    } else if let Some((x, why)) = inherited_timex(ctx, s, draft) {
+        date = x.time.clone();
+        origin = if why == "report" {
+            DateOrigin::Report
+        } else {
+            DateOrigin::Clause
+        };
+        rule = Some(format!(
+            "time expression '{}' of its {why}",
+            x.span.slice(ctx.text)
+        ));
+    }
+
+    let st = status(
+        ctx,
+        tokens,
+        seg.tokens.clone(),
+        apposition_scope(s.segs, draft.seg),
+        draft.head_tok,
+        trig,
+        date.as_ref(),
+    );
+    if origin == DateOrigin::Report && st.status == Status::Planned {
+        // "announced Monday that they will meet" does not date the meeting.
+        date = None;
+        origin = DateOrigin::None;
+        rule = None;
+    }
+
+    details.extend(quantity_details(ctx, tokens, draft.region.clone()));
+    let mut kind = draft
+        .hits
+        .iter()
+        .map(|h| lx.trigger(*h).kind)
+        .find(|k| *k == EventKind::Summit)
+        .unwrap_or(trig.kind);
+    if st.status == Status::Planned
+        && trig.family == "agreement"
+        && details.iter().any(|d| d.field == "deadline")
+    {
+        kind = EventKind::Deadline;
+    }
+
+    let arity = draft
+        .hits
+        .iter()
+        .map(|h| h.span)
+        .chain(tokens[draft.region.clone()].iter().map(|t| t.span))
+        .find_map(|sp| {
+            let w = super::tokens::fold(sp.slice(ctx.text));
+            lx.arity.iter().find(|(a, _)| *a == w).map(|(_, n)| *n)
+        });
+
+    // A plan between two named people is a two-party plan ("a meeting between A and B").
+    let arity = arity.or_else(|| {
+        (st.status == Status::Planned
+            && actors.len() == 2
+            && group_phrase(ctx, tokens, &regions).is_none())
+        .then_some(2)
+    });
+    let reference = trig.class == Class::Reference
+        || (actors.is_empty() && place.is_none() && origin < DateOrigin::Report);
+
+    let mut cues = MentionCues {
+        date_origin: origin,
+        reference,
+        family: trig.family.clone(),
+        noun: trig.noun.clone(),
+        verb: trig.verb.clone(),
+        is_verb: trig.pos == super::lexicon::Pos::Verb,
+        definite: is_definite(tokens, draft),
+        host,
+        arity,
+        topic: topic_words(ctx, tokens, draft),
+        group: group_phrase(ctx, tokens, &regions),
+        sentence_actors,
+        modifier: modifier(ctx, tokens, draft),
+        details,
+        sentence: s.span,
+        paragraph: s.paragraph,
+        ..MentionCues::default()
+    };
+    if let Some(dct) = ctx.dct {
+        match st.status {
+            Status::Past => cues.not_after = Some(dct),
+            Status::Planned => cues.not_before = dct.pred_opt(),
+        }
+        if st.prior {
+            cues.not_after = dct.checked_sub_days(chrono::Days::new(14));
+        }
+    }
+    // "Since then, A signed …, and B pledged …": a fronted relation clause governs the sentence.
+    let fronted = s.segs[..=draft.seg]
+        .iter()
+        .skip(1)
+        .all(|g| g.joint == Joint::Comma)
+        .then(|| s.segs.first())
+        .flatten()
+        .filter(|g| {
+            draft.seg > 0
+                && ctx
+                    .hits_in(span_of(tokens, &g.tokens))
+                    .iter()
+                    .all(|h| lx.trigger(*h).class == Class::Reporting)
+        })
+        .map(|g| &g.joint);
+    let relation = match (&seg.joint, fronted) {
+        (Joint::Relation(r), _) | (_, Some(Joint::Relation(r))) => Some(r),
+        _ => None,
+    };
+    if let Some(r) = relation {
+        cues.relation = Some(r.clone());
+        if r == "after" || r == "since" {
+            cues.not_after = cues.not_after.or(ctx.dct);
+        }
+    }
+    Mention {
+        doc: ctx.doc.id.clone(),
+        span,
+        text: span.slice(ctx.text).to_string(),
+        kind,
+        status: st.status,
+        actors,
+        place,
+        date,
+        date_rule: rule.map(|r| format!("{r}; status: {}", st.why)),
+        trigger: draft.head.span.slice(ctx.text).to_string(),
+        cues,
+    }
+}
+
+/// The clause with the clauses before it that it only continues ("were held in two parts — first a
+/// bilateral meeting"): joined by a dash, colon or comma, not by a relation or a report.
+fn apposition_scope(segs: &[Segment], i: usize) -> Range<usize> {
+    let mut start = i;
+    while start > 0
+        && matches!(segs[start].joint, Joint::Dash | Joint::Colon | Joint::Comma)
+        && !segs[start - 1].reporting
+    {
+        start -= 1;
+    }
+    segs[start].tokens.start..segs[i].tokens.end
+}
+
+/// A time expression this clause takes from a neighbour: the report that tells it ("announced
+/// Monday that …"), or a fronted time phrase ("On Monday, …") joined only by commas.
+fn inherited_timex(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Option<(Timex, &'static str)> {
+    let seg = &s.segs[draft.seg];
+    let tokens = s.tokens;
+    if seg.joint == Joint::Reported {
+        let rep = s.segs[..draft.seg].iter().rev().find(|g| g.reporting)?;
+        let sp = span_of(tokens, &rep.tokens);
+        return ctx
+            .timexes_in(sp)
+            .into_iter()
+            .find(|x| dating_timex(ctx, tokens, x))
+            .map(|x| (x, "report"));
+    }
+    // "…earlier this year, when they met": a when-clause happens at the time of the clause before.
+    let first_word = tokens.get(seg.tokens.start).map(|t| t.lower.as_str());
+    if seg.joint == Joint::Relative && first_word == Some("when") && draft.seg > 0 {
+        let prev = &s.segs[draft.seg - 1];
+        let sp = span_of(tokens, &prev.tokens);
+        if let Some(x) = ctx
+            .timexes_in(sp)
+            .into_iter()
+            .find(|x| dating_timex(ctx, tokens, x))
+        {
+            return Some((x, "when-clause"));
+        }
+    }
+    let mut i = draft.seg;
+    while i > 0 && matches!(s.segs[i].joint, Joint::Comma) {
+        i -= 1;
+        let g = &s.segs[i];
+        if g.reporting {
+            break;
+        }
+        let sp = span_of(tokens, &g.tokens);
+        let has_trigger = ctx
+            .hits_in(sp)
+            .iter()
+            .any(|h| ctx.lx.trigger(*h).class != Class::Reporting);
+        if has_trigger {
+            break;
+        }
+        if let Some(x) = ctx
+            .timexes_in(sp)
+            .into_iter()
+            .find(|x| dating_timex(ctx, tokens, x))
+        {
+            return Some((x, "sentence"));
+        }
+    }
+    None
+}
+
+/// Whether an actor is the owner of some other noun ("Holt's allies"), not of the event noun
+/// ("Holt's summit", "Holt's contentious February encounter").
+fn owns_other_noun(ctx: &DocContext, tokens: &[Token], span: Span, draft: &Draft) -> bool {
+    let Some(ti) = tokens
+        .iter()
+        .position(|t| t.span.start < span.end && span.end <= t.span.end)
+    else {
+        return false;
+    };
+    let rest = super::tokens::fold(ctx.text.get(span.end..tokens[ti].span.end).unwrap_or(""));
+    if rest != "'s" && rest != "'" {
+        return false;
+    }
+    !draft.hits.iter().any(|h| {
+        let hi = index_at(tokens, h.span.start);
+        hi > ti && hi <= ti + 4
+    })
+}
+
+/// Whether someone named before an event noun takes part in it: only as the subject of a verb
+/// like "held", "attended", "engaged in" (or of the trigger verb itself, or inside the noun phrase).
+fn takes_part(ctx: &DocContext, tokens: &[Token], span: Span, draft: &Draft) -> bool {
+    let lx = ctx.lx;
+    if lx.trigger(draft.head).pos == super::lexicon::Pos::Verb || span.start > draft.head.span.start
+    {
+        return true;
+    }
+    let from = index_at(tokens, span.end);
+    // The noun phrase starts at the nearest determiner or possessive before the event noun.
+    let floor = draft.head_tok.saturating_sub(4).max(draft.region.start);
+    let np = (floor..draft.head_tok)
+        .rev()
+        .find(|&i| {
+            let w = tokens[i].lower.as_str();
+            matches!(
+                w,
+                "a" | "an" | "the" | "their" | "his" | "her" | "its" | "our"
+            ) || w.ends_with("'s")
+        })
+        .unwrap_or(draft.head_tok);
+    if from >= np {
+        return true;
+    }
+    let between = &tokens[from..np];
+    // "A and B's meeting": coordinated owners.
+    if between
+        .iter()
+        .all(|t| t.lower == "and" || t.lower == "," || t.is_capitalized(ctx.text))
+    {
+        return true;
+    }
+    // Otherwise only the subject of a verb like "held" or "attended" takes part.
+    (from..np).any(|i| {
+        lx.light_verbs
+            .iter()
+            .any(|v| super::tokens::phrase_at(tokens, i, v))
+    })
+}
+
+/// Whether a name is a place the text puts something in ("the war in X"): a place, not a party.
+fn is_located(ctx: &DocContext, tokens: &[Token], span: Span, draft: &Draft) -> bool {
+    let name = span.slice(ctx.text);
+    // "the Blue Hall meeting": a venue modifying the event noun is its place, not a party.
+    let modifies = draft.hits.iter().any(|h| {
+        let next = index_at(tokens, span.end);
+        index_at(tokens, h.span.start) == next
+    });
+    if modifies && ctx.places.is_place(name) && !ctx.places.is_country(name) {
+        return true;
+    }
+    let i = index_at(tokens, span.start);
+    let mut j = i;
+    if j > 0 && tokens[j - 1].lower == "the" {
+        j -= 1;
+    }
+    j > 0
+        && ctx.lx.locative.contains(&tokens[j - 1].lower)
+        && ctx.places.is_place(span.slice(ctx.text))
+}
+
+/// Whether the event noun is definite: "the", a possessive or a demonstrative before it.
+fn is_definite(tokens: &[Token], draft: &Draft) -> bool {
+    let start = draft.head_tok.saturating_sub(4).max(draft.region.start);
+    tokens[start..draft.head_tok].iter().any(|t| {
+        matches!(t.lower.as_str(), "the" | "their" | "his" | "her" | "its")
+            || t.lower.ends_with("'s")
+    })
+}
+
+/// A proper adjective right before an event noun ("fresh Russian attacks"), for titles.
+fn modifier(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Option<String> {
+    draft.hits.iter().find_map(|h| {
+        let i = index_at(tokens, h.span.start);
+        let t = tokens.get(i.checked_sub(1)?)?;
+        let w = t.span.slice(ctx.text);
+        let named = ctx.actors.iter().any(|a| a.span.overlaps(t.span)) || ctx.places.is_place(w);
+        (t.is_word && t.is_capitalized(ctx.text) && !named && i > draft.region.start)
+            .then(|| w.to_string())
+    })
+}
+
+/// The place of a draft: a known place after a locative preposition ("at the …"), or right before
+/// an event noun ("the … summit"); the most specific one wins.
+fn pick_place(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Option<String> {
+    let lx = ctx.lx;
+    // A purpose clause after the event ("… to end the war in X") has places of its own.
+    let limit = (draft.head_tok + 1..draft.region.end)
+        .find(|&i| {
+            let next = tokens.get(i + 1).map(|n| n.lower.as_str()).unwrap_or("");
+            (tokens[i].lower == "to"
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_word && !n.is_capitalized(ctx.text))
+                && !matches!(next, "the" | "a" | "an" | "his" | "her" | "their" | "its"))
+                || super::tokens::phrase_at(tokens, i, "as part of")
+                || super::tokens::phrase_at(tokens, i, "aimed at")
+        })
+        .unwrap_or(draft.region.end);
+    let region = span_of(tokens, &(draft.region.start..limit));
+    let mut best: Option<(usize, String)> = None;
+    for p in ctx.places.find(ctx.text, region) {
+        let i = index_at(tokens, p.span.start);
+        let mut j = i;
+        if j > 0 && tokens[j - 1].lower == "the" {
+            j -= 1;
+        }
+        let locative = j > 0
+            && (lx.locative.contains(&tokens[j - 1].lower)
+                || (tokens[j - 1].lower == "to"
+                    && j >= 2
+                    && draft.hits.iter().any(|h| {
+                        h.span.end <= tokens[j - 1].span.start
+                            && tokens[j - 2].span.end >= h.span.end
+                    })));
+        let end = index_at(tokens, p.span.end);
+        // "the … summit", "Holt's … meeting": the place modifies the event noun.
+        let modifier = !ctx.places.is_country(&p.name)
+            && ctx.places.depth(&p.name) > 1
+            && draft.hits.iter().any(|h| {
+                let hi = index_at(tokens, h.span.start);
+                hi >= end && hi <= end + 1
+            });
+        if !(locative || modifier) || ctx.is_quoted(p.span.start) {
+            continue;
+        }
+        let depth = ctx.places.depth(&p.name);
+        if best.as_ref().is_none_or(|(d, _)| depth > *d) {
+            best = Some((depth, p.name));
+        }
+    }
+    best.map(|(_, n)| n)
+}
+
+/// Content words of the draft's clause, for matching mentions that name no actor or place.
+fn topic_words(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Vec<String> {
+    let lx = ctx.lx;
+    let mut out: Vec<String> = Vec::new();
+    for t in &tokens[draft.region.clone()] {
+        let w = t.lower.trim_end_matches("'s");
+        if !t.is_word
+            || w.chars().count() < 4
+            || t.is_capitalized(ctx.text)
+            || lx.is_stop(w)
+            || lx.trigger_word(w)
+            || lx.planned.iter().any(|p| p == w)
+            || ctx.timexes.iter().any(|x| x.span.contains(t.span.start))
+            || w.chars().any(|c| c.is_ascii_digit())
+        {
+            continue;
+        }
+        if !out.iter().any(|o| o == w) {
+            out.push(w.to_string());
+        }
+    }
+    out
+}
+
+/// A group of unnamed participants named in the regions ("European leaders").
+fn group_phrase(ctx: &DocContext, tokens: &[Token], regions: &[Range<usize>]) -> Option<String> {
+    for r in regions {
+        for i in r.clone() {
+            if i == 0 || i <= r.start {
+                continue;
+            }
+            let t = &tokens[i];
+            let adj = &tokens[i - 1];
+            if ctx.lx.groups.contains(&t.lower)
+                && adj.is_word
+                && adj.is_capitalized(ctx.text)
+                && !ctx.places.is_place(adj.span.slice(ctx.text))
+            {
+                return ctx.text.get(adj.span.start..t.span.end).map(str::to_string);
+            }
+        }
+    }
+    None
+}

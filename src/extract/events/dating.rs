@@ -1,0 +1,115 @@
+//! Dating mentions whose clause has no date: from the event they happened during ("a call during
+//! the talks on Monday"), from an earlier sentence of the paragraph, or from the document's news
+//! day — each with a weaker [`DateOrigin`], so that the merge prefers a date some source states.
+
+use super::context::DocContext;
+use super::draft::Draft;
+use super::segment::{Joint, Segment};
+use crate::model::{DateOrigin, Mention, Precision, Status, TimeValue};
+use chrono::NaiveDate;
+
+/// Pairs (mention, related mention, relation) within one sentence, as indices into `drafts`:
+/// "X during Y", "X, following Y", and fronted "During Y, X".
+pub fn relations(segs: &[Segment], drafts: &[Draft]) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    for (i, d) in drafts.iter().enumerate() {
+        let related = |s: usize| drafts.iter().position(|r| r.seg == s);
+        // X followed by a relation clause about Y.
+        let last_in_seg = drafts.get(i + 1).is_none_or(|n| n.seg != d.seg);
+        if last_in_seg
+            && let Some(next) = segs.get(d.seg + 1)
+            && let Joint::Relation(rel) = &next.joint
+            && let Some(r) = related(d.seg + 1)
+        {
+            out.push((i, r, rel.clone()));
+        }
+        // "During Y, X": a fronted relation clause.
+        if d.seg == 1
+            && segs[1].joint == Joint::Comma
+            && let Joint::Relation(rel) = &segs[0].joint
+            && let Some(r) = related(0)
+        {
+            out.push((i, r, rel.clone()));
+        }
+    }
+    out
+}
+
+/// Dates the undated mentions of one document, in place.
+pub fn date_document(
+    ctx: &DocContext,
+    mentions: &mut [Mention],
+    anchors: &[(usize, usize, String)],
+) {
+    for (m, a, rel) in anchors {
+        let anchor_span = mentions[*a].span;
+        mentions[*m].cues.anchor = Some((anchor_span, rel.clone()));
+        let (src_date, src_origin, src_text) = {
+            let r = &mentions[*a];
+            (r.date.clone(), r.cues.date_origin, r.text.clone())
+        };
+        let src_place = mentions[*a].place.clone();
+        let target = &mut mentions[*m];
+        if rel == "during" && target.place.is_none() {
+            target.place = src_place;
+        }
+        // Only "during" shares a date; "after" only says which came first.
+        if rel == "during"
+            && target.cues.date_origin < DateOrigin::Anchor
+            && src_origin >= DateOrigin::Report
+            && target.status == Status::Past
+            && let Some(d) = src_date
+        {
+            target.date = Some(d);
+            target.cues.date_origin = DateOrigin::Anchor;
+            target.date_rule = Some(format!("{rel} '{src_text}'"));
+        }
+    }
+    let news_day = news_day(ctx, mentions);
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        if m.cues.date_origin != DateOrigin::None || m.status != Status::Past {
+            continue;
+        }
+        // Clauses about another, earlier event and events marked as earlier ones get no default.
+        let earlier = m.cues.relation.is_some()
+            || matches!((m.cues.not_after, ctx.dct), (Some(a), Some(d)) if a < d);
+        if earlier {
+            continue;
+        }
+        let context = mentions[..i].iter().rev().find(|p| {
+            p.cues.paragraph == m.cues.paragraph
+                && p.cues.sentence != m.cues.sentence
+                && p.cues.date_origin >= DateOrigin::Report
+                && p.status == Status::Past
+        });
+        if let Some(p) = context {
+            let (date, text) = (p.date.clone(), p.text.clone());
+            let m = &mut mentions[i];
+            m.date = date;
+            m.cues.date_origin = DateOrigin::Context;
+            m.date_rule = Some(format!("date of '{text}' earlier in the paragraph"));
+        } else if let Some(day) = news_day {
+            let m = &mut mentions[i];
+            m.date = Some(TimeValue::day(day));
+            m.cues.date_origin = DateOrigin::Document;
+            m.date_rule = Some("the document's news day".to_string());
+        }
+    }
+}
+
+/// The day the document's news happened: the latest day in the week before publication that some
+/// past event is stated to have happened on, else the publication date.
+pub fn news_day(ctx: &DocContext, mentions: &[Mention]) -> Option<NaiveDate> {
+    let dct = ctx.dct?;
+    let week_before = dct.checked_sub_days(chrono::Days::new(7))?;
+    mentions
+        .iter()
+        .filter(|m| m.status == Status::Past && m.cues.date_origin >= DateOrigin::Report)
+        .filter_map(|m| m.date.as_ref())
+        .filter(|d| d.precision == Some(Precision::Day))
+        .filter_map(|d| d.start)
+        .filter(|s| *s >= week_before && *s <= dct)
+        .max()
+        .or(Some(dct))
+}

@@ -1,0 +1,370 @@
+//! The trigger lexicon (`assets/events.toml`): which words name which kind of event, and the cues
+//! around them (planned or past, an earlier occurrence, how many parties, how one clause relates to
+//! another, deadlines, people's titles). Knowledge lives in the data file; this module only parses
+//! it once and finds trigger words in text.
+
+use super::tokens::fold;
+use crate::model::{EventKind, Span};
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashSet};
+
+/// How much a trigger word says on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Class {
+    /// An event when it has a participant, place or date.
+    Strong,
+    /// A reference ("the talks") that joins an event found elsewhere.
+    Reference,
+    /// A speech verb: never an event, but it separates the report from what is reported.
+    Reporting,
+}
+
+/// Whether a trigger is a verb (it has a tense) or a noun (its status comes from its context).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Pos {
+    Verb,
+    Noun,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawTrigger {
+    kind: String,
+    class: Class,
+    pos: Pos,
+    noun: String,
+    verb: Option<String>,
+    done: Option<String>,
+    #[serde(default)]
+    host: bool,
+    #[serde(default)]
+    object: bool,
+    #[serde(default)]
+    not_next: Vec<String>,
+    #[serde(default)]
+    not_prev: Vec<String>,
+    family: Option<String>,
+    forms: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawStatus {
+    planned: Vec<String>,
+    planned_after: Vec<String>,
+    past: Vec<String>,
+    prior: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawDeadline {
+    before_timex: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawGroups {
+    nouns: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawLexicon {
+    trigger: Vec<RawTrigger>,
+    status: RawStatus,
+    arity: BTreeMap<String, u8>,
+    relations: BTreeMap<String, String>,
+    deadline: RawDeadline,
+    roles: BTreeMap<String, Vec<String>>,
+    groups: RawGroups,
+    words: RawWords,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawWords {
+    stop: Vec<String>,
+    numbers: BTreeMap<String, u32>,
+    past_verbs: Vec<String>,
+    locative: Vec<String>,
+    light_verbs: Vec<String>,
+    pronouns: Vec<String>,
+}
+
+/// One entry of the lexicon: the kind and behaviour shared by its forms.
+#[derive(Debug, Clone)]
+pub struct Trigger {
+    pub kind: EventKind,
+    pub class: Class,
+    pub pos: Pos,
+    pub noun: String,
+    pub verb: Option<String>,
+    pub done: Option<String>,
+    pub host: bool,
+    pub object: bool,
+    pub family: String,
+    not_next: Vec<String>,
+    not_prev: Vec<String>,
+}
+
+/// A trigger word found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub span: Span,
+    /// Index into [`Lexicon::triggers`].
+    pub entry: usize,
+}
+
+/// The parsed `assets/events.toml`.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub triggers: Vec<Trigger>,
+    form_entry: Vec<usize>,
+    matcher: AhoCorasick,
+    pub planned: Vec<String>,
+    /// Cues right after an event noun ("the meeting would begin").
+    pub planned_after: Vec<String>,
+    pub past: Vec<String>,
+    pub prior: Vec<String>,
+    pub arity: Vec<(String, u8)>,
+    /// Relation phrases (folded) and what they mean: "during", "after", "before", "since", "then".
+    pub relations: Vec<(String, String)>,
+    pub deadline_words: Vec<String>,
+    /// Role phrases (folded) and their group.
+    pub roles: Vec<(String, String)>,
+    pub groups: Vec<String>,
+    pub stop: Vec<String>,
+    pub numbers: Vec<(String, u32)>,
+    pub past_verbs: Vec<String>,
+    pub locative: Vec<String>,
+    pub light_verbs: Vec<String>,
+    pub pronouns: Vec<String>,
+    single_forms: HashSet<String>,
+    role_words: HashSet<String>,
+}
+
+fn longest_first(mut v: Vec<(String, String)>) -> Vec<(String, String)> {
+    v.sort_by(|a, b| {
+        b.0.split_whitespace()
+            .count()
+            .cmp(&a.0.split_whitespace().count())
+            .then(a.0.cmp(&b.0))
+    });
+    v
+}
+
+impl Lexicon {
+    /// The lexicon embedded in the binary, parsed once.
+    pub fn embedded() -> &'static Lexicon {
+        static L: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        L.get_or_init(|| {
+            Lexicon::parse(include_str!("../../../assets/events.toml"))
+                .expect("assets/events.toml is valid")
+        })
+    }
+
+    /// Parses a lexicon in the `events.toml` format.
+    pub fn parse(src: &str) -> Result<Lexicon, String> {
+        let raw: RawLexicon = toml::from_str(src).map_err(|e| e.to_string())?;
+        let mut triggers = Vec::new();
+        let mut forms = Vec::new();
+        let mut form_entry = Vec::new();
+        for t in raw.trigger {
+            let kind =
+                EventKind::parse(&t.kind).ok_or_else(|| format!("unknown kind {}", t.kind))?;
+            let family = t.family.unwrap_or_else(|| t.kind.clone());
+            for f in &t.forms {
+                forms.push(fold(f));
+                form_entry.push(triggers.len());
+            }
+            triggers.push(Trigger {
+                kind,
+                class: t.class,
+                pos: t.pos,
+                noun: t.noun,
+                verb: t.verb,
+                done: t.done,
+                host: t.host,
+                object: t.object,
+                family,
+                not_next: t.not_next.iter().map(|s| fold(s)).collect(),
+                not_prev: t.not_prev.iter().map(|s| fold(s)).collect(),
+            });
+        }
+        let matcher = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&forms)
+            .map_err(|e| e.to_string())?;
+        let folded = |v: Vec<String>| v.iter().map(|s| fold(s)).collect::<Vec<_>>();
+        let mut roles = Vec::new();
+        for (group, phrases) in raw.roles {
+            for p in phrases {
+                roles.push((fold(&p), group.clone()));
+            }
+        }
+        let single_forms = forms.iter().filter(|f| !f.contains(' ')).cloned().collect();
+        let role_words = roles
+            .iter()
+            .flat_map(|(p, _)| p.split_whitespace().map(str::to_string))
+            .collect();
+        Ok(Lexicon {
+            single_forms,
+            role_words,
+            triggers,
+            form_entry,
+            matcher,
+            planned: folded(raw.status.planned),
+            planned_after: folded(raw.status.planned_after),
+            past: folded(raw.status.past),
+            prior: folded(raw.status.prior),
+            arity: raw.arity.into_iter().map(|(k, v)| (fold(&k), v)).collect(),
+            relations: longest_first(
+                raw.relations
+                    .into_iter()
+                    .map(|(k, v)| (fold(&k), v))
+                    .collect(),
+            ),
+            deadline_words: folded(raw.deadline.before_timex),
+            roles: longest_first(roles),
+            groups: folded(raw.groups.nouns),
+            stop: folded(raw.words.stop),
+            numbers: raw.words.numbers.into_iter().collect(),
+            past_verbs: folded(raw.words.past_verbs),
+            locative: folded(raw.words.locative),
+            light_verbs: folded(raw.words.light_verbs),
+            pronouns: folded(raw.words.pronouns),
+        })
+    }
+
+    /// Trigger words in `text` (whole words only), with the `not_next`/`not_prev` exclusions applied.
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        let mut out = Vec::new();
+        // The matcher folds ASCII case only; curly apostrophes in forms are folded in the text too.
+        for m in self.matcher.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            let before = text.get(..s).and_then(|b| b.chars().next_back());
+            let after = text.get(e..).and_then(|a| a.chars().next());
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+                || after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+            {
+                continue;
+            }
+            let entry = self.form_entry[m.pattern().as_usize()];
+            let t = &self.triggers[entry];
+            let next = next_words(text, e);
+            if t.not_next.iter().any(|w| starts_with_words(&next, w)) {
+                continue;
+            }
+            let prev = prev_word(text, s);
+            if t.not_prev.contains(&prev) {
+                continue;
+            }
+            out.push(Hit {
+                span: Span::new(s, e),
+                entry,
+            });
+        }
+        out
+    }
+
+    pub fn trigger(&self, hit: Hit) -> &Trigger {
+        &self.triggers[hit.entry]
+    }
+
+    /// The group of a role phrase ("chief" → "head").
+    pub fn role_group(&self, phrase: &str) -> Option<&str> {
+        self.roles
+            .iter()
+            .find(|(p, _)| p == phrase)
+            .map(|(_, g)| g.as_str())
+    }
+
+    /// Whether a single word is a trigger form on its own.
+    pub fn trigger_word(&self, word: &str) -> bool {
+        self.single_forms.contains(word)
+    }
+
+    /// Whether a word is part of some role phrase ("secretary", "chief").
+    pub fn role_word(&self, word: &str) -> bool {
+        self.role_words.contains(word)
+    }
+
+    pub fn is_stop(&self, word: &str) -> bool {
+        self.stop.iter().any(|w| w == word)
+    }
+
+    pub fn number(&self, word: &str) -> Option<u32> {
+        word.parse().ok().or_else(|| {
+            self.numbers
+                .iter()
+                .find(|(w, _)| w == word)
+                .map(|(_, n)| *n)
+        })
+    }
+}
+
+/// Up to 40 bytes of folded words after `offset`, single-spaced.
+fn next_words(text: &str, offset: usize) -> String {
+    let rest = text.get(offset..).unwrap_or("");
+    let mut s = String::new();
+    for w in rest
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
+        .filter(|w| !w.is_empty())
+        .take(3)
+    {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(&fold(w));
+    }
+    s
+}
+
+fn starts_with_words(hay: &str, needle: &str) -> bool {
+    hay == needle || hay.starts_with(&format!("{needle} "))
+}
+
+fn prev_word(text: &str, offset: usize) -> String {
+    let before = text.get(..offset).unwrap_or("");
+    fold(before.split_whitespace().next_back().unwrap_or(""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, EventKind)> {
+        let lx = Lexicon::embedded();
+        lx.find(text)
+            .into_iter()
+            .map(|h| (h.span.slice(text).to_string(), lx.trigger(h).kind))
+            .collect()
+    }
+
+    #[test]
+    fn finds_multiword_triggers_on_word_boundaries() {
+        let found = kinds("Holt held a phone call with Marsh; the metal talks-show hosted nobody.");
+        assert!(found.contains(&("phone call".into(), EventKind::Call)));
+        assert!(found.contains(&("hosted".into(), EventKind::Meeting)));
+        assert!(!found.iter().any(|(w, _)| w == "met" || w == "talks"));
+    }
+
+    #[test]
+    fn exclusions_stop_idioms() {
+        assert!(kinds("She struck a careful tone.").is_empty());
+        assert!(kinds("It was an overt sign of support.").is_empty());
+        assert_eq!(kinds("Troops struck the depot.").len(), 1);
+    }
+
+    #[test]
+    fn every_cue_table_is_loaded() {
+        let lx = Lexicon::embedded();
+        assert!(!lx.planned.is_empty() && !lx.relations.is_empty() && !lx.roles.is_empty());
+        assert_eq!(lx.role_group("chief"), lx.role_group("secretary general"));
+        assert_ne!(
+            lx.role_group("chancellor"),
+            lx.role_group("opposition leader")
+        );
+        assert_eq!(lx.number("seven"), Some(7));
+        assert_eq!(lx.number("12"), Some(12));
+    }
+}

@@ -1,0 +1,185 @@
+//! From a group of mentions to an [`Event`]: the most precise date its sources support (with the
+//! mention and rule that fixed it), past once any source reports it done, everyone who took part,
+//! the place most sources name, every outlet, and where they disagree.
+
+use super::Item;
+use super::cluster::Group;
+use super::disagree::disagreements;
+use crate::extract::events::places::Places;
+use crate::model::{DateOrigin, Event, EventKind, Mention, Status, TimeValue};
+use std::collections::BTreeMap;
+
+/// Builds the event of one group (its id and title are set later).
+pub fn build(members: &[usize], items: &[Item], places: &Places) -> Event {
+    let mut its: Vec<&Item> = members.iter().map(|&i| &items[i]).collect();
+    its.sort_by(|a, b| (&a.doc_key, a.m.span).cmp(&(&b.doc_key, b.m.span)));
+    let mentions: Vec<Mention> = its.iter().map(|it| it.m.clone()).collect();
+    let status = if mentions.iter().any(|m| m.status == Status::Past) {
+        Status::Past
+    } else {
+        Status::Planned
+    };
+    let (date, date_provenance) = pick_date(&its, status);
+    let mut outlets: Vec<String> = Vec::new();
+    for it in &its {
+        if !outlets.contains(&it.label) {
+            outlets.push(it.label.clone());
+        }
+    }
+    outlets.sort();
+    Event {
+        id: String::new(),
+        title: String::new(),
+        kind: pick_kind(&mentions),
+        status,
+        date,
+        date_provenance,
+        actors: rank_actors(&mentions),
+        place: pick_place(&mentions, places),
+        disagreements: disagreements(&its),
+        mentions,
+        quotes: Vec::new(),
+        outlets,
+    }
+}
+
+/// The date: from the strongest origin, the most precise value; ties go to the value most
+/// mentions agree with. Only mentions telling the event's status count when it is past.
+fn pick_date(its: &[&Item], status: Status) -> (Option<TimeValue>, Option<String>) {
+    let best = its
+        .iter()
+        .filter(|it| it.m.date.as_ref().is_some_and(TimeValue::is_calendar))
+        .filter(|it| status == Status::Planned || it.m.status == Status::Past)
+        .max_by(|a, b| {
+            let key = |it: &Item| {
+                let d = it.m.date.as_ref();
+                let agree = its
+                    .iter()
+                    .filter(|o| {
+                        o.m.date
+                            .as_ref()
+                            .is_some_and(|x| d.is_some_and(|d| x.compatible(d)))
+                    })
+                    .count();
+                (
+                    it.m.cues.date_origin.min(DateOrigin::Anchor),
+                    d.and_then(|d| d.precision),
+                    !d.is_some_and(|d| d.approximate),
+                    agree,
+                    it.m.cues.date_origin,
+                )
+            };
+            key(a)
+                .cmp(&key(b))
+                // Deterministic among equals: the earliest document, then the earliest offset.
+                .then_with(|| (&b.doc_key, b.m.span).cmp(&(&a.doc_key, a.m.span)))
+        });
+    match best {
+        Some(it) => {
+            let rule = it.m.date_rule.clone().unwrap_or_default();
+            (
+                it.m.date.clone(),
+                Some(format!("{} ({}): {rule}", it.label, it.m.text)),
+            )
+        }
+        None => (None, None),
+    }
+}
+
+/// The kind most non-reference mentions give; "summit" wins when at least a third of the
+/// meeting-like reports use it (a summit is often also called a meeting).
+fn pick_kind(mentions: &[Mention]) -> EventKind {
+    let strong: Vec<&Mention> = mentions.iter().filter(|m| !m.cues.reference).collect();
+    let pool: Vec<&Mention> = if strong.is_empty() {
+        mentions.iter().collect()
+    } else {
+        strong
+    };
+    let mut count: BTreeMap<EventKind, usize> = BTreeMap::new();
+    for m in &pool {
+        *count.entry(m.kind).or_default() += 1;
+    }
+    let summits = count.get(&EventKind::Summit).copied().unwrap_or(0);
+    let meetings = summits
+        + count.get(&EventKind::Meeting).copied().unwrap_or(0)
+        + count.get(&EventKind::Negotiation).copied().unwrap_or(0);
+    if summits > 0 && summits * 3 >= meetings {
+        return EventKind::Summit;
+    }
+    count
+        .into_iter()
+        .filter(|(k, _)| *k != EventKind::Other || pool.iter().all(|m| m.kind == EventKind::Other))
+        .max_by_key(|(k, c)| (*c, std::cmp::Reverse(*k)))
+        .map_or(EventKind::Other, |(k, _)| k)
+}
+
+/// Everyone who took part, most-mentioned first (first seen breaks ties).
+fn rank_actors(mentions: &[Mention]) -> Vec<String> {
+    let mut order: Vec<(String, usize, usize)> = Vec::new();
+    for m in mentions {
+        for a in &m.actors {
+            match order.iter_mut().find(|(n, _, _)| n == a) {
+                Some(e) => e.1 += 1,
+                None => {
+                    let seen = order.len();
+                    order.push((a.clone(), 1, seen));
+                }
+            }
+        }
+    }
+    order.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    order.into_iter().map(|(n, _, _)| n).collect()
+}
+
+/// The place most mentions name; a more specific one wins a tie.
+fn pick_place(mentions: &[Mention], places: &Places) -> Option<String> {
+    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    for m in mentions {
+        if let Some(p) = &m.place {
+            *count.entry(p.as_str()).or_default() += 1;
+        }
+    }
+    count
+        .into_iter()
+        .max_by_key(|(p, n)| (*n, places.depth(p), std::cmp::Reverse(*p)))
+        .map(|(p, _)| p.to_string())
+}
+
+/// Events dated only by guesses take the date of the event they happened during or right after
+/// ("a call during the talks": the talks' date), when that event's date is stated.
+pub fn date_from_anchors(events: &mut [Event], groups: &[Group], items: &[Item]) {
+    let mut owner: BTreeMap<(String, usize), usize> = BTreeMap::new();
+    for (g, grp) in groups.iter().enumerate() {
+        for &i in &grp.members {
+            owner.insert((items[i].m.doc.clone(), items[i].m.span.start), g);
+        }
+    }
+    let stated = |e: &Event| {
+        e.mentions
+            .iter()
+            .any(|m| m.cues.date_origin >= DateOrigin::Anchor && m.date == e.date)
+    };
+    for g in 0..events.len() {
+        if stated(&events[g]) || events[g].status != Status::Past {
+            continue;
+        }
+        let target = events[g].mentions.iter().find_map(|m| {
+            let (span, rel) = m.cues.anchor.as_ref()?;
+            let other = *owner.get(&(m.doc.clone(), span.start))?;
+            (other != g).then(|| (other, rel.clone(), m.text.clone()))
+        });
+        if let Some((other, rel, text)) = target
+            && stated(&events[other])
+        {
+            let date = events[other].date.clone();
+            let from = events[other]
+                .mentions
+                .iter()
+                .find(|m| m.cues.date_origin >= DateOrigin::Anchor)
+                .map(|m| m.text.clone())
+                .unwrap_or_default();
+            events[g].date = date;
+            events[g].date_provenance = Some(format!("{text}: {rel} '{from}'"));
+        }
+    }
+}

@@ -1,0 +1,88 @@
+//! Linking quotes to the event they were said at or about: an event told in the same sentence, or
+//! in the same paragraph with the speaker among its people; failing that, the document's main
+//! event when the speaker took part in it.
+
+use crate::model::{Quote, Timeline};
+
+/// Least score for a quote to be linked.
+const LINK: f32 = 3.0;
+
+/// Sets `Quote::event` and `Event::quotes`.
+pub fn link_quotes(timeline: &mut Timeline) {
+    let mut links: Vec<(usize, usize)> = Vec::new();
+    for (qi, q) in timeline.quotes.iter().enumerate() {
+        if let Some(ei) = best_event(timeline, q) {
+            links.push((qi, ei));
+        }
+    }
+    for (qi, ei) in links {
+        let id = timeline.events[ei].id.clone();
+        timeline.quotes[qi].event = Some(id);
+        let qid = timeline.quotes[qi].id.clone();
+        timeline.events[ei].quotes.push(qid);
+    }
+    for e in &mut timeline.events {
+        e.quotes.sort();
+        e.quotes.dedup();
+    }
+}
+
+fn distance(a: crate::model::Span, b: crate::model::Span) -> usize {
+    if a.overlaps(b) {
+        0
+    } else if a.end <= b.start {
+        b.start - a.end
+    } else {
+        a.start - b.end
+    }
+}
+
+fn best_event(timeline: &Timeline, q: &Quote) -> Option<usize> {
+    // The document's main event: the past event with most mentions in it.
+    let main = timeline
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.status == crate::model::Status::Past)
+        .map(|(i, e)| (i, e.mentions.iter().filter(|m| m.doc == q.doc).count()))
+        .filter(|(_, n)| *n >= 2)
+        .max_by_key(|(i, n)| (*n, std::cmp::Reverse(*i)))
+        .map(|(i, _)| i);
+    let mut best: Option<(f32, usize)> = None;
+    for (i, e) in timeline.events.iter().enumerate() {
+        let here: Vec<_> = e.mentions.iter().filter(|m| m.doc == q.doc).collect();
+        if here.is_empty() {
+            continue;
+        }
+        let mut s = 0.0;
+        let in_sentence: Vec<_> = here
+            .iter()
+            .filter(|m| m.cues.sentence.contains(q.span.start))
+            .collect();
+        if !in_sentence.is_empty() {
+            // The event told closest to the quote in its sentence is the one it is about.
+            let gap = in_sentence
+                .iter()
+                .map(|m| distance(m.span, q.span))
+                .min()
+                .unwrap_or(usize::MAX);
+            s += 3.0 + 1.0 / (1.0 + gap as f32 / 40.0);
+        } else if here.iter().any(|m| m.cues.paragraph.contains(q.span.start))
+            && q.speaker.is_some()
+        {
+            s += 2.0;
+        }
+        if let Some(sp) = &q.speaker
+            && e.actors.contains(sp)
+        {
+            s += 2.0;
+            if Some(i) == main {
+                s += 1.5;
+            }
+        }
+        if s >= LINK && best.is_none_or(|(b, _)| s > b) {
+            best = Some((s, i));
+        }
+    }
+    best.map(|(_, i)| i)
+}

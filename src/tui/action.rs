@@ -1,0 +1,90 @@
+//! What the user wants, one variant per intent. Keys (see `keymap`) and mouse events become an
+//! [`Action`]; `update` applies it to the state. Nothing here knows about terminals.
+
+/// The three list views, shown as tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum View {
+    Timeline,
+    Quotes,
+    Sources,
+}
+
+impl View {
+    pub const ALL: [View; 3] = [View::Timeline, View::Quotes, View::Sources];
+
+    pub fn index(self) -> usize {
+        match self {
+            View::Timeline => 0,
+            View::Quotes => 1,
+            View::Sources => 2,
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            View::Timeline => "Timeline",
+            View::Quotes => "Quotes",
+            View::Sources => "Sources",
+        }
+    }
+}
+
+/// A filter dimension with its own picker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Facet {
+    Actor,
+    Outlet,
+    Kind,
+    Status,
+    Date,
+}
+
+impl Facet {
+    pub fn name(self) -> &'static str {
+        match self {
+            Facet::Actor => "actor",
+            Facet::Outlet => "outlet",
+            Facet::Kind => "kind",
+            Facet::Status => "status",
+            Facet::Date => "date",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Show(View),
+    Down,
+    Up,
+    Top,
+    Bottom,
+    HalfPageDown,
+    HalfPageUp,
+    PageDown,
+    PageUp,
+    /// Move the focus between the list and the detail pane.
+    ToggleFocus,
+    /// Open the selected event's or quote's article (or its detail, when the screen is small).
+    Open,
+    Back,
+    Forward,
+    NextQuote,
+    PrevQuote,
+    /// Copy the selected quote with its citation to the clipboard (OSC 52).
+    CopyQuote,
+    StartFilter,
+    Pick(Facet),
+    RemoveLastFilter,
+    ClearFilters,
+    ToggleHelp,
+    /// Text input in the filter line, a picker or the date prompt.
+    Type(char),
+    DeleteChar,
+    Submit,
+    Cancel,
+    Resize(u16, u16),
+    ScrollDown,
+    ScrollUp,
+    Click(u16, u16),
+}

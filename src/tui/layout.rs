@@ -1,0 +1,145 @@
+//! Where each part of the screen goes, as a pure function of the terminal size and the state.
+//! `update` uses it too (page sizes, mouse clicks, scrolling an article), so both agree.
+
+use super::action::View;
+use super::app::{Mode, State};
+use ratatui::layout::Rect;
+
+/// Below this the TUI only says "terminal too small".
+pub const MIN_WIDTH: u16 = 20;
+pub const MIN_HEIGHT: u16 = 5;
+/// From this width the detail pane sits beside the list.
+pub const WIDE: u16 = 120;
+/// Narrow screens at least this tall show the detail below the list; smaller ones on Enter.
+pub const TALL: u16 = 20;
+
+pub fn too_small(width: u16, height: u16) -> bool {
+    width < MIN_WIDTH || height < MIN_HEIGHT
+}
+
+/// The parts of the screen. Lists include their one-line column header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Areas {
+    pub tabs: Rect,
+    pub ribbon: Option<Rect>,
+    /// The open article's title line.
+    pub heading: Option<Rect>,
+    pub list: Rect,
+    pub detail: Option<Rect>,
+    /// The filter line or date prompt.
+    pub input: Option<Rect>,
+    pub status: Rect,
+}
+
+impl Areas {
+    /// Rows of list items visible (the list area less its header).
+    pub fn list_rows(&self) -> usize {
+        self.list.height.saturating_sub(1) as usize
+    }
+    /// Lines of the detail pane's text (less its border line).
+    pub fn detail_lines(&self) -> usize {
+        self.detail
+            .map_or(0, |d| d.height.saturating_sub(1) as usize)
+    }
+}
+
+fn row(area: Rect, y: u16) -> Rect {
+    Rect::new(area.x, area.y + y, area.width, 1)
+}
+
+/// The detail pane's placement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DetailPlacement {
+    Beside,
+    Below,
+    /// Only after Enter, instead of the list.
+    OnDemand,
+}
+
+pub fn detail_placement(width: u16, height: u16) -> DetailPlacement {
+    if width >= WIDE {
+        DetailPlacement::Beside
+    } else if height >= TALL {
+        DetailPlacement::Below
+    } else {
+        DetailPlacement::OnDemand
+    }
+}
+
+pub fn areas(state: &State) -> Areas {
+    let (w, h) = (state.width, state.height);
+    let full = Rect::new(0, 0, w, h);
+    if too_small(w, h) {
+        return Areas {
+            list: full,
+            ..Areas::default()
+        };
+    }
+    let tabs = row(full, 0);
+    let status = row(full, h - 1);
+    let typing_line = matches!(state.mode, Mode::Filter | Mode::Date(_));
+    let mut top = 1;
+    let mut bottom = h - 1;
+    let input = if typing_line {
+        bottom -= 1;
+        Some(row(full, bottom))
+    } else {
+        None
+    };
+    if state.source.is_some() {
+        let heading = Some(row(full, top));
+        top += 1;
+        let body = Rect::new(0, top, w, bottom.saturating_sub(top));
+        return Areas {
+            tabs,
+            heading,
+            list: body,
+            input,
+            status,
+            ..Areas::default()
+        };
+    }
+    let ribbon = if state.view == View::Timeline && h >= 10 {
+        top += 1;
+        Some(row(full, 1))
+    } else {
+        None
+    };
+    let body = Rect::new(0, top, w, bottom.saturating_sub(top));
+    let (list, detail) = match detail_placement(w, h) {
+        DetailPlacement::Beside => {
+            let lw = w * 3 / 5;
+            (
+                Rect::new(0, body.y, lw, body.height),
+                Some(Rect::new(lw, body.y, w - lw, body.height)),
+            )
+        }
+        DetailPlacement::Below => {
+            let dh = (body.height * 2 / 5).max(4).min(body.height);
+            let lh = body.height - dh;
+            (
+                Rect::new(0, body.y, w, lh),
+                Some(Rect::new(0, body.y + lh, w, dh)),
+            )
+        }
+        DetailPlacement::OnDemand if state.detail_open => (Rect::new(0, body.y, w, 0), Some(body)),
+        DetailPlacement::OnDemand => (body, None),
+    };
+    Areas {
+        tabs,
+        ribbon,
+        heading: None,
+        list,
+        detail,
+        input,
+        status,
+    }
+}
+
+/// The open article's text width and visible lines (one column of margin each side).
+pub fn article_size(areas: &Areas) -> (usize, usize) {
+    (
+        (areas.list.width as usize).saturating_sub(2).max(1),
+        areas.list.height as usize,
+    )
+}

@@ -1,0 +1,391 @@
+//! Applying an [`Action`] to the [`State`]: the only place the state changes. Returns an
+//! [`Effect`] for what only the terminal can do (quit, write to the clipboard).
+
+use super::action::{Action, Facet, View};
+use super::app::{Cursor, Focus, Mode, Prompt, State, scrolled};
+use super::facets;
+use super::filter::{DateRange, Filter};
+use super::layout::{self, DetailPlacement, detail_placement};
+use super::navigate;
+use super::targets;
+
+/// What the terminal loop must do after an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Quit,
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
+}
+
+pub fn update(state: &mut State, action: Action) -> Option<Effect> {
+    match action {
+        Action::Resize(w, h) => {
+            state.width = w;
+            state.height = h;
+            let rows = layout::areas(state).list_rows();
+            let c = state.cursor();
+            *state.cursor_mut() = scrolled(c, rows);
+            return None;
+        }
+        Action::Quit => return Some(Effect::Quit),
+        _ => {}
+    }
+    state.message = None;
+    match state.mode {
+        Mode::Help { scroll } => {
+            help(state, scroll, action);
+            None
+        }
+        Mode::Filter => {
+            filter_line(state, action);
+            None
+        }
+        Mode::Picker(_) => {
+            picker(state, action);
+            None
+        }
+        Mode::Date(_) => {
+            date_prompt(state, action);
+            None
+        }
+        Mode::Normal if state.source.is_some() => navigate::in_article(state, action),
+        Mode::Normal => list(state, action),
+    }
+}
+
+fn help(state: &mut State, scroll: usize, action: Action) {
+    let max = super::views::help_max_scroll(state);
+    let page = (state.height as usize).saturating_sub(4).max(1);
+    let scroll = match action {
+        Action::Down | Action::ScrollDown => scroll + 1,
+        Action::Up | Action::ScrollUp => scroll.saturating_sub(1),
+        Action::Top => 0,
+        Action::Bottom => max,
+        Action::PageDown | Action::HalfPageDown => scroll + page,
+        Action::PageUp | Action::HalfPageUp => scroll.saturating_sub(page),
+        Action::ToggleHelp | Action::Cancel => {
+            state.mode = Mode::Normal;
+            return;
+        }
+        _ => scroll,
+    };
+    state.mode = Mode::Help {
+        scroll: scroll.min(max),
+    };
+}
+
+/// Moves the list selection (or, with the focus on the detail pane, the detail's item).
+pub fn move_selection(state: &mut State, action: Action) {
+    let areas = layout::areas(state);
+    let (len, page, current) = if state.focus == Focus::Detail {
+        (
+            targets::of_selection(state).len(),
+            areas.detail_lines(),
+            state.detail.selected,
+        )
+    } else {
+        (
+            state.current_rows().len(),
+            areas.list_rows(),
+            state.cursor().selected,
+        )
+    };
+    if len == 0 {
+        return;
+    }
+    let page = page.max(1);
+    let last = len - 1;
+    let target = match action {
+        Action::Down => current.saturating_add(1),
+        Action::ScrollDown => current.saturating_add(3),
+        Action::Up => current.saturating_sub(1),
+        Action::ScrollUp => current.saturating_sub(3),
+        Action::Top => 0,
+        Action::Bottom => last,
+        Action::HalfPageDown => current + page.div_ceil(2),
+        Action::HalfPageUp => current.saturating_sub(page.div_ceil(2)),
+        Action::PageDown => current + page,
+        Action::PageUp => current.saturating_sub(page),
+        _ => current,
+    }
+    .min(last);
+    if state.focus == Focus::Detail {
+        state.detail.selected = target;
+    } else {
+        let c = Cursor {
+            selected: target,
+            ..state.cursor()
+        };
+        *state.cursor_mut() = scrolled(c, areas.list_rows());
+        state.detail = Cursor::default();
+    }
+}
+
+fn list(state: &mut State, action: Action) -> Option<Effect> {
+    match action {
+        Action::Show(v) => show(state, v),
+        Action::Down
+        | Action::Up
+        | Action::Top
+        | Action::Bottom
+        | Action::HalfPageDown
+        | Action::HalfPageUp
+        | Action::PageDown
+        | Action::PageUp
+        | Action::ScrollDown
+        | Action::ScrollUp => move_selection(state, action),
+        Action::ToggleFocus => {
+            let placement = detail_placement(state.width, state.height);
+            if placement == DetailPlacement::OnDemand && !state.detail_open {
+                state.detail_open = true;
+                state.focus = Focus::Detail;
+            } else {
+                state.focus = match state.focus {
+                    Focus::List if placement != DetailPlacement::OnDemand => Focus::Detail,
+                    Focus::Detail if placement != DetailPlacement::OnDemand => Focus::List,
+                    f => f,
+                };
+            }
+        }
+        Action::Open => {
+            let placement = detail_placement(state.width, state.height);
+            if placement == DetailPlacement::OnDemand && !state.detail_open {
+                if state.selected_item().is_some() {
+                    state.detail_open = true;
+                }
+                return None;
+            }
+            let targets = targets::of_selection(state);
+            let pick = if state.focus == Focus::Detail {
+                state.detail.selected
+            } else {
+                0
+            };
+            if let Some(t) = targets.get(pick).or(targets.first()) {
+                navigate::open(state, *t);
+            } else if state.selected_item().is_some() {
+                state.message = Some("nothing to open: no source for this item".into());
+            }
+        }
+        Action::Back => navigate::back(state),
+        Action::Forward => navigate::forward(state),
+        Action::CopyQuote => return copy(state),
+        Action::StartFilter => {
+            if state.query().is_none() {
+                state.filters.push(Filter::Query(String::new()));
+            }
+            state.mode = Mode::Filter;
+        }
+        Action::Pick(Facet::Date) => {
+            let text = state
+                .filters
+                .iter()
+                .find_map(|f| match f {
+                    Filter::Dates(d) => Some(d.label()),
+                    _ => None,
+                })
+                .unwrap_or_default();
+            state.mode = Mode::Date(Prompt { text, error: None });
+        }
+        Action::Pick(facet) => state.mode = Mode::Picker(facets::picker(state, facet)),
+        Action::RemoveLastFilter if state.filters.pop().is_some() => state.filters_changed(),
+        Action::ClearFilters => {
+            if state.detail_open {
+                state.detail_open = false;
+                state.focus = Focus::List;
+            } else if state.focus == Focus::Detail {
+                state.focus = Focus::List;
+            } else if !state.filters.is_empty() {
+                state.filters.clear();
+                state.filters_changed();
+                state.message = Some("filters cleared".into());
+            }
+        }
+        Action::ToggleHelp => state.mode = Mode::Help { scroll: 0 },
+        Action::Click(x, y) => click(state, x, y),
+        _ => {}
+    }
+    None
+}
+
+/// Switches to a list view (from an article too: the article goes on the back stack).
+pub fn show(state: &mut State, v: View) {
+    if state.source.is_some() {
+        let here = state.place();
+        state.back.push(here);
+        state.forward.clear();
+        state.source = None;
+    }
+    if state.view != v {
+        state.view = v;
+        state.focus = Focus::List;
+        state.detail = Cursor::default();
+        state.detail_open = false;
+    }
+    state.refresh_rows();
+}
+
+fn click(state: &mut State, x: u16, y: u16) {
+    let areas = layout::areas(state);
+    if y == areas.tabs.y {
+        // Tabs are " N Title " followed by a space.
+        let mut left = 0u16;
+        for v in View::ALL {
+            let w = v.title().len() as u16 + 4;
+            if x >= left && x < left + w - 1 {
+                show(state, v);
+                return;
+            }
+            left += w;
+        }
+        return;
+    }
+    let l = areas.list;
+    if x >= l.x && x < l.x + l.width && y > l.y && y < l.y + l.height {
+        let pos = scrolled(state.cursor(), areas.list_rows()).offset + (y - l.y - 1) as usize;
+        if pos < state.current_rows().len() {
+            state.cursor_mut().selected = pos;
+            state.focus = Focus::List;
+            state.detail = Cursor::default();
+        }
+    } else if let Some(d) = areas.detail
+        && x >= d.x
+        && y >= d.y
+        && y < d.y + d.height
+    {
+        state.focus = Focus::Detail;
+    }
+}
+
+/// The citation `y` copies: “…” — Speaker, Outlet, 2025-08-18.
+pub fn citation(state: &State, quote: usize) -> String {
+    let q = &state.catalog.quotes[quote];
+    let date = q.date.map(|d| d.to_string()).unwrap_or_default();
+    let parts: Vec<&str> = [q.speaker.as_str(), q.outlet.as_str(), date.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+    format!("“{}” — {}", q.text, parts.join(", "))
+}
+
+pub fn copy(state: &mut State) -> Option<Effect> {
+    match state.selected_quote() {
+        Some(q) => {
+            state.message = Some("copied the quote with its citation (OSC 52 clipboard)".into());
+            Some(Effect::Copy(citation(state, q)))
+        }
+        None => {
+            state.message = Some("no quote here to copy".into());
+            None
+        }
+    }
+}
+
+fn set_query(state: &mut State, edit: impl FnOnce(&mut String)) {
+    match state.filters.iter_mut().find_map(|f| match f {
+        Filter::Query(q) => Some(q),
+        _ => None,
+    }) {
+        Some(q) => edit(q),
+        None => {
+            let mut q = String::new();
+            edit(&mut q);
+            state.filters.push(Filter::Query(q));
+        }
+    }
+    state.filters_changed();
+}
+
+fn filter_line(state: &mut State, action: Action) {
+    match action {
+        Action::Type(c) => set_query(state, |q| q.push(c)),
+        Action::DeleteChar => set_query(state, |q| {
+            q.pop();
+        }),
+        Action::Submit => {
+            state.mode = Mode::Normal;
+            let before = state.filters.len();
+            state
+                .filters
+                .retain(|f| !matches!(f, Filter::Query(q) if q.trim().is_empty()));
+            if state.filters.len() != before {
+                state.filters_changed();
+            }
+        }
+        Action::Cancel => {
+            state.mode = Mode::Normal;
+            state.filters.retain(|f| !matches!(f, Filter::Query(_)));
+            state.filters_changed();
+        }
+        Action::Down | Action::Up | Action::PageDown | Action::PageUp => {
+            move_selection(state, action)
+        }
+        _ => {}
+    }
+}
+
+fn picker(state: &mut State, action: Action) {
+    let Mode::Picker(p) = &mut state.mode else {
+        return;
+    };
+    match action {
+        Action::Type(c) => {
+            p.query.push(c);
+            facets::narrow(p);
+        }
+        Action::DeleteChar => {
+            p.query.pop();
+            facets::narrow(p);
+        }
+        Action::Down => p.selected = (p.selected + 1).min(p.shown.len().saturating_sub(1)),
+        Action::Up => p.selected = p.selected.saturating_sub(1),
+        Action::Cancel => state.mode = Mode::Normal,
+        Action::Submit => {
+            let facet = p.facet;
+            let chosen = p
+                .shown
+                .get(p.selected)
+                .and_then(|&i| p.options[i].filter.clone());
+            state.mode = Mode::Normal;
+            state.filters.retain(|f| f.facet() != Some(facet));
+            state.filters.extend(chosen);
+            state.filters_changed();
+        }
+        _ => {}
+    }
+}
+
+fn date_prompt(state: &mut State, action: Action) {
+    let latest = state.catalog.latest;
+    let Mode::Date(p) = &mut state.mode else {
+        return;
+    };
+    match action {
+        Action::Type(c) => {
+            p.text.push(c);
+            p.error = None;
+        }
+        Action::DeleteChar => {
+            p.text.pop();
+            p.error = None;
+        }
+        Action::Cancel => state.mode = Mode::Normal,
+        Action::Submit => {
+            let parsed = if p.text.trim().is_empty() {
+                Ok(None)
+            } else {
+                DateRange::parse(&p.text, latest).map(Some)
+            };
+            match parsed {
+                Ok(range) => {
+                    state.mode = Mode::Normal;
+                    state.filters.retain(|f| f.facet() != Some(Facet::Date));
+                    state.filters.extend(range.map(Filter::Dates));
+                    state.filters_changed();
+                }
+                Err(e) => p.error = Some(e),
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,103 @@
+//! The lines every screen shares: the tabs at the top, the filter line, and the status bar with
+//! counts, active filters, a message and key hints (from the keymap, so they never disagree).
+
+use super::super::action::View;
+use super::super::app::{Mode, State};
+use super::super::keymap;
+use super::text::width;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn tabs(frame: &mut Frame, area: Rect, state: &State) {
+    let t = &state.theme;
+    let mut spans = Vec::new();
+    for v in View::ALL {
+        let active = state.source.is_none() && v == state.view;
+        let label = format!(" {} {} ", v.index() + 1, v.title());
+        spans.push(Span::styled(
+            label,
+            if active { t.tab_active } else { t.tab },
+        ));
+        spans.push(Span::raw(" "));
+    }
+    if let Some(src) = &state.source {
+        let outlet = state
+            .catalog
+            .docs
+            .get(src.doc)
+            .map_or("", |d| d.outlet.as_str());
+        spans.push(Span::styled(format!(" Article: {outlet} "), t.tab_active));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The `/` line or the `d` prompt, with the cursor at its end.
+pub fn input(frame: &mut Frame, area: Rect, state: &State) {
+    let t = &state.theme;
+    let (prompt, text, error) = match &state.mode {
+        Mode::Filter => ("/", state.query().unwrap_or(""), None),
+        Mode::Date(p) => (
+            "date (2025-08, 2025-08-01..2025-08-20, last 7d): ",
+            p.text.as_str(),
+            p.error.as_deref(),
+        ),
+        _ => return,
+    };
+    let mut spans = vec![
+        Span::styled(prompt, t.key),
+        Span::styled(text.to_string(), t.text),
+    ];
+    if let Some(e) = error {
+        spans.push(Span::styled(format!("  {e}"), t.error));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    let x =
+        area.x + (width(prompt) + width(text)).min(area.width.saturating_sub(1) as usize) as u16;
+    frame.set_cursor_position((x, area.y));
+}
+
+pub fn status(frame: &mut Frame, area: Rect, state: &State) {
+    let t = &state.theme;
+    let bar = t.status_bar;
+    let mut left: Vec<Span> = Vec::new();
+    let count = |v: View, total: usize, noun: &str| {
+        if state.source.is_none() && state.view == v {
+            format!("{}/{total} {noun}", state.rows[v.index()].len())
+        } else {
+            format!("{total} {noun}")
+        }
+    };
+    let counts = format!(
+        " {} · {} · {} ",
+        count(View::Timeline, state.catalog.events.len(), "events"),
+        count(View::Quotes, state.catalog.quotes.len(), "quotes"),
+        count(View::Sources, state.catalog.docs.len(), "sources"),
+    );
+    left.push(Span::styled(counts, bar));
+    for f in &state.filters {
+        left.push(Span::styled(format!(" {} ", f.label()), t.filter_chip));
+        left.push(Span::styled(" ", bar));
+    }
+    if let Some(m) = &state.message {
+        left.push(Span::styled(format!(" {m} "), bar.patch(t.message)));
+    }
+    let used: usize = left.iter().map(|s| width(&s.content)).sum();
+    let room = (area.width as usize).saturating_sub(used);
+    let mut right: Vec<Span> = Vec::new();
+    let mut right_width = 0;
+    for (keys, word) in keymap::hints(keymap::context(state)) {
+        let w = width(&keys) + width(word) + 3;
+        if right_width + w > room {
+            break;
+        }
+        right.push(Span::styled(keys, bar.patch(t.key)));
+        right.push(Span::styled(format!(" {word}  "), bar));
+        right_width += w;
+    }
+    let pad = room.saturating_sub(right_width);
+    left.push(Span::styled(" ".repeat(pad), bar));
+    left.extend(right);
+    frame.render_widget(Paragraph::new(Line::from(left)).style(bar), area);
+}

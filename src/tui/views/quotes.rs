@@ -1,0 +1,82 @@
+//! The quotes view: every quote with speaker, text, outlet and date, for "who said what" lookups.
+
+use super::super::app::State;
+use super::super::filter::Matcher;
+use super::super::layout::Areas;
+use super::text::{Col, flex, table_row};
+use super::{list_row, row_style, visible};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::Paragraph;
+
+pub fn draw(frame: &mut Frame, areas: &Areas, state: &State) {
+    let t = &state.theme;
+    let list = areas.list;
+    if list.height == 0 {
+        return;
+    }
+    let wide = list.width >= 70;
+    let widths = if wide {
+        flex(list.width as usize, &[18, 0, 14, 10])
+    } else {
+        flex(list.width as usize, &[14, 0])
+    };
+    let make = |texts: [&'static str; 4]| -> Vec<Col<'static>> {
+        widths
+            .iter()
+            .zip(texts)
+            .map(|(&width, text)| Col {
+                width,
+                text,
+                style: Style::new(),
+                hits: &[],
+            })
+            .collect()
+    };
+    let header = make(["Speaker", "Quote", "Outlet", "Date"]);
+    frame.render_widget(
+        Paragraph::new(table_row(&header, t.header, t.header)),
+        Rect { height: 1, ..list },
+    );
+    if state.current_rows().is_empty() {
+        let msg = if state.catalog.quotes.is_empty() {
+            "No direct quotes were found in these articles."
+        } else {
+            "No quote matches the filters (Esc clears them)."
+        };
+        frame.render_widget(Paragraph::new(msg).style(t.dim), list_row(list, 0));
+        return;
+    }
+    let matcher = state.query().and_then(Matcher::new);
+    for (i, (pos, item)) in visible(state, areas).enumerate() {
+        let q = &state.catalog.quotes[item];
+        let hits = |s: &str| matcher.as_ref().map(|m| m.positions(s)).unwrap_or_default();
+        let (speaker_hits, text_hits, outlet_hits) =
+            (hits(&q.speaker), hits(&q.text), hits(&q.outlet));
+        let date = q.date.map(|d| d.to_string()).unwrap_or_default();
+        let speaker = if q.speaker.is_empty() {
+            "—"
+        } else {
+            q.speaker.as_str()
+        };
+        let cells = [
+            (speaker, t.speaker, &speaker_hits[..]),
+            (q.text.as_str(), Style::new(), &text_hits[..]),
+            (q.outlet.as_str(), t.dim, &outlet_hits[..]),
+            (date.as_str(), t.dim, &[][..]),
+        ];
+        let cols: Vec<Col> = widths
+            .iter()
+            .zip(cells)
+            .map(|(&width, (text, style, hits))| Col {
+                width,
+                text,
+                style,
+                hits,
+            })
+            .collect();
+        let row = table_row(&cols, row_style(state, pos), t.matched);
+        frame.render_widget(Paragraph::new(row), list_row(list, i));
+    }
+}

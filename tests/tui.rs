@@ -1,0 +1,301 @@
+//! What the TUI draws: insta snapshots of every view at 80x24 and 120x40 (ratatui's TestBackend),
+//! small terminals, and article text with escape sequences that must never reach the terminal.
+
+mod tui_fixture;
+
+use attache::tui::keymap::{action_for, context};
+use attache::tui::{Action, Options, State, ThemeName, View, draw, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn state(w: u16, h: u16) -> State {
+    let mut s = State::new(tui_fixture::timeline(), Options::default());
+    update(&mut s, Action::Resize(w, h));
+    s
+}
+
+fn press(s: &mut State, code: KeyCode) {
+    let ev = KeyEvent::new(code, KeyModifiers::NONE);
+    if let Some(a) = action_for(context(s), &ev) {
+        update(s, a);
+    }
+}
+
+fn typed(s: &mut State, text: &str) {
+    for c in text.chars() {
+        press(s, KeyCode::Char(c));
+    }
+}
+
+fn screen(s: &State) -> String {
+    let mut t = Terminal::new(TestBackend::new(s.width, s.height)).unwrap();
+    t.draw(|f| draw(f, s)).unwrap();
+    t.backend().to_string()
+}
+
+/// Every view, at both sizes the issue names.
+#[test]
+fn snapshots_of_every_view() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let size = format!("{w}x{h}");
+        let mut s = state(w, h);
+        insta::assert_snapshot!(format!("timeline_{size}"), screen(&s));
+        press(&mut s, KeyCode::Char('2'));
+        insta::assert_snapshot!(format!("quotes_{size}"), screen(&s));
+        press(&mut s, KeyCode::Char('3'));
+        insta::assert_snapshot!(format!("sources_{size}"), screen(&s));
+        press(&mut s, KeyCode::Char('1'));
+        typed(&mut s, "jj");
+        press(&mut s, KeyCode::Enter);
+        insta::assert_snapshot!(format!("article_{size}"), screen(&s));
+        press(&mut s, KeyCode::Esc);
+        press(&mut s, KeyCode::Char('?'));
+        insta::assert_snapshot!(format!("help_{size}"), screen(&s));
+        press(&mut s, KeyCode::Esc);
+        press(&mut s, KeyCode::Char('a'));
+        insta::assert_snapshot!(format!("actor_picker_{size}"), screen(&s));
+        press(&mut s, KeyCode::Esc);
+        typed(&mut s, "/vey");
+        insta::assert_snapshot!(format!("filter_typing_{size}"), screen(&s));
+    }
+}
+
+#[test]
+fn detail_pane_sits_beside_the_list_when_wide_and_below_when_narrow() {
+    let wide = screen(&state(120, 40));
+    let narrow = screen(&state(80, 24));
+    let title_row = |scr: &str| {
+        scr.lines()
+            .position(|l| l.contains("Event ─") || l.contains("─ Event "))
+            .unwrap()
+    };
+    assert!(title_row(&wide) <= 3, "{wide}");
+    assert!(title_row(&narrow) > 8, "{narrow}");
+}
+
+#[test]
+fn small_screens_show_the_detail_on_enter() {
+    let mut s = state(60, 14);
+    assert!(!screen(&s).contains("Event ─"));
+    press(&mut s, KeyCode::Enter);
+    assert!(s.source.is_none(), "first Enter shows the detail");
+    insta::assert_snapshot!("detail_on_enter_60x14", screen(&s));
+    press(&mut s, KeyCode::Enter);
+    assert!(s.source.is_some(), "second Enter opens the article");
+}
+
+#[test]
+fn below_20x5_it_says_terminal_too_small() {
+    let s = state(19, 5);
+    assert!(screen(&s).contains("terminal too"));
+    let s = state(20, 4);
+    assert!(screen(&s).contains("terminal too"));
+    let s = state(20, 5);
+    assert!(!screen(&s).contains("too small"));
+}
+
+#[test]
+fn no_size_and_no_state_panics() {
+    let keys: &[&[KeyCode]] = &[
+        &[],
+        &[KeyCode::Char('2')],
+        &[KeyCode::Char('3'), KeyCode::Tab],
+        &[KeyCode::Enter, KeyCode::Enter],
+        &[KeyCode::Char('?')],
+        &[KeyCode::Char('a')],
+        &[KeyCode::Char('d')],
+        &[KeyCode::Char('/'), KeyCode::Char('x')],
+    ];
+    let widths = [
+        0, 1, 5, 10, 19, 20, 21, 30, 45, 59, 60, 61, 69, 70, 80, 119, 120, 130,
+    ];
+    let heights = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 19, 20, 24, 30, 40];
+    for seq in keys {
+        for w in widths {
+            for h in heights {
+                let mut s = state(w, h);
+                for &k in *seq {
+                    press(&mut s, k);
+                }
+                // (TestBackend cannot print a zero-width buffer, so only draw.)
+                let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+                t.draw(|f| draw(f, &s)).unwrap();
+            }
+        }
+    }
+}
+
+#[test]
+fn themes_draw_the_same_text() {
+    let text = |theme| {
+        let mut s = State::new(
+            tui_fixture::timeline(),
+            Options {
+                theme,
+                mouse: false,
+            },
+        );
+        update(&mut s, Action::Resize(80, 24));
+        screen(&s)
+    };
+    assert_eq!(text(ThemeName::Dark), text(ThemeName::Mono));
+    assert_eq!(text(ThemeName::Light), text(ThemeName::Mono));
+}
+
+#[test]
+fn matched_characters_are_highlighted_in_the_row() {
+    let mut s = state(80, 24);
+    typed(&mut s, "/kessel");
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| draw(f, &s)).unwrap();
+    let buf = t.backend().buffer().clone();
+    let row = (0..24).find(|&y| {
+        let line: String = (0..80).map(|x| buf[(x, y)].symbol().to_string()).collect();
+        line.contains("to meet in Kessel")
+    });
+    let y = row.expect("the Kessel event is listed");
+    let line: String = (0..80).map(|x| buf[(x, y)].symbol().to_string()).collect();
+    let x0 = line.find("Kessel").unwrap() as u16;
+    let matched = s.theme.matched;
+    for x in x0..x0 + 6 {
+        assert_eq!(buf[(x, y)].fg, matched.fg.unwrap(), "column {x}");
+    }
+    assert_ne!(buf[(x0 - 2, y)].fg, matched.fg.unwrap());
+    assert_eq!(s.view, View::Timeline);
+}
+
+/// Article text carrying terminal escapes: OSC 52 (clipboard write), CSI 2J (clear screen), BEL,
+/// backspace, DEL and C1 controls. None of them may reach the terminal; the placeholder may.
+const EVIL: &str = "evil\u{1b}]52;c;ZXZpbA==\u{7} clear\u{1b}[2J bell\u{7} bs\u{8} del\u{7f} c1\u{9b}31m osc\u{9d}0;title\u{9c} end";
+
+fn evil_timeline() -> attache::model::Timeline {
+    let mut tl = tui_fixture::timeline();
+    for d in &mut tl.documents {
+        d.title = Some(format!("Title {EVIL}"));
+        d.outlet = Some(format!("Outlet {EVIL}"));
+        let extra = format!("\n\nInjected paragraph: {EVIL}\n");
+        d.text.push_str(&extra);
+    }
+    for e in &mut tl.events {
+        e.title = format!("{} {EVIL}", e.title);
+        e.actors.push(format!("Actor {EVIL}"));
+        e.outlets = vec![format!("Outlet {EVIL}")];
+    }
+    for q in &mut tl.quotes {
+        q.speaker = Some(format!("Speaker {EVIL}"));
+    }
+    // A quote whose own text carries the escapes.
+    let d = &tl.documents[0];
+    let start = d.text.find("Injected paragraph").unwrap();
+    let q = attache::model::Quote {
+        id: "qx".into(),
+        doc: d.id.clone(),
+        span: attache::model::Span::new(start, d.text.len() - 1),
+        text: d.text[start..d.text.len() - 1].to_string(),
+        speaker: Some(EVIL.into()),
+        attribution: None,
+        statement: None,
+        event: Some("e2".into()),
+    };
+    tl.quotes.push(q);
+    tl
+}
+
+/// A `Vec<u8>` the test keeps a handle on while the backend writes into it.
+#[derive(Clone, Default)]
+struct Sink(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+impl std::io::Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Fails on any control byte but ESC, and on any escape sequence but a plain CSI that does not clear.
+fn assert_only_drawing_sequences(out: &[u8]) {
+    let text = std::str::from_utf8(out).expect("valid UTF-8");
+    assert!(
+        !text.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)),
+        "C1 control in output"
+    );
+    assert!(!text.contains("ZXZpbA"), "the OSC 52 payload was drawn");
+    let b = out;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            0x1b => {
+                assert_eq!(
+                    b.get(i + 1),
+                    Some(&b'['),
+                    "non-CSI escape at byte {i}: {:?}",
+                    &text[i..(i + 12).min(text.len())]
+                );
+                let mut j = i + 2;
+                while j < b.len() && (0x20..0x40).contains(&b[j]) {
+                    j += 1;
+                }
+                let seq = &text[i..=j.min(b.len() - 1)];
+                assert!(
+                    j < b.len() && (0x40..0x7f).contains(&b[j]),
+                    "unterminated CSI {seq:?}"
+                );
+                assert!(!seq.ends_with('J'), "screen clear {seq:?}");
+                i = j + 1;
+            }
+            c if c < 0x20 || c == 0x7f => panic!("control byte {c:#04x} at {i}"),
+            _ => i += 1,
+        }
+    }
+}
+
+#[test]
+fn escape_sequences_in_articles_never_reach_the_terminal() {
+    use attache::tui::terminal::draw_frame;
+    use ratatui::backend::CrosstermBackend;
+    use ratatui::layout::Rect;
+    use ratatui::{TerminalOptions, Viewport};
+
+    let mut s = State::new(evil_timeline(), Options::default());
+    update(&mut s, Action::Resize(120, 40));
+    let screens: &[&[KeyCode]] = &[
+        &[],
+        &[KeyCode::Tab, KeyCode::Char('j')],
+        &[KeyCode::Char('2')],
+        &[KeyCode::Char('3')],
+        &[
+            KeyCode::Char('1'),
+            KeyCode::Char('j'),
+            KeyCode::Char('j'),
+            KeyCode::Enter,
+            KeyCode::Char('G'),
+        ],
+        &[KeyCode::Esc, KeyCode::Char('a')],
+        &[KeyCode::Esc, KeyCode::Char('/'), KeyCode::Char('e')],
+    ];
+    let mut total = 0;
+    for keys in screens {
+        for &k in *keys {
+            press(&mut s, k);
+        }
+        let sink = Sink::default();
+        let backend = CrosstermBackend::new(sink.clone());
+        let options = TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, 120, 40)),
+        };
+        let mut t = Terminal::with_options(backend, options).unwrap();
+        draw_frame(&mut t, &s).unwrap();
+        let out = sink.0.borrow().clone();
+        assert!(
+            String::from_utf8_lossy(&out).contains("evil"),
+            "the text around the escapes is drawn"
+        );
+        assert_only_drawing_sequences(&out);
+        total += out.len();
+    }
+    assert!(total > 10_000);
+}
