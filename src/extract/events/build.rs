@@ -19,7 +19,14 @@ pub fn span_of(tokens: &[Token], r: &Range<usize>) -> Span {
     while r.start < r.end && !tokens[r.start].is_word {
         r.start += 1;
     }
-    while r.end > r.start && !tokens[r.end - 1].is_word {
+    // Nor is a word that only leads into the next event ("… on Monday to | discuss the deal").
+    while r.end > r.start
+        && (!tokens[r.end - 1].is_word
+            || matches!(
+                tokens[r.end - 1].lower.as_str(),
+                "to" | "and" | "with" | "for" | "of" | "that" | "as" | "but" | "or" | "by"
+            ))
+    {
         r.end -= 1;
     }
     match (
@@ -66,18 +73,36 @@ fn pick_timex(ctx: &DocContext, tokens: &[Token], region: Span, head: usize) -> 
         .cloned()
 }
 
-/// The person a pronoun at `offset` stands for: the first person named earlier in its sentence
-/// (the subject: "X said he …", "X described … and said he …"), else the nearest one before it;
-/// names inside quotes do not count.
-fn antecedent(ctx: &DocContext, sentence: Span, offset: usize) -> Option<String> {
+/// The person a pronoun at `offset` stands for: the subject of its sentence ("X said he …"),
+/// that is its first person named — unless the sentence itself opens with a pronoun ("He added
+/// that he …"), which stands for the nearest person named before the sentence. Names inside quotes
+/// do not count.
+fn antecedent(ctx: &DocContext, tokens: &[Token], sentence: Span, offset: usize) -> Option<String> {
     let person = |a: &&crate::extract::actors::ActorMention| {
-        a.span.end <= offset && !ctx.is_quoted(a.span.start) && ctx.is_person(&a.actor)
+        !ctx.is_quoted(a.span.start) && ctx.is_person(&a.actor)
     };
-    ctx.actors
+    let first_person = ctx
+        .actors_in(sentence)
+        .into_iter()
+        .filter(|a| a.span.end <= offset)
+        .find(|a| person(a));
+    let first_pronoun = tokens
         .iter()
-        .filter(|a| sentence.contains(a.span.start))
+        .find(|t| ctx.lx.pronouns.contains(&t.lower) && !ctx.is_quoted(t.span.start))
+        .map(|t| t.span.start);
+    let opens_with_pronoun =
+        first_pronoun.is_some_and(|p| first_person.is_none_or(|a| p < a.span.start));
+    if !opens_with_pronoun && let Some(a) = first_person {
+        return Some(a.actor.clone());
+    }
+    let before = if opens_with_pronoun {
+        sentence.start
+    } else {
+        offset
+    };
+    ctx.actors_before(before)
+        .take(500)
         .find(person)
-        .or_else(|| ctx.actors.iter().rev().find(person))
         .map(|a| a.actor.clone())
 }
 
@@ -103,6 +128,7 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
     let mut regions = vec![draft.region.clone()];
     regions.extend(draft.lists.iter().cloned());
     let mut host = None;
+    let mut found: Vec<(usize, String)> = Vec::new();
     for r in &regions {
         let rs = span_of(tokens, r);
         for a in ctx.actors_in(rs) {
@@ -113,12 +139,7 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
                 // "Holt's allies argue …", "Holt can't imagine a meeting": Holt is not in it.
                 continue;
             }
-            if !actors.contains(&a.actor) {
-                actors.push(a.actor.clone());
-            }
-            if trig.host && a.span.end <= draft.head.span.start && host.is_none() {
-                host = Some(a.actor.clone());
-            }
+            found.push((a.span.start, a.actor.clone()));
             details.extend(title_detail(ctx, tokens, a));
         }
         for (k, t) in tokens[r.clone()].iter().enumerate() {
@@ -131,15 +152,20 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
             if lx.pronouns.contains(&t.lower)
                 && (!owner || owns_event)
                 && (owner || takes_part(ctx, tokens, t.span, draft))
-                && let Some(who) = antecedent(ctx, s.span, t.span.start)
+                && let Some(who) = antecedent(ctx, tokens, s.span, t.span.start)
             {
-                if trig.host && t.span.end <= draft.head.span.start && host.is_none() {
-                    host = Some(who.clone());
-                }
-                if !actors.contains(&who) {
-                    actors.push(who);
-                }
+                found.push((t.span.start, who));
             }
+        }
+    }
+    // In text order: the subject first.
+    found.sort_by_key(|(at, _)| *at);
+    for (at, who) in found {
+        if trig.host && at < draft.head.span.start && host.is_none() {
+            host = Some(who.clone());
+        }
+        if !actors.contains(&who) {
+            actors.push(who);
         }
     }
 
@@ -223,8 +249,12 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
             && group_phrase(ctx, tokens, &regions).is_none())
         .then_some(2)
     });
+    // An event with no one, nowhere and no time is only a reference — unless it has a deadline.
     let reference = trig.class == Class::Reference
-        || (actors.is_empty() && place.is_none() && origin < DateOrigin::Report);
+        || (actors.is_empty()
+            && place.is_none()
+            && origin < DateOrigin::Report
+            && !details.iter().any(|d| d.field == "deadline"));
 
     let mut cues = MentionCues {
         date_origin: origin,
@@ -455,7 +485,12 @@ fn modifier(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Option<String>
         let i = index_at(tokens, h.span.start);
         let t = tokens.get(i.checked_sub(1)?)?;
         let w = t.span.slice(ctx.text);
-        let named = ctx.actors.iter().any(|a| a.span.overlaps(t.span)) || ctx.places.is_place(w);
+        let named = !ctx.actors_in(t.span).is_empty()
+            || ctx
+                .actors_before(t.span.start)
+                .next()
+                .is_some_and(|a| a.span.overlaps(t.span))
+            || ctx.places.is_place(w);
         (t.is_word && t.is_capitalized(ctx.text) && !named && i > draft.region.start)
             .then(|| w.to_string())
     })
@@ -525,7 +560,7 @@ fn topic_words(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Vec<String>
             || lx.is_stop(w)
             || lx.trigger_word(w)
             || lx.planned.iter().any(|p| p == w)
-            || ctx.timexes.iter().any(|x| x.span.contains(t.span.start))
+            || ctx.in_timex(t.span.start)
             || w.chars().any(|c| c.is_ascii_digit())
         {
             continue;

@@ -12,8 +12,10 @@ pub struct DocContext<'a> {
     pub doc: &'a Document,
     pub text: &'a str,
     pub dct: Option<NaiveDate>,
-    pub timexes: &'a [Timex],
-    pub actors: &'a [ActorMention],
+    /// Sorted by start offset (all lookups below are binary searches).
+    pub timexes: Vec<Timex>,
+    /// Sorted by start offset.
+    pub actors: Vec<ActorMention>,
     pub gazetteer: &'a Gazetteer,
     /// Trigger words outside quotes and site chrome, in text order.
     pub hits: Vec<Hit>,
@@ -26,12 +28,16 @@ pub struct DocContext<'a> {
 impl<'a> DocContext<'a> {
     pub fn new(
         doc: &'a Document,
-        timexes: &'a [Timex],
-        actors: &'a [ActorMention],
+        timexes: &[Timex],
+        actors: &[ActorMention],
         gazetteer: &'a Gazetteer,
     ) -> Self {
         let lx = Lexicon::embedded();
         let text = doc.text.as_str();
+        let mut timexes = timexes.to_vec();
+        timexes.sort_by_key(|t| (t.span.start, t.span.end));
+        let mut actors = actors.to_vec();
+        actors.sort_by_key(|a| (a.span.start, a.span.end));
         let quoted = quoted_spans(text);
         let hits = lx
             .find(text)
@@ -57,10 +63,11 @@ impl<'a> DocContext<'a> {
     }
 
     pub fn hits_in(&self, span: Span) -> Vec<Hit> {
-        self.hits
+        let from = self.hits.partition_point(|h| h.span.start < span.start);
+        self.hits[from..]
             .iter()
             .copied()
-            .filter(|h| span.contains(h.span.start))
+            .take_while(|h| h.span.start < span.end)
             .collect()
     }
 
@@ -73,22 +80,45 @@ impl<'a> DocContext<'a> {
     }
 
     pub fn timexes_in(&self, span: Span) -> Vec<Timex> {
-        self.timexes
+        let from = self.timexes.partition_point(|t| t.span.start < span.start);
+        self.timexes[from..]
             .iter()
-            .filter(|t| span.contains(t.span.start))
+            .take_while(|t| t.span.start < span.end)
             .cloned()
             .collect()
     }
 
-    pub fn actors_in(&self, span: Span) -> Vec<&'a ActorMention> {
-        self.actors
+    /// Whether `offset` lies in a time expression.
+    pub fn in_timex(&self, offset: usize) -> bool {
+        let i = self.timexes.partition_point(|t| t.span.start <= offset);
+        // Time expressions do not nest deeply: the few starting just before suffice.
+        self.timexes[..i]
             .iter()
-            .filter(|a| span.contains(a.span.start))
+            .rev()
+            .take(4)
+            .any(|t| t.span.contains(offset))
+    }
+
+    pub fn actors_in(&self, span: Span) -> Vec<&ActorMention> {
+        let from = self.actors.partition_point(|a| a.span.start < span.start);
+        self.actors[from..]
+            .iter()
+            .take_while(|a| a.span.start < span.end)
             .collect()
     }
 
+    /// Actor mentions that end at or before `offset`, nearest first.
+    pub fn actors_before(&self, offset: usize) -> impl Iterator<Item = &ActorMention> {
+        let i = self.actors.partition_point(|a| a.span.start < offset);
+        self.actors[..i]
+            .iter()
+            .rev()
+            .filter(move |a| a.span.end <= offset)
+    }
+
     pub fn is_quoted(&self, offset: usize) -> bool {
-        self.quoted.iter().any(|q| q.contains(offset))
+        let i = self.quoted.partition_point(|q| q.start <= offset);
+        i > 0 && self.quoted[i - 1].contains(offset)
     }
 
     /// Whether an actor is a person (pronouns stand for people, not for countries or bodies).

@@ -77,12 +77,15 @@ pub fn date_document(
         if earlier {
             continue;
         }
-        let context = mentions[..i].iter().rev().find(|p| {
-            p.cues.paragraph == m.cues.paragraph
-                && p.cues.sentence != m.cues.sentence
-                && p.cues.date_origin >= DateOrigin::Report
-                && p.status == Status::Past
-        });
+        let context = mentions[..i]
+            .iter()
+            .rev()
+            .take_while(|p| p.cues.paragraph == m.cues.paragraph)
+            .find(|p| {
+                p.cues.sentence != m.cues.sentence
+                    && p.cues.date_origin >= DateOrigin::Report
+                    && p.status == Status::Past
+            });
         if let Some(p) = context {
             let (date, text) = (p.date.clone(), p.text.clone());
             let m = &mut mentions[i];

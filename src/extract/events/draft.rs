@@ -137,9 +137,9 @@ fn has_actor_object(ctx: &DocContext, tokens: &[Token], after: usize) -> bool {
         .get(after + 3)
         .map_or(usize::MAX, |t| t.span.start + 1);
     let Some(obj) = ctx
-        .actors
-        .iter()
-        .find(|a| a.span.start >= next.span.start && a.span.start < window_end)
+        .actors_in(crate::model::Span::new(next.span.start, window_end))
+        .into_iter()
+        .next()
     else {
         return false;
     };
@@ -179,7 +179,7 @@ fn has_actor_object(ctx: &DocContext, tokens: &[Token], after: usize) -> bool {
                     | "again"
                     | "directly"
                     | "twice"
-            ) || ctx.timexes.iter().any(|x| x.span.contains(f.span.start))
+            ) || ctx.in_timex(f.span.start)
         }
     }
 }

@@ -180,7 +180,7 @@ mod tests {
     #[test]
     fn cuts_after_speech_verbs_and_at_relation_words() {
         let got = cut("Holt said that she had called Marsh during the port talks.");
-        assert_eq!(got[0], ("Holt said that".into(), Joint::Start, true));
+        assert_eq!(got[0], ("Holt said".into(), Joint::Start, true));
         assert_eq!(
             got[1],
             ("she had called Marsh".into(), Joint::Reported, false)

@@ -25,7 +25,7 @@ pub struct StatusCue {
 }
 
 fn in_timex(ctx: &DocContext, t: &Token) -> bool {
-    ctx.timexes.iter().any(|x| x.span.contains(t.span.start))
+    ctx.in_timex(t.span.start)
 }
 
 /// Decides the status of the event whose head trigger is token `head` of clause `seg`; `scope`
@@ -69,8 +69,20 @@ pub fn status(
     }
     if trigger.pos == Pos::Noun {
         // "the meeting would begin …", "discussions potentially occurring …"
-        let after = (head + 1..(head + 3).min(seg.end))
-            .find_map(|i| lx.planned_after.iter().find(|p| phrase_at(tokens, i, p)));
+        // The noun's own phrase ("between A and B") may stand between it and its verb.
+        let mut after = None;
+        for i in head + 1..(head + 9).min(seg.end) {
+            if let Some(p) = lx.planned_after.iter().find(|p| phrase_at(tokens, i, p)) {
+                after = Some(p);
+                break;
+            }
+            let w = tokens[i].lower.as_str();
+            if matches!(w, "was" | "were" | "is" | "are" | "has" | "had" | "did")
+                || lx.past_verbs.contains(&tokens[i].lower)
+            {
+                break;
+            }
+        }
         if let Some(p) = after {
             return cue(Status::Planned, p, prior);
         }

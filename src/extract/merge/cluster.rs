@@ -112,15 +112,27 @@ fn stands(it: &Item) -> bool {
 }
 
 /// Keys under which a mention or group is indexed.
-fn keys(it: &Item, places: &Places) -> Vec<String> {
+/// Keys under which a mention is looked up or indexed, within one kind family (blocking: only
+/// groups of the same family sharing a person, place, document or event noun are compared).
+fn keys(it: &Item, places: &Places, family: &str) -> Vec<String> {
     let m = it.m;
-    let mut k: Vec<String> = m.actors.iter().map(|a| format!("a:{a}")).collect();
-    k.extend(m.cues.sentence_actors.iter().map(|a| format!("a:{a}")));
+    let mut k: Vec<String> = m.actors.iter().map(|a| format!("{family}|a:{a}")).collect();
+    k.extend(
+        m.cues
+            .sentence_actors
+            .iter()
+            .map(|a| format!("{family}|a:{a}")),
+    );
     if let Some(p) = &m.place {
-        k.extend(places.chain(p).into_iter().map(|c| format!("p:{c}")));
+        k.extend(
+            places
+                .chain(p)
+                .into_iter()
+                .map(|c| format!("{family}|p:{c}")),
+        );
     }
-    k.push(format!("d:{}", m.doc));
-    k.push(format!("n:{}", m.cues.noun));
+    k.push(format!("{family}|d:{}", m.doc));
+    k.push(format!("{family}|n:{}", m.cues.noun));
     k
 }
 
@@ -146,15 +158,25 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
     });
     let apart = apart_pairs(items);
     let mut groups: Vec<Group> = Vec::new();
-    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut index: HashMap<String, BTreeSet<usize>> = HashMap::new();
+    let mut families: BTreeSet<String> = BTreeSet::new();
     for i in order {
         let it = &items[i];
         let mut candidates: BTreeSet<usize> = BTreeSet::new();
-        for k in keys(it, places) {
-            if let Some(v) = index.get(&k) {
-                candidates.extend(v.iter().copied());
+        // A generic reference ("the tensions") may join a group of any family.
+        let look_in: Vec<String> = if it.m.cues.family == "any" {
+            families.iter().cloned().collect()
+        } else {
+            vec![it.m.cues.family.clone()]
+        };
+        for f in &look_in {
+            for k in keys(it, places, f) {
+                if let Some(v) = index.get(&k) {
+                    candidates.extend(v.iter().copied());
+                }
             }
         }
+        let candidates_dbg: Vec<usize> = candidates.iter().copied().collect();
         let best = candidates
             .into_iter()
             .filter(|&g| {
@@ -167,7 +189,14 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
             .filter(|(_, s)| *s >= JOIN)
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         if std::env::var_os("ATTACHE_DEBUG_MERGE").is_some() {
-            eprintln!("merge {:?} {:?} -> {:?}", it.m.doc, it.m.text, best);
+            let all: Vec<_> = candidates_dbg
+                .iter()
+                .map(|&g| (g, score(it, &groups[g], items, places)))
+                .collect();
+            eprintln!(
+                "merge {:?} {:?} -> {:?} of {:?}",
+                it.m.doc, it.m.text, best, all
+            );
         }
         let g = match best {
             Some((g, _)) => g,
@@ -181,12 +210,11 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
             None => continue,
         };
         add(&mut groups[g], i, it);
-        for k in keys(it, places) {
-            let v = index.entry(k).or_default();
-            if !v.contains(&g) {
-                v.push(g);
-            }
+        let family = groups[g].family.clone();
+        for k in keys(it, places, &family) {
+            index.entry(k).or_default().insert(g);
         }
+        families.insert(family);
     }
     groups
 }
@@ -358,8 +386,19 @@ fn score(it: &Item, g: &Group, items: &[Item], places: &Places) -> Option<f32> {
         s += shared_topic.min(2) as f32 * weight;
         evidence = true;
     }
-    // Plans of the same people.
+    // Plans of the same people, or plans with a deadline on the same thing.
     if planned && g.planned && !g.past && shared >= 1 {
+        s += 1.0;
+    }
+    let has_deadline =
+        |m: &crate::model::Mention| m.cues.details.iter().any(|d| d.field == "deadline");
+    if planned
+        && has_deadline(m)
+        && shared_topic > 0
+        && g.members
+            .iter()
+            .any(|&j| items[j].m.kind == m.kind && has_deadline(items[j].m))
+    {
         s += 1.0;
     }
     // A plan and a report of the thing done are one event only with a place or day in common.

@@ -113,16 +113,18 @@ fn pick_kind(mentions: &[Mention]) -> EventKind {
         .map_or(EventKind::Other, |(k, _)| k)
 }
 
-/// Everyone who took part, most-mentioned first (first seen breaks ties).
+/// Everyone who took part, most-mentioned first; being named first in a mention (its subject)
+/// counts half a mention more, and the first seen breaks ties.
 fn rank_actors(mentions: &[Mention]) -> Vec<String> {
     let mut order: Vec<(String, usize, usize)> = Vec::new();
     for m in mentions {
-        for a in &m.actors {
+        for (i, a) in m.actors.iter().enumerate() {
+            let weight = if i == 0 { 3 } else { 2 };
             match order.iter_mut().find(|(n, _, _)| n == a) {
-                Some(e) => e.1 += 1,
+                Some(e) => e.1 += weight,
                 None => {
                     let seen = order.len();
-                    order.push((a.clone(), 1, seen));
+                    order.push((a.clone(), weight, seen));
                 }
             }
         }

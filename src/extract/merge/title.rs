@@ -44,7 +44,12 @@ fn meeting_title(
         .as_deref()
         .map(|p| places.phrase(p))
         .unwrap_or_default();
-    if let Some(h) = host.and_then(|h| e.actors.iter().position(|a| *a == h)) {
+    let planned_parties = e.status == crate::model::Status::Planned
+        && e.mentions.iter().any(|m| m.cues.arity.is_some());
+    if let Some(h) = host
+        .filter(|_| !planned_parties)
+        .and_then(|h| e.actors.iter().position(|a| *a == h))
+    {
         let others: Vec<&String> = names
             .iter()
             .enumerate()

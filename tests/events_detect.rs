@@ -1,0 +1,333 @@
+//! Event detection on sentences written for the test: what is an event, its people, place, date
+//! and status, and what is not an event.
+
+mod events_support;
+
+use attache::model::{DateOrigin, EventKind, Precision, Status};
+use events_support::{PEOPLE, detect, doc, timex, timex_from};
+
+#[test]
+fn a_meeting_has_its_people_place_and_date() {
+    let d = doc(
+        "d1",
+        "Jane Holt met Omar Vance in Geneva on Monday to discuss the river treaty.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Monday", "2031-03-03")];
+    let all = detect(&d, PEOPLE, &t);
+    // "the river treaty" is only a reference: it may join an event found elsewhere.
+    let m: Vec<_> = all.iter().filter(|m| !m.cues.reference).collect();
+    assert_eq!(m.len(), 1, "{all:#?}");
+    let m = m[0];
+    assert_eq!(m.text, "Jane Holt met Omar Vance in Geneva on Monday");
+    assert_eq!(m.kind, EventKind::Meeting);
+    assert_eq!(m.status, Status::Past);
+    assert_eq!(m.actors, vec!["Jane Holt", "Omar Vance"]);
+    assert_eq!(m.place.as_deref(), Some("Geneva"));
+    assert_eq!(
+        m.date.as_ref().map(|v| v.value.as_str()),
+        Some("2031-03-03")
+    );
+    assert_eq!(m.cues.date_origin, DateOrigin::Clause);
+    assert_eq!(&d.text[m.span.range()], m.text);
+}
+
+#[test]
+fn what_people_said_is_not_an_event() {
+    let d = doc(
+        "d1",
+        "Holt said the economy was strong. “We met them all in Geneva,” Vance told reporters.",
+        "2031-03-04",
+    );
+    assert!(detect(&d, PEOPLE, &[]).is_empty());
+}
+
+#[test]
+fn future_and_modal_events_are_planned() {
+    for text in [
+        "Holt will meet Vance in Geneva next week.",
+        "Holt would meet Vance in Geneva.",
+        "Vance had agreed to a bilateral meeting with Holt.",
+        "Holt plans a trilateral meeting with Vance and Lind.",
+        "Holt is expected to host Vance in Geneva.",
+        "Vance proposed a summit with Holt.",
+        "Lind said a potential Holt-Vance meeting was possible.",
+        "The meeting between Holt and Vance would begin with a dinner.",
+    ] {
+        let d = doc("d1", text, "2031-03-04");
+        let m = detect(&d, PEOPLE, &[]);
+        assert!(!m.is_empty(), "no mention in {text:?}");
+        assert!(
+            m.iter().all(|m| m.status == Status::Planned),
+            "{text:?}: {:?}",
+            m.iter().map(|m| (&m.trigger, m.status)).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn narrated_events_are_past_even_with_an_indefinite_noun() {
+    for text in [
+        "Holt met Vance in Geneva.",
+        "Holt held a one-on-one meeting with Vance in Geneva.",
+        "Vance had already spoken with Holt by phone.",
+        "Holt conducted a phone call with Vance.",
+    ] {
+        let d = doc("d1", text, "2031-03-04");
+        let m = detect(&d, PEOPLE, &[]);
+        assert!(!m.is_empty(), "no mention in {text:?}");
+        assert!(m.iter().all(|m| m.status == Status::Past), "{text:?}");
+    }
+}
+
+#[test]
+fn a_date_after_publication_makes_an_event_planned() {
+    let d = doc(
+        "d1",
+        "Holt and Vance meet in Geneva on Friday.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Friday", "2031-03-07")];
+    let m = detect(&d, PEOPLE, &t);
+    assert_eq!(m[0].status, Status::Planned);
+}
+
+#[test]
+fn parties_words_set_the_arity_of_a_plan() {
+    let d = doc(
+        "d1",
+        "Holt plans a trilateral summit with Vance and Lind.",
+        "2031-03-04",
+    );
+    assert_eq!(detect(&d, PEOPLE, &[])[0].cues.arity, Some(3));
+    let d = doc(
+        "d1",
+        "Vance agreed to a bilateral meeting with Holt.",
+        "2031-03-04",
+    );
+    assert_eq!(detect(&d, PEOPLE, &[])[0].cues.arity, Some(2));
+}
+
+#[test]
+fn a_relation_word_separates_two_events_and_their_dates() {
+    let d = doc(
+        "d1",
+        "The talks followed Holt’s summit with Vance in Geneva on March 1.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "March 1", "2031-03-01")];
+    let m = detect(&d, PEOPLE, &t);
+    assert_eq!(m.len(), 2, "{m:#?}");
+    let talks = m.iter().find(|m| m.trigger == "talks").expect("talks");
+    let summit = m.iter().find(|m| m.trigger == "summit").expect("summit");
+    assert_eq!(
+        summit.date.as_ref().map(|v| v.value.as_str()),
+        Some("2031-03-01")
+    );
+    assert_eq!(summit.place.as_deref(), Some("Geneva"));
+    assert_ne!(talks.cues.date_origin, DateOrigin::Clause);
+    assert!(
+        talks.cues.anchor.is_some(),
+        "the talks are related to the summit"
+    );
+}
+
+#[test]
+fn an_event_told_in_a_report_takes_the_date_of_the_report() {
+    let d = doc(
+        "d1",
+        "Holt announced Monday that she had called Vance.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Monday", "2031-03-03")];
+    let m = detect(&d, PEOPLE, &t);
+    assert_eq!(m.len(), 1);
+    assert_eq!(m[0].kind, EventKind::Call);
+    assert_eq!(m[0].cues.date_origin, DateOrigin::Report);
+    assert_eq!(
+        m[0].date.as_ref().map(|v| v.value.as_str()),
+        Some("2031-03-03")
+    );
+    assert!(m[0].actors.contains(&"Omar Vance".to_string()));
+}
+
+#[test]
+fn an_event_during_another_takes_its_date() {
+    let d = doc(
+        "d1",
+        "Holt held a phone call with Vance during the talks in Geneva on Monday.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Monday", "2031-03-03")];
+    let m = detect(&d, PEOPLE, &t);
+    let call = m.iter().find(|m| m.kind == EventKind::Call).expect("call");
+    assert_eq!(call.cues.date_origin, DateOrigin::Anchor);
+    assert_eq!(
+        call.date.as_ref().map(|v| v.value.as_str()),
+        Some("2031-03-03")
+    );
+}
+
+#[test]
+fn calling_someone_a_name_is_not_a_call() {
+    let d = doc(
+        "d1",
+        "Lind called Vance a reliable partner and praised the deal.",
+        "2031-03-04",
+    );
+    assert!(
+        detect(&d, PEOPLE, &[])
+            .iter()
+            .all(|m| m.kind != EventKind::Call)
+    );
+    let d = doc("d1", "Lind called Vance on Sunday.", "2031-03-04");
+    let t = vec![timex(&d.text, "Sunday", "2031-03-02")];
+    assert_eq!(detect(&d, PEOPLE, &t)[0].kind, EventKind::Call);
+}
+
+#[test]
+fn deadlines_are_details_not_dates() {
+    let d = doc(
+        "d1",
+        "Holt said the guarantees would be finalised within seven to ten days.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "seven to ten days", "P10D")];
+    let m = detect(&d, PEOPLE, &t);
+    assert_eq!(m.len(), 1, "{m:#?}");
+    assert_eq!(m[0].kind, EventKind::Deadline);
+    assert_eq!(m[0].status, Status::Planned);
+    assert!(m[0].date.is_none());
+    let deadline = m[0]
+        .cues
+        .details
+        .iter()
+        .find(|d| d.field == "deadline")
+        .expect("deadline detail");
+    assert_eq!(deadline.value, "within seven to ten days");
+    assert_eq!(deadline.norm, "7-10 days");
+}
+
+#[test]
+fn a_persons_title_is_a_detail_grouped_by_meaning() {
+    let d = doc(
+        "d1",
+        "German Chancellor Jane Holt met NATO chief Omar Vance in Geneva.",
+        "2031-03-04",
+    );
+    let m = detect(&d, PEOPLE, &[]);
+    let title = |who: &str| {
+        m[0].cues
+            .details
+            .iter()
+            .find(|d| d.field == format!("title of {who}"))
+            .map(|d| (d.value.clone(), d.norm.clone()))
+    };
+    assert_eq!(
+        title("Jane Holt"),
+        Some(("German Chancellor".into(), "chancellor".into()))
+    );
+    assert_eq!(
+        title("Omar Vance"),
+        Some(("NATO chief".into(), "head".into()))
+    );
+}
+
+#[test]
+fn the_subject_of_another_verb_is_no_participant() {
+    let d = doc(
+        "d1",
+        "Lind said she could not imagine a Holt-Vance meeting without a truce.",
+        "2031-03-04",
+    );
+    let m = detect(&d, PEOPLE, &[]);
+    let meeting = m
+        .iter()
+        .find(|m| m.kind == EventKind::Meeting)
+        .expect("meeting");
+    assert!(!meeting.actors.contains(&"Ada Lind".to_string()));
+    assert!(meeting.actors.contains(&"Jane Holt".to_string()));
+    assert_eq!(meeting.status, Status::Planned);
+}
+
+#[test]
+fn pronouns_stand_for_the_subject_of_the_sentence() {
+    let d = doc(
+        "d1",
+        "Lind praised Vance and said she had met him in Geneva.",
+        "2031-03-04",
+    );
+    let m = detect(&d, PEOPLE, &[]);
+    assert!(m[0].actors.contains(&"Ada Lind".to_string()), "{m:#?}");
+}
+
+#[test]
+fn a_list_after_a_colon_adds_its_people() {
+    let d = doc(
+        "d1",
+        "Holt hosted a meeting on Monday. The meeting included:\n• Omar Vance\n• Foreign Minister Ada Lind\nLater news.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Monday", "2031-03-03")];
+    let m = detect(&d, PEOPLE, &t);
+    let included = m
+        .iter()
+        .find(|m| m.text.contains("included"))
+        .expect("list head");
+    assert!(included.actors.contains(&"Omar Vance".to_string()));
+    assert!(included.actors.contains(&"Ada Lind".to_string()));
+}
+
+#[test]
+fn undated_past_events_take_the_news_day_weakly() {
+    let d = doc(
+        "d1",
+        "Holt met Vance in Geneva on Monday.\n\nLater, Lind joined talks with Vance in Geneva.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Monday", "2031-03-03")];
+    let m = detect(&d, PEOPLE, &t);
+    let later = m.iter().find(|m| m.trigger == "talks").expect("talks");
+    assert_eq!(later.cues.date_origin, DateOrigin::Document);
+    assert_eq!(
+        later.date.as_ref().map(|v| v.value.as_str()),
+        Some("2031-03-03")
+    );
+}
+
+#[test]
+fn an_earlier_year_dates_a_past_attack() {
+    let d = doc(
+        "d1",
+        "Lind’s forces seized part of the Kursk region last year.",
+        "2031-03-04",
+    );
+    let t = vec![timex_from(&d.text, "last year", 0, "2030")];
+    let m = detect(&d, PEOPLE, &t);
+    assert_eq!(m[0].kind, EventKind::Attack);
+    assert_eq!(
+        m[0].date.as_ref().and_then(|v| v.precision),
+        Some(Precision::Year)
+    );
+    assert_eq!(m[0].status, Status::Past);
+}
+
+#[test]
+fn detection_never_panics_on_odd_text() {
+    for text in [
+        "",
+        "—",
+        "met",
+        "“",
+        "Holt met\u{0}Vance ☃ in Geneva…",
+        "ÉÉÉ met ÉÉÉ. ✓✓ — “talks” ( ) ; : .",
+        "called",
+        "a a a a a a summit summit summit",
+    ] {
+        let d = doc("d1", text, "2031-03-04");
+        let m = detect(&d, PEOPLE, &[]);
+        for x in m {
+            assert_eq!(&d.text[x.span.range()], x.text);
+        }
+    }
+}

@@ -1,0 +1,316 @@
+//! Merging mentions of several outlets into one timeline: one real event once, its most precise
+//! date, past once reported done, disagreements kept, results independent of file order.
+
+mod events_support;
+
+use attache::extract::merge::merge;
+use attache::model::{Document, Quote, Span, Status, Timeline};
+use events_support::{PEOPLE, doc, extraction, timex, timex_from};
+
+fn timeline(docs: Vec<(Document, Vec<attache::extract::time::Timex>)>) -> Timeline {
+    let extractions = docs
+        .iter()
+        .map(|(d, t)| extraction(d, PEOPLE, t.clone()))
+        .collect();
+    merge(docs.into_iter().map(|(d, _)| d).collect(), extractions)
+}
+
+/// Two outlets on one summit: one dates it, the other says "last week".
+fn summit_corpus() -> Vec<(Document, Vec<attache::extract::time::Timex>)> {
+    let a = doc(
+        "a",
+        "Jane Holt met Omar Vance in Geneva on March 6 for a summit on water rights.",
+        "2031-03-07",
+    );
+    let ta = vec![timex(&a.text, "March 6", "2031-03-06")];
+    let b = doc(
+        "b",
+        "Ada Lind welcomed the news. Vance, whom Holt met last week in Geneva, called the talks useful.",
+        "2031-03-12",
+    );
+    let tb = vec![timex(&b.text, "last week", "2031-W10")];
+    vec![(a, ta), (b, tb)]
+}
+
+#[test]
+fn two_reports_of_one_summit_are_one_event_with_the_precise_date() {
+    let t = timeline(summit_corpus());
+    let geneva: Vec<_> = t
+        .events
+        .iter()
+        .filter(|e| e.place.as_deref() == Some("Geneva"))
+        .collect();
+    assert_eq!(geneva.len(), 1, "{:#?}", t.events);
+    let e = geneva[0];
+    assert_eq!(e.outlets, vec!["Outlet a", "Outlet b"]);
+    assert_eq!(
+        e.date.as_ref().map(|d| d.value.as_str()),
+        Some("2031-03-06")
+    );
+    assert!(
+        e.date_provenance
+            .as_deref()
+            .is_some_and(|p| p.contains("March 6"))
+    );
+    assert!(e.actors.contains(&"Jane Holt".to_string()));
+    assert!(e.actors.contains(&"Omar Vance".to_string()));
+}
+
+#[test]
+fn the_timeline_does_not_depend_on_file_order() {
+    let forward = timeline(summit_corpus());
+    let mut reversed = summit_corpus();
+    reversed.reverse();
+    let backward = timeline(reversed);
+    let view = |t: &Timeline| {
+        t.events
+            .iter()
+            .map(|e| {
+                (
+                    e.id.clone(),
+                    e.title.clone(),
+                    e.date.clone(),
+                    e.mentions
+                        .iter()
+                        .map(|m| (m.doc.clone(), m.span))
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(view(&forward), view(&backward));
+}
+
+#[test]
+fn a_plan_and_the_report_of_it_are_one_event_that_happened() {
+    let a = doc(
+        "a",
+        "Holt will meet Vance in Geneva on Friday.",
+        "2031-03-04",
+    );
+    let ta = vec![timex(&a.text, "Friday", "2031-03-07")];
+    let b = doc("b", "Holt met Vance in Geneva on Friday.", "2031-03-08");
+    let tb = vec![timex(&b.text, "Friday", "2031-03-07")];
+    let t = timeline(vec![(a, ta), (b, tb)]);
+    assert_eq!(t.events.len(), 1, "{:#?}", t.events);
+    let e = &t.events[0];
+    assert_eq!(e.status, Status::Past);
+    let statuses: Vec<Status> = e.mentions.iter().map(|m| m.status).collect();
+    assert!(statuses.contains(&Status::Planned) && statuses.contains(&Status::Past));
+}
+
+#[test]
+fn meetings_in_places_that_do_not_nest_stay_apart() {
+    let a = doc("a", "Holt met Vance in Geneva on Monday.", "2031-03-04");
+    let ta = vec![timex(&a.text, "Monday", "2031-03-03")];
+    let b = doc("b", "Holt met Vance in Lisbon on Monday.", "2031-03-04");
+    let tb = vec![timex(&b.text, "Monday", "2031-03-03")];
+    let t = timeline(vec![(a, ta), (b, tb)]);
+    assert_eq!(t.events.len(), 2);
+}
+
+#[test]
+fn a_meeting_in_a_venue_joins_the_meeting_in_its_city() {
+    let a = doc("a", "Holt met Vance in Geneva on Monday.", "2031-03-04");
+    let ta = vec![timex(&a.text, "Monday", "2031-03-03")];
+    let b = doc(
+        "b",
+        "Holt hosted Vance at the Palais des Nations on Monday.",
+        "2031-03-04",
+    );
+    let tb = vec![timex(&b.text, "Monday", "2031-03-03")];
+    let t = timeline(vec![(a, ta), (b, tb)]);
+    assert_eq!(t.events.len(), 1, "{:#?}", t.events);
+}
+
+#[test]
+fn a_two_party_plan_and_a_three_party_plan_stay_apart() {
+    let a = doc(
+        "a",
+        "Vance agreed to a bilateral meeting with Holt. Lind then plans a trilateral summit with Holt and Vance.",
+        "2031-03-04",
+    );
+    let t = timeline(vec![(a, vec![])]);
+    let planned: Vec<_> = t
+        .events
+        .iter()
+        .filter(|e| e.status == Status::Planned)
+        .collect();
+    assert_eq!(planned.len(), 2, "{:#?}", t.events);
+}
+
+#[test]
+fn outlets_that_disagree_on_a_deadline_or_a_title_are_both_kept() {
+    let a = doc(
+        "a",
+        "German Chancellor Jane Holt met Vance in Geneva on Monday. Holt said the guarantees would be finalised within 10 days.",
+        "2031-03-04",
+    );
+    let ta = vec![
+        timex(&a.text, "Monday", "2031-03-03"),
+        timex(&a.text, "10 days", "P10D"),
+    ];
+    let b = doc(
+        "b",
+        "Opposition leader Jane Holt met Vance in Geneva on Monday. Holt noted that the guarantees would be finalised within seven to ten days.",
+        "2031-03-04",
+    );
+    let tb = vec![
+        timex(&b.text, "Monday", "2031-03-03"),
+        timex(&b.text, "seven to ten days", "P10D"),
+    ];
+    let t = timeline(vec![(a, ta), (b, tb)]);
+    let fields: Vec<(String, Vec<String>)> = t
+        .events
+        .iter()
+        .flat_map(|e| e.disagreements.iter())
+        .map(|d| {
+            (
+                d.field.clone(),
+                d.claims
+                    .iter()
+                    .map(|c| format!("{} {:?}", c.value, c.docs))
+                    .collect(),
+            )
+        })
+        .collect();
+    let deadline = fields
+        .iter()
+        .find(|(f, _)| f == "deadline")
+        .expect("deadline dispute");
+    assert!(
+        deadline.1.contains(&"within 10 days [\"a\"]".to_string()),
+        "{deadline:?}"
+    );
+    assert!(
+        deadline
+            .1
+            .contains(&"within seven to ten days [\"b\"]".to_string())
+    );
+    let title = fields
+        .iter()
+        .find(|(f, _)| f == "title of Jane Holt")
+        .expect("title dispute");
+    assert_eq!(title.1.len(), 2);
+}
+
+#[test]
+fn agreeing_outlets_make_no_disagreement() {
+    let a = doc(
+        "a",
+        "NATO chief Omar Vance met Holt in Geneva on Monday.",
+        "2031-03-04",
+    );
+    let ta = vec![timex(&a.text, "Monday", "2031-03-03")];
+    let b = doc(
+        "b",
+        "NATO Secretary General Omar Vance met Holt in Geneva on Monday.",
+        "2031-03-04",
+    );
+    let tb = vec![timex(&b.text, "Monday", "2031-03-03")];
+    let t = timeline(vec![(a, ta), (b, tb)]);
+    assert_eq!(t.events.len(), 1);
+    assert!(
+        t.events[0].disagreements.is_empty(),
+        "{:?}",
+        t.events[0].disagreements
+    );
+}
+
+#[test]
+fn an_undated_reference_joins_the_event_it_names() {
+    let a = doc(
+        "a",
+        "Holt and Vance clashed in a heated confrontation in Lisbon in February.",
+        "2031-08-20",
+    );
+    let ta = vec![timex(&a.text, "February", "2031-02")];
+    let b = doc(
+        "b",
+        "Holt met Vance in Geneva on Monday, their first meeting since the tensions in February.",
+        "2031-08-20",
+    );
+    let tb = vec![
+        timex(&b.text, "Monday", "2031-08-18"),
+        timex_from(&b.text, "February", 40, "2031-02"),
+    ];
+    let t = timeline(vec![(a, ta), (b, tb)]);
+    let feb = t
+        .events
+        .iter()
+        .find(|e| e.date.as_ref().is_some_and(|d| d.value == "2031-02"))
+        .expect("the February event");
+    assert_eq!(feb.outlets.len(), 2, "{:#?}", t.events);
+    assert!(
+        t.events
+            .iter()
+            .any(|e| e.date.as_ref().is_some_and(|d| d.value == "2031-08-18"))
+    );
+}
+
+#[test]
+fn ids_follow_date_order() {
+    let a = doc(
+        "a",
+        "Holt met Vance in Geneva on Monday. Lind met Maro in Lisbon in January.",
+        "2031-03-04",
+    );
+    let ta = vec![
+        timex(&a.text, "Monday", "2031-03-03"),
+        timex(&a.text, "January", "2031-01"),
+    ];
+    let t = timeline(vec![(a, ta)]);
+    assert_eq!(t.events.len(), 2);
+    assert_eq!(t.events[0].id, "e1");
+    assert_eq!(
+        t.events[0].date.as_ref().map(|d| d.value.as_str()),
+        Some("2031-01")
+    );
+    assert_eq!(t.events[1].id, "e2");
+}
+
+#[test]
+fn a_quote_in_the_sentence_of_an_event_is_linked_to_it() {
+    let a = doc(
+        "a",
+        "Holt met Vance in Geneva on Monday and called it “a fresh start.”",
+        "2031-03-04",
+    );
+    let ta = vec![timex(&a.text, "Monday", "2031-03-03")];
+    let mut ex = extraction(&a, PEOPLE, ta);
+    let start = a.text.find("a fresh start").expect("quote");
+    ex.quotes.push(Quote {
+        id: "q1".into(),
+        doc: "a".into(),
+        span: Span::new(start, start + "a fresh start.".len()),
+        text: "a fresh start.".into(),
+        speaker: Some("Jane Holt".into()),
+        attribution: None,
+        statement: None,
+        event: None,
+    });
+    let t = merge(vec![a], vec![ex]);
+    assert_eq!(t.events.len(), 1);
+    assert_eq!(t.quotes[0].event.as_deref(), Some(t.events[0].id.as_str()));
+    assert_eq!(t.events[0].quotes, vec!["q1"]);
+}
+
+#[test]
+fn titles_are_built_from_parts() {
+    let a = doc(
+        "a",
+        "Holt held a phone call with Vance on Monday.",
+        "2031-03-04",
+    );
+    let ta = vec![timex(&a.text, "Monday", "2031-03-03")];
+    let t = timeline(vec![(a, ta)]);
+    assert_eq!(t.events[0].title, "Holt–Vance phone call");
+    let b = doc(
+        "b",
+        "Holt hosted Vance and Lind in Geneva on Monday.",
+        "2031-03-04",
+    );
+    let tb = vec![timex(&b.text, "Monday", "2031-03-03")];
+    let t = timeline(vec![(b, tb)]);
+    assert_eq!(t.events[0].title, "Holt hosts Vance and Lind in Geneva");
+}
