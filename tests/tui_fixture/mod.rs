@@ -78,6 +78,7 @@ fn mention(
         date: None,
         date_rule: None,
         trigger: "met".into(),
+        cues: MentionCues::default(),
     }
 }
 
