@@ -53,9 +53,10 @@ fn dating_timex(ctx: &DocContext, tokens: &[Token], x: &Timex) -> bool {
     if first == "since" || (i > 0 && tokens[i - 1].lower == "since") {
         return false;
     }
-    !lx.deadline_words.iter().any(|w| {
-        super::tokens::phrase_before(tokens, i, w) || super::tokens::phrase_at(tokens, i, w)
-    })
+    let before = i
+        .checked_sub(1)
+        .and_then(|e| lx.deadline_words.ending_at(tokens, e));
+    before.is_none() && lx.deadline_words.starting_at(tokens, i).is_none()
 }
 
 /// The time expression of a draft: the first one after its trigger, else the last one before it.
@@ -442,11 +443,7 @@ fn takes_part(ctx: &DocContext, tokens: &[Token], span: Span, draft: &Draft) -> 
         return true;
     }
     // Otherwise only the subject of a verb like "held" or "attended" takes part.
-    (from..np).any(|i| {
-        lx.light_verbs
-            .iter()
-            .any(|v| super::tokens::phrase_at(tokens, i, v))
-    })
+    (from..np).any(|i| lx.light_verbs.starting_at(tokens, i).is_some())
 }
 
 /// Whether a name is a place the text puts something in ("the war in X"): a place, not a party.
@@ -559,7 +556,7 @@ fn topic_words(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Vec<String>
             || t.is_capitalized(ctx.text)
             || lx.is_stop(w)
             || lx.trigger_word(w)
-            || lx.planned.iter().any(|p| p == w)
+            || lx.planned.contains(w)
             || ctx.in_timex(t.span.start)
             || w.chars().any(|c| c.is_ascii_digit())
         {

@@ -118,7 +118,7 @@ pub fn np_start(ctx: &DocContext, tokens: &[Token], tok: usize, floor: usize) ->
             )
             || lx.past_verbs.contains(&t.lower)
             || lx.trigger_word(&t.lower)
-            || lx.relations.iter().any(|(r, _)| *r == t.lower);
+            || lx.relations.contains(&t.lower);
         if breaks {
             break;
         }

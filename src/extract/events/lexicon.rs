@@ -3,7 +3,7 @@
 //! another, deadlines, people's titles). Knowledge lives in the data file; this module only parses
 //! it once and finds trigger words in text.
 
-use super::tokens::fold;
+use super::tokens::{PhraseSet, fold};
 use crate::model::{EventKind, Span};
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
@@ -119,24 +119,24 @@ pub struct Lexicon {
     pub triggers: Vec<Trigger>,
     form_entry: Vec<usize>,
     matcher: AhoCorasick,
-    pub planned: Vec<String>,
+    pub planned: PhraseSet,
     /// Cues right after an event noun ("the meeting would begin").
-    pub planned_after: Vec<String>,
-    pub past: Vec<String>,
-    pub prior: Vec<String>,
+    pub planned_after: PhraseSet,
+    pub past: PhraseSet,
+    pub prior: HashSet<String>,
     pub arity: Vec<(String, u8)>,
-    /// Relation phrases (folded) and what they mean: "during", "after", "before", "since", "then".
-    pub relations: Vec<(String, String)>,
-    pub deadline_words: Vec<String>,
+    /// Relation phrases and what they mean ("during", "after", "before", "since", "then").
+    pub relations: PhraseSet,
+    pub deadline_words: PhraseSet,
     /// Role phrases (folded) and their group.
     pub roles: Vec<(String, String)>,
-    pub groups: Vec<String>,
-    pub stop: Vec<String>,
+    pub groups: HashSet<String>,
+    pub stop: HashSet<String>,
     pub numbers: Vec<(String, u32)>,
-    pub past_verbs: Vec<String>,
-    pub locative: Vec<String>,
-    pub light_verbs: Vec<String>,
-    pub pronouns: Vec<String>,
+    pub past_verbs: HashSet<String>,
+    pub locative: HashSet<String>,
+    pub light_verbs: PhraseSet,
+    pub pronouns: HashSet<String>,
     single_forms: HashSet<String>,
     role_words: HashSet<String>,
 }
@@ -194,7 +194,6 @@ impl Lexicon {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&forms)
             .map_err(|e| e.to_string())?;
-        let folded = |v: Vec<String>| v.iter().map(|s| fold(s)).collect::<Vec<_>>();
         let mut roles = Vec::new();
         for (group, phrases) in raw.roles {
             for p in phrases {
@@ -212,26 +211,21 @@ impl Lexicon {
             triggers,
             form_entry,
             matcher,
-            planned: folded(raw.status.planned),
-            planned_after: folded(raw.status.planned_after),
-            past: folded(raw.status.past),
-            prior: folded(raw.status.prior),
+            planned: PhraseSet::of(&raw.status.planned),
+            planned_after: PhraseSet::of(&raw.status.planned_after),
+            past: PhraseSet::of(&raw.status.past),
+            prior: words(raw.status.prior),
             arity: raw.arity.into_iter().map(|(k, v)| (fold(&k), v)).collect(),
-            relations: longest_first(
-                raw.relations
-                    .into_iter()
-                    .map(|(k, v)| (fold(&k), v))
-                    .collect(),
-            ),
-            deadline_words: folded(raw.deadline.before_timex),
+            relations: PhraseSet::new(raw.relations),
+            deadline_words: PhraseSet::of(&raw.deadline.before_timex),
             roles: longest_first(roles),
-            groups: folded(raw.groups.nouns),
-            stop: folded(raw.words.stop),
+            groups: words(raw.groups.nouns),
+            stop: words(raw.words.stop),
             numbers: raw.words.numbers.into_iter().collect(),
-            past_verbs: folded(raw.words.past_verbs),
-            locative: folded(raw.words.locative),
-            light_verbs: folded(raw.words.light_verbs),
-            pronouns: folded(raw.words.pronouns),
+            past_verbs: words(raw.words.past_verbs),
+            locative: words(raw.words.locative),
+            light_verbs: PhraseSet::of(&raw.words.light_verbs),
+            pronouns: words(raw.words.pronouns),
         })
     }
 
@@ -289,7 +283,7 @@ impl Lexicon {
     }
 
     pub fn is_stop(&self, word: &str) -> bool {
-        self.stop.iter().any(|w| w == word)
+        self.stop.contains(word)
     }
 
     pub fn number(&self, word: &str) -> Option<u32> {
@@ -300,6 +294,10 @@ impl Lexicon {
                 .map(|(_, n)| *n)
         })
     }
+}
+
+fn words(v: Vec<String>) -> HashSet<String> {
+    v.iter().map(|s| fold(s)).collect()
 }
 
 /// Up to 40 bytes of folded words after `offset`, single-spaced.
@@ -358,7 +356,8 @@ mod tests {
     #[test]
     fn every_cue_table_is_loaded() {
         let lx = Lexicon::embedded();
-        assert!(!lx.planned.is_empty() && !lx.relations.is_empty() && !lx.roles.is_empty());
+        assert!(lx.planned.contains("will") && lx.relations.contains("during"));
+        assert!(!lx.roles.is_empty());
         assert_eq!(lx.role_group("chief"), lx.role_group("secretary general"));
         assert_ne!(
             lx.role_group("chancellor"),

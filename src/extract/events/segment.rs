@@ -7,7 +7,7 @@
 //! next clause hangs on the previous one.
 
 use super::lexicon::{Class, Lexicon};
-use super::tokens::{Token, phrase_len};
+use super::tokens::Token;
 use crate::extract::time::Timex;
 use crate::model::Span;
 use std::ops::Range;
@@ -147,8 +147,8 @@ pub fn segments(
 
 fn relation_at(tokens: &[Token], i: usize, lx: &Lexicon) -> Option<(usize, String)> {
     lx.relations
-        .iter()
-        .find_map(|(p, rel)| phrase_len(tokens, i, p).map(|n| (n, rel.clone())))
+        .starting_at(tokens, i)
+        .map(|p| (p.words.len(), p.value.clone()))
 }
 
 /// The spans of speech verbs among the lexicon's hits.

@@ -7,7 +7,7 @@
 
 use super::context::DocContext;
 use super::lexicon::{Pos, Trigger};
-use super::tokens::{Token, phrase_at, phrase_before};
+use super::tokens::Token;
 use crate::model::{Status, TimeValue};
 use std::ops::Range;
 
@@ -56,15 +56,11 @@ pub fn status(
             continue;
         }
         // Phrases ending at token `end`.
-        if let Some(p) = lx
-            .planned
-            .iter()
-            .find(|p| phrase_before(tokens, end + 1, p))
-        {
-            return cue(Status::Planned, p, prior);
+        if let Some(p) = lx.planned.ending_at(tokens, end) {
+            return cue(Status::Planned, &p.text, prior);
         }
-        if let Some(p) = lx.past.iter().find(|p| phrase_before(tokens, end + 1, p)) {
-            return cue(Status::Past, p, prior);
+        if let Some(p) = lx.past.ending_at(tokens, end) {
+            return cue(Status::Past, &p.text, prior);
         }
     }
     if trigger.pos == Pos::Noun {
@@ -72,8 +68,8 @@ pub fn status(
         // The noun's own phrase ("between A and B") may stand between it and its verb.
         let mut after = None;
         for i in head + 1..(head + 9).min(seg.end) {
-            if let Some(p) = lx.planned_after.iter().find(|p| phrase_at(tokens, i, p)) {
-                after = Some(p);
+            if let Some(p) = lx.planned_after.starting_at(tokens, i) {
+                after = Some(&p.text);
                 break;
             }
             let w = tokens[i].lower.as_str();

@@ -116,6 +116,80 @@ pub fn phrase_before(tokens: &[Token], i: usize, phrase: &str) -> bool {
     n > 0 && i >= n && phrase_at(tokens, i - n, phrase)
 }
 
+/// A phrase of a [`PhraseSet`]: its words and the value the data file gives it.
+#[derive(Debug, Clone)]
+pub struct Phrase {
+    pub words: Vec<String>,
+    /// The phrase as written (folded).
+    pub text: String,
+    pub value: String,
+}
+
+/// Phrases indexed by their first and last word, so that finding one at a token is a hash lookup
+/// instead of a scan of the whole list. Longer phrases are tried first.
+#[derive(Debug, Default)]
+pub struct PhraseSet {
+    by_first: std::collections::HashMap<String, Vec<Phrase>>,
+    by_last: std::collections::HashMap<String, Vec<Phrase>>,
+}
+
+impl PhraseSet {
+    /// From (phrase, value) pairs; phrases are folded.
+    pub fn new(items: impl IntoIterator<Item = (String, String)>) -> PhraseSet {
+        let mut set = PhraseSet::default();
+        for (p, value) in items {
+            let text = fold(&p);
+            let words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+            let (Some(first), Some(last)) = (words.first().cloned(), words.last().cloned()) else {
+                continue;
+            };
+            let phrase = Phrase { words, text, value };
+            set.by_first.entry(first).or_default().push(phrase.clone());
+            set.by_last.entry(last).or_default().push(phrase);
+        }
+        for v in set.by_first.values_mut().chain(set.by_last.values_mut()) {
+            v.sort_by(|a, b| b.words.len().cmp(&a.words.len()).then(a.text.cmp(&b.text)));
+        }
+        set
+    }
+
+    /// From a list of phrases that carry no value.
+    pub fn of(items: &[String]) -> PhraseSet {
+        PhraseSet::new(items.iter().map(|p| (p.clone(), String::new())))
+    }
+
+    /// The longest phrase starting at token `i`.
+    pub fn starting_at(&self, tokens: &[Token], i: usize) -> Option<&Phrase> {
+        let first = tokens.get(i)?;
+        self.by_first.get(&first.lower)?.iter().find(|p| {
+            p.words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.lower == *w))
+        })
+    }
+
+    /// The longest phrase whose last word is token `end`.
+    pub fn ending_at(&self, tokens: &[Token], end: usize) -> Option<&Phrase> {
+        let last = tokens.get(end)?;
+        self.by_last.get(&last.lower)?.iter().find(|p| {
+            let n = p.words.len();
+            end + 1 >= n
+                && p.words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| tokens[end + 1 - n + k].lower == *w)
+        })
+    }
+
+    /// Whether the single word `w` is one of the phrases.
+    pub fn contains(&self, w: &str) -> bool {
+        self.by_first
+            .get(w)
+            .is_some_and(|v| v.iter().any(|p| p.words.len() == 1))
+    }
+}
+
 /// The index of the first token that starts at or after `offset`.
 pub fn index_at(tokens: &[Token], offset: usize) -> usize {
     tokens.partition_point(|t| t.span.start < offset)
@@ -160,6 +234,23 @@ mod tests {
         assert!(phrase_before(&t, 4, "expected to"));
         assert_eq!(t[0].lower, "she'll");
         assert!(!phrase_at(&t, 1, "expected to"));
+    }
+
+    #[test]
+    fn phrase_sets_find_the_longest_phrase_at_either_end() {
+        let set = PhraseSet::new([
+            ("plans".to_string(), "a".to_string()),
+            ("plans to".to_string(), "b".to_string()),
+            ("in the wake of".to_string(), "c".to_string()),
+        ]);
+        let s = "It plans to meet in the wake of talks";
+        let t = tokenize(s, Span::new(0, s.len()));
+        assert_eq!(set.starting_at(&t, 1).map(|p| p.value.as_str()), Some("b"));
+        assert_eq!(set.ending_at(&t, 2).map(|p| p.value.as_str()), Some("b"));
+        assert_eq!(set.ending_at(&t, 1).map(|p| p.value.as_str()), Some("a"));
+        assert_eq!(set.ending_at(&t, 7).map(|p| p.value.as_str()), Some("c"));
+        assert!(set.starting_at(&t, 0).is_none());
+        assert!(set.contains("plans") && !set.contains("to"));
     }
 
     #[test]

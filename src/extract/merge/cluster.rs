@@ -12,7 +12,7 @@ use super::Item;
 use crate::extract::events::places::Places;
 use crate::model::{DateOrigin, Status};
 use chrono::NaiveDate;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Least score for a mention to join a group.
 const JOIN: f32 = 2.5;
@@ -37,6 +37,10 @@ pub struct Group {
     planned: bool,
     nouns: BTreeSet<String>,
     topic: BTreeSet<String>,
+    /// (document, sentence start, family) of every member, for "told twice in one sentence".
+    sentences: HashSet<(String, usize, String)>,
+    /// Kinds of members that state a deadline.
+    deadlines: BTreeSet<crate::model::EventKind>,
 }
 
 /// A mention's window of possible dates: the stated period within its bounds.
@@ -185,13 +189,13 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
                     .iter()
                     .any(|&j| apart.get(&i).is_some_and(|v| v.contains(&j)))
             })
-            .filter_map(|g| score(it, &groups[g], items, places).map(|s| (g, s)))
+            .filter_map(|g| score(it, &groups[g], places).map(|s| (g, s)))
             .filter(|(_, s)| *s >= JOIN)
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         if std::env::var_os("ATTACHE_DEBUG_MERGE").is_some() {
             let all: Vec<_> = candidates_dbg
                 .iter()
-                .map(|&g| (g, score(it, &groups[g], items, places)))
+                .map(|&g| (g, score(it, &groups[g], places)))
                 .collect();
             eprintln!(
                 "merge {:?} {:?} -> {:?} of {:?}",
@@ -217,6 +221,10 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
         families.insert(family);
     }
     groups
+}
+
+fn has_deadline(m: &crate::model::Mention) -> bool {
+    m.cues.details.iter().any(|d| d.field == "deadline")
 }
 
 /// Mentions their text tells apart: "X followed Y", "X during Y", "since Y" — never one event.
@@ -272,10 +280,15 @@ fn add(g: &mut Group, i: usize, it: &Item) {
     }
     g.nouns.insert(m.cues.noun.clone());
     g.topic.extend(m.cues.topic.iter().cloned());
+    g.sentences
+        .insert((m.doc.clone(), m.cues.sentence.start, m.cues.family.clone()));
+    if has_deadline(m) {
+        g.deadlines.insert(m.kind);
+    }
 }
 
 /// How well a mention fits a group, or None when it cannot be the same event.
-fn score(it: &Item, g: &Group, items: &[Item], places: &Places) -> Option<f32> {
+fn score(it: &Item, g: &Group, places: &Places) -> Option<f32> {
     let m = it.m;
     let fam = &m.cues.family;
     if fam != "any" && g.family != "any" && *fam != g.family {
@@ -363,10 +376,9 @@ fn score(it: &Item, g: &Group, items: &[Item], places: &Places) -> Option<f32> {
         s += 1.0;
     }
     // The same sentence of the same document: one event told twice in a row.
-    let same_sentence = g.members.iter().any(|&j| {
-        let o = items[j].m;
-        o.doc == m.doc && o.cues.sentence == m.cues.sentence && o.cues.family == *fam
-    });
+    let same_sentence = g
+        .sentences
+        .contains(&(m.doc.clone(), m.cues.sentence.start, fam.clone()));
     if same_sentence && m.cues.reference {
         s += 3.0;
         evidence = true;
@@ -390,15 +402,7 @@ fn score(it: &Item, g: &Group, items: &[Item], places: &Places) -> Option<f32> {
     if planned && g.planned && !g.past && shared >= 1 {
         s += 1.0;
     }
-    let has_deadline =
-        |m: &crate::model::Mention| m.cues.details.iter().any(|d| d.field == "deadline");
-    if planned
-        && has_deadline(m)
-        && shared_topic > 0
-        && g.members
-            .iter()
-            .any(|&j| items[j].m.kind == m.kind && has_deadline(items[j].m))
-    {
+    if planned && has_deadline(m) && shared_topic > 0 && g.deadlines.contains(&m.kind) {
         s += 1.0;
     }
     // A plan and a report of the thing done are one event only with a place or day in common.

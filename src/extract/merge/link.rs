@@ -2,19 +2,37 @@
 //! in the same paragraph with the speaker among its people; failing that, the document's main
 //! event when the speaker took part in it.
 
-use crate::model::{Quote, Timeline};
+use crate::model::{Mention, Quote, Status, Timeline};
+use std::collections::HashMap;
 
 /// Least score for a quote to be linked.
 const LINK: f32 = 3.0;
 
 /// Sets `Quote::event` and `Event::quotes`.
 pub fn link_quotes(timeline: &mut Timeline) {
-    let mut links: Vec<(usize, usize)> = Vec::new();
-    for (qi, q) in timeline.quotes.iter().enumerate() {
-        if let Some(ei) = best_event(timeline, q) {
-            links.push((qi, ei));
+    // The events told in each document, with their mentions there.
+    let mut by_doc: HashMap<&str, Vec<(usize, Vec<&Mention>)>> = HashMap::new();
+    for (i, e) in timeline.events.iter().enumerate() {
+        let mut here: HashMap<&str, Vec<&Mention>> = HashMap::new();
+        for m in &e.mentions {
+            here.entry(m.doc.as_str()).or_default().push(m);
+        }
+        for (doc, ms) in here {
+            by_doc.entry(doc).or_default().push((i, ms));
         }
     }
+    for v in by_doc.values_mut() {
+        v.sort_by_key(|(i, _)| *i);
+    }
+    let links: Vec<(usize, usize)> = timeline
+        .quotes
+        .iter()
+        .enumerate()
+        .filter_map(|(qi, q)| {
+            let events = by_doc.get(q.doc.as_str())?;
+            best_event(timeline, events, q).map(|ei| (qi, ei))
+        })
+        .collect();
     for (qi, ei) in links {
         let id = timeline.events[ei].id.clone();
         timeline.quotes[qi].event = Some(id);
@@ -37,23 +55,16 @@ fn distance(a: crate::model::Span, b: crate::model::Span) -> usize {
     }
 }
 
-fn best_event(timeline: &Timeline, q: &Quote) -> Option<usize> {
+fn best_event(timeline: &Timeline, events: &[(usize, Vec<&Mention>)], q: &Quote) -> Option<usize> {
     // The document's main event: the past event with most mentions in it.
-    let main = timeline
-        .events
+    let main = events
         .iter()
-        .enumerate()
-        .filter(|(_, e)| e.status == crate::model::Status::Past)
-        .map(|(i, e)| (i, e.mentions.iter().filter(|m| m.doc == q.doc).count()))
-        .filter(|(_, n)| *n >= 2)
-        .max_by_key(|(i, n)| (*n, std::cmp::Reverse(*i)))
-        .map(|(i, _)| i);
+        .filter(|(i, ms)| timeline.events[*i].status == Status::Past && ms.len() >= 2)
+        .max_by_key(|(i, ms)| (ms.len(), std::cmp::Reverse(*i)))
+        .map(|(i, _)| *i);
     let mut best: Option<(f32, usize)> = None;
-    for (i, e) in timeline.events.iter().enumerate() {
-        let here: Vec<_> = e.mentions.iter().filter(|m| m.doc == q.doc).collect();
-        if here.is_empty() {
-            continue;
-        }
+    for (i, here) in events {
+        let e = &timeline.events[*i];
         let mut s = 0.0;
         let in_sentence: Vec<_> = here
             .iter()
@@ -76,12 +87,12 @@ fn best_event(timeline: &Timeline, q: &Quote) -> Option<usize> {
             && e.actors.contains(sp)
         {
             s += 2.0;
-            if Some(i) == main {
+            if Some(*i) == main {
                 s += 1.5;
             }
         }
         if s >= LINK && best.is_none_or(|(b, _)| s > b) {
-            best = Some((s, i));
+            best = Some((s, *i));
         }
     }
     best.map(|(_, i)| i)

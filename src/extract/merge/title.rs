@@ -300,7 +300,7 @@ fn object_after(m: &Mention, lx: &Lexicon) -> String {
         let w = t.lower.as_str();
         let stop = !t.is_word
             || w.chars().any(|c| c.is_ascii_digit())
-            || lx.relations.iter().any(|(r, _)| r == w)
+            || lx.relations.contains(w)
             || matches!(
                 w,
                 "in" | "at"
