@@ -131,6 +131,87 @@ fn participle_takes_the_main_clause_subject_not_the_object() {
 }
 
 #[test]
+fn a_participle_after_a_partial_quote_does_not_end_the_frame() {
+    let t = "Teasdale said she had called Firefly and began “arrangements for talks,” noting that more would follow.";
+    assert_eq!(speaker(t, "arrangements").as_deref(), TEASDALE);
+}
+
+#[test]
+fn an_aside_between_subject_and_verb_is_skipped() {
+    let t = "Firefly, asked by a reporter whether he trusted Trentino, replied: “Not at all.”";
+    assert_eq!(speaker(t, "Not at").as_deref(), FIREFLY);
+    let t = "Tom Bray, a fellow at the Lantern Foundation in Freedonia, told reporters: “It is fragile.”";
+    assert_eq!(speaker(t, "It is").as_deref(), Some("Tom Bray"));
+}
+
+#[test]
+fn two_named_subjects_share_no_quote() {
+    let t = "Firefly and Trentino issued a statement calling the accord “a first step.”";
+    assert_eq!(speaker(t, "a first"), None);
+}
+
+#[test]
+fn titles_with_lowercase_nouns_before_the_name() {
+    let t = "“We have a deal,” union leader Ida Brun said.";
+    assert_eq!(speaker(t, "We have").as_deref(), Some("Ida Brun"));
+    let t = "“Nobody can read that much,” said farmer Ola Wendt, whose land lies nearby.";
+    assert_eq!(speaker(t, "Nobody").as_deref(), Some("Ola Wendt"));
+}
+
+#[test]
+fn a_base_form_after_an_article_is_a_noun_not_a_speech_verb() {
+    let t = "Teasdale said after a two-hour call with her counterpart: “We will return on Monday.”";
+    assert_eq!(speaker(t, "We will").as_deref(), TEASDALE);
+}
+
+#[test]
+fn an_aside_ending_in_a_quote_is_skipped() {
+    let t = "Firefly, who chairs the so-called “harbour group,” said the deal was “fair.”";
+    assert_eq!(speaker(t, "harbour"), None);
+    assert_eq!(speaker(t, "fair").as_deref(), FIREFLY);
+}
+
+#[test]
+fn titles_get_no_speaker_even_before_a_trailing_verb() {
+    let t = "“The Long Night Of Freedonia,” Firefly wrote in 1998, is a memoir.";
+    assert_eq!(speaker(t, "The Long"), None);
+    let t = "In her book “Harbour Lights” Teasdale said little.";
+    assert_eq!(speaker(t, "Harbour"), None);
+}
+
+#[test]
+fn according_to_an_unknown_outlet_names_no_speaker() {
+    let t = "According to Harbor Daily Star, the team sees the plan as “a trap.”";
+    assert_eq!(speaker(t, "a trap"), None);
+}
+
+#[test]
+fn headline_verbs_joined_by_a_comma_share_the_subject() {
+    let t = "Trentino rejects the offer, says Freedonia 'lost touch with reality'";
+    assert_eq!(speaker(t, "lost touch").as_deref(), TRENTINO);
+}
+
+#[test]
+fn a_title_after_a_possessive_belongs_to_the_name() {
+    let t = "Firefly’s special envoy Ivo Petran was more guarded: “We are not there yet.”";
+    assert_eq!(speaker(t, "We are").as_deref(), Some("Ivo Petran"));
+}
+
+#[test]
+fn he_after_an_unnamed_aide_is_not_the_aide_s_boss() {
+    let t = "Firefly’s chief of staff dismissed the remarks. “They say this every week,” he said.";
+    assert_eq!(speaker(t, "They say"), None);
+}
+
+#[test]
+fn an_owner_before_a_possessive_is_not_the_speaker() {
+    let t = "“Talks will go on,” said Firefly’s spokesman Ivo Petran.";
+    assert_eq!(speaker(t, "Talks").as_deref(), Some("Ivo Petran"));
+    let t = "The plan is “dead,” according to Firefly’s office.";
+    assert_eq!(speaker(t, "dead"), None);
+}
+
+#[test]
 fn with_subject_participle() {
     let t = "The summit ended early, with Teasdale stressing her main point: “Peace first.”";
     assert_eq!(speaker(t, "Peace").as_deref(), TEASDALE);

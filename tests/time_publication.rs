@@ -83,9 +83,56 @@ proptest! {
     }
 
     #[test]
+    fn huge_amounts_never_panic(text in "(about )?[0-9]{1,20}(,[0-9]{3})? (days|weeks|years|centuries|millennia)( ago| later| earlier)?") {
+        for t in tag(&text, NaiveDate::from_ymd_opt(2025, 8, 19)) {
+            prop_assert!(text.get(t.span.range()).is_some());
+        }
+    }
+
+    #[test]
+    fn inference_never_panics(texts in proptest::collection::vec("(\\PC{0,40}|Monday |August 15 |began in March 2021 |almost two years |[0-9]{1,6} )*", 1..4)) {
+        let mut docs: Vec<Document> =
+            texts.iter().enumerate().map(|(i, t)| doc(&format!("d{i}.txt"), t)).collect();
+        infer_publication_dates(&mut docs);
+        for d in &docs {
+            prop_assert!(d.published.source == DateSource::Inferred || d.published == Published::default());
+        }
+    }
+
+    #[test]
     fn tagging_date_like_noise_never_panics(text in "([0-9]{1,5}[ ./:-]?){1,6}( (a|p)\\.m\\.| Monday| August| ago| years)?") {
         for t in tag(&text, NaiveDate::from_ymd_opt(2025, 8, 19)) {
             prop_assert!(text.get(t.span.range()).is_some());
         }
     }
+}
+
+#[test]
+fn a_single_article_with_a_full_date_is_dated_by_it() {
+    let text = "Council approves budget\nThe council voted on Aug. 18, 2025 to approve the \
+                budget. The previous budget, passed on March 3, 2019, expired last month.";
+    let mut docs = vec![doc("budget.txt", text)];
+    infer_publication_dates(&mut docs);
+    assert_eq!(docs[0].published.date, Some(day("2025-08-18")));
+    assert!(
+        docs[0]
+            .published
+            .clues
+            .iter()
+            .any(|c| c.contains("Aug. 18, 2025"))
+    );
+}
+
+#[test]
+fn an_unrelated_article_does_not_borrow_a_date() {
+    let unrelated = "Orchard harvest begins\nGrowers in the Vell Valley began picking apples on \
+                     Monday, cooperative chair Tomas Brede said.";
+    let mut docs = vec![
+        doc("strike.txt", STRIKE),
+        doc("talks.txt", TALKS),
+        doc("apples.txt", unrelated),
+    ];
+    infer_publication_dates(&mut docs);
+    assert_eq!(docs[1].published.date, Some(day("2023-01-12")));
+    assert_eq!(docs[2].published, Published::default());
 }

@@ -85,14 +85,17 @@ fn weekdays_follow_the_tense_of_their_clause() {
 }
 
 #[test]
-fn weekday_with_part_of_day_is_a_time() {
+fn weekday_with_part_of_day_is_dated_to_the_day_and_tonight_is_a_time() {
     let t = find(
         "Protesters gathered on Sunday evening.",
         dct(),
         "Sunday evening",
     );
+    assert_eq!(t.kind, TimexType::Date);
+    assert_eq!(t.value, "2025-08-17");
+    let t = find("The minister speaks tonight.", dct(), "tonight");
     assert_eq!(t.kind, TimexType::Time);
-    assert_eq!(t.value, "2025-08-17TEV");
+    assert_eq!(t.value, "2025-08-19TNI");
 }
 
 #[test]
@@ -143,6 +146,7 @@ fn deadlines_become_windows_from_the_publication_date() {
     assert_eq!(t.value, "P10D");
     let window = t.time.expect("a deadline window");
     assert_eq!((window.start, window.end), (dct(), Some(day("2025-08-29"))));
+    assert_eq!(window.relative.as_deref(), Some("within 10 days"));
     assert_eq!(value(text, "seven to ten days"), "P10D");
     let next = find(text, dct(), "the next two weeks").time.unwrap();
     assert_eq!(next.end, Some(day("2025-09-02")));
@@ -201,4 +205,24 @@ fn words_that_only_look_like_dates_are_left_alone() {
         .map(|t| text[t.span.range()].to_string())
         .collect();
     assert!(found.is_empty(), "found {found:?}");
+}
+
+#[test]
+fn holidays_fixed_and_floating() {
+    let text = "Stores will close on Christmas Day and reopen after Thanksgiving; last \
+                Thanksgiving was quieter.";
+    assert_eq!(value(text, "Christmas Day"), "2025-12-25");
+    assert_eq!(value(text, "last Thanksgiving"), "2024-11-28");
+}
+
+#[test]
+fn absurd_amounts_neither_panic_nor_become_dates() {
+    let text = "It happened 2147483647 years ago and 99999999999999 days ago, or 9999 \
+                centuries ago, in 99999 millennia, at 25:99 or 0 a.m. on Feb. 30.";
+    for t in tag(text, dct()) {
+        assert!(text.get(t.span.range()).is_some());
+        if let Some(v) = t.time {
+            assert!(v.start <= v.end);
+        }
+    }
 }

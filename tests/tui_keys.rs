@@ -190,6 +190,18 @@ fn back_and_forward_restore_the_article_scroll() {
 }
 
 #[test]
+fn enter_after_a_query_opens_the_quote_that_matched() {
+    let mut s = state();
+    press(&mut s, KeyCode::Char('/'));
+    typed(&mut s, "guarantees");
+    press(&mut s, KeyCode::Enter);
+    assert_eq!(selected_title(&s), "Holt and Vey meet in Brenna");
+    press(&mut s, KeyCode::Enter);
+    let q = s.source.unwrap().quote.unwrap();
+    assert_eq!(s.timeline.quotes[q].text, "No deal without guarantees,");
+}
+
+#[test]
 fn n_and_capital_n_step_through_the_articles_quotes() {
     let mut s = state();
     typed(&mut s, "jj");

@@ -8,10 +8,12 @@
 
 pub mod attribute;
 pub mod context;
+pub mod continuation;
 pub mod lexicon;
 pub mod marks;
 pub mod statements;
 pub mod subject;
+pub mod terms;
 
 pub use statements::link_statements;
 

@@ -159,7 +159,7 @@ fn list(state: &mut State, action: Action) -> Option<Effect> {
             let pick = if state.focus == Focus::Detail {
                 state.detail.selected
             } else {
-                0
+                matching_quote(state, &targets).unwrap_or(0)
             };
             if let Some(t) = targets.get(pick).or(targets.first()) {
                 navigate::open(state, *t);
@@ -206,6 +206,19 @@ fn list(state: &mut State, action: Action) -> Option<Effect> {
         _ => {}
     }
     None
+}
+
+/// The first target that is a quote matching the `/` query (by speaker or words), so that
+/// `/holt` then Enter lands on what Holt said rather than on the event's first quote.
+fn matching_quote(state: &State, targets: &[targets::Target]) -> Option<usize> {
+    let m = state.query().and_then(super::filter::Matcher::new)?;
+    targets.iter().position(|t| {
+        t.quote.is_some_and(|q| {
+            let q = &state.catalog.quotes[q];
+            let fields = [q.speaker.as_str(), q.text.as_str()];
+            m.matches(&super::filter::blob(fields), || fields.into_iter())
+        })
+    })
 }
 
 /// Switches to a list view (from an article too: the article goes on the back stack).

@@ -78,7 +78,7 @@ fn mention(
         date: None,
         date_rule: None,
         trigger: "met".into(),
-        cues: Default::default(),
+        cues: MentionCues::default(),
     }
 }
 

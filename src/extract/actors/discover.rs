@@ -218,11 +218,8 @@ pub fn discover(
                         !t.is_capitalized(text) && lex.is_speech_verb(&phrase_key(t.text(text)))
                     })
                 };
-                evidence = verb(b)
-                    || (a > 0 && verb(a - 1))
-                    || (a >= 2
-                        && key_at(text, toks, a - 2) == "according"
-                        && key_at(text, toks, a - 1) == "to");
+                // ("according to Name" is no evidence: it mostly names outlets.)
+                evidence = verb(b) || (a > 0 && verb(a - 1));
             }
         }
         if !evidence {

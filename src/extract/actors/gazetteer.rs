@@ -5,49 +5,12 @@
 //! turns them into lookups: a name, alias or surname to an actor; a role phrase ("French president",
 //! "NATO chief") to the actors who held that role in a given year.
 
+mod load;
+
 use super::tokens::{fold, phrase_key};
 use crate::model::Actor;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
-
-#[derive(Deserialize)]
-struct ActorsFile {
-    roles: BTreeMap<String, Vec<String>>,
-    #[serde(default)]
-    country: Vec<CountryRow>,
-    #[serde(default)]
-    org: Vec<EntityRow>,
-    #[serde(default)]
-    person: Vec<EntityRow>,
-}
-
-#[derive(Deserialize)]
-struct CountryRow {
-    name: String,
-    #[serde(default)]
-    adjectives: Vec<String>,
-    #[serde(default)]
-    aliases: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct EntityRow {
-    name: String,
-    #[serde(default)]
-    aliases: Vec<String>,
-    /// Overrides the surname derived from `name` ("" = match the full name only).
-    surname: Option<String>,
-    /// The surname alone names this actor only after the full name appeared in the document.
-    #[serde(default)]
-    strict: bool,
-    gender: Option<String>,
-    country: Option<String>,
-    #[serde(default)]
-    roles: Vec<String>,
-    /// Words that make this organisation a modifier of a role ("Kremlin aide").
-    #[serde(default)]
-    adjectives: Vec<String>,
-}
+use std::collections::{HashMap, HashSet};
 
 /// The `assets/names.toml` word lists.
 #[derive(Deserialize, Default)]
@@ -160,6 +123,8 @@ pub struct Gazetteer {
     title_vocab: HashSet<String>,
     /// Phrase keys that head a role: role words, person nouns, gazetteer titles.
     role_heads: HashSet<String>,
+    /// First words of every title, role and body phrase.
+    phrase_starts: HashSet<String>,
     pub(crate) names: NameWordSets,
     matcher: std::sync::OnceLock<Matcher>,
 }
@@ -184,61 +149,6 @@ pub(crate) struct NameWordSets {
     pub honorifics: HashSet<String>,
 }
 
-fn set(v: &[String]) -> HashSet<String> {
-    v.iter().map(|s| phrase_key(s)).collect()
-}
-
-/// "President | France | 2017-" → a role.
-fn parse_role(s: &str) -> Option<Role> {
-    let mut parts = s.split('|').map(str::trim);
-    let title = parts.next().filter(|t| !t.is_empty())?;
-    let body = parts.next().filter(|b| !b.is_empty())?;
-    let years = parts.next().unwrap_or("");
-    let (from, to) = match years.split_once('-') {
-        Some((a, b)) => (a.trim().parse().ok(), b.trim().parse().ok()),
-        None => (years.parse().ok(), years.parse().ok()),
-    };
-    Some(Role {
-        title: phrase_key(title),
-        body: body.to_string(),
-        from,
-        to,
-    })
-}
-
-/// The surname of a full name: what follows the given name ("von der Leyen"), else the last word.
-fn derive_surname(name: &str) -> Option<String> {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    if words.len() < 2 {
-        return None;
-    }
-    if let Some(i) = words[1..]
-        .iter()
-        .position(|w| w.chars().next().is_some_and(|c| c.is_lowercase()))
-    {
-        return Some(words[1 + i..].join(" "));
-    }
-    words.last().map(|s| s.to_string())
-}
-
-/// Surface variants of a name: as written, without diacritics, and capitalised ("Von der Leyen").
-fn variants(s: &str) -> Vec<String> {
-    let mut out = vec![s.to_string()];
-    let plain: String = s.chars().map(super::tokens::strip_diacritic).collect();
-    out.push(plain);
-    for v in out.clone() {
-        let mut c = v.chars();
-        if let Some(f) = c.next()
-            && f.is_lowercase()
-        {
-            out.push(f.to_uppercase().chain(c).collect());
-        }
-    }
-    out.sort();
-    out.dedup();
-    out
-}
-
 impl Gazetteer {
     /// The gazetteer built from the embedded `assets/` files, parsed once.
     pub fn embedded() -> &'static Gazetteer {
@@ -250,123 +160,6 @@ impl Gazetteer {
             )
             .expect("assets/actors.toml and assets/names.toml are valid")
         })
-    }
-
-    /// Builds a gazetteer from the two files' text (tests use small ones).
-    pub fn from_toml(actors: &str, names: &str) -> Result<Gazetteer, toml::de::Error> {
-        let file: ActorsFile = toml::from_str(actors)?;
-        let words: NameWords = toml::from_str(names)?;
-        let mut g = Gazetteer::default();
-        for (word, titles) in &file.roles {
-            g.role_words.insert(
-                phrase_key(word),
-                titles.iter().map(|t| phrase_key(t)).collect(),
-            );
-        }
-        for c in &file.country {
-            g.body_country.insert(c.name.clone(), c.name.clone());
-            for m in std::iter::once(&c.name)
-                .chain(&c.adjectives)
-                .chain(&c.aliases)
-            {
-                g.bodies.insert(phrase_key(m), c.name.clone());
-            }
-        }
-        for o in &file.org {
-            if let Some(country) = &o.country {
-                g.body_country.insert(o.name.clone(), country.clone());
-            }
-            for m in std::iter::once(&o.name)
-                .chain(&o.adjectives)
-                .chain(&o.aliases)
-            {
-                g.bodies.insert(phrase_key(m), o.name.clone());
-            }
-        }
-        for p in &file.person {
-            g.add(p, Kind::Person);
-        }
-        for o in &file.org {
-            g.add(o, Kind::Org);
-        }
-        for c in &file.country {
-            let row = EntityRow {
-                name: c.name.clone(),
-                aliases: c.aliases.clone(),
-                surname: Some(String::new()),
-                strict: false,
-                gender: None,
-                country: Some(c.name.clone()),
-                roles: Vec::new(),
-                adjectives: Vec::new(),
-            };
-            g.add(&row, Kind::Country);
-        }
-        g.title_vocab.extend(g.role_words.keys().cloned());
-        for e in &g.entries {
-            g.title_vocab
-                .extend(e.roles.iter().map(|r| r.title.clone()));
-        }
-        g.role_heads.extend(g.title_vocab.iter().cloned());
-        g.role_heads.extend(set(&words.person_nouns));
-        g.title_vocab.extend(set(&words.person_nouns));
-        g.title_vocab.extend(set(&words.title_words));
-        g.names = NameWordSets {
-            not_names: set(&words.not_names),
-            particles: set(&words.particles),
-            person_nouns: set(&words.person_nouns),
-            female: set(&words.female_given),
-            male: set(&words.male_given),
-            female_words: set(&words.female_words),
-            male_words: set(&words.male_words),
-            honorifics: set(&words.honorifics),
-        };
-        Ok(g)
-    }
-
-    fn add(&mut self, row: &EntityRow, kind: Kind) {
-        let idx = self.actors.len();
-        self.by_name.entry(row.name.clone()).or_insert(idx);
-        let roles: Vec<Role> = row.roles.iter().filter_map(|r| parse_role(r)).collect();
-        self.actors.push(Actor {
-            name: row.name.clone(),
-            aliases: row.aliases.clone(),
-            roles: row.roles.iter().map(|r| r.replace(" | ", ", ")).collect(),
-            country: row.country.clone(),
-            known: true,
-        });
-        self.entries.push(Entry {
-            kind,
-            gender: match row.gender.as_deref() {
-                Some("f") => Some(Gender::Female),
-                Some("m") => Some(Gender::Male),
-                _ => None,
-            },
-            roles,
-            strict: row.strict,
-        });
-        let mut surfaces = vec![(Via::Name, row.name.clone())];
-        surfaces.extend(row.aliases.iter().map(|a| (Via::Alias, a.clone())));
-        let surname = match &row.surname {
-            Some(s) => (!s.is_empty()).then(|| s.clone()),
-            None if kind == Kind::Person => derive_surname(&row.name),
-            None => None,
-        };
-        if let Some(s) = surname {
-            surfaces.push((Via::Surname, s));
-        }
-        for (via, s) in surfaces {
-            self.by_key.entry(fold(&s)).or_default().push(idx);
-            for v in variants(&s) {
-                let slot = self.surfaces.entry(v).or_insert((via, Vec::new()));
-                if via < slot.0 {
-                    // A full name or alias beats another actor's surname.
-                    *slot = (via, vec![idx]);
-                } else if via == slot.0 && !slot.1.contains(&idx) {
-                    slot.1.push(idx);
-                }
-            }
-        }
     }
 
     /// The name matcher, built on first use.
@@ -466,6 +259,11 @@ impl Gazetteer {
             })
             .map(|i| &self.actors[i])
             .collect()
+    }
+
+    /// Whether some title, role or body phrase starts with this word key.
+    pub fn starts_phrase(&self, first: &str) -> bool {
+        self.phrase_starts.contains(first)
     }
 
     /// Whether a phrase key can be part of a title before a name ("german", "chancellor", "of").

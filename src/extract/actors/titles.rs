@@ -14,6 +14,9 @@ const MAX_PHRASE: usize = 4;
 /// or hyphens only.
 fn key_of(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<String> {
     let slice = toks.get(a..b)?;
+    if b > a + 1 && !slice[0].is_word() {
+        return None;
+    }
     if slice.iter().any(|t| match t.kind {
         TokKind::Word => false,
         TokKind::Punct(c) => c != '-',
@@ -26,6 +29,15 @@ fn key_of(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<String> {
     Some(phrase_key(text.get(first.start..last.end)?))
 }
 
+/// [`key_of`], but only for phrases whose first word starts some lexicon phrase (cheap rejection).
+fn vocab_key(text: &str, toks: &[Tok], gaz: &Gazetteer, a: usize, b: usize) -> Option<String> {
+    let first = toks.get(a)?;
+    if !first.is_word() || !gaz.starts_phrase(&phrase_key(first.text(text))) {
+        return None;
+    }
+    key_of(text, toks, a, b)
+}
+
 /// A title run that ends right before token `at`: the index of its first token, and whether its
 /// last word is a role head. Returns None when the token before `at` is not a title word.
 pub fn title_before(text: &str, toks: &[Tok], gaz: &Gazetteer, at: usize) -> Option<TitleRun> {
@@ -34,7 +46,7 @@ pub fn title_before(text: &str, toks: &[Tok], gaz: &Gazetteer, at: usize) -> Opt
     let mut body: Option<String> = None;
     'outer: while start > 0 {
         for len in (1..=MAX_PHRASE.min(start)).rev() {
-            let Some(key) = key_of(text, toks, start - len, start) else {
+            let Some(key) = vocab_key(text, toks, gaz, start - len, start) else {
                 continue;
             };
             if !gaz.is_title_word(&key) {
@@ -106,7 +118,7 @@ pub fn role_phrase_at(text: &str, toks: &[Tok], gaz: &Gazetteer, i: usize) -> Op
         // "Ukraine’s president": a body and a possessive.
         let mut found = None;
         for len in (1..=3).rev() {
-            if let Some(key) = key_of(text, toks, i, i + len)
+            if let Some(key) = vocab_key(text, toks, gaz, i, i + len)
                 && let Some(b) = gaz.body(&key)
                 && toks
                     .get(i + len)
@@ -120,9 +132,13 @@ pub fn role_phrase_at(text: &str, toks: &[Tok], gaz: &Gazetteer, i: usize) -> Op
         body = Some(b);
         j = next;
     }
+    let starts = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.is_word() && gaz.starts_phrase(&phrase_key(t.text(text))))
+    };
     // Modifiers: a body ("French", "NATO"), possibly after "then"/"top".
     let mut k = j;
-    while k < toks.len() && k < j + 4 {
+    while k < toks.len() && k < j + 4 && starts(k) {
         let mut matched = false;
         for len in (1..=3).rev() {
             if let Some(key) = key_of(text, toks, k, k + len) {
@@ -148,6 +164,9 @@ pub fn role_phrase_at(text: &str, toks: &[Tok], gaz: &Gazetteer, i: usize) -> Op
         }
     }
     // The role words themselves, longest first.
+    if !starts(k) {
+        return None;
+    }
     for len in (1..=MAX_PHRASE).rev() {
         let Some(key) = key_of(text, toks, k, k + len) else {
             continue;

@@ -197,7 +197,8 @@ pub fn strip_diacritic(c: char) -> char {
         ("ŽŹŻ", 'Z'),
         ("ĞĜ", 'G'),
     ];
-    if c.is_ascii() {
+    // Only Latin-1 Supplement and Latin Extended-A/B letters carry these diacritics.
+    if !('\u{C0}'..='\u{24F}').contains(&c) {
         return c;
     }
     for (set, base) in MAP {
@@ -210,9 +211,9 @@ pub fn strip_diacritic(c: char) -> char {
 
 /// Normalises a phrase for lexicon lookup: folded, dots removed, hyphens and runs of spaces as one space.
 pub fn phrase_key(s: &str) -> String {
-    // The common case, one plain lowercase ASCII word, needs no rewriting.
-    if s.bytes().all(|b| b.is_ascii_lowercase()) {
-        return s.to_string();
+    // The common case, one plain ASCII word, needs only lowercasing.
+    if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return s.to_ascii_lowercase();
     }
     let mut out = String::with_capacity(s.len());
     let mut space = false;

@@ -13,8 +13,10 @@
 //! gets no speaker rather than falling through to a weaker rule.
 
 use super::context::Ctx;
+use super::continuation::continuation;
 use super::marks::Marked;
 use super::subject::{Found, Who};
+use super::terms::{has_scare_marker, is_title, is_title_or_list};
 use crate::extract::actors::tokens::token_at;
 
 /// The outcome for one quote: the speaker mention and the rule, or nothing.
@@ -25,7 +27,7 @@ pub struct Attribution {
 }
 
 /// A frame was found (`Some`), with or without a speaker; `None`: try the next rule.
-type Outcome = Option<Attribution>;
+pub(super) type Outcome = Option<Attribution>;
 
 fn none() -> Outcome {
     Some(Attribution::default())
@@ -36,7 +38,7 @@ pub fn attribute_all(ctx: &Ctx, quotes: &[Marked]) -> Vec<Attribution> {
     let mut speakers: Vec<Option<usize>> = vec![None; ctx.sentences.len().max(1)];
     let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
     for (qi, q) in quotes.iter().enumerate() {
-        let a = if has_scare_marker(ctx, q) {
+        let a = if has_scare_marker(ctx, q) || is_title(ctx, q, 2) {
             Attribution::default()
         } else {
             match trailing(ctx, q, &speakers) {
@@ -83,7 +85,7 @@ pub fn attribute_all(ctx: &Ctx, quotes: &[Marked]) -> Vec<Attribution> {
 }
 
 /// Turns a subject into a speaker mention, resolving pronouns; `rule` gets "/pronoun" or "/role".
-fn speaker_of(ctx: &Ctx, f: Found, rule: &str, speakers: &[Option<usize>]) -> Outcome {
+pub(super) fn speaker_of(ctx: &Ctx, f: Found, rule: &str, speakers: &[Option<usize>]) -> Outcome {
     let m = match f.who {
         Who::Actor(m) => m,
         Who::Pronoun(p, g) => {
@@ -109,60 +111,6 @@ fn speaker_of(ctx: &Ctx, f: Found, rule: &str, speakers: &[Option<usize>]) -> Ou
     })
 }
 
-/// Words (alphabetic tokens) inside a quote.
-fn words(ctx: &Ctx, q: &Marked) -> Vec<String> {
-    q.inner
-        .slice(ctx.text)
-        .split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'' && c != '-')
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-/// "the so-called “…”", "known as “…”": a term, not speech.
-fn has_scare_marker(ctx: &Ctx, q: &Marked) -> bool {
-    let open = token_at(ctx.toks, q.open);
-    ctx.lex
-        .phrase_before(ctx.text, ctx.toks, open, &ctx.lex.scare_markers)
-        .is_some()
-}
-
-/// Titles and lists of quoted terms: no speaker.
-fn is_title_or_list(ctx: &Ctx, quotes: &[Marked], qi: usize) -> bool {
-    let q = &quotes[qi];
-    let ws = words(ctx, q);
-    // A Title In Capitals (a show, a book, an operation), not a sentence.
-    let small = [
-        "of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "by",
-    ];
-    let all_caps = ws.len() == 1 && ws[0].chars().all(|c| !c.is_lowercase());
-    if (1..=10).contains(&ws.len())
-        && !all_caps
-        && !q.ends_sentence
-        && ws.iter().all(|w| {
-            small.contains(&w.as_str()) || w.chars().next().is_some_and(char::is_uppercase)
-        })
-        && ws
-            .first()
-            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
-    {
-        return true;
-    }
-    // “territory”, “sovereignty” and “security”: quoted terms in a list.
-    let short = |x: &Marked| words(ctx, x).len() <= 3;
-    let joined = |a: &Marked, b: &Marked| {
-        ctx.text
-            .get(a.close..b.open)
-            .is_some_and(|gap| matches!(gap.trim(), "," | "and" | "or" | ", and" | ", or" | "/"))
-    };
-    short(q)
-        && (quotes.get(qi + 1).is_some_and(|n| short(n) && joined(q, n))
-            || qi
-                .checked_sub(1)
-                .and_then(|p| quotes.get(p))
-                .is_some_and(|p| short(p) && joined(p, q)))
-}
-
 /// `“…,” Holt said` / `“…,” said Holt` / `“…,” according to Holt`.
 fn trailing(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
     if !q.closed {
@@ -179,18 +127,21 @@ fn trailing(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
     let s = *ctx.sentence_of.get(t0)?;
     let end = ctx.sentence_end(s);
     // “…,” said Holt
-    if let Some(n) = ctx.lex.verb_at(ctx.text, ctx.toks, t0) {
+    if let Some(n) = ctx.lex.verb_at(ctx.text, ctx.toks, t0)
+        && !ctx.key(t0).ends_with("ing")
+        && inverted_subject_follows(ctx, t0 + n)
+    {
         let k = t0 + n;
         if let Some(g) = pronoun_at(ctx, k) {
             return said_by(ctx, Who::Pronoun(k, g), k, "trailing", speakers);
         }
-        return match (k..(k + 8).min(end)).find_map(|i| ctx.mention_starting_at(i)) {
+        return match (k..(k + 8).min(end)).find_map(|i| ctx.head_mention_at(i)) {
             Some(m) if ctx.np_start(m) <= k => said_by(ctx, Who::Actor(m), k, "trailing", speakers),
             _ => none(),
         };
     }
     if ctx.key(t0) == "according" && ctx.key(t0 + 1) == "to" {
-        return match ctx.mention_starting_at(t0 + 2) {
+        return match ctx.head_mention_at(t0 + 2) {
             Some(m) => said_by(ctx, Who::Actor(m), t0 + 2, "according-to", speakers),
             None => none(),
         };
@@ -202,17 +153,50 @@ fn trailing(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
     let f = ctx.subject_before(v, t0);
     match f.who {
         Who::Unknown
-            if v - t0 <= 4
+            if v > t0
+                && v - t0 <= 4
                 && (t0..v).all(|i| ctx.is_word(i))
-                && !ctx.lex.openers.contains(&ctx.key(t0))
-                && !ctx.lex.prepositions.contains(&ctx.key(t0)) =>
+                && !ctx.lex.openers.contains(ctx.key(t0))
+                && !ctx.lex.prepositions.contains(ctx.key(t0)) =>
         {
             none()
         }
         Who::Unknown | Who::Passive => None,
-        _ if f.start == t0 => speaker_of(ctx, f, "trailing", speakers),
+        _ if f.start == t0 || modifiers_only(ctx, t0, f.start) => {
+            speaker_of(ctx, f, "trailing", speakers)
+        }
         _ => None,
     }
+}
+
+/// After "“…,” said": a name, a determiner or a pronoun, not "that" or a preposition.
+fn inverted_subject_follows(ctx: &Ctx, k: usize) -> bool {
+    let key = ctx.key(k);
+    ctx.toks.get(k).is_some_and(|t| t.is_capitalized(ctx.text))
+        || matches!(
+            key,
+            "the" | "a" | "an" | "one" | "another" | "his" | "her" | "their"
+        )
+        || pronoun_at(ctx, k).is_some()
+        // "said farmer Jane Holt": a title noun before a name
+        || (k..k + 4)
+            .find_map(|i| ctx.mention_starting_at(i))
+            .is_some_and(|m| ctx.np_start(m) <= k)
+}
+
+/// "“…,” union leader Jane Holt said": up to three lowercase modifiers before the title.
+fn modifiers_only(ctx: &Ctx, from: usize, to: usize) -> bool {
+    to > from
+        && to - from <= 3
+        && (from..to).all(|i| {
+            let k = ctx.key(i);
+            ctx.is_word(i)
+                && !ctx.toks[i].is_capitalized(ctx.text)
+                && !ctx.lex.openers.contains(k)
+                && !ctx.lex.prepositions.contains(k)
+                && !ctx.lex.skip.contains(k)
+                && ctx.lex.verb_at(ctx.text, ctx.toks, i).is_none()
+        })
 }
 
 fn said_by(ctx: &Ctx, who: Who, start: usize, rule: &str, speakers: &[Option<usize>]) -> Outcome {
@@ -221,9 +205,9 @@ fn said_by(ctx: &Ctx, who: Who, start: usize, rule: &str, speakers: &[Option<usi
 
 fn pronoun_at(ctx: &Ctx, i: usize) -> Option<crate::extract::actors::Gender> {
     let k = ctx.key(i);
-    if ctx.lex.male.contains(&k) {
+    if ctx.lex.male.contains(k) {
         Some(crate::extract::actors::Gender::Male)
-    } else if ctx.lex.female.contains(&k) {
+    } else if ctx.lex.female.contains(k) {
         Some(crate::extract::actors::Gender::Female)
     } else {
         None
@@ -250,7 +234,7 @@ fn leading(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
         // A relative clause about someone else (", whose “…”") or a new clause with its own
         // subject (", and the leaders agreed on “…”") that has no speech verb of its own.
         let prev = j.checked_sub(1).and_then(|p| ctx.punct(p));
-        if !boundary && ctx.lex.relatives.contains(&key) && matches!(prev, Some(',' | '—' | '–'))
+        if !boundary && ctx.lex.relatives.contains(key) && matches!(prev, Some(',' | '—' | '–'))
         {
             return none();
         }
@@ -266,7 +250,11 @@ fn leading(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
                 && ctx.punct(open - 1) == Some(':')
                 && (j + n..open).all(|i| {
                     matches!(ctx.punct(i), Some(':' | ','))
-                        || ctx.lex.audience.iter().any(|a| a.contains(&ctx.key(i)))
+                        || ctx
+                            .lex
+                            .audience
+                            .iter()
+                            .any(|a| a.iter().any(|w| w == ctx.key(i)))
                 });
             let rule = if between { "said-colon" } else { "speech-verb" };
             return speaker_of(ctx, f, rule, speakers);
@@ -278,15 +266,15 @@ fn leading(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
 /// "and the leaders …", "while Holt …": a coordinator or subordinator followed by a new subject.
 fn is_new_clause(ctx: &Ctx, j: usize, prev: Option<char>) -> bool {
     let key = ctx.key(j);
-    let strong = matches!(key.as_str(), "while" | "whereas" | "although" | "though");
-    let coord = matches!(key.as_str(), "and" | "but") && prev == Some(',');
+    let strong = matches!(key, "while" | "whereas" | "although" | "though");
+    let coord = matches!(key, "and" | "but") && prev == Some(',');
     if !(strong || coord) {
         return false;
     }
     let next = j + 1;
     let nk = ctx.key(next);
     matches!(
-        nk.as_str(),
+        nk,
         "the" | "a" | "an" | "his" | "her" | "their" | "its" | "they" | "it" | "we" | "he" | "she"
     ) || ctx.mention_starting_at(next).is_some()
         || ctx
@@ -296,15 +284,15 @@ fn is_new_clause(ctx: &Ctx, j: usize, prev: Option<char>) -> bool {
 }
 
 /// "was described as", "were called": an auxiliary of the passive before the verb at `v`.
-fn is_passive(ctx: &Ctx, v: usize, s0: usize) -> bool {
+pub(super) fn is_passive(ctx: &Ctx, v: usize, s0: usize) -> bool {
     let mut i = v;
     while i > s0 {
         i -= 1;
         let k = ctx.key(i);
-        if ctx.lex.passive.contains(&k) {
+        if ctx.lex.passive.contains(k) {
             return true;
         }
-        if !(ctx.lex.skip.contains(&k) || (k.len() > 4 && k.ends_with("ly"))) {
+        if !(ctx.lex.skip.contains(k) || (k.len() > 4 && k.ends_with("ly"))) {
             return false;
         }
     }
@@ -318,7 +306,7 @@ fn passive_by(ctx: &Ctx, from: usize, open: usize, speakers: &[Option<usize>]) -
     for i in from..end {
         if (i < open || ctx.quote_of[i].is_none())
             && ctx.key(i) == "by"
-            && let Some(m) = ctx.mention_starting_at(i + 1)
+            && let Some(m) = ctx.head_mention_at(i + 1)
         {
             return said_by(ctx, Who::Actor(m), i + 1, "passive-by", speakers);
         }
@@ -335,7 +323,7 @@ fn according(ctx: &Ctx, q: &Marked) -> Outcome {
         if ctx.quote_of[i].is_some() || ctx.key(i) != "according" || ctx.key(i + 1) != "to" {
             continue;
         }
-        let m = ctx.mention_starting_at(i + 2)?;
+        let m = ctx.head_mention_at(i + 2)?;
         return Some(Attribution {
             speaker: Some(m),
             rule: Some("according-to".into()),
@@ -354,77 +342,4 @@ fn colon(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
     let s = ctx.sentence_of[open - 1];
     let f = ctx.main_subject(ctx.sentence_start(s), open - 1);
     speaker_of(ctx, f, "colon", speakers)
-}
-
-/// Whether the quote makes up its sentence(s) alone (nothing but punctuation outside it).
-fn stands_alone(ctx: &Ctx, q: &Marked) -> bool {
-    let open = token_at(ctx.toks, q.open);
-    let close = token_at(ctx.toks, q.close);
-    let s_open = ctx.sentence_of.get(open).copied().unwrap_or(0);
-    let s_close = ctx
-        .sentence_of
-        .get(close.saturating_sub(1))
-        .copied()
-        .unwrap_or(s_open);
-    let before = (ctx.sentence_start(s_open)..open).all(|i| !ctx.is_word(i));
-    let after = (close..ctx.sentence_end(s_close)).all(|i| !ctx.is_word(i));
-    before && after
-}
-
-/// A quote standing alone continues the previous quote's speaker (same or previous sentence), or
-/// the speaker introduced at the end of the previous paragraph.
-fn continuation(
-    ctx: &Ctx,
-    quotes: &[Marked],
-    qi: usize,
-    done: &[Attribution],
-    speakers: &[Option<usize>],
-) -> Outcome {
-    let q = &quotes[qi];
-    if !stands_alone(ctx, q) {
-        return None;
-    }
-    let open = token_at(ctx.toks, q.open);
-    let s = ctx.sentence_of[open];
-    let para = ctx.paragraph_of[open];
-    if let Some(p) = qi.checked_sub(1) {
-        let prev = &quotes[p];
-        let pc = token_at(ctx.toks, prev.close.saturating_sub(1));
-        let ps = ctx.sentence_of.get(pc).copied().unwrap_or(0);
-        if ctx.paragraph_of.get(pc) == Some(&para) && s.saturating_sub(ps) <= 1 {
-            return done[p].speaker.map(|m| Attribution {
-                speaker: Some(m),
-                rule: Some("continuation".into()),
-            });
-        }
-    }
-    // The paragraph opens with the quote: look at the last sentence of the previous paragraph.
-    if ctx.paragraphs.get(para).map(|r| r.0) != Some(open) || s == 0 {
-        return None;
-    }
-    let prev_s = s - 1;
-    if let Some(Some(m)) = speakers.get(prev_s) {
-        return Some(Attribution {
-            speaker: Some(*m),
-            rule: Some("continuation".into()),
-        });
-    }
-    let (a, b) = ctx.sentences[prev_s];
-    let colon_end = b > a && ctx.punct(b - 1) == Some(':');
-    let verb = (a..b)
-        .rev()
-        .find(|&i| ctx.quote_of[i].is_none() && ctx.lex.verb_at(ctx.text, ctx.toks, i).is_some())?;
-    if is_passive(ctx, verb, a) {
-        return None;
-    }
-    let f = ctx.subject_before(verb, a);
-    let rule = if colon_end {
-        "said-colon"
-    } else {
-        "previous-speaker"
-    };
-    match speaker_of(ctx, f, rule, speakers) {
-        Some(at) if at.speaker.is_some() => Some(at),
-        _ => None,
-    }
 }

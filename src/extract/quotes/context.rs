@@ -22,6 +22,10 @@ pub struct Ctx<'a> {
     pub mention_of: Vec<Option<usize>>,
     /// The quote (index into the marked quotes) each token lies in, marks included.
     pub quote_of: Vec<Option<usize>>,
+    /// For each quote: the token of its opening mark, and whether its words end in a comma
+    /// (`“…,” said`: the comma that closes an aside sits inside the marks).
+    pub quote_open: Vec<usize>,
+    pub quote_comma: Vec<bool>,
     /// Sentence index of each token, and each sentence's token range `[a, b)`.
     pub sentence_of: Vec<usize>,
     pub sentences: Vec<(usize, usize)>,
@@ -29,6 +33,8 @@ pub struct Ctx<'a> {
     pub paragraphs: Vec<(usize, usize)>,
     /// Whether each mention names a person, and their gender if known.
     pub person: Vec<Option<Option<Gender>>>,
+    /// The lexicon key of each token.
+    keys: Vec<String>,
 }
 
 /// Token ranges `[a, b)` of byte spans, in order.
@@ -103,20 +109,32 @@ impl<'a> Ctx<'a> {
             mention_toks,
             mention_of,
             quote_of,
+            quote_open: quotes.iter().map(|q| token_at(toks, q.open)).collect(),
+            quote_comma: quotes
+                .iter()
+                .map(|q| {
+                    text.get(q.inner.end..q.close)
+                        .is_some_and(|rest| rest.trim_start().starts_with(','))
+                })
+                .collect(),
             sentence_of: owner_of(n, &sentences),
             sentences,
             paragraph_of: owner_of(n, &paragraphs),
             paragraphs,
             person,
+            keys: toks
+                .iter()
+                .map(|t| match t.kind {
+                    TokKind::Punct(_) => String::new(),
+                    _ => phrase_key(t.text(text)),
+                })
+                .collect(),
         }
     }
 
     /// The lowercase lexicon key of token `i` ("" past the end).
-    pub fn key(&self, i: usize) -> String {
-        self.toks
-            .get(i)
-            .map(|t| phrase_key(t.text(self.text)))
-            .unwrap_or_default()
+    pub fn key(&self, i: usize) -> &str {
+        self.keys.get(i).map_or("", String::as_str)
     }
 
     pub fn punct(&self, i: usize) -> Option<char> {
@@ -148,12 +166,35 @@ impl<'a> Ctx<'a> {
         (self.mention_toks[m].0 == i).then_some(m)
     }
 
+    /// The mention starting at `i` that heads its noun phrase: in "Holt’s aide Ana Lind" that is
+    /// "Ana Lind", not the owner "Holt".
+    pub fn head_mention_at(&self, i: usize) -> Option<usize> {
+        let m = self.mention_starting_at(i)?;
+        if !self.is_modifier(m) {
+            return Some(m);
+        }
+        let after = self.mention_toks[m].1 + 1;
+        (after..(after + 6).min(self.toks.len()))
+            .find_map(|j| self.mention_starting_at(j))
+            .filter(|&n| !self.is_modifier(n) && self.np_start(n) <= i)
+    }
+
     /// Where the noun phrase of mention `m` starts: its title ("German Chancellor") included.
+    /// An owner before a possessive belongs to it too ("Holt’s deputy Ana Lind").
     pub fn np_start(&self, m: usize) -> usize {
         let first = self.mention_toks[m].0;
-        title_before(self.text, self.toks, self.gaz, first)
+        let s0 = self.sentence_start(self.sentence_of[first]);
+        let start = title_before(self.text, self.toks, self.gaz, first)
             .map_or(first, |t| t.start)
-            .max(self.sentence_start(self.sentence_of[first]))
+            .max(s0);
+        if start > s0 + 1
+            && self.toks[start - 1].kind == TokKind::Possessive
+            && let Some(owner) = self.mention_ending_at(start - 2)
+            && owner < m
+        {
+            return self.np_start(owner);
+        }
+        start
     }
 
     /// Whether mention `m` is used as a possessive, a compound modifier ("Holt’s", "Holt-Smith") or

@@ -8,6 +8,7 @@ use std::collections::HashSet;
 #[derive(Deserialize)]
 struct SpeechFile {
     verbs: Vec<String>,
+    base_form_after: Vec<String>,
     passive: Vec<String>,
     skip: Vec<String>,
     prepositions: Vec<String>,
@@ -25,6 +26,9 @@ struct SpeechFile {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     verbs: HashSet<String>,
+    /// Base forms ("say", "call"): verbs only after a pronoun, a modal or "to".
+    bases: HashSet<String>,
+    base_form_after: HashSet<String>,
     /// Multi-word verbs ("point out") as token lists.
     phrasal: Vec<Vec<String>>,
     pub passive: HashSet<String>,
@@ -67,10 +71,22 @@ impl Lexicon {
 
     pub fn from_toml(s: &str) -> Result<Lexicon, toml::de::Error> {
         let f: SpeechFile = toml::from_str(s)?;
+        let mut forms: Vec<String> = Vec::new();
+        let mut bases: Vec<String> = Vec::new();
+        for group in &f.verbs {
+            let mut parts = group.split('|').map(str::trim).filter(|p| !p.is_empty());
+            if let Some(base) = parts.next() {
+                bases.push(base.to_string());
+                forms.push(base.to_string());
+            }
+            forms.extend(parts.map(str::to_string));
+        }
         let (single, multi): (Vec<String>, Vec<String>) =
-            f.verbs.into_iter().partition(|v| !v.trim().contains(' '));
+            forms.into_iter().partition(|v| !v.contains(' '));
         Ok(Lexicon {
             verbs: set(&single),
+            bases: set(&bases),
+            base_form_after: set(&f.base_form_after),
             phrasal: phrases(&multi),
             passive: set(&f.passive),
             skip: set(&f.skip),
@@ -115,6 +131,15 @@ impl Lexicon {
             }
         }
         let key = phrase_key(t.text(text));
+        if self.bases.contains(&key) {
+            let after = i.checked_sub(1).is_some_and(|p| {
+                self.base_form_after
+                    .contains(&phrase_key(toks[p].text(text)))
+            });
+            if !after {
+                return None;
+            }
+        }
         for p in &self.phrasal {
             if p.first() == Some(&key) && self.matches(text, toks, i, p) {
                 return Some(p.len());

@@ -100,16 +100,14 @@ pub fn find_quotes(text: &str) -> Vec<Marked> {
     let mut running: Option<usize> = None; // chain of a quote left open at the previous paragraph end
     for para in paragraphs(text) {
         let p = &text[para.range()];
-        let chars: Vec<(usize, char)> = p.char_indices().collect();
         let mut stack: Vec<(Kind, usize)> = Vec::new();
         let mut continued = running.take();
-        for (n, &(i, c)) in chars.iter().enumerate() {
-            if !"“”„«»\"‘’'".contains(c) {
-                continue;
-            }
-            let prev = n.checked_sub(1).map(|k| chars[k].1);
-            let next = chars.get(n + 1).map(|x| x.1);
-            let next2 = chars.get(n + 2).map(|x| x.1);
+        for (i, c) in p.match_indices(['“', '”', '„', '«', '»', '"', '‘', '’', '\'']) {
+            let Some(c) = c.chars().next() else { continue };
+            let prev = p[..i].chars().next_back();
+            let mut after = p[i + c.len_utf8()..].chars();
+            let next = after.next();
+            let next2 = after.next();
             let mark = match classify(c, prev, next, next2) {
                 Mark::Either(k) => {
                     if stack.iter().any(|(s, _)| *s == k) {

@@ -68,32 +68,43 @@ pub fn link_statements(quotes: &mut [Quote]) {
         }
     }
     let mut parent: Vec<usize> = (0..quotes.len()).collect();
+    // Each quote joins only the one longer quote that contains most of its words: a short, generic
+    // fragment must not bridge two different statements that each contain it.
+    let rank = |i: usize| (words[i].len(), std::cmp::Reverse(i));
+    let mut shared: Vec<u32> = vec![0; quotes.len()];
+    let mut touched: Vec<usize> = Vec::new();
     for i in 0..quotes.len() {
         if words[i].len() < MIN_WORDS {
             continue;
         }
-        let mut shared: HashMap<usize, usize> = HashMap::new();
         for &t in &words[i] {
-            let later = &index[t as usize];
-            let from = later.partition_point(|&j| j <= i);
-            for &j in &later[from..] {
-                *shared.entry(j).or_default() += 1;
+            for &j in &index[t as usize] {
+                if rank(j) > rank(i) {
+                    if shared[j] == 0 {
+                        touched.push(j);
+                    }
+                    shared[j] += 1;
+                }
             }
         }
-        for (j, n) in shared {
-            let small = words[i].len().min(words[j].len());
+        let mut best: Option<(usize, usize)> = None;
+        for j in touched.drain(..) {
+            let n = std::mem::take(&mut shared[j]) as usize;
             let same_speaker = match (&quotes[i].speaker, &quotes[j].speaker) {
                 (Some(a), Some(b)) => a == b,
                 _ => true,
             };
-            if quotes[i].doc != quotes[j].doc
+            let fits = quotes[i].doc != quotes[j].doc
                 && same_speaker
                 && n >= MIN_WORDS
-                && n as f64 >= MIN_OVERLAP * small as f64
-            {
-                let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-                parent[a.max(b)] = a.min(b);
+                && n as f64 >= MIN_OVERLAP * words[i].len() as f64;
+            if fits && best.is_none_or(|(bn, bj)| (n, rank(j)) > (bn, rank(bj))) {
+                best = Some((n, j));
             }
+        }
+        if let Some((_, j)) = best {
+            let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+            parent[a.max(b)] = a.min(b);
         }
     }
     let mut ids: HashMap<usize, String> = HashMap::new();
@@ -173,5 +184,30 @@ mod tests {
         ];
         link_statements(&mut q);
         assert!(q.iter().all(|x| x.statement.is_none()));
+    }
+
+    #[test]
+    fn a_short_fragment_does_not_bridge_two_statements() {
+        let mut q = vec![
+            quote(
+                "d1",
+                "the border talks resume next week in the northern harbour",
+                Some("Jane Holt"),
+            ),
+            quote(
+                "d2",
+                "The border talks resume next week in the northern harbour, and fishing quotas stay as they are for now.",
+                Some("Jane Holt"),
+            ),
+            quote(
+                "d3",
+                "The border talks resume next week, while harbour fees rise for every trawler and ferry in the spring.",
+                Some("Jane Holt"),
+            ),
+        ];
+        link_statements(&mut q);
+        assert_eq!(q[0].statement, q[1].statement);
+        assert!(q[0].statement.is_some());
+        assert_ne!(q[2].statement, q[1].statement);
     }
 }

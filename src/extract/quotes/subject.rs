@@ -41,9 +41,9 @@ impl Ctx<'_> {
 
     fn pronoun(&self, i: usize) -> Option<Gender> {
         let k = self.key(i);
-        if self.lex.male.contains(&k) {
+        if self.lex.male.contains(k) {
             Some(Gender::Male)
-        } else if self.lex.female.contains(&k) {
+        } else if self.lex.female.contains(k) {
             Some(Gender::Female)
         } else {
             None
@@ -52,7 +52,11 @@ impl Ctx<'_> {
 
     /// Whether the noun phrase starting at `start` follows a preposition ("with Holt").
     fn after_preposition(&self, start: usize) -> bool {
-        start > 0 && self.is_word(start - 1) && self.lex.prepositions.contains(&self.key(start - 1))
+        start > 0 && self.is_word(start - 1) && self.lex.prepositions.contains(self.key(start - 1))
+    }
+
+    fn is_and(&self, i: usize) -> bool {
+        self.key(i) == "and" || self.punct(i) == Some('&')
     }
 
     /// "Holt and Smith": the phrase at `start` is the second of coordinated subjects.
@@ -60,8 +64,7 @@ impl Ctx<'_> {
         if start < 2 {
             return false;
         }
-        let k = self.key(start - 1);
-        (k == "and" || k == "&")
+        self.is_and(start - 1)
             && self.mention_ending_at(start - 2).is_some()
             && self.quote_of[start - 2].is_none()
     }
@@ -69,8 +72,7 @@ impl Ctx<'_> {
     /// "Holt and Smith": mention `m` is followed by "and" and another name.
     fn has_conjunct(&self, m: usize) -> bool {
         let after = self.mention_toks[m].1 + 1;
-        let k = self.key(after);
-        (k == "and" || k == "&")
+        self.is_and(after)
             && (after + 1..(after + 6).min(self.toks.len()))
                 .find_map(|i| self.mention_starting_at(i))
                 .is_some_and(|n| self.np_start(n) <= after + 1)
@@ -85,7 +87,14 @@ impl Ctx<'_> {
                 break;
             }
             let j = i - 1;
-            if self.quote_of[j].is_some() {
+            if let Some(q) = self.quote_of[j] {
+                // "Holt, who chairs the so-called “group,” said": an aside ending in a quote.
+                if self.quote_comma[q]
+                    && let Some(o) = self.parenthetical_start_before(self.quote_open[q], s0)
+                {
+                    i = o;
+                    continue;
+                }
                 return self.found(Who::Unknown, j);
             }
             if let Some(m) = self.mention_ending_at(j) {
@@ -112,11 +121,11 @@ impl Ctx<'_> {
                     {
                         return self.found(Who::Actor(m), self.np_start(m));
                     }
-                    if self.lex.passive.contains(&key) {
+                    if self.lex.passive.contains(key) {
                         return self.found(Who::Passive, j);
                     }
                     let lower = !self.toks[j].is_capitalized(self.text);
-                    if self.lex.skip.contains(&key)
+                    if self.lex.skip.contains(key)
                         || (lower && key.len() > 4 && key.ends_with("ly"))
                     {
                         i = j;
@@ -159,6 +168,9 @@ impl Ctx<'_> {
                             i = o;
                             continue;
                         }
+                        // "Holt rejects the plan, says …" (headline style): a verb
+                        // coordinated without "and".
+                        None if self.punct(j) == Some(',') => return self.main_subject(s0, j),
                         None => return self.found(Who::Unknown, j),
                     }
                 }
@@ -183,19 +195,36 @@ impl Ctx<'_> {
                 return None;
             }
             let key = self.key(k);
-            if matches!(key.as_str(), "of" | "at" | "from")
+            if matches!(key, "of" | "at" | "from")
                 && let Some(m) = self.mention_ending_at(k.checked_sub(1)?)
                 && self.person[m].is_some()
             {
                 return Some(m);
             }
             let t = &self.toks[k];
-            let joins = matches!(key.as_str(), "the" | "for" | "and" | "of" | "on")
+            let joins = matches!(key, "the" | "for" | "and" | "of" | "on")
                 || t.punct() == Some('-')
                 || t.is_capitalized(self.text)
                 || (t.is_word() && k > 0 && self.punct(k - 1) == Some('-'));
             if !joins {
                 return None;
+            }
+        }
+        None
+    }
+
+    /// The comma opening an aside that runs up to token `end` (exclusive), as
+    /// [`Self::parenthetical_start`] for a closing comma hidden inside quote marks.
+    fn parenthetical_start_before(&self, end: usize, s0: usize) -> Option<usize> {
+        let lo = s0.max(end.saturating_sub(25));
+        for o in (lo..end).rev() {
+            if self.quote_of[o].is_some() {
+                return None;
+            }
+            if self.punct(o) == Some(',') {
+                let first = self.toks.get(o + 1)?;
+                let lowercase_start = first.is_word() && !first.is_capitalized(self.text);
+                return (lowercase_start && o > s0).then_some(o);
             }
         }
         None
@@ -240,7 +269,7 @@ impl Ctx<'_> {
                 let k = self.key(p);
                 if k == "and" || k == "but" {
                     Some(1)
-                } else if self.lex.openers.contains(&k) {
+                } else if self.lex.openers.contains(k) {
                     Some(2)
                 } else {
                     None
@@ -291,6 +320,17 @@ impl Ctx<'_> {
         best.map_or(self.found(Who::Unknown, s0), |(_, f)| f)
     }
 
+    /// Whether the sentence `[a, b)` opens with a role noun that names no actor ("The aide said").
+    fn unnamed_person_subject(&self, a: usize, b: usize) -> bool {
+        (a..b.min(a + 8)).any(|i| {
+            self.quote_of[i].is_none()
+                && self.mention_of[i].is_none()
+                && self.is_word(i)
+                && !self.toks[i].is_capitalized(self.text)
+                && self.gaz.is_role_head(self.key(i))
+        })
+    }
+
     /// The person a pronoun at token `p` stands for: the speaker or subject of the nearest sentence
     /// (this one first, then up to four before) with a person of that gender.
     pub fn resolve_pronoun(
@@ -329,10 +369,15 @@ impl Ctx<'_> {
             {
                 return self.resolve_pronoun(q, g2, speakers);
             }
+            // "Holt’s chief of staff dismissed it": the subject is a person we cannot name.
+            if subj.who == Who::Unknown && self.unnamed_person_subject(a, b) {
+                return None;
+            }
             // Any other person in that sentence, the latest first.
             let other = (a..b).rev().find_map(|i| {
                 let m = self.mention_ending_at(i)?;
-                (self.quote_of[i].is_none() && self.fits_pronoun(m, g)).then_some(m)
+                (self.quote_of[i].is_none() && !self.is_modifier(m) && self.fits_pronoun(m, g))
+                    .then_some(m)
             });
             if other.is_some() {
                 return other;

@@ -14,9 +14,12 @@ pub fn last_of_month(y: i32, m: u32) -> Option<NaiveDate> {
 }
 
 /// (year, month) shifted by `n` months.
+/// (year, month) shifted by `n` months; years are clamped to what a date can hold, so absurd
+/// amounts ("2147483647 years ago") give an out-of-range year that later checks reject.
 pub fn add_months(y: i32, m: u32, n: i32) -> (i32, u32) {
-    let idx = y * 12 + m as i32 - 1 + n;
-    (idx.div_euclid(12), idx.rem_euclid(12) as u32 + 1)
+    let idx = i64::from(y) * 12 + i64::from(m) - 1 + i64::from(n);
+    let year = idx.div_euclid(12).clamp(-300_000, 300_000) as i32;
+    (year, idx.rem_euclid(12) as u32 + 1)
 }
 
 /// A date shifted by `n` months, the day clamped to the month's length.
@@ -44,7 +47,7 @@ pub fn day_value(d: NaiveDate) -> String {
 }
 
 pub fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
-    d.checked_add_signed(Duration::days(n))
+    d.checked_add_signed(Duration::try_days(n)?)
 }
 
 /// The first and last day, and the precision, of the period a TIMEX3 value names:

@@ -157,11 +157,12 @@ pub fn doc_clues(text: &str, exprs: &[Expression]) -> Vec<Clue> {
                     ceiling: 7.0,
                 });
             }
+            // A full date ("Aug. 18, 2025") in a past or tenseless clause: usually recent news.
             Sem::Date {
-                year: YearRef::Implicit(_),
+                year: YearRef::Implicit(_) | YearRef::Abs(_),
                 day: Some(_),
                 ..
-            } => {
+            } if e.tense != Tense::Future => {
                 clues.push(Clue::Near {
                     text: surface.clone(),
                     expr: e.clone(),

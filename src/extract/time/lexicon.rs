@@ -64,6 +64,8 @@ pub struct Entry {
     pub season: u8,
     /// Index into [`DAYPARTS`].
     pub daypart: u8,
+    /// A grammar word that can begin a time expression ("last", "the", "nearly").
+    pub starter: bool,
 }
 
 impl Entry {
@@ -87,6 +89,7 @@ struct Raw {
     seasons: HashMap<String, String>,
     dayparts: HashMap<String, String>,
     holidays: HashMap<String, [u32; 2]>,
+    floating_holidays: HashMap<String, [i32; 3]>,
     start_cues: StartCues,
 }
 
@@ -95,11 +98,122 @@ struct StartCues {
     words: Vec<String>,
 }
 
+/// Which day of its month a holiday falls on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HolidayDay {
+    Fixed(u32),
+    /// The n-th given weekday (1 = Monday) of the month; n = -1 is the last one.
+    Nth {
+        weekday: u32,
+        n: i32,
+    },
+}
+
+/// A named holiday.
+#[derive(Debug, Clone)]
+pub struct Holiday {
+    pub words: Vec<String>,
+    pub month: u32,
+    pub day: HolidayDay,
+}
+
+/// Words that can begin a time expression besides vocabulary entries and numbers.
+pub const STARTERS: &[&str] = &[
+    "the",
+    "this",
+    "that",
+    "these",
+    "last",
+    "next",
+    "past",
+    "coming",
+    "previous",
+    "following",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "now",
+    "currently",
+    "current",
+    "recently",
+    "recent",
+    "lately",
+    "formerly",
+    "previously",
+    "soon",
+    "future",
+    "nowadays",
+    "presently",
+    "earlier",
+    "later",
+    "early",
+    "late",
+    "mid",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "some",
+    "more",
+    "less",
+    "over",
+    "at",
+    "up",
+    "under",
+    "just",
+    "several",
+    "few",
+    "every",
+    "each",
+    "daily",
+    "weekly",
+    "monthly",
+    "annually",
+    "yearly",
+    "quarterly",
+    "hourly",
+    "nightly",
+    "biweekly",
+    "noon",
+    "midnight",
+    "midday",
+    "fiscal",
+    "half",
+    "year",
+    "month",
+    "week",
+    "mid-",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "once",
+    "decades",
+    "years",
+    "months",
+    "weeks",
+    "days",
+    "hours",
+    "minutes",
+    "centuries",
+    "q",
+    "many",
+    "same",
+    "prior",
+    "overnight",
+    "one",
+    "a",
+    "an",
+];
+
 /// The parsed vocabulary.
 pub struct Lexicon {
     words: HashMap<String, Entry>,
-    /// Holiday names (possibly several words, lower-case) to (month, day).
-    pub holidays: Vec<(Vec<String>, u32, u32)>,
+    /// Holidays by name (possibly several words, lower-case).
+    pub holidays: Vec<Holiday>,
     pub start_cues: Vec<String>,
 }
 
@@ -143,11 +257,37 @@ impl Lexicon {
                 .expect("day-part code");
             words.entry(w).or_default().daypart = i as u8 + 1;
         }
-        let holidays = raw
+        for w in STARTERS {
+            words.entry((*w).to_string()).or_default().starter = true;
+        }
+        let words_of = |name: &str| name.split(' ').map(str::to_string).collect();
+        let mut holidays: Vec<Holiday> = raw
             .holidays
-            .into_iter()
-            .map(|(name, [m, d])| (name.split(' ').map(str::to_string).collect(), m, d))
+            .iter()
+            .map(|(name, [m, d])| Holiday {
+                words: words_of(name),
+                month: *m,
+                day: HolidayDay::Fixed(*d),
+            })
             .collect();
+        holidays.extend(
+            raw.floating_holidays
+                .iter()
+                .map(|(name, [m, wd, n])| Holiday {
+                    words: words_of(name),
+                    month: *m as u32,
+                    day: HolidayDay::Nth {
+                        weekday: *wd as u32,
+                        n: *n,
+                    },
+                }),
+        );
+        // A holiday's first word can start an expression.
+        for h in &holidays {
+            if let Some(first) = h.words.first() {
+                words.entry(first.clone()).or_default().starter = true;
+            }
+        }
         Lexicon {
             words,
             holidays,

@@ -67,6 +67,9 @@ pub struct Expression {
     pub modifier: Option<Mod>,
     /// The preposition just before the expression ("within", "by", "since"), lower-case.
     pub signal: Option<String>,
+    /// The preposition and the expression as written ("within 10 days", "before month's end"),
+    /// when there is a preposition: kept in `TimeValue::relative` so deadlines read as deadlines.
+    pub phrase: Option<String>,
     /// The index of the sentence (line-delimited and period-delimited) the expression is in.
     pub sentence: usize,
 }
@@ -96,6 +99,12 @@ pub fn analyse(text: &str) -> Vec<Expression> {
                 .and_then(|k| tokens.get(k))
                 .filter(|t| t.kind == token::Kind::Word && SIGNALS.iter().any(|s| t.is(s)))
                 .map(|t| t.text.to_ascii_lowercase());
+            let phrase = f
+                .start
+                .checked_sub(1)
+                .filter(|_| signal.is_some())
+                .and_then(|k| text.get(tokens[k].start..last.end))
+                .map(str::to_string);
             // "Wednesday's ruling": a possessive date names something that already happened.
             let possessive = matches!(f.sem, Sem::Weekday { .. })
                 && recognise::Toks { t: &tokens }.possessive(f.end).is_some();
@@ -111,6 +120,7 @@ pub fn analyse(text: &str) -> Vec<Expression> {
                 approx: f.approx,
                 modifier: f.modifier,
                 signal,
+                phrase,
                 sentence,
             })
         })
@@ -180,7 +190,7 @@ fn deadline(e: &Expression, dct: Option<NaiveDate>, n: &mut normalise::Normal) {
         return;
     };
     if let Some(t) = n.time.as_mut() {
-        t.relative = Some(signal.to_string());
+        t.relative = e.phrase.clone();
         return;
     }
     let (
@@ -203,7 +213,7 @@ fn deadline(e: &Expression, dct: Option<NaiveDate>, n: &mut normalise::Normal) {
             start: Some(dct),
             end: Some(end),
             approximate: true,
-            relative: Some(signal.to_string()),
+            relative: e.phrase.clone(),
         });
     }
 }

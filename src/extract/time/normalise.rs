@@ -117,7 +117,7 @@ impl Context {
         match sem {
             Sem::Date { year, month, day } => (Date, self.date(*year, *month, *day, tense), None),
             Sem::Holiday { month, day, year } => {
-                (Date, self.date(*year, *month, Some(*day), tense), None)
+                (Date, self.holiday(*month, *day, *year, tense), None)
             }
             Sem::Year(y) => (Date, format!("{y:04}"), None),
             Sem::Decade(d) => (Date, format!("{d:03}"), None),
@@ -197,6 +197,10 @@ impl Context {
                     "XXXX-XX-XX".to_string()
                 };
                 (Time, format!("{date}T{hour:02}:{minute:02}"), None)
+            }
+            // "Sunday night": news annotation (TimeML as practised) dates it to the day.
+            Sem::DayPart { day, .. } if matches!(**day, Sem::Weekday { .. }) => {
+                (Date, self.value(day, tense).1, None)
             }
             Sem::DayPart { part, day } => {
                 let date = self.value(day, tense).1;

@@ -3,21 +3,30 @@
 //! Each undated article's expressions become soft constraints on its publication date (DCT):
 //! a past-tense weekday must lie a few days before it, a year-less "August 15" somewhat before it,
 //! "almost four years" of a war that "began in February 2022" puts it in a window, and so on
-//! ([`super::clues`]). The constraints are scored on every day of a window of candidate years, and
+//! ([`super::clues`]). The constraints are scored on every day of a window of candidate days, and
 //! the cheapest day wins when it clearly beats days outside its neighbourhood. Articles whose own
-//! clues are periodic (a weekday alone) or absent take the date their corpus neighbours agree on,
-//! still subject to their own constraints. Metadata and `--dct` dates are never overridden.
+//! clues are periodic (a weekday alone) or absent take the date their corpus neighbours — the
+//! articles that share the most names with them — agree on, still subject to their own
+//! constraints. Metadata and `--dct` dates are never overridden.
 
 use super::calendar::{add_days, day_value};
 use super::clues::{Clue, consistent_intersection, doc_clues};
-use super::{Expression, analyse};
+use super::sem::YearRef;
+use super::{Expression, Sem, Tense, analyse};
 use crate::model::{DateSource, Document, Published};
 use chrono::NaiveDate;
+use std::collections::HashSet;
 
 /// How much a neighbour's date pulls an undetermined article, per day of distance.
 const NEIGHBOUR_PULL: f64 = 0.3;
 /// How much better the best day must be than any day outside its neighbourhood.
 const MARGIN: f64 = 1.0;
+/// The share of capitalised words two articles must have in common to count as neighbours.
+const NEIGHBOURS: f64 = 0.05;
+/// How far from the neighbours' date an article's own date is looked for.
+const NEIGHBOUR_DAYS: i64 = 31;
+
+type Window = (NaiveDate, NaiveDate);
 
 /// Fills in `published` for documents that have no date, from clues in their text and their neighbours.
 pub fn infer_publication_dates(docs: &mut [Document]) {
@@ -41,40 +50,55 @@ pub fn infer_publication_dates(docs: &mut [Document]) {
         .zip(&analysed)
         .map(|(d, a)| doc_clues(&d.text, a))
         .collect();
-
-    // Candidate window: the intersection of the windows the articles' clues allow; else the known
-    // dates; else the latest year the texts mention.
-    let Some((lo, hi)) = corpus_window(docs, &clues, &analysed) else {
-        return;
-    };
-
-    // Round 1: articles whose own clues fix a day.
-    let mut determined: Vec<Option<(NaiveDate, Vec<String>)>> = vec![None; docs.len()];
-    for (k, doc) in docs.iter().enumerate() {
-        if doc.published.source != DateSource::Unknown {
-            if let Some(d) = doc.published.date {
-                determined[k] = Some((d, Vec::new()));
+    let names: Vec<HashSet<&str>> = docs.iter().map(|d| names_of(&d.text)).collect();
+    let neighbours: Vec<Vec<(usize, f64)>> = (0..docs.len())
+        .map(|k| {
+            if docs[k].published.source != DateSource::Unknown {
+                return Vec::new();
             }
+            (0..docs.len())
+                .filter(|j| *j != k)
+                .map(|j| (j, similarity(&names[k], &names[j])))
+                .filter(|(_, s)| *s >= NEIGHBOURS)
+                .collect()
+        })
+        .collect();
+
+    // Round 1: articles whose own clues fix a day (known dates count as fixed).
+    let mut windows: Vec<Option<Window>> = vec![None; docs.len()];
+    let mut results: Vec<Option<(NaiveDate, Vec<String>)>> = vec![None; docs.len()];
+    for k in 0..docs.len() {
+        if docs[k].published.source != DateSource::Unknown {
+            results[k] = docs[k].published.date.map(|d| (d, Vec::new()));
             continue;
         }
-        if let Some((day, notes)) = best_day(&clues[k], lo, hi, None) {
-            determined[k] = Some((day, notes));
+        windows[k] = window(k, docs, &clues, &analysed, &neighbours[k]);
+        if let Some((lo, hi)) = windows[k] {
+            results[k] = best_day(&clues[k], lo, hi, None);
         }
     }
     // Round 2: the others take their neighbours' date, within their own constraints.
-    let anchors: Vec<(usize, NaiveDate)> = determined
-        .iter()
-        .enumerate()
-        .filter_map(|(k, d)| d.as_ref().map(|(day, _)| (k, *day)))
-        .collect();
-    let mut results = determined.clone();
+    let fixed = results.clone();
     for k in 0..docs.len() {
-        if docs[k].published.source != DateSource::Unknown || determined[k].is_some() {
+        if docs[k].published.source != DateSource::Unknown || fixed[k].is_some() {
             continue;
         }
-        let Some(consensus) = neighbour_consensus(docs, k, &anchors) else {
+        let Some(consensus) = consensus(&neighbours[k], &fixed) else {
             continue;
         };
+        let (Some(near_lo), Some(near_hi)) = (
+            add_days(consensus, -NEIGHBOUR_DAYS),
+            add_days(consensus, NEIGHBOUR_DAYS),
+        ) else {
+            continue;
+        };
+        let (lo, hi) = match windows[k] {
+            Some((lo, hi)) => (lo.max(near_lo), hi.min(near_hi)),
+            None => (near_lo, near_hi),
+        };
+        if lo > hi {
+            continue;
+        }
         if let Some((day, mut notes)) = best_day(&clues[k], lo, hi, Some(consensus)) {
             notes.push(format!(
                 "corpus neighbours agree on {}",
@@ -87,54 +111,67 @@ pub fn infer_publication_dates(docs: &mut [Document]) {
         if doc.published.source != DateSource::Unknown {
             continue;
         }
-        if let Some((date, mut notes)) = result {
-            if !clues[k].iter().any(|c| matches!(c, Clue::Window { .. })) {
-                notes.push(format!(
-                    "the corpus dates put it between {} and {}",
-                    day_value(lo),
-                    day_value(hi)
-                ));
-            }
-            notes.dedup();
-            let mut seen = std::collections::HashSet::new();
-            notes.retain(|n| seen.insert(n.clone()));
-            let clues = notes;
-            doc.published = Published {
-                date: Some(date),
-                source: DateSource::Inferred,
-                clues,
-            };
+        let Some((date, mut notes)) = result else {
+            continue;
+        };
+        if !clues[k].iter().any(|c| matches!(c, Clue::Window { .. }))
+            && let Some((lo, hi)) = windows[k]
+        {
+            notes.push(format!(
+                "neighbouring articles put it between {} and {}",
+                day_value(lo),
+                day_value(hi)
+            ));
         }
+        let mut seen = HashSet::new();
+        notes.retain(|n| seen.insert(n.clone()));
+        doc.published = Published {
+            date: Some(date),
+            source: DateSource::Inferred,
+            clues: notes,
+        };
     }
 }
 
-/// The window of candidate days for the corpus.
-fn corpus_window(
+/// The candidate days for article `k`: its own window; else the windows its neighbours agree on;
+/// else a month around its neighbours' known dates; else the latest year it mentions and the next.
+fn window(
+    k: usize,
     docs: &[Document],
     clues: &[Vec<Clue>],
     analysed: &[Vec<Expression>],
-) -> Option<(NaiveDate, NaiveDate)> {
-    let windows: Vec<Clue> = clues
-        .iter()
-        .flatten()
-        .filter(|c| matches!(c, Clue::Window { .. }))
-        .cloned()
-        .collect();
-    if let Some(w) = consistent_intersection(&windows) {
+    neighbours: &[(usize, f64)],
+) -> Option<Window> {
+    let windows_of = |j: usize| clues[j].iter().filter(|c| matches!(c, Clue::Window { .. }));
+    let own: Vec<Clue> = windows_of(k).cloned().collect();
+    if let Some(w) = consistent_intersection(&own) {
         return Some(w);
     }
-    let known: Vec<NaiveDate> = docs.iter().filter_map(|d| d.published.date).collect();
-    if let (Some(min), Some(max)) = (known.iter().min(), known.iter().max()) {
-        return Some((add_days(*min, -31)?, add_days(*max, 31)?));
-    }
-    let latest = analysed
+    let theirs: Vec<Clue> = neighbours
         .iter()
-        .flatten()
-        .filter(|e| e.tense != super::Tense::Future)
+        .flat_map(|(j, _)| windows_of(*j))
+        .cloned()
+        .collect();
+    if let Some(w) = consistent_intersection(&theirs) {
+        return Some(w);
+    }
+    let known: Vec<NaiveDate> = neighbours
+        .iter()
+        .filter_map(|(j, _)| docs[*j].published.date)
+        .collect();
+    if let (Some(min), Some(max)) = (known.iter().min(), known.iter().max()) {
+        return Some((
+            add_days(*min, -NEIGHBOUR_DAYS)?,
+            add_days(*max, NEIGHBOUR_DAYS)?,
+        ));
+    }
+    let latest = analysed[k]
+        .iter()
+        .filter(|e| e.tense != Tense::Future)
         .filter_map(|e| match e.sem {
-            super::Sem::Year(y) => Some(y),
-            super::Sem::Date {
-                year: super::sem::YearRef::Abs(y),
+            Sem::Year(y)
+            | Sem::Date {
+                year: YearRef::Abs(y),
                 ..
             } => Some(y),
             _ => None,
@@ -146,15 +183,15 @@ fn corpus_window(
     ))
 }
 
-/// The cheapest day of the window for these clues, if it is clearly the best.
+/// The cheapest day of the window for these clues, if it is clearly the best (or, with a
+/// neighbour's date to lean on, simply the cheapest).
 fn best_day(
     clues: &[Clue],
     lo: NaiveDate,
     hi: NaiveDate,
     neighbour: Option<NaiveDate>,
 ) -> Option<(NaiveDate, Vec<String>)> {
-    let day_clues: Vec<&Clue> = clues.iter().filter(|c| c.is_daily()).collect();
-    if day_clues.is_empty() && neighbour.is_none() {
+    if neighbour.is_none() && !clues.iter().any(Clue::is_daily) {
         return None;
     }
     let mut scored: Vec<(f64, NaiveDate)> = Vec::new();
@@ -182,39 +219,33 @@ fn best_day(
     let notes = clues
         .iter()
         .filter(|c| c.cost(best) < c.cost_ceiling())
-        .map(|c| c.describe())
+        .map(Clue::describe)
         .collect();
     Some((best, notes))
 }
 
-/// The date the documents most like document `k` agree on (the similarity-weighted median).
-fn neighbour_consensus(
-    docs: &[Document],
-    k: usize,
-    anchors: &[(usize, NaiveDate)],
+/// Capitalised words of four letters or more: a cheap fingerprint of who and where a story is about.
+fn names_of(text: &str) -> HashSet<&str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 3 && w.chars().next().is_some_and(char::is_uppercase))
+        .collect()
+}
+
+fn similarity(a: &HashSet<&str>, b: &HashSet<&str>) -> f64 {
+    let inter = a.intersection(b).count() as f64;
+    let union = a.union(b).count().max(1) as f64;
+    inter / union
+}
+
+/// The date the neighbours with a fixed date agree on (the similarity-weighted median).
+fn consensus(
+    neighbours: &[(usize, f64)],
+    fixed: &[Option<(NaiveDate, Vec<String>)>],
 ) -> Option<NaiveDate> {
-    let words = |d: &Document| -> std::collections::HashSet<String> {
-        d.text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.len() > 3 && w.chars().next().is_some_and(char::is_uppercase))
-            .map(str::to_string)
-            .collect()
-    };
-    let mine = words(&docs[k]);
-    let mut weighted: Vec<(NaiveDate, f64)> = anchors
+    let mut weighted: Vec<(NaiveDate, f64)> = neighbours
         .iter()
-        .filter(|(j, _)| *j != k)
-        .map(|(j, d)| {
-            let theirs = words(&docs[*j]);
-            let inter = mine.intersection(&theirs).count() as f64;
-            let union = mine.union(&theirs).count().max(1) as f64;
-            (*d, inter / union)
-        })
-        .filter(|(_, w)| *w >= 0.05)
+        .filter_map(|(j, w)| fixed[*j].as_ref().map(|(d, _)| (*d, *w)))
         .collect();
-    if weighted.is_empty() {
-        return None;
-    }
     weighted.sort_by_key(|(d, _)| *d);
     let total: f64 = weighted.iter().map(|(_, w)| w).sum();
     let mut acc = 0.0;
@@ -224,5 +255,5 @@ fn neighbour_consensus(
             return Some(*d);
         }
     }
-    weighted.last().map(|(d, _)| *d)
+    None
 }

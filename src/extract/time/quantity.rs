@@ -10,7 +10,8 @@ use super::token::Kind;
 pub(super) fn amount(p: &Toks, i: usize) -> Option<(Amount, usize)> {
     let t = p.get(i)?;
     let (mut value, mut j) = if let Some(n) = t.number() {
-        if t.text.contains(',') && n >= 10000.0 {
+        // "10,000 people" is a count; nothing in news lasts a hundred thousand units.
+        if (t.text.contains(',') && n >= 10000.0) || !(0.0..100_000.0).contains(&n) {
             return None;
         }
         (n, i + 1)

@@ -8,7 +8,7 @@ use super::calendar::{
     add_days, add_months, day_value, period, quarter_of, shift_months, week_value, weekday_number,
     ymd,
 };
-use super::lexicon::{SEASONS, Unit};
+use super::lexicon::{HolidayDay, SEASONS, Unit};
 use super::normalise::Context;
 use super::sem::{Amount, Dir, Origin, YearRef};
 use super::tense::Tense;
@@ -274,6 +274,31 @@ impl Context {
             None => format!("XXXX-{code}"),
         }
     }
+
+    /// A holiday's date: fixed ("Christmas") or the n-th weekday of its month ("Thanksgiving").
+    pub(super) fn holiday(
+        &self,
+        month: u32,
+        day: HolidayDay,
+        year: YearRef,
+        tense: Tense,
+    ) -> String {
+        let typical = match day {
+            HolidayDay::Fixed(d) => d,
+            HolidayDay::Nth { .. } => 15,
+        };
+        let Some(y) = self.year_for(year, month, Some(typical), tense) else {
+            return match day {
+                HolidayDay::Fixed(d) => format!("XXXX-{month:02}-{d:02}"),
+                HolidayDay::Nth { .. } => format!("XXXX-{month:02}"),
+            };
+        };
+        let date = match day {
+            HolidayDay::Fixed(d) => ymd(y, month, d),
+            HolidayDay::Nth { weekday, n } => nth_weekday(y, month, weekday, n),
+        };
+        date.map_or_else(|| format!("{y:04}-{month:02}"), day_value)
+    }
 }
 
 pub(super) fn unresolved(unit: Unit) -> String {
@@ -333,4 +358,20 @@ fn months_f(d: NaiveDate, n: f64) -> Option<NaiveDate> {
     let whole = n.trunc() as i32;
     let m = shift_months(d, whole)?;
     add_days(m, (n.fract() * 30.0).round() as i64)
+}
+
+/// The n-th `weekday` (1 = Monday) of a month; n = -1 is the last.
+fn nth_weekday(y: i32, month: u32, weekday: u32, n: i32) -> Option<NaiveDate> {
+    let first = ymd(y, month, 1)?;
+    let offset = (weekday as i64 - weekday_number(first) as i64).rem_euclid(7);
+    let first_match = add_days(first, offset)?;
+    if n > 0 {
+        let d = add_days(first_match, 7 * (i64::from(n) - 1))?;
+        return (d.month() == month).then_some(d);
+    }
+    let mut d = first_match;
+    while let Some(next) = add_days(d, 7).filter(|x| x.month() == month) {
+        d = next;
+    }
+    Some(d)
 }

@@ -90,7 +90,11 @@ pub enum Sem {
     /// A season (index into `lexicon::SEASONS`).
     Season { season: u8, year: YearRef },
     /// A fixed-date holiday.
-    Holiday { month: u32, day: u32, year: YearRef },
+    Holiday {
+        month: u32,
+        day: super::lexicon::HolidayDay,
+        year: YearRef,
+    },
     /// PAST_REF, PRESENT_REF, FUTURE_REF.
     Ref(Ref),
     /// A length of time ("40 minutes", "three-year", "several weeks").

@@ -137,12 +137,19 @@ pub(super) fn the_unit(p: &Toks, i: usize) -> Option<Found> {
             },
         ));
     }
-    if qualified && u != Unit::Year {
+    // "the day" is too often not a date ("the day belonged to ...", "the day before the vote").
+    if (qualified && u != Unit::Year) || u == Unit::Day {
         return None;
     }
-    // "the day" is the day the text is talking about; the others are the current period.
-    let origin = if u == Unit::Day { ANCHOR } else { DCT };
-    Some(Found::new(i, end, Sem::Shift { unit: u, n, origin }))
+    Some(Found::new(
+        i,
+        end,
+        Sem::Shift {
+            unit: u,
+            n,
+            origin: DCT,
+        },
+    ))
 }
 
 /// "year-end", "year-ago", "year-earlier", "month's end", "month-end", "the end of the year".

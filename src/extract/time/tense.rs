@@ -179,6 +179,8 @@ fn cue(tokens: &[Token], i: usize) -> Option<Tense> {
                 "wanted",
                 "going",
                 "plans",
+                "planned",
+                "planning",
                 "expected",
                 "scheduled",
                 "due",
@@ -242,9 +244,8 @@ fn cue(tokens: &[Token], i: usize) -> Option<Tense> {
     lower_ed.then_some(Tense::Past)
 }
 
-/// "had been due to", "was expected to": a plan seen from the past.
+/// "had been due to expire": a plan that belongs to the past (a pluperfect). "was expected to"
+/// and "were planning to" still look ahead.
 fn after_past_aux(tokens: &[Token], i: usize) -> bool {
-    tokens[i.saturating_sub(3)..i]
-        .iter()
-        .any(|p| p.is_any(&["was", "were", "had", "been"]))
+    tokens[i.saturating_sub(3)..i].iter().any(|p| p.is("had"))
 }

@@ -213,46 +213,48 @@ pub(super) fn season(p: &Toks, i: usize) -> Option<Found> {
     ))
 }
 
-/// Fixed-date holidays from the lexicon ("Christmas Day", "New Year's Eve").
+/// Holidays from the lexicon ("Christmas Day", "New Year's Eve", "last Thanksgiving").
 pub(super) fn holiday(p: &Toks, i: usize) -> Option<Found> {
-    let first = p.get(i)?;
-    if !first.is_capitalised() {
+    let (dir, start) = match dir_word(p, i) {
+        Some(d) => (d, i + 1),
+        None => (Dir::Bare, i),
+    };
+    if !p.get(start)?.is_capitalised() {
         return None;
     }
     let mut best: Option<Found> = None;
-    for (words, month, day) in &Lexicon::get().holidays {
-        let mut j = i;
-        let mut ok = true;
-        for w in words {
-            let w = w.as_str();
-            if let Some(stem) = w.strip_suffix("'s") {
-                if p.is(j, stem)
-                    && let Some(k) = p.possessive(j + 1)
-                {
-                    j = k;
-                    continue;
-                }
-                ok = false;
-                break;
-            }
-            if !p.is(j, w) {
-                ok = false;
-                break;
-            }
-            j += 1;
-        }
-        if ok && best.as_ref().is_none_or(|b| b.end < j) {
-            let (year, end) = year_after(p, j, false).unwrap_or((YearRef::Implicit(Dir::Bare), j));
-            best = Some(Found::new(
-                i,
-                end,
-                Sem::Holiday {
-                    month: *month,
-                    day: *day,
-                    year,
-                },
-            ));
+    for holiday in &Lexicon::get().holidays {
+        let Some(j) = holiday_words(p, start, &holiday.words) else {
+            continue;
+        };
+        if best.as_ref().is_none_or(|b| b.end < j) {
+            let (year, end) = year_after(p, j, false).unwrap_or((YearRef::Implicit(dir), j));
+            let sem = Sem::Holiday {
+                month: holiday.month,
+                day: holiday.day,
+                year,
+            };
+            best = Some(Found::new(i, end, sem));
         }
     }
     best
+}
+
+/// Matches a holiday's words at `i` ("new year's" matches "New Year's"): the index after them.
+fn holiday_words(p: &Toks, i: usize, words: &[String]) -> Option<usize> {
+    let mut j = i;
+    for w in words {
+        if let Some(stem) = w.strip_suffix("'s") {
+            if !p.is(j, stem) {
+                return None;
+            }
+            j = p.possessive(j + 1)?;
+            continue;
+        }
+        if !p.is(j, w) {
+            return None;
+        }
+        j += 1;
+    }
+    Some(j)
 }
