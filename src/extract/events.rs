@@ -55,6 +55,25 @@ pub fn detect_mentions(
             let sent_timexes = ctx.timexes_in(sentence);
             let segs = segment::segments(&tokens, &sent_timexes, &reporting, ctx.lx);
             let drafts = draft::drafts(&ctx, &tokens, &segs, &hits);
+            if std::env::var_os("ATTACHE_DEBUG_EVENTS").is_some() {
+                for g in &segs {
+                    let sp = build::span_of(&tokens, &g.tokens);
+                    eprintln!(
+                        "seg {:?} {:?} {:?}",
+                        g.joint,
+                        g.reporting,
+                        sp.slice(&doc.text)
+                    );
+                }
+                for d in &drafts {
+                    let sp = build::span_of(&tokens, &d.region);
+                    eprintln!(
+                        "draft {:?} {:?}",
+                        d.head.span.slice(&doc.text),
+                        sp.slice(&doc.text)
+                    );
+                }
+            }
             let s = build::Sentence {
                 span: sentence,
                 paragraph: *para,

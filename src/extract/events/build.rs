@@ -170,7 +170,24 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
         }
     }
 
-    let place = pick_place(ctx, tokens, draft);
+    let mut place = pick_place(ctx, tokens, draft);
+    let own_place = place.is_some();
+    // "… meetings in X, where A and B also met": a where-clause happens at the place before it.
+    if place.is_none()
+        && seg.joint == Joint::Relative
+        && tokens
+            .get(seg.tokens.start)
+            .is_some_and(|t| t.lower == "where")
+        && draft.seg > 0
+    {
+        let prev = span_of(tokens, &s.segs[draft.seg - 1].tokens);
+        place = ctx
+            .places
+            .find(ctx.text, prev)
+            .into_iter()
+            .map(|p| p.name)
+            .max_by_key(|n| ctx.places.depth(n));
+    }
     let mut sentence_actors: Vec<String> = Vec::new();
     for g in s.segs.iter().filter(|g| !g.reporting) {
         for a in ctx.actors_in(span_of(tokens, &g.tokens)) {
@@ -203,6 +220,10 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
         ));
     }
 
+    // Only a date of the event's own clause says whether it is past or to come.
+    let own_date = (origin == DateOrigin::Clause)
+        .then_some(date.as_ref())
+        .flatten();
     let st = status(
         ctx,
         tokens,
@@ -210,9 +231,13 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
         apposition_scope(s.segs, draft.seg),
         draft.head_tok,
         trig,
-        date.as_ref(),
+        own_date,
     );
-    if origin == DateOrigin::Report && st.status == Status::Planned {
+    if st.status == Status::Planned && !own_place {
+        // A plan made at a place does not happen there.
+        place = None;
+    }
+    if origin != DateOrigin::None && rule_is_inherited(&rule) && st.status == Status::Planned {
         // "announced Monday that they will meet" does not date the meeting.
         date = None;
         origin = DateOrigin::None;
@@ -389,6 +414,12 @@ fn inherited_timex(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Option<(Tim
         }
     }
     None
+}
+
+/// Whether the date came from another clause (a report, a fronted phrase, a when-clause).
+fn rule_is_inherited(rule: &Option<String>) -> bool {
+    rule.as_deref()
+        .is_some_and(|r| !r.ends_with("in its clause"))
 }
 
 /// Whether an actor is the owner of some other noun ("Holt's allies"), not of the event noun

@@ -39,13 +39,28 @@ impl<'a> DocContext<'a> {
         let mut actors = actors.to_vec();
         actors.sort_by_key(|a| (a.span.start, a.span.end));
         let quoted = quoted_spans(text);
+        let places = Places::embedded();
+        // Names are not triggers: "the United States" does not "state".
+        let mut names: Vec<Span> = actors.iter().map(|a| a.span).collect();
+        names.extend(
+            places
+                .find(text, Span::new(0, text.len()))
+                .into_iter()
+                .map(|p| p.span),
+        );
+        names.sort();
+        let in_name = |s: Span| {
+            let i = names.partition_point(|n| n.start <= s.start);
+            names[..i].iter().rev().take(8).any(|n| n.overlaps(s))
+        };
         let hits = lx
             .find(text)
             .into_iter()
-            .filter(|h| !doc.is_chrome(h.span.start))
+            .filter(|h| !doc.is_chrome(h.span.start) && !in_name(h.span))
             .filter(|h| {
-                // Speech verbs inside quotes still matter for nothing; events inside quotes are claims.
-                !quoted.iter().any(|q| q.contains(h.span.start))
+                // Events inside quotes are what someone claims, not what the article tells.
+                let i = quoted.partition_point(|q| q.start <= h.span.start);
+                !(i > 0 && quoted[i - 1].contains(h.span.start))
             })
             .collect();
         DocContext {
@@ -58,7 +73,7 @@ impl<'a> DocContext<'a> {
             hits,
             quoted,
             lx,
-            places: Places::embedded(),
+            places,
         }
     }
 

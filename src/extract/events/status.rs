@@ -85,7 +85,7 @@ pub fn status(
         let indefinite = (head.saturating_sub(4).max(seg.start)..head)
             .any(|i| matches!(tokens[i].lower.as_str(), "a" | "an"));
         let past_verb = tokens[scope].iter().any(|t| {
-            !ctx.lx.trigger_word(&t.lower)
+            !lx.planned.contains(&t.lower)
                 && (lx.past_verbs.contains(&t.lower)
                     || (t.lower.ends_with("ed") && t.lower.len() > 4))
         });

@@ -39,6 +39,8 @@ pub struct Group {
     topic: BTreeSet<String>,
     /// (document, sentence start, family) of every member, for "told twice in one sentence".
     sentences: HashSet<(String, usize, String)>,
+    /// Documents of the members.
+    docs: HashSet<String>,
     /// Kinds of members that state a deadline.
     deadlines: BTreeSet<crate::model::EventKind>,
 }
@@ -96,10 +98,14 @@ fn soft_day(it: &Item) -> Option<NaiveDate> {
 /// Whether a mention can start an event of its own.
 fn stands(it: &Item) -> bool {
     let m = it.m;
-    if m.cues.reference {
-        return false;
-    }
     let dated = m.cues.date_origin >= DateOrigin::Report;
+    if m.cues.reference {
+        // "Talks took place in Geneva on Monday": a dated reference with a place or people.
+        return m.status == Status::Past
+            && m.cues.family != "any"
+            && m.cues.date_origin == DateOrigin::Clause
+            && (m.place.is_some() || !m.actors.is_empty());
+    }
     let named = m.actors.len();
     match m.status {
         Status::Past => {
@@ -283,6 +289,7 @@ fn add(g: &mut Group, i: usize, it: &Item) {
     g.topic.extend(m.cues.topic.iter().cloned());
     g.sentences
         .insert((m.doc.clone(), m.cues.sentence.start, m.cues.family.clone()));
+    g.docs.insert(m.doc.clone());
     if has_deadline(m) {
         g.deadlines.insert(m.kind);
     }
@@ -346,12 +353,11 @@ fn score(it: &Item, g: &Group, places: &Places) -> Option<f32> {
         (Some(a), Some(b), _) if a == b => s += 3.0,
         (_, Some(b), Some(soft)) => {
             let gap = (soft - b).num_days().abs();
-            s += if gap <= 2 {
-                1.0
-            } else if gap > 7 {
-                -2.0
-            } else {
-                0.0
+            s += match gap {
+                0 => 1.5,
+                1..=2 => 1.0,
+                3..=7 => 0.0,
+                _ => -2.0,
             };
         }
         (_, None, Some(soft)) => {
@@ -359,6 +365,17 @@ fn score(it: &Item, g: &Group, places: &Places) -> Option<f32> {
                 && (soft - gs).num_days().abs() <= 2
             {
                 s += 0.5;
+            }
+            // A guessed day far outside the group's stated period.
+            let week = chrono::Days::new(7);
+            let before =
+                g.lo.and_then(|lo| lo.checked_sub_days(week))
+                    .is_some_and(|lo| soft < lo);
+            let after =
+                g.hi.and_then(|hi| hi.checked_add_days(week))
+                    .is_some_and(|hi| soft > hi);
+            if before || after {
+                s -= 2.0;
             }
         }
         _ => {
@@ -382,6 +399,11 @@ fn score(it: &Item, g: &Group, places: &Places) -> Option<f32> {
         .contains(&(m.doc.clone(), m.cues.sentence.start, fam.clone()));
     if same_sentence && m.cues.reference {
         s += 3.0;
+        evidence = true;
+    }
+    // "The discussions, which lasted …": a definite reference to an event its own article told.
+    if m.cues.definite && m.cues.reference && g.docs.contains(&m.doc) && *fam == g.family {
+        s += 1.5;
         evidence = true;
     }
     // The same event noun, pointed at ("the invasion").
