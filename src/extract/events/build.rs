@@ -237,6 +237,22 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
         // A plan made at a place does not happen there.
         place = None;
     }
+    // A plan "before month's end" or "by March" is expected in that period.
+    if st.status == Status::Planned && date.is_none() {
+        let deadline = ctx.timexes_in(span).into_iter().find(|x| {
+            x.kind == TimexType::Date
+                && x.time.as_ref().is_some_and(TimeValue::is_calendar)
+                && !dating_timex(ctx, tokens, x)
+        });
+        if let Some(x) = deadline {
+            date = x.time.clone().map(|mut t| {
+                t.approximate = true;
+                t
+            });
+            origin = DateOrigin::Clause;
+            rule = Some(format!("deadline '{}'", x.span.slice(ctx.text)));
+        }
+    }
     if origin != DateOrigin::None && rule_is_inherited(&rule) && st.status == Status::Planned {
         // "announced Monday that they will meet" does not date the meeting.
         date = None;
@@ -419,7 +435,7 @@ fn inherited_timex(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Option<(Tim
 /// Whether the date came from another clause (a report, a fronted phrase, a when-clause).
 fn rule_is_inherited(rule: &Option<String>) -> bool {
     rule.as_deref()
-        .is_some_and(|r| !r.ends_with("in its clause"))
+        .is_some_and(|r| !r.ends_with("in its clause") && !r.starts_with("deadline"))
 }
 
 /// Whether an actor is the owner of some other noun ("Holt's allies"), not of the event noun
