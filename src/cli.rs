@@ -16,7 +16,7 @@ exports, RSS/Atom feeds), extracts the dated events in them, \
 merges the same event reported by several outlets, attaches direct quotes with their speakers, and opens \
 a keyboard-driven timeline.\n\nWith no PATHS it opens the bundled demo corpus (five articles on the \
 August 2025 Ukraine diplomacy).",
-    after_help = "Examples:\n  attache                       open the bundled corpus\n  attache ~/news/ukraine/       open a folder of articles\n  attache export --format json articles/*.txt > timeline.json\n  attache quotes --speaker merz\n  attache brief --from 2025-08 > brief.md\n\nExit codes: 0 ok, 1 runtime error, 2 usage error or nothing loadable."
+    after_help = "Examples:\n  attache                       open the bundled corpus\n  attache ~/news/ukraine/       open a folder of articles\n  attache export --format json articles/*.txt > timeline.json\n  attache quotes --speaker holt\n  attache brief --from 2025-08 > brief.md\n\nExit codes: 0 ok, 1 runtime error, 2 usage error or nothing loadable."
 )]
 pub struct Cli {
     #[command(subcommand)]

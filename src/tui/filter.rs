@@ -340,7 +340,7 @@ mod tests {
     #[test]
     fn does_not_find_letters_scattered_over_words() {
         assert!(!m("holt", "Hopes of a lasting truce"));
-        assert!(!m("merz", "Moscow energy rules zone"));
+        assert!(!m("vey", "Very early years"));
     }
 
     #[test]
