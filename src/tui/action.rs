@@ -88,3 +88,23 @@ pub enum Action {
     ScrollUp,
     Click(u16, u16),
 }
+
+impl Action {
+    /// Moving the selection or the scroll position: one list shared by every view, so a new
+    /// movement key works everywhere at once.
+    pub fn is_movement(self) -> bool {
+        matches!(
+            self,
+            Action::Down
+                | Action::Up
+                | Action::Top
+                | Action::Bottom
+                | Action::HalfPageDown
+                | Action::HalfPageUp
+                | Action::PageDown
+                | Action::PageUp
+                | Action::ScrollDown
+                | Action::ScrollUp
+        )
+    }
+}

@@ -159,16 +159,7 @@ pub fn in_article(state: &mut State, action: Action) -> Option<Effect> {
         Action::PrevQuote => step_quote(state, false),
         Action::CopyQuote => return copy(state),
         Action::ToggleHelp => state.mode = Mode::Help { scroll: 0 },
-        Action::Down
-        | Action::Up
-        | Action::Top
-        | Action::Bottom
-        | Action::HalfPageDown
-        | Action::HalfPageUp
-        | Action::PageDown
-        | Action::PageUp
-        | Action::ScrollDown
-        | Action::ScrollUp => scroll(state, action),
+        a if a.is_movement() => scroll(state, action),
         _ => {}
     }
     None

@@ -124,16 +124,7 @@ pub fn move_selection(state: &mut State, action: Action) {
 fn list(state: &mut State, action: Action) -> Option<Effect> {
     match action {
         Action::Show(v) => show(state, v),
-        Action::Down
-        | Action::Up
-        | Action::Top
-        | Action::Bottom
-        | Action::HalfPageDown
-        | Action::HalfPageUp
-        | Action::PageDown
-        | Action::PageUp
-        | Action::ScrollDown
-        | Action::ScrollUp => move_selection(state, action),
+        a if a.is_movement() => move_selection(state, action),
         Action::ToggleFocus => {
             let placement = detail_placement(state.width, state.height);
             if placement == DetailPlacement::OnDemand && !state.detail_open {
