@@ -147,22 +147,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             kind,
             format,
         } => {
-            let Some(mut timeline) = load(&input) else {
-                return Ok(ExitCode::from(2));
-            };
-            let filter = attache::export::EventFilter::parse(
+            // Check the filter before loading: a typo should not cost a whole extraction.
+            let filter = match attache::export::EventFilter::parse(
                 from.as_deref(),
                 to.as_deref(),
                 actor,
                 kind.as_deref(),
-            )
-            .map_err(anyhow::Error::msg);
-            let filter = match filter {
+            ) {
                 Ok(f) => f,
                 Err(e) => {
                     eprintln!("attache: {e}");
                     return Ok(ExitCode::from(2));
                 }
+            };
+            let Some(mut timeline) = load(&input) else {
+                return Ok(ExitCode::from(2));
             };
             timeline.events.retain(|e| filter.keeps(e));
             match format {
