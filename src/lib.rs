@@ -7,6 +7,7 @@ pub mod brief;
 pub mod cli;
 pub mod corpus;
 pub mod export;
+pub mod kept;
 pub mod extract;
 pub mod model;
 pub mod sanitize;
