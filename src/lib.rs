@@ -5,6 +5,7 @@
 
 pub mod brief;
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod export;
 pub mod kept;

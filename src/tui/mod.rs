@@ -11,6 +11,8 @@ pub mod catalog;
 pub mod facets;
 pub mod filter;
 pub mod keymap;
+pub mod kept;
+pub mod keys;
 pub mod layout;
 pub mod navigate;
 pub mod rows;

@@ -166,7 +166,7 @@ fn handle<W: Write>(
     let action = match msg {
         Msg::Signal(sig) => return Ok(Outcome::Signal(sig)),
         Msg::ReadFailed(e) => return Err(e),
-        Msg::Event(Event::Key(k)) => keymap::action_for(keymap::context(state), &k),
+        Msg::Event(Event::Key(k)) => state.keymap.action_for(keymap::context(state), &k),
         Msg::Event(Event::Resize(w, h)) => Some(Action::Resize(w, h)),
         Msg::Event(Event::Mouse(m)) if state.mouse => mouse_action(&m),
         Msg::Event(_) => None,
