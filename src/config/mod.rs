@@ -4,6 +4,7 @@
 //! show what the config made of them. An invalid file is an error naming its line and column;
 //! the caller then starts with the defaults.
 
+pub mod command;
 mod default;
 
 pub use default::print_default;
@@ -100,11 +101,7 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     }
     let before = &text[..at];
     let line = before.matches('\n').count() + 1;
-    let column = before
-        .rsplit('\n')
-        .next()
-        .map_or(0, |l| l.chars().count())
-        + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
 }
 

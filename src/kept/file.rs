@@ -171,7 +171,10 @@ mod tests {
         let read: Read<Thing> = load_json(&path);
         assert_eq!(read.value, Thing::default());
         let w = read.warning.unwrap();
-        assert!(w.contains("not valid JSON") && w.contains(".corrupt-"), "{w}");
+        assert!(
+            w.contains("not valid JSON") && w.contains(".corrupt-"),
+            "{w}"
+        );
         assert!(!path.exists());
         let aside: Vec<_> = fs::read_dir(dir.path())
             .unwrap()

@@ -4,6 +4,7 @@
 //! sequential id ([`key`]). Every change re-reads its file first, so two open attaches lose as
 //! little as possible of each other's changes.
 
+pub mod commands;
 pub mod dirs;
 pub mod export;
 pub mod file;

@@ -5,8 +5,8 @@
 use super::action::{Facet, View};
 use super::catalog::Catalog;
 use super::filter::Filter;
-use super::keymap::Keymap;
 use super::kept::Kept;
+use super::keymap::Keymap;
 use super::rows;
 use super::theme::{Theme, ThemeName};
 use crate::model::{Span, Timeline};

@@ -215,7 +215,9 @@ fn change_marks(state: &mut State, change: impl Fn(&mut MarksFile), done: &str) 
         }
         Err(e) => {
             change(&mut state.kept.file);
-            state.message = Some(format!("{done} for this session only: could not save ({e})"));
+            state.message = Some(format!(
+                "{done} for this session only: could not save ({e})"
+            ));
         }
     }
     state.kept.marks = Marks::resolve(&state.kept.file, &state.timeline, &state.kept.keys);
@@ -415,9 +417,13 @@ fn command(state: &mut State, p: Prompt) {
                 return;
             }
             let done = format!("filters saved as “{name}” (f recalls them)");
-            change_filters(state, |f| {
-                f.filters.insert(name.clone(), saved.clone());
-            }, done);
+            change_filters(
+                state,
+                |f| {
+                    f.filters.insert(name.clone(), saved.clone());
+                },
+                done,
+            );
         }
         ("load" | "e", false) => load(state, &name),
         ("delete" | "rm", false) => {
@@ -426,9 +432,13 @@ fn command(state: &mut State, p: Prompt) {
                 return;
             }
             let done = format!("saved filters “{name}” deleted");
-            change_filters(state, |f| {
-                f.filters.remove(&name);
-            }, done);
+            change_filters(
+                state,
+                |f| {
+                    f.filters.remove(&name);
+                },
+                done,
+            );
         }
         ("filters" | "saved", _) => open_saved(state),
         ("", _) => {}

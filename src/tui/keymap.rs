@@ -22,7 +22,12 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 4] = [Context::List, Context::Source, Context::Input, Context::Help];
+    pub const ALL: [Context; 4] = [
+        Context::List,
+        Context::Source,
+        Context::Input,
+        Context::Help,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -72,10 +77,6 @@ pub const BINDINGS: &[Binding] = &[
     Binding { name: "page_up", keys: &[code(KeyCode::PageUp)], action: Action::PageUp, contexts: NAV, help: "page up", hint: None },
     Binding { name: "focus", keys: &[code(KeyCode::Tab), code(KeyCode::BackTab)], action: Action::ToggleFocus, contexts: &[List], help: "move the focus between the list and the detail pane", hint: Some("focus") },
     Binding { name: "copy", keys: &[key('y')], action: Action::CopyQuote, contexts: LISTS_AND_ARTICLE, help: "copy the quote with its citation (OSC 52 clipboard)", hint: Some("copy") },
-    Binding { name: "bookmark", keys: &[key('b')], action: Action::ToggleBookmark, contexts: &[List], help: "bookmark the selected event or quote (kept between sessions)", hint: None },
-    Binding { name: "note", keys: &[key('N')], action: Action::EditNote, contexts: &[List], help: "write a one-line note on the selected event (empty deletes it)", hint: None },
-    Binding { name: "saved_filters", keys: &[key('f')], action: Action::PickSaved, contexts: &[List], help: "recall a saved filter set (picker; :save NAME saves one)", hint: None },
-    Binding { name: "command", keys: &[key(':')], action: Action::StartCommand, contexts: &[List], help: "command line: save NAME, load NAME, delete NAME, filters", hint: None },
     Binding { name: "pick_actor", keys: &[key('a')], action: Action::Pick(Facet::Actor), contexts: &[List], help: "filter by actor (picker)", hint: Some("actor") },
     Binding { name: "pick_outlet", keys: &[key('o')], action: Action::Pick(Facet::Outlet), contexts: &[List], help: "filter by outlet (picker)", hint: None },
     Binding { name: "pick_kind", keys: &[key('K')], action: Action::Pick(Facet::Kind), contexts: &[List], help: "filter by kind of event (picker; k is up)", hint: None },
@@ -83,6 +84,10 @@ pub const BINDINGS: &[Binding] = &[
     Binding { name: "pick_date", keys: &[key('d')], action: Action::Pick(Facet::Date), contexts: &[List], help: "filter by date: 2025-08, 2025-08-01..2025-08-20, last 7d", hint: None },
     Binding { name: "remove_last_filter", keys: &[code(KeyCode::Backspace)], action: Action::RemoveLastFilter, contexts: &[List], help: "remove the last filter", hint: None },
     Binding { name: "clear_filters", keys: &[code(KeyCode::Esc)], action: Action::ClearFilters, contexts: &[List], help: "clear all filters (or close the detail)", hint: None },
+    Binding { name: "bookmark", keys: &[key('b')], action: Action::ToggleBookmark, contexts: &[List], help: "bookmark the selected event or quote (kept between sessions)", hint: None },
+    Binding { name: "note", keys: &[key('N')], action: Action::EditNote, contexts: &[List], help: "write a one-line note on the selected event (empty deletes it)", hint: None },
+    Binding { name: "saved_filters", keys: &[key('f')], action: Action::PickSaved, contexts: &[List], help: "recall a saved filter set (picker; :save NAME saves one)", hint: None },
+    Binding { name: "command", keys: &[key(':')], action: Action::StartCommand, contexts: &[List], help: "command line: save NAME, load NAME, delete NAME, filters", hint: None },
     Binding { name: "next_quote", keys: &[key('n')], action: Action::NextQuote, contexts: &[Source], help: "next quote in the article", hint: Some("next quote") },
     Binding { name: "prev_quote", keys: &[key('N')], action: Action::PrevQuote, contexts: &[Source], help: "previous quote in the article", hint: None },
     Binding { name: "back", keys: &[code(KeyCode::Esc), code(KeyCode::Backspace), ctrl('o')], action: Action::Back, contexts: &[Source], help: "back to where you were", hint: Some("back") },
@@ -304,7 +309,11 @@ mod tests {
     #[test]
     fn names_are_unique_and_snake_case() {
         let mut names: Vec<&str> = BINDINGS.iter().map(|b| b.name).collect();
-        assert!(names.iter().all(|n| n.chars().all(|c| c.is_ascii_lowercase() || c == '_')));
+        assert!(
+            names
+                .iter()
+                .all(|n| n.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        );
         names.sort();
         names.dedup();
         assert_eq!(names.len(), BINDINGS.len());
@@ -332,7 +341,11 @@ mod tests {
         ])
         .unwrap_err();
         assert_eq!(e.index, 1);
-        assert!(e.message.contains("`quit`") && e.message.contains("`down`"), "{}", e.message);
+        assert!(
+            e.message.contains("`quit`") && e.message.contains("`down`"),
+            "{}",
+            e.message
+        );
         let e = Keymap::with_overrides(&[("fly".into(), vec![key('c')])]).unwrap_err();
         assert!(e.message.contains("unknown action `fly`"));
     }

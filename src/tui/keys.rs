@@ -93,8 +93,16 @@ impl Key {
                 break;
             }
         }
+        let named = NAMED
+            .iter()
+            .find(|(name, others, _)| {
+                name.eq_ignore_ascii_case(rest)
+                    || others.iter().any(|o| o.eq_ignore_ascii_case(rest))
+            })
+            .map(|(_, _, c)| *c);
         let mut chars = rest.chars();
         let code = match (chars.next(), chars.next()) {
+            _ if named.is_some() => named.ok_or_else(bad)?,
             (Some(c), None) if !c.is_control() => {
                 // A terminal reports Ctrl-letters in lower case (see `normalise`).
                 if mods.contains(KeyModifiers::CONTROL) {
@@ -110,14 +118,7 @@ impl Key {
                 {
                     KeyCode::F(n)
                 } else {
-                    NAMED
-                        .iter()
-                        .find(|(name, others, _)| {
-                            name.eq_ignore_ascii_case(rest)
-                                || others.iter().any(|o| o.eq_ignore_ascii_case(rest))
-                        })
-                        .map(|(_, _, c)| *c)
-                        .ok_or_else(bad)?
+                    return Err(bad());
                 }
             }
         };

@@ -4,8 +4,8 @@
 use super::action::{Action, Facet, View};
 use super::app::{Cursor, Focus, Mode, Prompt, State, scrolled};
 use super::facets;
-use super::kept;
 use super::filter::{DateRange, Filter};
+use super::kept;
 use super::layout::{self, DetailPlacement, detail_placement};
 use super::navigate;
 use super::targets;
