@@ -117,7 +117,7 @@ mod tests {
             corpus_key(&[a.clone(), b.clone()]),
             corpus_key(&[b.clone(), dotted])
         );
-        assert_ne!(corpus_key(&[a.clone()]), corpus_key(&[a, b]));
+        assert_ne!(corpus_key(std::slice::from_ref(&a)), corpus_key(&[a, b]));
         assert_eq!(corpus_key(&[] as &[&Path]), "embedded");
     }
 }

@@ -49,7 +49,10 @@ impl Session {
         cmd.env_remove("ATTACHE_CONFIG_DIR");
         cmd.env_remove("ATTACHE_DATA_DIR");
         // Settings and kept state go to a fresh directory unless the test gives one.
-        let given = env.iter().find(|(k, _)| *k == "ATTACHE_HOME").map(|(_, v)| *v);
+        let given = env
+            .iter()
+            .find(|(k, _)| *k == "ATTACHE_HOME")
+            .map(|(_, v)| *v);
         let (home, temp) = match given {
             Some(h) => (std::path::PathBuf::from(h), None),
             None => {
@@ -154,4 +157,3 @@ impl Session {
         );
     }
 }
-
