@@ -20,6 +20,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "state".into());
+    remove_stale_temps(dir, &name);
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
     let result = (|| {
         let mut f = fs::File::create(&tmp)?;
@@ -37,6 +38,28 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// Temp files older than this were left by a killed writer (a live one takes milliseconds).
+const STALE: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Removes what killed writers left behind (`.NAME.tmp-PID` files older than [`STALE`]).
+fn remove_stale_temps(dir: &Path, name: &str) {
+    let prefix = format!(".{name}.tmp-");
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let old = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE);
+        if old && e.file_name().to_string_lossy().starts_with(&prefix) {
+            let _ = fs::remove_file(e.path());
+        }
+    }
 }
 
 /// Serialises `value` as pretty JSON and writes it atomically.
@@ -153,6 +176,31 @@ mod tests {
         assert!(read.warning.is_none());
         let files: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(files.len(), 1);
+    }
+
+    #[test]
+    fn old_temp_files_of_killed_writers_are_cleaned_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("thing.json");
+        let stale = dir.path().join(".thing.json.tmp-99999");
+        let fresh = dir.path().join(".thing.json.tmp-99998");
+        let other = dir.path().join(".other.json.tmp-99999");
+        for p in [&stale, &fresh, &other] {
+            fs::write(p, b"{").unwrap();
+        }
+        let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+        for p in [&stale, &other] {
+            fs::File::options()
+                .write(true)
+                .open(p)
+                .unwrap()
+                .set_modified(long_ago)
+                .unwrap();
+        }
+        write_atomic(&path, b"{}").unwrap();
+        assert!(!stale.exists());
+        assert!(fresh.exists(), "a live writer's file is left alone");
+        assert!(other.exists(), "another file's temp is left alone");
     }
 
     #[test]

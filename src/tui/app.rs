@@ -88,7 +88,7 @@ pub enum Mode {
     /// The `:` command line.
     Command(Prompt),
     /// The saved filter sets (`f`).
-    Saved(super::kept::SavedPicker),
+    Saved(super::saved::SavedPicker),
 }
 
 /// An open article.

@@ -16,6 +16,7 @@ pub mod keys;
 pub mod layout;
 pub mod navigate;
 pub mod rows;
+pub mod saved;
 pub mod start;
 pub mod targets;
 pub mod terminal;

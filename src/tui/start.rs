@@ -3,7 +3,7 @@
 //! flags over them, and the kept state of this corpus (files moved aside are reported too).
 
 use super::app::{Options, State};
-use super::theme::{Theme, ThemeName};
+use super::theme::ThemeName;
 use crate::config;
 use crate::kept::{Dirs, Store, key::corpus_key};
 use crate::model::Timeline;
@@ -37,7 +37,6 @@ pub fn prepare(timeline: Timeline, flags: &Flags, dirs: Option<&Dirs>) -> (State
         mouse: flags.mouse.unwrap_or(settings.mouse),
     };
     let mut state = State::new(timeline, options);
-    state.theme = Theme::new(options.theme);
     state.keymap = settings.keymap;
     state.date_format = settings.date_format;
     let store = dirs.map(|d| Store::new(d.data.clone()));

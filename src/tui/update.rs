@@ -186,7 +186,7 @@ fn list(state: &mut State, action: Action) -> Option<Effect> {
         Action::Pick(facet) => state.mode = Mode::Picker(facets::picker(state, facet)),
         Action::ToggleBookmark => kept::toggle_bookmark(state),
         Action::EditNote => kept::start_note(state),
-        Action::PickSaved => kept::open_saved(state),
+        Action::PickSaved => super::saved::open_saved(state),
         Action::StartCommand => state.mode = Mode::Command(Prompt::default()),
         Action::RemoveLastFilter if state.filters.pop().is_some() => state.filters_changed(),
         Action::ClearFilters => {

@@ -1,7 +1,7 @@
 //! The saved filter sets (`f`): a small popup of names with what each one filters; typing narrows.
 
 use super::super::app::State;
-use super::super::kept::SavedPicker;
+use super::super::saved::SavedPicker;
 use super::text::cell;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -46,7 +46,7 @@ pub fn draw(frame: &mut Frame, area: Rect, p: &SavedPicker, state: &State) {
             .filters
             .filters
             .get(name)
-            .map(|f| super::super::kept::from_saved(f))
+            .map(|f| super::super::saved::from_saved(f))
             .unwrap_or_default()
             .iter()
             .map(|f| f.label())
