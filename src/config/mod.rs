@@ -118,7 +118,12 @@ pub fn parse(text: &str, path: &Path) -> Result<Settings, ConfigError> {
     };
     let raw: Raw = toml::from_str(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
-        error(offset, e.message().trim().replace('\n', " "))
+        let message = if e.message().contains("untagged enum Keys") {
+            "keys are a string like \"q\" or a list like [\"j\", \"Down\"]".to_string()
+        } else {
+            e.message().trim().replace('\n', " ")
+        };
+        error(offset, message)
     })?;
     let mut settings = Settings::default();
     if let Some(theme) = raw.theme {

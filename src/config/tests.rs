@@ -48,6 +48,9 @@ fn bad_values_point_at_the_value() {
     let e = parse_str("[keys]\n\nquit = \"j\"\n").unwrap_err();
     assert_eq!((e.line, e.column), (3, 1), "{e}");
     assert!(e.message.contains("`down`"));
+    let e = parse_str("[keys]\nquit = 5\n").unwrap_err();
+    assert_eq!((e.line, e.column), (2, 8), "{e}");
+    assert!(e.message.starts_with("keys are a string"), "{e}");
     let e = parse_str("colour = 1\n").unwrap_err();
     assert_eq!(e.line, 1);
     assert!(e.message.contains("colour"), "{e}");
