@@ -238,3 +238,32 @@ fn the_date_format_applies_to_days_only() {
     assert_eq!(s.date_text("~2031-03-10"), "~10 Mar 2031");
     assert_eq!(s.date_text("undated"), "undated");
 }
+
+#[test]
+fn a_quote_chosen_in_an_events_detail_is_the_one_bookmarked() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let mut s = state_in(&store, tui_fixture::timeline());
+    select_event(&mut s, "Holt and Vey meet");
+    press(&mut s, KeyCode::Tab);
+    press(&mut s, KeyCode::Char('j'));
+    let chosen = s.selected_quote().unwrap();
+    press(&mut s, KeyCode::Char('b'));
+    assert_eq!(s.message.as_deref(), Some("quote bookmarked"));
+    let file = store.marks().value;
+    assert!(file.events.is_empty(), "the event itself is not bookmarked");
+    assert_eq!(file.quotes.len(), 1);
+    let text = s.timeline.quotes[chosen].text.clone();
+    assert_eq!(file.quotes.values().next().unwrap().text, text);
+    let start: String = text.chars().take(10).collect();
+    let detail = screen(&s);
+    assert!(detail.contains(&format!("★ “{start}")), "{detail}");
+    // In the quotes list it is marked too.
+    press(&mut s, KeyCode::Char('2'));
+    assert!(s.kept.marks.quote_bookmarked(&s.timeline.quotes[chosen].id));
+    assert!(
+        screen(&s)
+            .lines()
+            .any(|l| l.contains(&format!("★ {start}")))
+    );
+}

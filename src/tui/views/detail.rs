@@ -181,7 +181,19 @@ fn event(d: &mut Detail, state: &State, item: usize) {
             } else {
                 qe.speaker.as_str()
             };
-            d.item(&format!("“{}” — {who}, {}", qe.text, qe.outlet), t.quote);
+            let star = if state
+                .kept
+                .marks
+                .quote_bookmarked(&state.timeline.quotes[q].id)
+            {
+                "★ "
+            } else {
+                ""
+            };
+            d.item(
+                &format!("{star}“{}” — {who}, {}", qe.text, qe.outlet),
+                t.quote,
+            );
         }
     }
     if !ev.mentions.is_empty() {
