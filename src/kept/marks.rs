@@ -66,6 +66,9 @@ pub struct Marks {
 impl Marks {
     pub fn resolve(file: &MarksFile, timeline: &Timeline, keys: &Keys) -> Marks {
         let mut marks = Marks::default();
+        if file.events.is_empty() && file.quotes.is_empty() {
+            return marks;
+        }
         for e in &timeline.events {
             if let Some(m) = file.events.get(&keys.event(e)) {
                 marks.events.insert(

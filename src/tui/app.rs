@@ -153,7 +153,7 @@ pub struct State {
 impl State {
     pub fn new(timeline: Timeline, options: Options) -> State {
         let catalog = Catalog::new(&timeline);
-        let kept = Kept::none(&timeline);
+        let kept = Kept::none();
         let mut state = State {
             timeline,
             catalog,

@@ -9,6 +9,7 @@ use super::saved::{from_saved, to_saved};
 use crate::kept::marks::clean_note;
 use crate::kept::{Keys, Marks, MarksFile, Place, Store};
 use crate::model::Timeline;
+use std::sync::OnceLock;
 
 /// The kept state of an open corpus.
 pub struct Kept {
@@ -16,19 +17,25 @@ pub struct Kept {
     pub store: Option<Store>,
     /// The corpus's key (see [`crate::kept::key::corpus_key`]).
     pub corpus: String,
-    pub keys: Keys,
+    /// Document hashes, made on first use (hashing every text is not free on a big corpus).
+    keys: OnceLock<Keys>,
     pub file: MarksFile,
     pub marks: Marks,
     pub filters: crate::kept::FiltersFile,
 }
 
 impl Kept {
+    /// The stable keys of this timeline's items.
+    pub fn keys(&self, timeline: &Timeline) -> &Keys {
+        self.keys.get_or_init(|| Keys::new(timeline))
+    }
+
     /// Nothing kept, nothing written (tests, or no home directory).
-    pub fn none(timeline: &Timeline) -> Kept {
+    pub fn none() -> Kept {
         Kept {
             store: None,
             corpus: "embedded".into(),
-            keys: Keys::new(timeline),
+            keys: OnceLock::new(),
             file: MarksFile::default(),
             marks: Marks::default(),
             filters: crate::kept::FiltersFile::default(),
@@ -55,7 +62,11 @@ pub fn open(state: &mut State, store: Option<Store>, corpus: &str) -> Vec<String
     let marks = store.marks();
     warnings.extend(marks.warning);
     state.kept.file = marks.value;
-    state.kept.marks = Marks::resolve(&state.kept.file, &state.timeline, &state.kept.keys);
+    state.kept.marks = Marks::resolve(
+        &state.kept.file,
+        &state.timeline,
+        state.kept.keys(&state.timeline),
+    );
     let filters = store.filters();
     warnings.extend(filters.warning);
     state.kept.filters = filters.value;
@@ -92,7 +103,7 @@ fn view_name(v: View) -> &'static str {
 
 pub fn current_place(state: &State) -> Place {
     let tl = &state.timeline;
-    let keys = &state.kept.keys;
+    let keys = state.kept.keys(&state.timeline);
     let selected = |v: View| state.rows[v.index()].get(state.cursors[v.index()].selected);
     Place {
         view: view_name(state.view).into(),
@@ -117,7 +128,7 @@ pub fn restore_place(state: &mut State, place: &Place) {
         state.view = v;
         state.refresh_rows();
         let tl = &state.timeline;
-        let keys = &state.kept.keys;
+        let keys = state.kept.keys(&state.timeline);
         let found = state.rows[v.index()].iter().position(|&i| match v {
             View::Timeline => keys.event(&tl.events[i]) == *key,
             View::Quotes => keys.quote(&tl.quotes[i]) == *key,
@@ -160,7 +171,11 @@ fn change_marks(state: &mut State, change: impl Fn(&mut MarksFile), done: &str) 
             ));
         }
     }
-    state.kept.marks = Marks::resolve(&state.kept.file, &state.timeline, &state.kept.keys);
+    state.kept.marks = Marks::resolve(
+        &state.kept.file,
+        &state.timeline,
+        state.kept.keys(&state.timeline),
+    );
 }
 
 /// `b`: bookmarks the selected quote (in the quotes list, or chosen in an event's detail) or
@@ -174,7 +189,10 @@ pub fn toggle_bookmark(state: &mut State) {
     if let Some(q) = quote {
         let quote = &state.timeline.quotes[q];
         let on = !state.kept.marks.quote_bookmarked(&quote.id);
-        let (key, text) = (state.kept.keys.quote(quote), quote.text.clone());
+        let (key, text) = (
+            state.kept.keys(&state.timeline).quote(quote),
+            quote.text.clone(),
+        );
         let done = if on {
             "quote bookmarked"
         } else {
@@ -187,7 +205,10 @@ pub fn toggle_bookmark(state: &mut State) {
         (View::Timeline, Some(e)) => {
             let event = &state.timeline.events[e];
             let on = !state.kept.marks.event_bookmarked(&event.id);
-            let (key, title) = (state.kept.keys.event(event), event.title.clone());
+            let (key, title) = (
+                state.kept.keys(&state.timeline).event(event),
+                event.title.clone(),
+            );
             let done = if on {
                 "event bookmarked"
             } else {
@@ -245,7 +266,10 @@ fn save_note(state: &mut State, n: NoteEdit) {
         return;
     };
     let note = clean_note(&n.text);
-    let (key, title) = (state.kept.keys.event(event), event.title.clone());
+    let (key, title) = (
+        state.kept.keys(&state.timeline).event(event),
+        event.title.clone(),
+    );
     let done = if note.is_some() {
         "note saved"
     } else {
