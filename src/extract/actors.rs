@@ -153,10 +153,9 @@ fn later_mentions(
         let words: Vec<&str> = d.actor.name.split_whitespace().collect();
         if words.len() >= 2
             && let Some(last) = words.last()
+            && surnames.get(last) == Some(&1)
         {
-            if surnames.get(last) == Some(&1) {
-                surfaces.push((last.to_string(), i, "new-surname"));
-            }
+            surfaces.push((last.to_string(), i, "new-surname"));
         }
     }
     if surfaces.is_empty() {
