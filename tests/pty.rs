@@ -91,15 +91,75 @@ fn an_article_opens_from_the_sources_and_esc_goes_back() {
     assert!(!out.contains('\u{7}'), "a bell reached the terminal");
 }
 
+/// SIGINT (kill, not Ctrl-C, which raw mode reads as a key), SIGHUP (an SSH link dropping) and
+/// SIGTERM each end attache at once with 128 + the signal, the terminal restored, mouse capture
+/// off included.
 #[test]
-fn sigterm_restores_the_terminal() {
-    let mut s = Session::start(&[]);
+fn every_signal_restores_the_terminal_and_mouse() {
+    for sig in [libc::SIGINT, libc::SIGHUP, libc::SIGTERM] {
+        let mut s = Session::start(&["--mouse"]);
+        let before = local_flags(&*s.master);
+        s.wait_for("the first frame", |c| c.contains("1 Timeline"));
+        assert_ne!(
+            s.screen.lock().unwrap().screen().mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "--mouse turns mouse capture on"
+        );
+        let pid = s.child.process_id().expect("a pid") as libc::pid_t;
+        assert_eq!(unsafe { libc::kill(pid, sig) }, 0);
+        assert_eq!(s.wait_exit(), 128 + sig as u32, "signal {sig}");
+        s.assert_terminal_restored(before);
+        assert_eq!(
+            s.screen.lock().unwrap().screen().mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse capture left on after signal {sig}"
+        );
+    }
+}
+
+/// A panic inside the running TUI (injected through a test-only variable) leaves the terminal
+/// as it was and still reports the panic.
+#[test]
+fn a_panic_restores_the_terminal() {
+    let mut s = Session::start_with(&["--mouse"], &[("ATTACHE_TEST_PANIC_ON_KEY", "1")]);
     let before = local_flags(&*s.master);
     s.wait_for("the first frame", |c| c.contains("1 Timeline"));
-    let pid = s.child.process_id().expect("a pid") as libc::pid_t;
-    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
-    assert_eq!(s.wait_exit(), 128 + libc::SIGTERM as u32);
+    s.send("j");
+    assert_eq!(s.wait_exit(), 101, "a panic exits with Rust's panic code");
     s.assert_terminal_restored(before);
+    assert_eq!(
+        s.screen.lock().unwrap().screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None
+    );
+    let raw = s.raw.lock().unwrap();
+    let out = String::from_utf8_lossy(&raw);
+    let restored_at = out
+        .rfind("\u{1b}[?1049l")
+        .expect("the alternate screen is left");
+    let panic_at = out
+        .rfind("injected panic")
+        .expect("the panic message is shown");
+    assert!(
+        restored_at < panic_at,
+        "the message is printed after the terminal is restored"
+    );
+}
+
+/// On a terminal that cannot draw (TERM=dumb) attache prints the plain timeline instead: no
+/// alternate screen, no raw mode, nothing but text and line ends.
+#[test]
+fn term_dumb_prints_the_plain_timeline() {
+    let mut s = Session::start_with(&[], &[("TERM", "dumb")]);
+    let before = local_flags(&*s.master);
+    assert_eq!(s.wait_exit(), 0);
+    let raw = s.raw.lock().unwrap().clone();
+    let out = String::from_utf8_lossy(&raw);
+    assert!(out.contains("past"), "the timeline is printed:\n{out}");
+    assert!(
+        !out.contains('\u{1b}'),
+        "no escape sequence on a dumb terminal"
+    );
+    assert_eq!(local_flags(&*s.master), before);
 }
 
 /// Colour as crossterm writes it: SGR 38;5;N (foreground) or 48;5;N (background).

@@ -220,8 +220,14 @@ fn event_loop(state: &mut State) -> io::Result<u8> {
     update(state, Action::Resize(size.width, size.height));
     read_events(tx);
     draw_frame(&mut terminal, state)?;
+    // Test hook (documented in SECURITY.md): a key press panics, to prove the terminal is
+    // restored on a panic in the real binary.
+    let panic_on_key = std::env::var_os("ATTACHE_TEST_PANIC_ON_KEY").is_some();
     loop {
         let Ok(first) = rx.recv() else { return Ok(0) };
+        if panic_on_key && matches!(first, Msg::Event(Event::Key(_))) {
+            panic!("injected panic (ATTACHE_TEST_PANIC_ON_KEY)");
+        }
         // Handle everything already waiting (a burst of keys over SSH) before drawing once.
         let mut pending = Some(first);
         let mut changed = false;

@@ -159,13 +159,13 @@ pub fn discover(
     toks: &[Tok],
     gaz: &Gazetteer,
     lex: &Lexicon,
-    known: &[Span],
+    known: &super::overlap::Taken,
     skip: &dyn Fn(usize) -> bool,
 ) -> Vec<Discovered> {
     let mut out: Vec<Discovered> = Vec::new();
     for (a, b) in name_runs(text, toks, gaz) {
         let span = Span::new(toks[a].start, toks[b - 1].end);
-        if skip(span.start) || known.iter().any(|k| k.overlaps(span)) {
+        if skip(span.start) || known.overlaps(span) {
             continue;
         }
         let words = toks[a..b].iter().filter(|t| t.is_word()).count();

@@ -66,15 +66,20 @@ pub fn attribute_all(ctx: &Ctx, quotes: &[Marked]) -> Vec<Attribution> {
         }
         out.push(a);
     }
-    // Parts of one quote running over several paragraphs share its speaker.
+    // Parts of one quote running over several paragraphs share its speaker (the first attributed
+    // part's), found through one map so that many quotes cost linear time.
+    let mut first_of_chain: std::collections::HashMap<usize, usize> =
+        std::collections::HashMap::new();
+    for (qi, q) in quotes.iter().enumerate() {
+        if out[qi].speaker.is_some() {
+            first_of_chain.entry(q.chain).or_insert(qi);
+        }
+    }
     for qi in 0..quotes.len() {
         if out[qi].speaker.is_some() {
             continue;
         }
-        let chain = quotes[qi].chain;
-        if let Some(src) = (0..quotes.len())
-            .find(|&o| o != qi && quotes[o].chain == chain && out[o].speaker.is_some())
-        {
+        if let Some(&src) = first_of_chain.get(&quotes[qi].chain) {
             out[qi] = Attribution {
                 speaker: out[src].speaker,
                 rule: Some("continuation".into()),

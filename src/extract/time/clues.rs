@@ -140,8 +140,17 @@ impl Clue {
     }
 }
 
+/// How many of an article's first time expressions are read for clues: news states its dates at
+/// the top, and a bound keeps a page made of thousands of dates linear (each clue is scored on
+/// every candidate day).
+const MAX_CLUE_EXPRESSIONS: usize = 256;
+
+/// How many start anchors and elapsed times are paired (each pair is a window).
+const MAX_PAIRED: usize = 32;
+
 /// The clues of one article, from its analysed expressions.
 pub fn doc_clues(text: &str, exprs: &[Expression]) -> Vec<Clue> {
+    let exprs = &exprs[..exprs.len().min(MAX_CLUE_EXPRESSIONS)];
     let mut clues = Vec::new();
     let mut anchors: Vec<(String, NaiveDate, NaiveDate)> = Vec::new();
     for e in exprs {
@@ -199,14 +208,18 @@ pub fn doc_clues(text: &str, exprs: &[Expression]) -> Vec<Clue> {
                     after: e.tense == Tense::Past,
                 });
             }
-            if is_start(text, e) {
+            if anchors.len() < MAX_PAIRED && is_start(text, e) {
                 anchors.push((surface.clone(), start, end));
             }
         }
     }
     // Elapsed times paired with the article's start anchors.
     let mut windows = Vec::new();
-    for e in exprs {
+    for e in exprs
+        .iter()
+        .filter(|e| elapsed(text, e).is_some())
+        .take(MAX_PAIRED)
+    {
         let Some((n, unit)) = elapsed(text, e) else {
             continue;
         };
@@ -250,14 +263,26 @@ fn is_start(text: &str, e: &Expression) -> bool {
         .any(|w| cues.iter().any(|c| c.eq_ignore_ascii_case(w)))
 }
 
+/// The sentence holding `start..end`, at most [`crate::text::MAX_SENTENCE`] bytes on each side.
 fn sentence_around(text: &str, start: usize, end: usize) -> &str {
-    let before = text.get(..start).unwrap_or("");
-    let s = before.rfind(['.', '\n', '!', '?']).map_or(0, |i| i + 1);
-    let after = text.get(end..).unwrap_or("");
-    let e = after
-        .find(['.', '\n', '!', '?'])
-        .map_or(text.len(), |i| end + i);
+    let floor = floor_boundary(text, start.saturating_sub(crate::text::MAX_SENTENCE));
+    let before = text.get(floor..start).unwrap_or("");
+    let s = before
+        .rfind(['.', '\n', '!', '?'])
+        .map_or(floor, |i| floor + i + 1);
+    let ceil = floor_boundary(text, end.saturating_add(crate::text::MAX_SENTENCE));
+    let after = text.get(end..ceil).unwrap_or("");
+    let e = after.find(['.', '\n', '!', '?']).map_or(ceil, |i| end + i);
     text.get(s..e).unwrap_or("")
+}
+
+/// The largest char boundary of `text` at or before `i`.
+fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// An elapsed time in years or months: "almost four years", "three-year", "3½ years ago".
