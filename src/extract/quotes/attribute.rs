@@ -145,11 +145,12 @@ fn trailing(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
             _ => none(),
         };
     }
+    // “…,” according to Holt. “According to a readout” names a record, not a speaker: the
+    // frame before the quote then decides ("X told Y that Z was “…,” according to a readout").
     if ctx.key(t0) == "according" && ctx.key(t0 + 1) == "to" {
-        return match ctx.head_mention_at(t0 + 2) {
-            Some(m) => said_by(ctx, Who::Actor(m), t0 + 2, "according-to", speakers),
-            None => none(),
-        };
+        return ctx
+            .head_mention_at(t0 + 2)
+            .and_then(|m| said_by(ctx, Who::Actor(m), t0 + 2, "according-to", speakers));
     }
     // “…,” Holt said / “…,” the French president told reporters
     let v = (t0..(t0 + 25).min(end))

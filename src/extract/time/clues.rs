@@ -166,12 +166,23 @@ pub fn doc_clues(text: &str, exprs: &[Expression]) -> Vec<Clue> {
                     ceiling: 7.0,
                 });
             }
-            // A full date ("Aug. 18, 2025") in a past or tenseless clause: usually recent news.
+            // A wire dateline ("WASHINGTON, April 2 (Reuters) -") states the day of the report.
+            Sem::Date { day: Some(_), .. } if in_dateline(text, e) => {
+                clues.push(Clue::Near {
+                    text: surface.clone(),
+                    expr: e.clone(),
+                    per_day: 3.0,
+                    ceiling: 60.0,
+                });
+            }
+            // A full date ("Aug. 18, 2025") in a past or tenseless clause: usually recent news —
+            // unless it dates the start of something still going on ("the war began on Oct. 7,
+            // 2023"), which may lie years back.
             Sem::Date {
                 year: YearRef::Implicit(_) | YearRef::Abs(_),
                 day: Some(_),
                 ..
-            } if e.tense != Tense::Future => {
+            } if e.tense != Tense::Future && !is_start(text, e) => {
                 clues.push(Clue::Near {
                     text: surface.clone(),
                     expr: e.clone(),
@@ -249,6 +260,24 @@ pub fn doc_clues(text: &str, exprs: &[Expression]) -> Vec<Clue> {
         clues.push(Clue::Window { from, to, text });
     }
     clues
+}
+
+/// Whether the expression is the date of a wire dateline: at the start of a line, after a place
+/// written in capitals and a comma ("WASHINGTON/BEIJING, April 2 (Reuters) -").
+fn in_dateline(text: &str, e: &Expression) -> bool {
+    let before = text.get(..e.span.start).unwrap_or("");
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let Some(place) = line.trim_end().strip_suffix(',') else {
+        return false;
+    };
+    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    let after = text.get(e.span.end..).unwrap_or("").trim_start();
+    (3..=60).contains(&letters)
+        && place.len() <= 80
+        && place.chars().all(|c| {
+            c.is_uppercase() || c.is_whitespace() || matches!(c, '/' | ',' | '.' | '-' | '\'' | '’')
+        })
+        && (after.starts_with('(') || after.starts_with(['-', '—', '–', '/']))
 }
 
 /// Whether an absolute date marks the start of something ("began in February 2022", "since 2019").
