@@ -79,7 +79,7 @@ pub fn guess_outlet(text: &str) -> Option<String> {
     );
     let wire = re(
         &WIRE,
-        r"(?m)^[A-Z][A-Za-z0-9 ,./'’-]{1,60}\((Reuters|AP|AFP|[A-Z]{2,8})\)\s*[-—–]",
+        r"(?m)^[A-Z][A-Za-z0-9 ,./'’-]{1,60}\(([A-Z][A-Za-z]{1,15}|[A-Z]{2,8})\)\s*[-—–]",
     );
     if let Some(c) = source.captures(text) {
         return Some(c[1].trim().to_string());
