@@ -60,6 +60,19 @@ fn the_start_of_a_long_conflict_does_not_date_the_article() {
 }
 
 #[test]
+fn a_year_that_names_a_thing_does_not_date_the_article() {
+    let text = "Harbour talks resume\n\
+        Port officials met on Saturday, seven years after the city left the 2015 harbour treaty.";
+    let mut docs = vec![doc("treaty.txt", text)];
+    infer_publication_dates(&mut docs);
+    assert!(
+        docs[0].published.date.is_none_or(|d| d > day("2017-01-01")),
+        "{:?}",
+        docs[0].published
+    );
+}
+
+#[test]
 fn a_dated_event_and_a_weekday_fix_the_day_and_neighbours_follow() {
     let mut docs = vec![doc("strike.txt", STRIKE), doc("talks.txt", TALKS)];
     infer_publication_dates(&mut docs);
