@@ -6,39 +6,17 @@ use super::text::cell;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame, area: Rect, p: &SavedPicker, state: &State) {
     let t = &state.theme;
-    let w = area.width.min(60);
-    let h = (p.names.len() as u16 + 3)
-        .min(area.height)
-        .max(area.height.min(4));
-    let r = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(t.key)
-        .title(" saved filters — Enter applies, Esc cancels ");
-    let inner = block.inner(r);
-    frame.render_widget(Clear, r);
-    frame.render_widget(block, r);
-    if inner.height == 0 {
+    let r = super::picker::centered_for(area, 60, p.names.len());
+    let title = " saved filters — Enter applies, Esc cancels ".to_string();
+    let Some(list) = super::picker::list_frame(frame, r, title, &p.query, p.selected, state) else {
         return;
-    }
-    let width = inner.width as usize;
-    let query = Line::from(vec![
-        Span::styled("> ", t.key),
-        Span::styled(p.query.clone(), t.text),
-    ]);
-    frame.render_widget(Paragraph::new(query), Rect { height: 1, ..inner });
-    let rows = inner.height.saturating_sub(1) as usize;
-    let offset = p.selected.saturating_sub(rows.saturating_sub(1));
-    for (i, &n) in p.shown.iter().enumerate().skip(offset).take(rows) {
+    };
+    let width = list.inner.width as usize;
+    for (i, &n) in p.shown.iter().enumerate().skip(list.offset).take(list.rows) {
         let name = &p.names[n];
         let style = if i == p.selected { t.selected } else { t.text };
         let what: Vec<String> = state
@@ -61,10 +39,6 @@ pub fn draw(frame: &mut Frame, area: Rect, p: &SavedPicker, state: &State) {
             &[],
             style,
         ));
-        let y = inner.y + 1 + (i - offset) as u16;
-        frame.render_widget(
-            Paragraph::new(Line::from(spans)),
-            Rect::new(inner.x, y, inner.width, 1),
-        );
+        frame.render_widget(Paragraph::new(Line::from(spans)), list.row(i));
     }
 }
