@@ -13,6 +13,7 @@ pub mod filter;
 pub mod keymap;
 pub mod layout;
 pub mod navigate;
+pub mod query;
 pub mod rows;
 pub mod targets;
 pub mod terminal;
