@@ -83,17 +83,18 @@ impl Matcher {
             if item_mask & t.mask != t.mask {
                 return false;
             }
+            // The first run is in every match, and the whole term (one run) is one.
             let hay = blob.as_bytes();
-            if !t.exact && t.whole.find(hay).is_some() {
-                return true;
-            }
-            if t.first_run.find(hay).is_none() || (!t.exact && t.one_run) {
+            let Some(at) = t.first_run.find(hay) else {
                 return false;
-            }
+            };
             if t.exact {
-                fields().any(|f| align(&t.text, f).is_some())
+                fields().any(|f| fits(&t.text, f))
+            } else if t.one_run || t.whole.find(&hay[at..]).is_some() {
+                true
             } else {
-                blob.split('\u{1}').any(|f| align(&t.lower, f).is_some())
+                blob.split('\u{1}')
+                    .any(|f| t.first_run.find(f.as_bytes()).is_some() && fits(&t.lower, f))
             }
         })
     }
@@ -162,6 +163,67 @@ pub fn narrows(old: &str, new: &str) -> bool {
         })
 }
 
+/// Whether [`align`] would find `needle` in `hay`, without allocating (for needles of up to 32
+/// characters; longer ones ask [`align`]).
+fn fits(needle: &str, hay: &str) -> bool {
+    const N: usize = 32;
+    let mut bounds = [0usize; N + 1];
+    let mut chars = 0;
+    for (i, _) in needle.char_indices() {
+        if chars == N {
+            return align(needle, hay).is_some();
+        }
+        bounds[chars] = i;
+        chars += 1;
+    }
+    if chars == 0 {
+        return false;
+    }
+    bounds[chars] = needle.len();
+    let (needle, hay) = (needle.as_bytes(), hay.as_bytes());
+    // prev[i]: the earliest end after matching `i` characters in k - 1 runs.
+    let mut prev = [usize::MAX; N + 1];
+    prev[0] = 0;
+    for k in 1..=1 + chars / 4 {
+        let mut cur = [usize::MAX; N + 1];
+        for j in 0..chars {
+            let p = prev[j];
+            if p == usize::MAX || k - 1 > (j + 1) / 4 {
+                continue;
+            }
+            let mut at = p;
+            for i in j + 1..=chars {
+                let piece = &needle[bounds[j]..bounds[i]];
+                let Some(s) = find_at(hay, at, piece) else {
+                    break;
+                };
+                at = s;
+                cur[i] = cur[i].min(s + piece.len());
+            }
+        }
+        if cur[chars] != usize::MAX {
+            return true;
+        }
+        prev = cur;
+    }
+    false
+}
+
+/// The first occurrence of `piece` in `hay` starting at or after `from`. (An occurrence of a
+/// longer piece starts no earlier than one of its prefix, so callers resume from the last find.)
+fn find_at(hay: &[u8], from: usize, piece: &[u8]) -> Option<usize> {
+    let (&first, _) = piece.split_first()?;
+    let mut at = from;
+    while let Some(i) = memchr::memchr(first, hay.get(at..)?) {
+        let s = at + i;
+        if hay[s..].starts_with(piece) {
+            return Some(s);
+        }
+        at = s + 1;
+    }
+    None
+}
+
 /// Where `needle` occurs in `hay` in few runs, as the byte ranges of `hay` it took: run k + 1
 /// may start at needle character j only if k ≤ (j + 1) / 4. Each (runs, characters) state
 /// keeps its earliest end in `hay`, which leaves the most room for what follows.
@@ -184,16 +246,16 @@ fn align(needle: &str, hay: &str) -> Option<Vec<std::ops::Range<usize>>> {
             if p == usize::MAX || k - 1 > (j + 1) / 4 {
                 continue;
             }
-            let rest = hay.get(p..).unwrap_or("");
+            let mut at = p;
             for i in j + 1..=chars {
-                let piece = &needle[bounds[j]..bounds[i]];
-                let Some(s) = memchr::memmem::find(rest.as_bytes(), piece.as_bytes()) else {
+                let piece = &needle.as_bytes()[bounds[j]..bounds[i]];
+                let Some(s) = find_at(hay.as_bytes(), at, piece) else {
                     break;
                 };
-                let e = p + s + piece.len();
-                if e < end[cell(k, i)] {
-                    end[cell(k, i)] = e;
-                    from[cell(k, i)] = (j, p + s);
+                at = s;
+                if s + piece.len() < end[cell(k, i)] {
+                    end[cell(k, i)] = s + piece.len();
+                    from[cell(k, i)] = (j, s);
                 }
             }
         }
