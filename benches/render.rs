@@ -6,6 +6,7 @@ mod common;
 
 use attache::corpus::{self, LoadOptions};
 use attache::extract::build_timeline;
+use attache::tui::compact::Compact;
 use attache::tui::{Action, Options, State, View, draw, update};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::backend::{CrosstermBackend, TestBackend};
@@ -90,23 +91,42 @@ fn frames(c: &mut Criterion) {
     );
 }
 
-/// A crossterm terminal writing into memory, with one frame drawn.
-fn crossterm(state: &State) -> Terminal<CrosstermBackend<Vec<u8>>> {
+/// A terminal's output stream that only counts the bytes written to it (shared with the caller).
+#[derive(Clone, Default)]
+struct Tally(std::rc::Rc<std::cell::Cell<usize>>);
+
+impl std::io::Write for Tally {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.set(self.0.get() + buf.len());
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A crossterm terminal writing into memory through the backend `attache tui` uses, with one frame drawn.
+fn crossterm(state: &State, tally: &Tally) -> Terminal<Compact<CrosstermBackend<Tally>>> {
     let options = TerminalOptions {
         viewport: Viewport::Fixed(Rect::new(0, 0, W, H)),
     };
-    let mut t = Terminal::with_options(CrosstermBackend::new(Vec::new()), options)
+    let mut t = Terminal::with_options(Compact::new(CrosstermBackend::new(tally.clone())), options)
         .expect("a terminal in memory");
     t.draw(|f| draw(f, state)).expect("drawing to memory");
     t
 }
 
 /// `j` then a frame; returns the bytes written.
-fn j(state: &mut State, t: &mut Terminal<CrosstermBackend<Vec<u8>>>, down: bool) -> usize {
-    t.backend_mut().writer_mut().clear();
+fn j(
+    state: &mut State,
+    t: &mut Terminal<Compact<CrosstermBackend<Tally>>>,
+    tally: &Tally,
+    down: bool,
+) -> usize {
+    tally.0.set(0);
     update(state, if down { Action::Down } else { Action::Up });
     t.draw(|f| draw(f, state)).expect("drawing to memory");
-    t.backend().writer().len()
+    tally.0.get()
 }
 
 fn scroll(c: &mut Criterion) {
@@ -123,14 +143,17 @@ fn scroll(c: &mut Criterion) {
     for (name, mut state, v) in cases {
         update(&mut state, Action::Resize(W, H));
         update(&mut state, Action::Show(v));
-        let mut t = crossterm(&state);
-        let sizes: Vec<usize> = (0..6).map(|_| j(&mut state, &mut t, true)).collect();
+        let tally = Tally::default();
+        let mut t = crossterm(&state, &tally);
+        let sizes: Vec<usize> = (0..6)
+            .map(|_| j(&mut state, &mut t, &tally, true))
+            .collect();
         println!("{name}: bytes written per `j` at {W}x{H}: {sizes:?}");
         g.bench_function(name, |b| {
             let mut down = true;
             b.iter(|| {
                 down = !down;
-                black_box(j(&mut state, &mut t, down))
+                black_box(j(&mut state, &mut t, &tally, down))
             })
         });
     }

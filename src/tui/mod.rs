@@ -8,6 +8,7 @@
 pub mod action;
 pub mod app;
 pub mod catalog;
+pub mod compact;
 pub mod facets;
 pub mod filter;
 pub mod keymap;

@@ -413,7 +413,10 @@ mod tests {
             for f in fields {
                 let item = blob([f]);
                 if b.matches(&item, || [f].into_iter()) {
-                    assert!(a.matches(&item, || [f].into_iter()), "{long} vs {short} in {f}");
+                    assert!(
+                        a.matches(&item, || [f].into_iter()),
+                        "{long} vs {short} in {f}"
+                    );
                 }
             }
         }

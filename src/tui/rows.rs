@@ -79,11 +79,15 @@ pub fn search(state: &State, view: View, m: &Matcher, candidates: &[usize]) -> V
     let test = |i: usize| match view {
         View::Timeline => {
             let (mask, blob) = cat.event_blobs.item(i);
-            m.matches_masked(mask, blob, || cat.events[i].fields.iter().map(String::as_str))
+            m.matches_masked(mask, blob, || {
+                cat.events[i].fields.iter().map(String::as_str)
+            })
         }
         View::Quotes => {
             let (mask, blob) = cat.quote_blobs.item(i);
-            m.matches_masked(mask, blob, || cat.quotes[i].fields.iter().map(String::as_str))
+            m.matches_masked(mask, blob, || {
+                cat.quotes[i].fields.iter().map(String::as_str)
+            })
         }
         View::Sources => {
             let (mask, blob) = cat.doc_blobs.item(i);
@@ -91,7 +95,11 @@ pub fn search(state: &State, view: View, m: &Matcher, candidates: &[usize]) -> V
         }
     };
     if candidates.len() >= PARALLEL_FROM {
-        candidates.par_iter().copied().filter(|&i| test(i)).collect()
+        candidates
+            .par_iter()
+            .copied()
+            .filter(|&i| test(i))
+            .collect()
     } else {
         candidates.iter().copied().filter(|&i| test(i)).collect()
     }
