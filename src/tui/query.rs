@@ -89,14 +89,34 @@ impl Matcher {
                 return false;
             };
             if t.exact {
-                fields().any(|f| fits(&t.text, f))
-            } else if t.one_run || t.whole.find(&hay[at..]).is_some() {
-                true
-            } else {
-                blob.split('\u{1}')
-                    .any(|f| t.first_run.find(f.as_bytes()).is_some() && fits(&t.lower, f))
+                return fields().any(|f| fits(&t.text, f));
+            }
+            if t.one_run || t.whole.find(&hay[at..]).is_some() {
+                return true;
+            }
+            // Align in each field holding the first run (fields end at the separator).
+            let mut from = at;
+            loop {
+                let start = memchr::memrchr(1, &hay[..from]).map_or(0, |i| i + 1);
+                let end = memchr::memchr(1, &hay[from..]).map_or(hay.len(), |i| from + i);
+                if blob.get(start..end).is_some_and(|f| fits(&t.lower, f)) {
+                    return true;
+                }
+                match t.first_run.find(&hay[end..]) {
+                    Some(i) => from = end + i,
+                    None => return false,
+                }
             }
         })
+    }
+
+    /// The matcher for what `new`'s rows need beyond `old`'s, when [`narrows`]`(old, new)`: the
+    /// terms of `new` that are not already terms of `old` (`None` when nothing is left to check).
+    pub fn beyond(old: &str, new: &str) -> Option<Matcher> {
+        let (before, after) = (terms(old), terms(new));
+        let known = before.iter().zip(&after).take_while(|(a, b)| a == b).count();
+        let terms: Vec<Term> = after[known..].iter().map(|t| Term::new(t)).collect();
+        (!terms.is_empty()).then_some(Matcher { terms })
     }
 
     /// Byte offsets of the characters of `field` that the query matched, for highlighting.
@@ -184,11 +204,19 @@ fn fits(needle: &str, hay: &str) -> bool {
     // prev[i]: the earliest end after matching `i` characters in k - 1 runs.
     let mut prev = [usize::MAX; N + 1];
     prev[0] = 0;
-    for k in 1..=1 + chars / 4 {
+    let max_runs = 1 + chars / 4;
+    for k in 1..=max_runs {
         let mut cur = [usize::MAX; N + 1];
         for j in 0..chars {
             let p = prev[j];
             if p == usize::MAX || k - 1 > (j + 1) / 4 {
+                continue;
+            }
+            if k == max_runs {
+                // The last run allowed must finish the needle.
+                if find_at(hay, p, &needle[bounds[j]..]).is_some() {
+                    return true;
+                }
                 continue;
             }
             let mut at = p;
@@ -198,7 +226,10 @@ fn fits(needle: &str, hay: &str) -> bool {
                     break;
                 };
                 at = s;
-                cur[i] = cur[i].min(s + piece.len());
+                // Keep only states another run may start from (or the end).
+                if i == chars || k <= (i + 1) / 4 {
+                    cur[i] = cur[i].min(s + piece.len());
+                }
             }
         }
         if cur[chars] != usize::MAX {

@@ -56,7 +56,8 @@ impl Memo {
         if last == query {
             return candidates.clone();
         }
-        let rows = match Matcher::new(query) {
+        // Items in `candidates` already match the terms the two queries share.
+        let rows = match Matcher::beyond(last, query) {
             Some(m) => search(state, view, &m, candidates),
             None => candidates.clone(),
         };
