@@ -200,44 +200,61 @@ fn fits(needle: &str, hay: &str) -> bool {
         return false;
     }
     bounds[chars] = needle.len();
-    let (needle, hay) = (needle.as_bytes(), hay.as_bytes());
-    // prev[i]: the earliest end after matching `i` characters in k - 1 runs.
-    let mut prev = [usize::MAX; N + 1];
-    prev[0] = 0;
-    let max_runs = 1 + chars / 4;
-    for k in 1..=max_runs {
-        let mut cur = [usize::MAX; N + 1];
-        for j in 0..chars {
-            let p = prev[j];
-            if p == usize::MAX || k - 1 > (j + 1) / 4 {
-                continue;
-            }
-            if k == max_runs {
-                // The last run allowed must finish the needle.
-                if find_at(hay, p, &needle[bounds[j]..]).is_some() {
-                    return true;
-                }
-                continue;
-            }
-            let mut at = p;
-            for i in j + 1..=chars {
-                let piece = &needle[bounds[j]..bounds[i]];
-                let Some(s) = find_at(hay, at, piece) else {
-                    break;
-                };
-                at = s;
-                // Keep only states another run may start from (or the end).
-                if i == chars || k <= (i + 1) / 4 {
-                    cur[i] = cur[i].min(s + piece.len());
-                }
-            }
-        }
-        if cur[chars] != usize::MAX {
+    let mut search = Search {
+        needle: needle.as_bytes(),
+        bounds: &bounds[..=chars],
+        hay: hay.as_bytes(),
+        max_runs: 1 + chars / 4,
+        tried: [[usize::MAX; N + 1]; N / 4 + 2],
+    };
+    search.from(0, 0, 0)
+}
+
+/// A depth-first search for an alignment, longest runs first: most candidates of a narrowed
+/// query match, and the longest run usually leads straight to a match. `tried` remembers the
+/// earliest hay position each (runs, characters) state was explored from; a later one can do no
+/// better, which keeps a failing search to the work of the dynamic programme in [`align`].
+struct Search<'a> {
+    needle: &'a [u8],
+    bounds: &'a [usize],
+    hay: &'a [u8],
+    max_runs: usize,
+    tried: [[usize; 33]; 10],
+}
+
+impl Search<'_> {
+    /// Whether the needle from character `j` fits in the hay from `p`, after `k` runs.
+    fn from(&mut self, k: usize, j: usize, p: usize) -> bool {
+        let chars = self.bounds.len() - 1;
+        if j == chars {
             return true;
         }
-        prev = cur;
+        // Run k + 1 may start at character j only if k <= (j + 1) / 4.
+        if k >= self.max_runs || k > (j + 1) / 4 || self.tried[k][j] <= p {
+            return false;
+        }
+        self.tried[k][j] = p;
+        let rest = &self.needle[self.bounds[j]..];
+        if k + 1 == self.max_runs {
+            return find_at(self.hay, p, rest).is_some();
+        }
+        // Pieces shorter than the next run's earliest start (4(k + 1) - 1) lead nowhere.
+        let shortest = (4 * (k + 1) - 1).clamp(j + 1, chars);
+        let mut ends = [0usize; 33];
+        let (mut at, mut longest) = (p, shortest - 1);
+        for i in shortest..=chars {
+            let piece = &self.needle[self.bounds[j]..self.bounds[i]];
+            let Some(s) = find_at(self.hay, at, piece) else {
+                break;
+            };
+            at = s;
+            ends[i] = s + piece.len();
+            longest = i;
+        }
+        (shortest..=longest)
+            .rev()
+            .any(|i| self.from(k + 1, i, ends[i]))
     }
-    false
 }
 
 /// The first occurrence of `piece` in `hay` starting at or after `from`. (An occurrence of a
@@ -245,9 +262,11 @@ fn fits(needle: &str, hay: &str) -> bool {
 fn find_at(hay: &[u8], from: usize, piece: &[u8]) -> Option<usize> {
     let (&first, _) = piece.split_first()?;
     let mut at = from;
-    while let Some(i) = memchr::memchr(first, hay.get(at..)?) {
-        let s = at + i;
-        if hay[s..].starts_with(piece) {
+    let last = hay.len().checked_sub(piece.len())?;
+    while at <= last {
+        let s = at + memchr::memchr(first, &hay[at..=last])?;
+        // A short piece compares faster inline than through `memcmp`.
+        if hay[s..s + piece.len()].iter().zip(piece).all(|(a, b)| a == b) {
             return Some(s);
         }
         at = s + 1;
@@ -462,6 +481,41 @@ mod tests {
         assert!(!narrows("holt", "hol"));
         assert!(!narrows("hol", "holT"));
         assert!(!narrows("hol y", "hol x"));
+    }
+
+    #[test]
+    fn the_quick_search_agrees_with_the_alignment() {
+        let hays = [
+            "abcabdabeabc",
+            "the mister met a minister in the ministry",
+            "ab ab ab abc abcd",
+            "aabbaabbab cdcd",
+        ];
+        let letters: Vec<char> = "abcdeimnrst".chars().collect();
+        let mut seed = 12345u32;
+        let mut fuzzy = 0;
+        for _ in 0..3000 {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let len = 1 + (seed >> 8) as usize % 10;
+            let needle: String = (0..len)
+                .map(|i| letters[(seed >> (i % 4 * 6)) as usize % letters.len()])
+                .collect();
+            for hay in hays {
+                assert_eq!(fits(&needle, hay), align(&needle, hay).is_some(), "{needle} in {hay}");
+            }
+            // A piece of a hay with one letter dropped after the third.
+            let start = (seed >> 3) as usize % 20;
+            let word: String = hays[1][start..start + 4 + len % 5].to_string();
+            let mut dropped = word.clone();
+            dropped.remove(3 + len % (word.len() - 3));
+            let found = fits(&dropped, hays[1]);
+            assert_eq!(found, align(&dropped, hays[1]).is_some(), "{dropped}");
+            fuzzy += usize::from(found && !hays[1].contains(&dropped));
+            // Prefixes of the hay always fit, in one run.
+            let prefix = &hays[1][..len.min(hays[1].len())];
+            assert!(fits(prefix, hays[1]));
+        }
+        assert!(fuzzy > 100, "only {fuzzy} fuzzy matches were tried");
     }
 
     #[test]
