@@ -16,6 +16,7 @@ pub mod layout;
 pub mod navigate;
 pub mod query;
 pub mod rows;
+pub mod runs;
 pub mod targets;
 pub mod terminal;
 pub mod theme;

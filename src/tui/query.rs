@@ -12,6 +12,7 @@
 //! once: the mask rejects most items in a nanosecond, and a SIMD substring search of the blob for
 //! the term (or its first run) settles nearly all the rest before any field is aligned.
 
+use super::runs::{Needle, align};
 use memchr::memmem::Finder;
 
 /// A compiled `/` query.
@@ -31,14 +32,18 @@ struct Term {
     first_run: Finder<'static>,
     /// Whether the term is short enough to match only verbatim (one run).
     one_run: bool,
+    /// The term (lower-cased unless exact) for few-runs matching.
+    fuzzy: Needle,
 }
 
 impl Term {
     fn new(text: &str) -> Term {
         let lower = text.to_lowercase();
         let three = lower.char_indices().nth(3).map_or(lower.len(), |(i, _)| i);
+        let exact = text.chars().any(char::is_uppercase);
         Term {
-            exact: text.chars().any(char::is_uppercase),
+            fuzzy: Needle::new(if exact { text } else { &lower }),
+            exact,
             mask: mask(&lower),
             whole: Finder::new(lower.as_bytes()).into_owned(),
             first_run: Finder::new(&lower.as_bytes()[..three]).into_owned(),
@@ -89,7 +94,7 @@ impl Matcher {
                 return false;
             };
             if t.exact {
-                return fields().any(|f| fits(&t.text, f));
+                return fields().any(|f| t.fuzzy.fits(f));
             }
             if t.one_run || t.whole.find(&hay[at..]).is_some() {
                 return true;
@@ -99,7 +104,7 @@ impl Matcher {
             loop {
                 let start = memchr::memrchr(1, &hay[..from]).map_or(0, |i| i + 1);
                 let end = memchr::memchr(1, &hay[from..]).map_or(hay.len(), |i| from + i);
-                if blob.get(start..end).is_some_and(|f| fits(&t.lower, f)) {
+                if blob.get(start..end).is_some_and(|f| t.fuzzy.fits(f)) {
                     return true;
                 }
                 match t.first_run.find(&hay[end..]) {
@@ -181,147 +186,6 @@ pub fn narrows(old: &str, new: &str) -> bool {
                 b.starts_with(a.as_str()) && exact(a) == exact(b)
             }
         })
-}
-
-/// Whether [`align`] would find `needle` in `hay`, without allocating (for needles of up to 32
-/// characters; longer ones ask [`align`]).
-fn fits(needle: &str, hay: &str) -> bool {
-    const N: usize = 32;
-    let mut bounds = [0usize; N + 1];
-    let mut chars = 0;
-    for (i, _) in needle.char_indices() {
-        if chars == N {
-            return align(needle, hay).is_some();
-        }
-        bounds[chars] = i;
-        chars += 1;
-    }
-    if chars == 0 {
-        return false;
-    }
-    bounds[chars] = needle.len();
-    let mut search = Search {
-        needle: needle.as_bytes(),
-        bounds: &bounds[..=chars],
-        hay: hay.as_bytes(),
-        max_runs: 1 + chars / 4,
-        tried: [[usize::MAX; N + 1]; N / 4 + 2],
-    };
-    search.from(0, 0, 0)
-}
-
-/// A depth-first search for an alignment, longest runs first: most candidates of a narrowed
-/// query match, and the longest run usually leads straight to a match. `tried` remembers the
-/// earliest hay position each (runs, characters) state was explored from; a later one can do no
-/// better, which keeps a failing search to the work of the dynamic programme in [`align`].
-struct Search<'a> {
-    needle: &'a [u8],
-    bounds: &'a [usize],
-    hay: &'a [u8],
-    max_runs: usize,
-    tried: [[usize; 33]; 10],
-}
-
-impl Search<'_> {
-    /// Whether the needle from character `j` fits in the hay from `p`, after `k` runs.
-    fn from(&mut self, k: usize, j: usize, p: usize) -> bool {
-        let chars = self.bounds.len() - 1;
-        if j == chars {
-            return true;
-        }
-        // Run k + 1 may start at character j only if k <= (j + 1) / 4.
-        if k >= self.max_runs || k > (j + 1) / 4 || self.tried[k][j] <= p {
-            return false;
-        }
-        self.tried[k][j] = p;
-        let rest = &self.needle[self.bounds[j]..];
-        if k + 1 == self.max_runs {
-            return find_at(self.hay, p, rest).is_some();
-        }
-        // Pieces shorter than the next run's earliest start (4(k + 1) - 1) lead nowhere.
-        let shortest = (4 * (k + 1) - 1).clamp(j + 1, chars);
-        let mut ends = [0usize; 33];
-        let (mut at, mut longest) = (p, shortest - 1);
-        for i in shortest..=chars {
-            let piece = &self.needle[self.bounds[j]..self.bounds[i]];
-            let Some(s) = find_at(self.hay, at, piece) else {
-                break;
-            };
-            at = s;
-            ends[i] = s + piece.len();
-            longest = i;
-        }
-        (shortest..=longest)
-            .rev()
-            .any(|i| self.from(k + 1, i, ends[i]))
-    }
-}
-
-/// The first occurrence of `piece` in `hay` starting at or after `from`. (An occurrence of a
-/// longer piece starts no earlier than one of its prefix, so callers resume from the last find.)
-fn find_at(hay: &[u8], from: usize, piece: &[u8]) -> Option<usize> {
-    let (&first, _) = piece.split_first()?;
-    let mut at = from;
-    let last = hay.len().checked_sub(piece.len())?;
-    while at <= last {
-        let s = at + memchr::memchr(first, &hay[at..=last])?;
-        // A short piece compares faster inline than through `memcmp`.
-        if hay[s..s + piece.len()].iter().zip(piece).all(|(a, b)| a == b) {
-            return Some(s);
-        }
-        at = s + 1;
-    }
-    None
-}
-
-/// Where `needle` occurs in `hay` in few runs, as the byte ranges of `hay` it took: run k + 1
-/// may start at needle character j only if k ≤ (j + 1) / 4. Each (runs, characters) state
-/// keeps its earliest end in `hay`, which leaves the most room for what follows.
-fn align(needle: &str, hay: &str) -> Option<Vec<std::ops::Range<usize>>> {
-    let mut bounds: Vec<usize> = needle.char_indices().map(|(i, _)| i).collect();
-    let chars = bounds.len();
-    if chars == 0 {
-        return None;
-    }
-    bounds.push(needle.len());
-    let max_runs = 1 + chars / 4;
-    // end[k][i]: earliest end after matching `i` characters in `k` runs; from[k][i]: (j, start).
-    let cell = |k: usize, i: usize| k * (chars + 1) + i;
-    let mut end = vec![usize::MAX; (max_runs + 1) * (chars + 1)];
-    let mut from = vec![(0usize, 0usize); end.len()];
-    end[cell(0, 0)] = 0;
-    for k in 1..=max_runs {
-        for j in 0..chars {
-            let p = end[cell(k - 1, j)];
-            if p == usize::MAX || k - 1 > (j + 1) / 4 {
-                continue;
-            }
-            let mut at = p;
-            for i in j + 1..=chars {
-                let piece = &needle.as_bytes()[bounds[j]..bounds[i]];
-                let Some(s) = find_at(hay.as_bytes(), at, piece) else {
-                    break;
-                };
-                at = s;
-                if s + piece.len() < end[cell(k, i)] {
-                    end[cell(k, i)] = s + piece.len();
-                    from[cell(k, i)] = (j, s);
-                }
-            }
-        }
-        if end[cell(k, chars)] != usize::MAX {
-            let mut runs = Vec::with_capacity(k);
-            let (mut kk, mut i) = (k, chars);
-            while kk > 0 {
-                let (j, start) = from[cell(kk, i)];
-                runs.push(start..end[cell(kk, i)]);
-                (kk, i) = (kk - 1, j);
-            }
-            runs.reverse();
-            return Some(runs);
-        }
-    }
-    None
 }
 
 /// The byte offsets of the characters starting in `range` of `s`.
@@ -481,41 +345,6 @@ mod tests {
         assert!(!narrows("holt", "hol"));
         assert!(!narrows("hol", "holT"));
         assert!(!narrows("hol y", "hol x"));
-    }
-
-    #[test]
-    fn the_quick_search_agrees_with_the_alignment() {
-        let hays = [
-            "abcabdabeabc",
-            "the mister met a minister in the ministry",
-            "ab ab ab abc abcd",
-            "aabbaabbab cdcd",
-        ];
-        let letters: Vec<char> = "abcdeimnrst".chars().collect();
-        let mut seed = 12345u32;
-        let mut fuzzy = 0;
-        for _ in 0..3000 {
-            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-            let len = 1 + (seed >> 8) as usize % 10;
-            let needle: String = (0..len)
-                .map(|i| letters[(seed >> (i % 4 * 6)) as usize % letters.len()])
-                .collect();
-            for hay in hays {
-                assert_eq!(fits(&needle, hay), align(&needle, hay).is_some(), "{needle} in {hay}");
-            }
-            // A piece of a hay with one letter dropped after the third.
-            let start = (seed >> 3) as usize % 20;
-            let word: String = hays[1][start..start + 4 + len % 5].to_string();
-            let mut dropped = word.clone();
-            dropped.remove(3 + len % (word.len() - 3));
-            let found = fits(&dropped, hays[1]);
-            assert_eq!(found, align(&dropped, hays[1]).is_some(), "{dropped}");
-            fuzzy += usize::from(found && !hays[1].contains(&dropped));
-            // Prefixes of the hay always fit, in one run.
-            let prefix = &hays[1][..len.min(hays[1].len())];
-            assert!(fits(prefix, hays[1]));
-        }
-        assert!(fuzzy > 100, "only {fuzzy} fuzzy matches were tried");
     }
 
     #[test]
