@@ -119,7 +119,11 @@ impl Matcher {
     /// terms of `new` that are not already terms of `old` (`None` when nothing is left to check).
     pub fn beyond(old: &str, new: &str) -> Option<Matcher> {
         let (before, after) = (terms(old), terms(new));
-        let known = before.iter().zip(&after).take_while(|(a, b)| a == b).count();
+        let known = before
+            .iter()
+            .zip(&after)
+            .take_while(|(a, b)| a == b)
+            .count();
         let terms: Vec<Term> = after[known..].iter().map(|t| Term::new(t)).collect();
         (!terms.is_empty()).then_some(Matcher { terms })
     }

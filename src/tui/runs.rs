@@ -106,13 +106,13 @@ impl Search<'_> {
         let shortest = (4 * (k + 1) - 1).clamp(j + 1, chars);
         let mut ends = [0usize; FAST + 1];
         let (mut at, mut longest) = (p, shortest - 1);
-        for i in shortest..=chars {
+        for (i, end) in ends.iter_mut().enumerate().take(chars + 1).skip(shortest) {
             // An occurrence of a longer piece starts no earlier than one of its prefix.
             let Some(s) = n.find(j, i, self.hay, at) else {
                 break;
             };
             at = s;
-            ends[i] = s + n.bounds[i] - n.bounds[j];
+            *end = s + n.bounds[i] - n.bounds[j];
             longest = i;
         }
         (shortest..=longest)
@@ -180,14 +180,17 @@ fn find_at(hay: &[u8], from: usize, piece: &[u8]) -> Option<usize> {
     while at <= last {
         let s = at + memchr::memchr(first, &hay[at..=last])?;
         // A short piece compares faster inline than through `memcmp`.
-        if hay[s..s + piece.len()].iter().zip(piece).all(|(a, b)| a == b) {
+        if hay[s..s + piece.len()]
+            .iter()
+            .zip(piece)
+            .all(|(a, b)| a == b)
+        {
             return Some(s);
         }
         at = s + 1;
     }
     None
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -211,7 +214,11 @@ mod tests {
                 .map(|i| letters[(seed >> (i % 4 * 6)) as usize % letters.len()])
                 .collect();
             for hay in hays {
-                assert_eq!(Needle::new(&needle).fits(hay), align(&needle, hay).is_some(), "{needle} in {hay}");
+                assert_eq!(
+                    Needle::new(&needle).fits(hay),
+                    align(&needle, hay).is_some(),
+                    "{needle} in {hay}"
+                );
             }
             // A piece of a hay with one letter dropped after the third.
             let start = (seed >> 3) as usize % 20;
