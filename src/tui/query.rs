@@ -76,11 +76,12 @@ impl Matcher {
     where
         I: Iterator<Item = &'a str>,
     {
-        self.matches_masked(mask(blob), blob, fields)
+        self.matches_masked(mask(blob), blob.as_bytes(), fields)
     }
 
-    /// [`Matcher::matches`] with the blob's [`mask`] made beforehand.
-    pub fn matches_masked<'a, I>(&self, item_mask: u64, blob: &str, fields: impl Fn() -> I) -> bool
+    /// [`Matcher::matches`] with the blob's [`mask`] made beforehand (checked first, so most
+    /// items are rejected without reading their blob).
+    pub fn matches_masked<'a, I>(&self, item_mask: u64, blob: &[u8], fields: impl Fn() -> I) -> bool
     where
         I: Iterator<Item = &'a str>,
     {
@@ -89,12 +90,12 @@ impl Matcher {
                 return false;
             }
             // The first run is in every match, and the whole term (one run) is one.
-            let hay = blob.as_bytes();
+            let hay = blob;
             let Some(at) = t.first_run.find(hay) else {
                 return false;
             };
             if t.exact {
-                return fields().any(|f| t.fuzzy.fits(f));
+                return fields().any(|f| t.fuzzy.fits(f.as_bytes()));
             }
             if t.one_run || t.whole.find(&hay[at..]).is_some() {
                 return true;
@@ -104,7 +105,7 @@ impl Matcher {
             loop {
                 let start = memchr::memrchr(1, &hay[..from]).map_or(0, |i| i + 1);
                 let end = memchr::memchr(1, &hay[from..]).map_or(hay.len(), |i| from + i);
-                if blob.get(start..end).is_some_and(|f| t.fuzzy.fits(f)) {
+                if hay.get(start..end).is_some_and(|f| t.fuzzy.fits(f)) {
                     return true;
                 }
                 match t.first_run.find(&hay[end..]) {
