@@ -5,9 +5,11 @@
 
 pub mod brief;
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod export;
 pub mod extract;
+pub mod kept;
 pub mod model;
 pub mod sanitize;
 pub mod text;
