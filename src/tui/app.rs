@@ -126,6 +126,8 @@ pub struct State {
     /// The filtered rows of each view (indices into events / quotes / documents).
     pub rows: [Vec<usize>; 3],
     stale: [bool; 3],
+    /// Each view's rows for recent queries (so typing narrows instead of searching anew).
+    memos: [rows::Memo; 3],
     pub filters: Vec<Filter>,
     pub mode: Mode,
     pub focus: Focus,
@@ -163,6 +165,7 @@ impl State {
             cursors: [Cursor::default(); 3],
             rows: [Vec::new(), Vec::new(), Vec::new()],
             stale: [true; 3],
+            memos: Default::default(),
             filters: Vec::new(),
             mode: Mode::Normal,
             focus: Focus::List,
@@ -237,7 +240,9 @@ impl State {
             return;
         }
         let before = self.selected_item();
-        let rows = rows::filtered(self, self.view);
+        let mut memo = std::mem::take(&mut self.memos[v]);
+        let rows = memo.rows(self, self.view);
+        self.memos[v] = memo;
         let cursor = &mut self.cursors[v];
         cursor.selected = match before {
             Some(item) => rows

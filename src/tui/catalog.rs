@@ -2,7 +2,7 @@
 //! an article sanitised (no control bytes can reach the terminal), ids resolved to indices, events in
 //! date order. Drawing a frame then only reads.
 
-use super::filter::push_blob;
+use super::query::{mask, push_blob};
 use crate::model::{EventKind, Status, TimeValue, Timeline};
 use crate::sanitize::plain;
 use chrono::NaiveDate;
@@ -50,11 +50,12 @@ pub struct DocEntry {
 }
 
 /// The lower-cased search text of every item of a list in one string, laid out in display order
-/// so that filtering walks memory front to back instead of hopping between allocations.
+/// so that filtering walks memory front to back instead of hopping between allocations, with each
+/// item's character mask (see [`mask`]) beside its range.
 #[derive(Default)]
 pub struct Blobs {
     text: String,
-    ranges: Vec<(usize, usize)>,
+    ranges: Vec<(usize, usize, u64)>,
 }
 
 impl Blobs {
@@ -65,12 +66,13 @@ impl Blobs {
     ) -> Blobs {
         let mut b = Blobs {
             text: String::new(),
-            ranges: vec![(0, 0); n],
+            ranges: vec![(0, 0, 0); n],
         };
         for i in order {
             let start = b.text.len();
             push_blob(&mut b.text, fields(i).iter().map(String::as_str));
-            b.ranges[i] = (start, b.text.len());
+            let end = b.text.len();
+            b.ranges[i] = (start, end, mask(&b.text[start..end]));
         }
         b
     }
@@ -79,8 +81,17 @@ impl Blobs {
     pub fn get(&self, i: usize) -> &str {
         self.ranges
             .get(i)
-            .and_then(|&(a, b)| self.text.get(a..b))
+            .and_then(|&(a, b, _)| self.text.get(a..b))
             .unwrap_or("")
+    }
+
+    /// The character mask and search text (as bytes: slicing them reads no memory, so an item
+    /// the mask rejects costs no cache miss for its text) of item `i`.
+    pub fn item(&self, i: usize) -> (u64, &[u8]) {
+        self.ranges
+            .get(i)
+            .and_then(|&(a, b, m)| Some((m, self.text.as_bytes().get(a..b)?)))
+            .unwrap_or((0, &[]))
     }
 }
 

@@ -8,6 +8,7 @@
 pub mod action;
 pub mod app;
 pub mod catalog;
+pub mod compact;
 pub mod facets;
 pub mod filter;
 pub mod kept;
@@ -15,7 +16,9 @@ pub mod keymap;
 pub mod keys;
 pub mod layout;
 pub mod navigate;
+pub mod query;
 pub mod rows;
+pub mod runs;
 pub mod saved;
 pub mod start;
 pub mod targets;

@@ -7,13 +7,14 @@
 
 use super::action::Action;
 use super::app::{Options, State};
+use super::compact::Compact;
 use super::keymap;
 use super::update::{Effect, update};
 use super::views;
 use crate::model::Timeline;
 use base64::Engine;
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEvent, MouseEventKind,
@@ -139,8 +140,8 @@ pub fn osc52(text: &str) -> String {
 }
 
 /// Draws one frame between synchronized-update sequences.
-pub fn draw_frame<W: Write>(
-    terminal: &mut Terminal<CrosstermBackend<W>>,
+pub fn draw_frame<B: Backend<Error = io::Error> + Write>(
+    terminal: &mut Terminal<B>,
     state: &State,
 ) -> io::Result<()> {
     queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
@@ -158,10 +159,10 @@ enum Outcome {
     Signal(i32),
 }
 
-fn handle<W: Write>(
+fn handle<B: Backend<Error = io::Error> + Write>(
     msg: Msg,
     state: &mut State,
-    terminal: &mut Terminal<CrosstermBackend<W>>,
+    terminal: &mut Terminal<B>,
 ) -> io::Result<Outcome> {
     let action = match msg {
         Msg::Signal(sig) => return Ok(Outcome::Signal(sig)),
@@ -179,7 +180,7 @@ fn handle<W: Write>(
         Some(Effect::Copy(text)) => {
             let w = terminal.backend_mut();
             w.write_all(osc52(&text).as_bytes())?;
-            w.flush()?;
+            Write::flush(w)?;
             Ok(Outcome::Changed)
         }
         None => Ok(Outcome::Changed),
@@ -215,7 +216,7 @@ fn event_loop(state: &mut State) -> io::Result<u8> {
     let (tx, rx) = mpsc::channel();
     watch_signals(tx.clone())?;
     let _session = Session::enter(options.mouse)?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let mut terminal = Terminal::new(Compact::new(CrosstermBackend::new(io::stdout())))?;
     let size = terminal.size()?;
     update(state, Action::Resize(size.width, size.height));
     read_events(tx);
