@@ -15,6 +15,8 @@ use super::sem::YearRef;
 use super::{Expression, Sem, Tense, analyse};
 use crate::model::{DateSource, Document, Published};
 use chrono::NaiveDate;
+use super::neighbours::NameIndex;
+use rayon::prelude::*;
 use std::collections::HashSet;
 
 /// How much a neighbour's date pulls an undetermined article, per day of distance.
@@ -37,7 +39,7 @@ pub fn infer_publication_dates(docs: &mut [Document]) {
         return;
     }
     let analysed: Vec<Vec<Expression>> = docs
-        .iter()
+        .par_iter()
         .map(|d| {
             analyse(&d.text)
                 .into_iter()
@@ -46,67 +48,41 @@ pub fn infer_publication_dates(docs: &mut [Document]) {
         })
         .collect();
     let clues: Vec<Vec<Clue>> = docs
-        .iter()
+        .par_iter()
         .zip(&analysed)
         .map(|(d, a)| doc_clues(&d.text, a))
         .collect();
-    let names: Vec<HashSet<&str>> = docs.iter().map(|d| names_of(&d.text)).collect();
-    let neighbours: Vec<Vec<(usize, f64)>> = (0..docs.len())
-        .map(|k| {
-            if docs[k].published.source != DateSource::Unknown {
-                return Vec::new();
-            }
-            (0..docs.len())
-                .filter(|j| *j != k)
-                .map(|j| (j, similarity(&names[k], &names[j])))
-                .filter(|(_, s)| *s >= NEIGHBOURS)
-                .collect()
-        })
+    let names: Vec<Vec<&str>> = docs.par_iter().map(|d| names_of(&d.text)).collect();
+    let undated: Vec<bool> = docs
+        .iter()
+        .map(|d| d.published.source == DateSource::Unknown)
         .collect();
+    let neighbours = NameIndex::new(&names).neighbours(&undated, NEIGHBOURS);
 
     // Round 1: articles whose own clues fix a day (known dates count as fixed).
-    let mut windows: Vec<Option<Window>> = vec![None; docs.len()];
-    let mut results: Vec<Option<(NaiveDate, Vec<String>)>> = vec![None; docs.len()];
-    for k in 0..docs.len() {
-        if docs[k].published.source != DateSource::Unknown {
-            results[k] = docs[k].published.date.map(|d| (d, Vec::new()));
-            continue;
-        }
-        windows[k] = window(k, docs, &clues, &analysed, &neighbours[k]);
-        if let Some((lo, hi)) = windows[k] {
-            results[k] = best_day(&clues[k], lo, hi, None);
-        }
-    }
+    let (windows, results): (Vec<Option<Window>>, Vec<Option<(NaiveDate, Vec<String>)>>) = (0
+        ..docs.len())
+        .into_par_iter()
+        .map(|k| {
+            if !undated[k] {
+                return (None, docs[k].published.date.map(|d| (d, Vec::new())));
+            }
+            let window = window(k, docs, &clues, &analysed, &neighbours[k]);
+            let result = window.and_then(|(lo, hi)| best_day(&clues[k], lo, hi, None));
+            (window, result)
+        })
+        .unzip();
     // Round 2: the others take their neighbours' date, within their own constraints.
-    let fixed = results.clone();
-    for k in 0..docs.len() {
-        if docs[k].published.source != DateSource::Unknown || fixed[k].is_some() {
-            continue;
-        }
-        let Some(consensus) = consensus(&neighbours[k], &fixed) else {
-            continue;
-        };
-        let (Some(near_lo), Some(near_hi)) = (
-            add_days(consensus, -NEIGHBOUR_DAYS),
-            add_days(consensus, NEIGHBOUR_DAYS),
-        ) else {
-            continue;
-        };
-        let (lo, hi) = match windows[k] {
-            Some((lo, hi)) => (lo.max(near_lo), hi.min(near_hi)),
-            None => (near_lo, near_hi),
-        };
-        if lo > hi {
-            continue;
-        }
-        if let Some((day, mut notes)) = best_day(&clues[k], lo, hi, Some(consensus)) {
-            notes.push(format!(
-                "corpus neighbours agree on {}",
-                day_value(consensus)
-            ));
-            results[k] = Some((day, notes));
-        }
-    }
+    let fixed = &results;
+    let results: Vec<Option<(NaiveDate, Vec<String>)>> = (0..docs.len())
+        .into_par_iter()
+        .map(|k| {
+            if !undated[k] || fixed[k].is_some() {
+                return fixed[k].clone();
+            }
+            from_neighbours(&clues[k], windows[k], &neighbours[k], fixed)
+        })
+        .collect();
     for (k, (doc, result)) in docs.iter_mut().zip(results).enumerate() {
         if doc.published.source != DateSource::Unknown {
             continue;
@@ -131,6 +107,31 @@ pub fn infer_publication_dates(docs: &mut [Document]) {
             clues: notes,
         };
     }
+}
+
+/// Round 2 for one article: the day its neighbours agree on, within its own constraints.
+fn from_neighbours(
+    clues: &[Clue],
+    window: Option<Window>,
+    neighbours: &[(usize, f64)],
+    fixed: &[Option<(NaiveDate, Vec<String>)>],
+) -> Option<(NaiveDate, Vec<String>)> {
+    let consensus = consensus(neighbours, fixed)?;
+    let near_lo = add_days(consensus, -NEIGHBOUR_DAYS)?;
+    let near_hi = add_days(consensus, NEIGHBOUR_DAYS)?;
+    let (lo, hi) = match window {
+        Some((lo, hi)) => (lo.max(near_lo), hi.min(near_hi)),
+        None => (near_lo, near_hi),
+    };
+    if lo > hi {
+        return None;
+    }
+    let (day, mut notes) = best_day(clues, lo, hi, Some(consensus))?;
+    notes.push(format!(
+        "corpus neighbours agree on {}",
+        day_value(consensus)
+    ));
+    Some((day, notes))
 }
 
 /// The candidate days for article `k`: its own window; else the windows its neighbours agree on;
@@ -225,16 +226,10 @@ fn best_day(
 }
 
 /// Capitalised words of four letters or more: a cheap fingerprint of who and where a story is about.
-fn names_of(text: &str) -> HashSet<&str> {
+fn names_of(text: &str) -> Vec<&str> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() > 3 && w.chars().next().is_some_and(char::is_uppercase))
         .collect()
-}
-
-fn similarity(a: &HashSet<&str>, b: &HashSet<&str>) -> f64 {
-    let inter = a.intersection(b).count() as f64;
-    let union = a.union(b).count().max(1) as f64;
-    inter / union
 }
 
 /// The date the neighbours with a fixed date agree on (the similarity-weighted median).
