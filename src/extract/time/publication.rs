@@ -195,10 +195,23 @@ fn best_day(
     if neighbour.is_none() && !clues.iter().any(Clue::is_daily) {
         return None;
     }
+    // An article repeats its expressions ("on Monday" in three paragraphs): each distinct clue is
+    // costed once per day, then summed in the original order so the total is the same float.
+    let first: Vec<usize> = clues
+        .iter()
+        .enumerate()
+        .map(|(i, c)| clues[..i].iter().position(|o| o.same_cost(c)).unwrap_or(i))
+        .collect();
+    let mut costs = vec![0.0; clues.len()];
     let mut scored: Vec<(f64, NaiveDate)> = Vec::new();
     let mut d = lo;
     while d <= hi {
-        let mut cost: f64 = clues.iter().map(|c| c.cost(d)).sum();
+        for (i, c) in clues.iter().enumerate() {
+            if first[i] == i {
+                costs[i] = c.cost(d);
+            }
+        }
+        let mut cost: f64 = first.iter().map(|r| costs[*r]).sum();
         if let Some(n) = neighbour {
             cost += NEIGHBOUR_PULL * (d - n).num_days().abs() as f64;
         }
