@@ -31,6 +31,10 @@ pub struct Cli {
     /// terminal's own text selection keeps working.
     #[arg(long)]
     pub mouse: bool,
+    /// Do not read or write the extraction cache (kept in the user's cache folder, or in
+    /// ATTACHE_CACHE_DIR): extract every article again.
+    #[arg(long, global = true)]
+    pub no_cache: bool,
 }
 
 /// Where the articles come from; shared by every command.

@@ -4,11 +4,13 @@
 //! and [`export`] and the `tui` only read it.
 
 pub mod brief;
+pub mod cache;
 pub mod cli;
 pub mod corpus;
 pub mod export;
 pub mod extract;
 pub mod model;
+pub mod progress;
 pub mod sanitize;
 pub mod text;
 pub mod tui;

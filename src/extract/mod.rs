@@ -11,7 +11,7 @@ use crate::model::{Actor, Document, Mention, Quote, Timeline};
 use rayon::prelude::*;
 
 /// What extraction finds in one document, before the corpus-wide merge.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Extraction {
     pub doc: String,
     pub timexes: Vec<time::Timex>,

@@ -11,11 +11,11 @@
 
 use super::calendar::{add_days, day_value};
 use super::clues::{Clue, consistent_intersection, doc_clues};
+use super::neighbours::NameIndex;
 use super::sem::YearRef;
 use super::{Expression, Sem, Tense, analyse};
 use crate::model::{DateSource, Document, Published};
 use chrono::NaiveDate;
-use super::neighbours::NameIndex;
 use rayon::prelude::*;
 use std::collections::HashSet;
 
