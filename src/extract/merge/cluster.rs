@@ -171,6 +171,7 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     let mut index: HashMap<String, BTreeSet<usize>> = HashMap::new();
     let mut families: BTreeSet<String> = BTreeSet::new();
+    let debug = std::env::var_os("ATTACHE_DEBUG_MERGE").is_some();
     for i in order {
         let it = &items[i];
         let mut candidates: BTreeSet<usize> = BTreeSet::new();
@@ -180,9 +181,22 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
         } else {
             vec![it.m.cues.family.clone()]
         };
+        let months = months_of(window(it));
         for f in &look_in {
             for k in keys(it, places, f) {
-                if let Some(v) = index.get(&k) {
+                let Some((first, last)) = months else {
+                    if let Some(v) = index.get(&k) {
+                        candidates.extend(v.iter().copied());
+                    }
+                    continue;
+                };
+                // Dated: only groups whose window shares a month with it, or has none.
+                for month in first..=last {
+                    if let Some(v) = index.get(&format!("{k}|m{month}")) {
+                        candidates.extend(v.iter().copied());
+                    }
+                }
+                if let Some(v) = index.get(&format!("{k}|u")) {
                     candidates.extend(v.iter().copied());
                 }
             }
@@ -198,7 +212,7 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
             .filter_map(|g| score(it, &groups[g], places).map(|s| (g, s)))
             .filter(|(_, s)| *s >= JOIN)
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-        if std::env::var_os("ATTACHE_DEBUG_MERGE").is_some() {
+        if debug {
             let all: Vec<_> = candidates_dbg
                 .iter()
                 .map(|&g| (g, score(it, &groups[g], places)))
@@ -222,12 +236,38 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
         add(&mut groups[g], i, it);
         member_of[i] = Some(g);
         let family = groups[g].family.clone();
+        let months = months_of((groups[g].lo, groups[g].hi));
         for k in keys(it, places, &family) {
+            // A group's window only narrows as members join, so the months it is filed under
+            // always cover its window: a dated mention that overlaps it finds it.
+            match months {
+                Some((first, last)) => {
+                    for month in first..=last {
+                        index.entry(format!("{k}|m{month}")).or_default().insert(g);
+                    }
+                }
+                None => {
+                    index.entry(format!("{k}|u")).or_default().insert(g);
+                }
+            }
             index.entry(k).or_default().insert(g);
         }
         families.insert(family);
     }
     groups
+}
+
+/// Date blocking: the months (as year × 12 + month) a bounded window spans, when it spans few
+/// enough for a per-month index to pay; `None` for open or very wide windows.
+fn months_of(window: (Option<NaiveDate>, Option<NaiveDate>)) -> Option<(i32, i32)> {
+    use chrono::Datelike;
+    const MAX_MONTHS: i32 = 36;
+    let (Some(lo), Some(hi)) = window else {
+        return None;
+    };
+    let month = |d: NaiveDate| d.year() * 12 + d.month0() as i32;
+    let (first, last) = (month(lo), month(hi));
+    (first <= last && last - first <= MAX_MONTHS).then_some((first, last))
 }
 
 fn has_deadline(m: &crate::model::Mention) -> bool {
