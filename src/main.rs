@@ -54,6 +54,11 @@ fn load_for(input: &Input, no_cache: bool, for_tui: bool) -> Option<Timeline> {
     } else {
         ticker.finish();
     }
+    if std::env::var_os("ATTACHE_TIMINGS").is_some() {
+        for (stage, took) in progress.timings() {
+            eprintln!("attache: timing: {stage}: {:.3} s", took.as_secs_f64());
+        }
+    }
     report_warnings(&loaded, built.is_none());
     if let Some(w) = user_cache.as_ref().and_then(Cache::warning) {
         eprintln!("attache: warning: {}", sanitize::plain(&w));

@@ -20,6 +20,8 @@ const REDRAW_EVERY: Duration = Duration::from_millis(100);
 #[derive(Debug)]
 pub struct Progress {
     stage: Mutex<(&'static str, Instant)>,
+    /// Each finished stage and how long it took (for `ATTACHE_TIMINGS`).
+    finished: Mutex<Vec<(&'static str, Duration)>>,
     done: AtomicUsize,
     total: AtomicUsize,
 }
@@ -28,6 +30,7 @@ impl Default for Progress {
     fn default() -> Self {
         Progress {
             stage: Mutex::new(("loading", Instant::now())),
+            finished: Mutex::new(Vec::new()),
             done: AtomicUsize::new(0),
             total: AtomicUsize::new(0),
         }
@@ -37,9 +40,28 @@ impl Default for Progress {
 impl Progress {
     /// Starts a stage of `total` units (0 when it cannot be counted).
     pub fn stage(&self, name: &'static str, total: usize) {
-        *self.stage.lock().unwrap_or_else(|p| p.into_inner()) = (name, Instant::now());
+        let (before, since) = std::mem::replace(
+            &mut *self.stage.lock().unwrap_or_else(|p| p.into_inner()),
+            (name, Instant::now()),
+        );
+        self.finished
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push((before, since.elapsed()));
         self.done.store(0, Ordering::Relaxed);
         self.total.store(total, Ordering::Relaxed);
+    }
+
+    /// The stages so far with their durations, the current one included.
+    pub fn timings(&self) -> Vec<(&'static str, Duration)> {
+        let mut all = self
+            .finished
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
+        let (name, since) = *self.stage.lock().unwrap_or_else(|p| p.into_inner());
+        all.push((name, since.elapsed()));
+        all
     }
 
     pub fn advance(&self, units: usize) {

@@ -48,7 +48,7 @@ pub fn build_timeline(
             (extract::extract_document(d), false)
         });
         progress.stage("merging events", 0);
-        return merged(documents, extractions, None);
+        return merged(documents, extractions, None, progress);
     };
     progress.stage("checking the cache", documents.len());
     let texts: Vec<u128> = documents
@@ -69,6 +69,7 @@ pub fn build_timeline(
                 clues,
             };
         }
+        progress.stage("reusing the cached timeline", 0);
         let timeline = Timeline {
             documents,
             events: entry.events,
@@ -106,7 +107,7 @@ pub fn build_timeline(
         (ex, false)
     });
     progress.stage("merging events", 0);
-    merged(documents, extractions, Some((cache, whole)))
+    merged(documents, extractions, Some((cache, whole)), progress)
 }
 
 /// Runs `one` on every document in parallel, keeping load order, and counts them.
@@ -135,12 +136,14 @@ fn merged(
     documents: Vec<Document>,
     extractions: Vec<(Extraction, bool)>,
     cache: Option<(&Cache, u128)>,
+    progress: &Progress,
 ) -> Built {
     let reused = extractions.iter().filter(|(_, hit)| *hit).count();
     let extracted = extractions.len() - reused;
     let extractions = extractions.into_iter().map(|(ex, _)| ex).collect();
     let timeline = extract::merge::merge(documents, extractions);
     if let Some((cache, whole)) = cache {
+        progress.stage("writing the cache", 0);
         cache.put(Kind::Timeline, whole, &TimelineOut::of(&timeline));
     }
     Built {

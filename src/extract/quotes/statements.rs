@@ -38,6 +38,23 @@ fn content_words(text: &str, ids: &mut HashMap<String, u32>) -> Vec<u32> {
     out
 }
 
+/// How many ids two sorted lists share.
+fn common(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
 fn find(parent: &mut [usize], i: usize) -> usize {
     let mut r = i;
     while parent[r] != r {
@@ -71,25 +88,31 @@ pub fn link_statements(quotes: &mut [Quote]) {
     // Each quote joins only the one longer quote that contains most of its words: a short, generic
     // fragment must not bridge two different statements that each contain it.
     let rank = |i: usize| (words[i].len(), std::cmp::Reverse(i));
-    let mut shared: Vec<u32> = vec![0; quotes.len()];
+    let mut seen: Vec<bool> = vec![false; quotes.len()];
     let mut touched: Vec<usize> = Vec::new();
     for i in 0..quotes.len() {
         if words[i].len() < MIN_WORDS {
             continue;
         }
-        for &t in &words[i] {
+        // A quote sharing `need` of this one's words contains at least one of its
+        // `len - need + 1` rarest words (pigeonhole): only those words' quotes are candidates, so
+        // a word thousands of quotes use is never walked for a long quote.
+        let need = MIN_WORDS.max((MIN_OVERLAP * words[i].len() as f64).ceil() as usize);
+        let mut rarest = words[i].clone();
+        rarest.sort_by_key(|t| (index[*t as usize].len(), *t));
+        rarest.truncate((words[i].len() + 1).saturating_sub(need));
+        for t in rarest {
             for &j in &index[t as usize] {
-                if rank(j) > rank(i) {
-                    if shared[j] == 0 {
-                        touched.push(j);
-                    }
-                    shared[j] += 1;
+                if rank(j) > rank(i) && !seen[j] {
+                    touched.push(j);
+                    seen[j] = true;
                 }
             }
         }
         let mut best: Option<(usize, usize)> = None;
         for j in touched.drain(..) {
-            let n = std::mem::take(&mut shared[j]) as usize;
+            seen[j] = false;
+            let n = common(&words[i], &words[j]);
             let same_speaker = match (&quotes[i].speaker, &quotes[j].speaker) {
                 (Some(a), Some(b)) => a == b,
                 _ => true,
