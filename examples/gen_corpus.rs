@@ -150,9 +150,30 @@ const FIRST: [&str; 24] = [
     "Umar", "Vera", "Wiktor", "Yara",
 ];
 const LAST: [&str; 24] = [
-    "Abara", "Brandt", "Castell", "Demir", "Eklund", "Fontaine", "Grieg", "Halloran", "Ivanova",
-    "Jaramillo", "Kowal", "Lindgren", "Moreau", "Nakagawa", "Okoro", "Petrakis", "Quist",
-    "Rahimi", "Sorensen", "Tanaka", "Ulloa", "Varga", "Wolanski", "Zeller",
+    "Abara",
+    "Brandt",
+    "Castell",
+    "Demir",
+    "Eklund",
+    "Fontaine",
+    "Grieg",
+    "Halloran",
+    "Ivanova",
+    "Jaramillo",
+    "Kowal",
+    "Lindgren",
+    "Moreau",
+    "Nakagawa",
+    "Okoro",
+    "Petrakis",
+    "Quist",
+    "Rahimi",
+    "Sorensen",
+    "Tanaka",
+    "Ulloa",
+    "Varga",
+    "Wolanski",
+    "Zeller",
 ];
 const OFFICES: [&str; 8] = [
     "Foreign Minister",
@@ -165,12 +186,22 @@ const OFFICES: [&str; 8] = [
     "Finance Minister",
 ];
 const NATIONS: [&str; 12] = [
-    "German", "Italian", "French", "British", "Ukrainian", "Polish", "Turkish", "Dutch",
-    "Swedish", "Czech", "Japanese", "Brazilian",
+    "German",
+    "Italian",
+    "French",
+    "British",
+    "Ukrainian",
+    "Polish",
+    "Turkish",
+    "Dutch",
+    "Swedish",
+    "Czech",
+    "Japanese",
+    "Brazilian",
 ];
 const TOWNS: [&str; 12] = [
-    "Geneva", "Brussels", "Istanbul", "Riyadh", "Vienna", "Helsinki", "Warsaw", "Paris",
-    "Berlin", "Doha", "Oslo", "Lisbon",
+    "Geneva", "Brussels", "Istanbul", "Riyadh", "Vienna", "Helsinki", "Warsaw", "Paris", "Berlin",
+    "Doha", "Oslo", "Lisbon",
 ];
 const CLAIMS: [&str; 10] = [
     "we made real progress on",
@@ -279,7 +310,11 @@ fn article(rng: &mut Rng, people: &[(String, String)], stories: u64) -> String {
     let mut paragraphs = 0;
     while s.len() < 4800 {
         paragraphs += 1;
-        let who = if rng.below(2) == 0 { a.clone() } else { b.clone() };
+        let who = if rng.below(2) == 0 {
+            a.clone()
+        } else {
+            b.clone()
+        };
         let m = MONTHS[(month + rng.below(3)) % 12];
         let para = match rng.below(10) {
             0 => format!(
@@ -334,10 +369,12 @@ fn article(rng: &mut Rng, people: &[(String, String)], stories: u64) -> String {
                 rng.pick(&["a fig leaf", "premature", "too little, too late"])
             ),
             7 => format!(
-                "{}, a senior fellow at the {} Institute, said the {} process was “fragile but alive.” “If the leaders do not meet again before the end of the year, the momentum will be lost,” she said.",
-                rng.pick(&["Hanna Roth", "Omar Said", "Yuki Mori", "Elena Petrova"]),
+                "{} {}, a senior fellow at the {} Institute, said the {} process was “fragile but alive.” “{},” she said.",
+                rng.pick(&["Hanna", "Yuki", "Elena", "Maren", "Sadia", "Ilse"]),
+                rng.pick(&LAST),
                 rng.pick(&["Baltic", "Atlantic", "Carnegie-style", "Eastern"]),
-                rng.pick(&["Geneva", "peace", "normalisation"])
+                rng.pick(&["Geneva", "peace", "normalisation"]),
+                rng.pick(&st.quotes)
             ),
             8 => format!(
                 "Officials expect {} to travel to {} next month for a trilateral summit, the first since {}.",
@@ -346,7 +383,8 @@ fn article(rng: &mut Rng, people: &[(String, String)], stories: u64) -> String {
                 year - 2
             ),
             _ => format!(
-                "“This is a decision for the people of {}, and nobody else,” {} said in a statement posted on X on {}.",
+                "“{} — this is a decision for the people of {},” {} said in a statement posted on X on {}.",
+                rng.pick(&st.quotes),
                 rng.pick(&["Ukraine", "the region", "our country"]),
                 who.0,
                 weekday

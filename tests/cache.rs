@@ -144,7 +144,10 @@ fn a_damaged_cache_is_rebuilt_with_one_warning_line() {
     assert_eq!(second.stdout, first.stdout);
     let err = String::from_utf8_lossy(&second.stderr);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.starts_with("attache: warning:") && err.contains("rebuilt"), "{err}");
+    assert!(
+        err.starts_with("attache: warning:") && err.contains("rebuilt"),
+        "{err}"
+    );
     let third = attache(&["export"], dir.path());
     assert!(third.stderr.is_empty(), "the rebuilt entries read back");
     assert_eq!(third.stdout, first.stdout);

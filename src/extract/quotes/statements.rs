@@ -20,6 +20,8 @@ const MIN_OVERLAP: f64 = 0.6;
 /// Stem length: words are compared by their first letters, so "meeting" and "meetings" or
 /// "arranging" and "arrangements" count as the same word.
 const STEM: usize = 6;
+/// Most index entries walked for one quote's candidates.
+const MAX_WALK: usize = 1024;
 
 fn content_words(text: &str, ids: &mut HashMap<String, u32>) -> Vec<u32> {
     let mut out: Vec<u32> = text
@@ -84,6 +86,17 @@ pub fn link_statements(quotes: &mut [Quote]) {
             }
         }
     }
+    // Documents and speakers as numbers: compared for every candidate pair.
+    let mut names: HashMap<String, u32> = HashMap::new();
+    let mut number = |s: &str| -> u32 {
+        let next = names.len() as u32;
+        *names.entry(s.to_string()).or_insert(next)
+    };
+    let docs: Vec<u32> = quotes.iter().map(|q| number(&q.doc)).collect();
+    let speakers: Vec<Option<u32>> = quotes
+        .iter()
+        .map(|q| q.speaker.as_deref().map(&mut number))
+        .collect();
     let mut parent: Vec<usize> = (0..quotes.len()).collect();
     // Each quote joins only the one longer quote that contains most of its words: a short, generic
     // fragment must not bridge two different statements that each contain it.
@@ -101,23 +114,27 @@ pub fn link_statements(quotes: &mut [Quote]) {
         let mut rarest = words[i].clone();
         rarest.sort_by_key(|t| (index[*t as usize].len(), *t));
         rarest.truncate((words[i].len() + 1).saturating_sub(need));
-        for t in rarest {
-            for &j in &index[t as usize] {
-                if rank(j) > rank(i) && !seen[j] {
-                    touched.push(j);
-                    seen[j] = true;
-                }
+        // A stock phrase thousands of quotes repeat is walked only so far: linking stays
+        // sub-quadratic whatever the archive (the cap is far above what real outlets share).
+        for &j in rarest
+            .iter()
+            .flat_map(|t| &index[*t as usize])
+            .take(MAX_WALK)
+        {
+            if rank(j) > rank(i) && !seen[j] {
+                touched.push(j);
+                seen[j] = true;
             }
         }
         let mut best: Option<(usize, usize)> = None;
         for j in touched.drain(..) {
             seen[j] = false;
             let n = common(&words[i], &words[j]);
-            let same_speaker = match (&quotes[i].speaker, &quotes[j].speaker) {
+            let same_speaker = match (speakers[i], speakers[j]) {
                 (Some(a), Some(b)) => a == b,
                 _ => true,
             };
-            let fits = quotes[i].doc != quotes[j].doc
+            let fits = docs[i] != docs[j]
                 && same_speaker
                 && n >= MIN_WORDS
                 && n as f64 >= MIN_OVERLAP * words[i].len() as f64;
