@@ -16,6 +16,8 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Least score for a mention to join a group.
 const JOIN: f32 = 2.5;
+/// Most index entries walked for one mention's candidate groups.
+const MAX_WALK: usize = 2048;
 
 /// A group of mentions believed to tell of one event.
 #[derive(Debug, Default)]
@@ -182,24 +184,30 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
             vec![it.m.cues.family.clone()]
         };
         let months = months_of(window(it));
+        let mut postings: Vec<&BTreeSet<usize>> = Vec::new();
         for f in &look_in {
             for k in keys(it, places, f) {
                 let Some((first, last)) = months else {
-                    if let Some(v) = index.get(&k) {
-                        candidates.extend(v.iter().copied());
-                    }
+                    postings.extend(index.get(&k));
                     continue;
                 };
                 // Dated: only groups whose window shares a month with it, or has none.
                 for month in first..=last {
-                    if let Some(v) = index.get(&format!("{k}|m{month}")) {
-                        candidates.extend(v.iter().copied());
-                    }
+                    postings.extend(index.get(&format!("{k}|m{month}")));
                 }
-                if let Some(v) = index.get(&format!("{k}|u")) {
-                    candidates.extend(v.iter().copied());
-                }
+                postings.extend(index.get(&format!("{k}|u")));
             }
+        }
+        // The most specific keys first (a document, a person few events share); a key thousands
+        // of events share (a common event noun) is walked only while the budget lasts.
+        postings.sort_by_key(|p| p.len());
+        let mut walked = 0;
+        for p in postings {
+            if walked > 0 && walked + p.len() > MAX_WALK {
+                break;
+            }
+            walked += p.len();
+            candidates.extend(p.iter().copied().take(MAX_WALK));
         }
         let candidates_dbg: Vec<usize> = candidates.iter().copied().collect();
         let best = candidates
@@ -434,10 +442,10 @@ fn score(it: &Item, g: &Group, places: &Places) -> Option<f32> {
         s += 1.0;
     }
     // The same sentence of the same document: one event told twice in a row.
-    let same_sentence = g
-        .sentences
-        .contains(&(m.doc.clone(), m.cues.sentence.start, fam.clone()));
-    if same_sentence && m.cues.reference {
+    if m.cues.reference
+        && g.sentences
+            .contains(&(m.doc.clone(), m.cues.sentence.start, fam.clone()))
+    {
         s += 3.0;
         evidence = true;
     }
