@@ -269,7 +269,7 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
 /// enough for a per-month index to pay; `None` for open or very wide windows.
 fn months_of(window: (Option<NaiveDate>, Option<NaiveDate>)) -> Option<(i32, i32)> {
     use chrono::Datelike;
-    const MAX_MONTHS: i32 = 36;
+    const MAX_MONTHS: i32 = 12;
     let (Some(lo), Some(hi)) = window else {
         return None;
     };
