@@ -113,8 +113,11 @@ fn no_cache_neither_reads_nor_writes_the_cache() {
     let out = attache(&["export", "--no-cache"], dir.path());
     assert!(out.status.success());
     assert!(files_under(dir.path()).is_empty());
-    let out = attache(&["--no-cache", "events"], dir.path());
-    assert!(out.status.success(), "the flag is global");
+    let out = attache(&["events", "--no-cache"], dir.path());
+    assert!(out.status.success(), "every command takes it");
+    assert!(files_under(dir.path()).is_empty());
+    let out = attache(&["--no-cache"], dir.path());
+    assert!(out.status.success(), "and so does the bare timeline");
     assert!(files_under(dir.path()).is_empty());
     let out = attache(&["export"], dir.path());
     assert!(out.status.success());
