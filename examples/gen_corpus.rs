@@ -272,15 +272,15 @@ fn story(seed: u64, people: &[(String, String)]) -> Story {
         a,
         b,
         place: if rng.below(3) == 0 {
-            *rng.pick(&PLACES)
+            PLACES[rng.below(PLACES.len())]
         } else {
-            *rng.pick(&TOWNS)
+            TOWNS[rng.below(TOWNS.len())]
         },
         topic,
         year: 2019 + rng.below(7) as i32,
         month: rng.below(12),
         day: 1 + rng.below(28),
-        weekday: *rng.pick(&WEEKDAYS),
+        weekday: WEEKDAYS[rng.below(WEEKDAYS.len())],
         quotes,
     }
 }

@@ -29,6 +29,8 @@ const NEIGHBOURS: f64 = 0.05;
 const NEIGHBOUR_DAYS: i64 = 31;
 
 type Window = (NaiveDate, NaiveDate);
+/// A chosen day and the clues that explain it.
+type Dated = Option<(NaiveDate, Vec<String>)>;
 
 /// Fills in `published` for documents that have no date, from clues in their text and their neighbours.
 pub fn infer_publication_dates(docs: &mut [Document]) {
@@ -60,8 +62,7 @@ pub fn infer_publication_dates(docs: &mut [Document]) {
     let neighbours = NameIndex::new(&names).neighbours(&undated, NEIGHBOURS);
 
     // Round 1: articles whose own clues fix a day (known dates count as fixed).
-    let (windows, results): (Vec<Option<Window>>, Vec<Option<(NaiveDate, Vec<String>)>>) = (0
-        ..docs.len())
+    let (windows, results): (Vec<Option<Window>>, Vec<Dated>) = (0..docs.len())
         .into_par_iter()
         .map(|k| {
             if !undated[k] {
