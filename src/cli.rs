@@ -31,6 +31,9 @@ pub struct Cli {
     /// terminal's own text selection keeps working.
     #[arg(long)]
     pub mouse: bool,
+    /// Keep the mouse off even when config.toml turns it on.
+    #[arg(long, conflicts_with = "mouse")]
+    pub no_mouse: bool,
     /// Do not read or write the extraction cache (kept in the user's cache folder, or in
     /// ATTACHE_CACHE_DIR): extract every article again.
     #[arg(long, global = true)]
@@ -135,6 +138,26 @@ pub enum Command {
         #[arg(long, short, value_enum, default_value = "md")]
         format: BriefFormat,
     },
+    /// Show where config.toml is read from, print a complete default one, or check it.
+    #[command(
+        after_help = "Examples:\n  attache config --print-default > \"$(attache config --path)\"\n  attache config --check"
+    )]
+    Config {
+        /// Print the path of config.toml (which need not exist yet).
+        #[arg(long, group = "config_what")]
+        path: bool,
+        /// Print a complete, commented config.toml holding every default.
+        #[arg(long, group = "config_what")]
+        print_default: bool,
+        /// Check config.toml: exit 0 when it is valid or absent, 1 with line:column when not.
+        #[arg(long, group = "config_what")]
+        check: bool,
+    },
+    /// Bookmark events and quotes from scripts (the TUI's `b`), or list the bookmarks and notes.
+    Bookmark {
+        #[command(subcommand)]
+        action: BookmarkCommand,
+    },
     /// Print a shell completion script (e.g. `attache completions bash > ~/.local/share/bash-completion/completions/attache`).
     Completions {
         #[arg(value_enum, value_name = "SHELL")]
@@ -145,6 +168,31 @@ pub enum Command {
         /// Write attache.1 and one attache-COMMAND.1 per command into DIR instead.
         #[arg(long, value_name = "DIR")]
         out_dir: Option<PathBuf>,
+    },
+}
+
+/// `attache bookmark …`: ids are those of this corpus (`attache events --format json` shows
+/// them); what is kept is keyed by the item itself, so it survives the ids changing.
+#[derive(Debug, Subcommand)]
+pub enum BookmarkCommand {
+    /// Bookmark an event (e.g. e3) or a quote (e.g. d1-q2).
+    Add {
+        #[arg(value_name = "ID")]
+        id: String,
+        #[command(flatten)]
+        input: Input,
+    },
+    /// Remove the bookmark of an event or a quote.
+    Remove {
+        #[arg(value_name = "ID")]
+        id: String,
+        #[command(flatten)]
+        input: Input,
+    },
+    /// List the bookmarked events and quotes of the corpus, and the events with notes.
+    List {
+        #[command(flatten)]
+        input: Input,
     },
 }
 

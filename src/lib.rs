@@ -6,9 +6,11 @@
 pub mod brief;
 pub mod cache;
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod export;
 pub mod extract;
+pub mod kept;
 pub mod model;
 pub mod progress;
 pub mod sanitize;

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 use attache::cache::{self, Cache};
-use attache::cli::{BriefFormat, Cli, Command, EventsFormat, Input, ListFormat};
+use attache::cli::{BookmarkCommand, BriefFormat, Cli, Command, EventsFormat, Input, ListFormat};
 use attache::corpus;
 use attache::export::{self, Format};
 use attache::model::{Quote, Timeline};
@@ -104,12 +104,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
         let Some(timeline) = load_for(&cli.input, cli.no_cache, true) else {
             return Ok(ExitCode::from(2));
         };
-        let no_color = std::env::var("NO_COLOR").ok();
-        let options = attache::tui::Options {
-            theme: attache::tui::ThemeName::resolve(cli.theme, no_color.as_deref()),
-            mouse: cli.mouse,
+        let flags = attache::tui::start::Flags {
+            theme: cli.theme,
+            mouse: (cli.mouse || cli.no_mouse).then_some(cli.mouse),
+            paths: cli.input.paths.clone(),
         };
-        return Ok(ExitCode::from(attache::tui::run(timeline, options)?));
+        return Ok(ExitCode::from(attache::tui::start::start(
+            timeline, &flags,
+        )?));
     }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -126,7 +128,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let Some(timeline) = load(&input, cli.no_cache) else {
                 return Ok(ExitCode::from(2));
             };
-            export::write(&timeline, format, &mut out)?;
+            if format == Format::Json {
+                write_json(&timeline, &mut out)?;
+            } else {
+                export::write(&timeline, format, &mut out)?;
+            }
         }
         Command::Docs { input, format } => {
             let Some(timeline) = load(&input, cli.no_cache) else {
@@ -195,7 +201,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             timeline.events.retain(|e| filter.keeps(e));
             match format {
                 EventsFormat::Text => print_timeline_text(&timeline, &mut out)?,
-                EventsFormat::Json => export::write(&timeline, Format::Json, &mut out)?,
+                EventsFormat::Json => write_json(&timeline, &mut out)?,
                 EventsFormat::Csv => export::write(&timeline, Format::Csv, &mut out)?,
                 EventsFormat::Md => export::write(&timeline, Format::Md, &mut out)?,
             }
@@ -222,7 +228,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let Some(timeline) = load(&input, cli.no_cache) else {
                 return Ok(ExitCode::from(2));
             };
-            let brief = attache::brief::select(&timeline, &filter);
+            let mut brief = attache::brief::select(&timeline, &filter);
+            brief.marks = marks(&timeline);
             match format {
                 BriefFormat::Md => attache::brief::write_markdown(&brief, &mut out)?,
                 BriefFormat::Ics => {
@@ -230,6 +237,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
         }
+        Command::Config {
+            path,
+            print_default,
+            check,
+        } => {
+            let code = attache::config::command::run(path, print_default, check, &mut out)?;
+            out.flush()?;
+            return Ok(ExitCode::from(code));
+        }
+        Command::Bookmark { action } => return bookmark(action, cli.no_cache, &mut out),
         Command::Completions { shell } => {
             // clap_complete panics on a write error (a closed pipe): render first, then write.
             let mut script = Vec::new();
@@ -250,6 +267,37 @@ fn run(cli: Cli) -> Result<ExitCode> {
     out.flush()?;
     let _ = io::stdout().is_terminal();
     Ok(ExitCode::SUCCESS)
+}
+
+/// The kept bookmarks and notes of a timeline (a warning when their file had to be moved aside).
+fn marks(timeline: &Timeline) -> attache::kept::Marks {
+    let (marks, warning) = attache::kept::commands::marks_for(timeline);
+    if let Some(w) = warning {
+        eprintln!("attache: warning: {}", sanitize::plain(&w));
+    }
+    marks
+}
+
+/// The attache/1 JSON, with `bookmarked` and `note` on the items the user marked.
+fn write_json(timeline: &Timeline, out: &mut dyn Write) -> Result<()> {
+    let v = attache::kept::commands::json_with_marks(timeline, &marks(timeline));
+    serde_json::to_writer_pretty(&mut *out, &v)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+fn bookmark(action: BookmarkCommand, no_cache: bool, out: &mut dyn Write) -> Result<ExitCode> {
+    let input = match &action {
+        BookmarkCommand::Add { input, .. }
+        | BookmarkCommand::Remove { input, .. }
+        | BookmarkCommand::List { input } => input,
+    };
+    let Some(timeline) = load(input, no_cache) else {
+        return Ok(ExitCode::from(2));
+    };
+    let code = attache::kept::commands::run(&action, &timeline, out)?;
+    out.flush()?;
+    Ok(ExitCode::from(code))
 }
 
 fn select_quotes<'a>(
@@ -298,10 +346,9 @@ fn write_quotes(
                 .iter()
                 .map(|q| export::quote_json(q, timeline))
                 .collect();
-            serde_json::to_writer_pretty(
-                &mut *out,
-                &serde_json::json!({"schema": export::SCHEMA, "quotes": v}),
-            )?;
+            let mut doc = serde_json::json!({"schema": export::SCHEMA, "quotes": v});
+            attache::kept::export::annotate(&mut doc, &marks(timeline));
+            serde_json::to_writer_pretty(&mut *out, &doc)?;
             writeln!(out)?;
         }
         ListFormat::Csv => export::write_quotes_csv(quotes, timeline, out)?,

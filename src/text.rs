@@ -2,7 +2,9 @@
 //!
 //! News sentences end in `.`, `!`, `?` or `…`, possibly followed by closing quote marks; they do not
 //! end after abbreviations ("Mr.", "U.S.", "Aug.") or initials ("Jane Q. Doe"). A line break always
-//! ends a paragraph, and so a sentence.
+//! ends a paragraph, and so a sentence. A run of text without any sentence end is cut into
+//! pieces of at most [`MAX_SENTENCE`] bytes, so that no per-sentence step can grow with the size of
+//! a whole file.
 
 use crate::model::Span;
 
@@ -78,7 +80,43 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
     }
 }
 
-fn push_trimmed(base: usize, p: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+/// The longest sentence kept whole, in bytes: about five times the longest sentences of news prose.
+/// Longer runs (a table flattened into one line, a page without punctuation) are cut at the last
+/// comma, semicolon or space before the limit.
+pub const MAX_SENTENCE: usize = 2048;
+
+fn push_trimmed(base: usize, p: &str, mut start: usize, end: usize, out: &mut Vec<Span>) {
+    while end - start > MAX_SENTENCE {
+        let cut = cut_point(p, start, start + MAX_SENTENCE);
+        push_piece(base, p, start, cut, out);
+        start = cut;
+    }
+    push_piece(base, p, start, end, out);
+}
+
+/// Where to cut `p[start..limit]`: after the last `,`/`;` in its second half, else after its last
+/// whitespace, else at the char boundary nearest the limit.
+fn cut_point(p: &str, start: usize, limit: usize) -> usize {
+    let mut limit = limit.min(p.len());
+    while !p.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window = &p[start..limit];
+    let half = window.len() / 2;
+    if let Some(i) = window.rfind([',', ';'])
+        && i >= half
+    {
+        return start + i + 1;
+    }
+    match window.rfind(char::is_whitespace) {
+        Some(i) if i > 0 => start + i + window[i..].chars().next().map_or(1, char::len_utf8),
+        _ if limit > start => limit,
+        // A single char longer than the limit cannot exist, but never loop forever.
+        _ => p.len(),
+    }
+}
+
+fn push_piece(base: usize, p: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let s = &p[start..end];
     let lead = s.len() - s.trim_start().len();
     let t = s.trim();
@@ -120,6 +158,25 @@ mod tests {
             .into_iter()
             .map(|s| &text[s.range()])
             .collect()
+    }
+
+    #[test]
+    fn a_run_without_sentence_ends_is_cut_into_bounded_pieces() {
+        let text = "word, ".repeat(2000) + "Ünal ".repeat(500).as_str();
+        let pieces = sentences(&text);
+        assert!(pieces.len() > 1);
+        for s in &pieces {
+            assert!(s.len() <= MAX_SENTENCE, "{}", s.len());
+            assert!(text.get(s.range()).is_some());
+        }
+        // Nothing but whitespace is lost between the pieces.
+        let kept: usize = pieces
+            .iter()
+            .map(|s| text[s.range()].split_whitespace().count())
+            .sum();
+        assert_eq!(kept, text.split_whitespace().count());
+        let unbroken = "x".repeat(5000);
+        assert!(sentences(&unbroken).iter().all(|s| s.len() <= MAX_SENTENCE));
     }
 
     #[test]

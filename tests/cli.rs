@@ -182,3 +182,17 @@ fn csv_and_markdown_and_jsonl_exports_work() {
         assert!(v["type"].is_string());
     }
 }
+
+#[test]
+fn without_a_terminal_the_plain_timeline_is_printed() {
+    // Test processes have no TTY on stdout: the TUI must not start, the timeline is text.
+    let out = attache(&[]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).expect("UTF-8 output");
+    assert!(text.lines().count() >= 5, "{text}");
+    assert!(text.lines().all(|l| !l.contains('\u{1b}')), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.contains(" past ") || l.contains(" planned "))
+    );
+}

@@ -186,6 +186,41 @@ fn calling_someone_a_name_is_not_a_call() {
 }
 
 #[test]
+fn people_who_spoke_by_phone_took_part_in_the_call() {
+    for text in [
+        "Jane Holt and Omar Vance spoke by phone on Sunday.",
+        "Holt talked by telephone with Vance on Sunday.",
+    ] {
+        let d = doc("d1", text, "2031-03-04");
+        let t = vec![timex(&d.text, "Sunday", "2031-03-02")];
+        let calls: Vec<_> = detect(&d, PEOPLE, &t)
+            .into_iter()
+            .filter(|m| m.kind == EventKind::Call)
+            .collect();
+        assert_eq!(calls.len(), 1, "{text}: {calls:#?}");
+        assert_eq!(calls[0].actors, vec!["Jane Holt", "Omar Vance"], "{text}");
+        assert_eq!(calls[0].status, Status::Past);
+    }
+}
+
+#[test]
+fn a_planned_trip_is_a_visit_with_its_traveller_and_place() {
+    let d = doc(
+        "d1",
+        "Jane Holt will travel to Geneva on Friday to meet Omar Vance.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Friday", "2031-03-07")];
+    let m = detect(&d, PEOPLE, &t);
+    assert!(
+        m.iter().any(|m| m.status == Status::Planned
+            && m.actors.contains(&"Jane Holt".to_string())
+            && m.date.as_ref().is_some_and(|v| v.value == "2031-03-07")),
+        "{m:#?}"
+    );
+}
+
+#[test]
 fn deadlines_are_details_not_dates() {
     let d = doc(
         "d1",

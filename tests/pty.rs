@@ -2,144 +2,9 @@
 //! vt100 parser, and the terminal checked after it quits (main screen, cursor shown, echo on).
 #![cfg(unix)]
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-use std::io::{Read, Write};
-use std::sync::{Arc, Mutex};
-use std::thread;
-use std::time::{Duration, Instant};
+mod pty_session;
 
-struct Session {
-    master: Box<dyn MasterPty + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    screen: Arc<Mutex<vt100::Parser>>,
-    raw: Arc<Mutex<Vec<u8>>>,
-    reader: Option<thread::JoinHandle<()>>,
-}
-
-fn local_flags(master: &dyn MasterPty) -> libc::tcflag_t {
-    let fd = master.as_raw_fd().expect("a unix pty");
-    let mut t: libc::termios = unsafe { std::mem::zeroed() };
-    assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0);
-    t.c_lflag
-}
-
-impl Session {
-    fn start(args: &[&str]) -> Session {
-        Session::start_with(args, &[])
-    }
-
-    fn start_with(args: &[&str], env: &[(&str, &str)]) -> Session {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: 30,
-                cols: 100,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_attache"));
-        cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env(
-            "ATTACHE_CACHE_DIR",
-            std::env::temp_dir().join("attache-test-cache"),
-        );
-        cmd.env_remove("NO_COLOR");
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let child = pair.slave.spawn_command(cmd).expect("spawn attache");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let writer = pair.master.take_writer().unwrap();
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(
-            std::num::NonZero::new(30).unwrap(),
-            std::num::NonZero::new(100).unwrap(),
-            0,
-        )));
-        let raw = Arc::new(Mutex::new(Vec::new()));
-        let (s, r) = (screen.clone(), raw.clone());
-        let reader = thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                s.lock().unwrap().process(&buf[..n]);
-                r.lock().unwrap().extend_from_slice(&buf[..n]);
-            }
-        });
-        Session {
-            master: pair.master,
-            child,
-            writer,
-            screen,
-            raw,
-            reader: Some(reader),
-        }
-    }
-
-    fn contents(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
-    }
-
-    /// Waits until the screen satisfies `what` (10 s at most).
-    fn wait_for(&self, label: &str, what: impl Fn(&str) -> bool) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if what(&self.contents()) {
-                return;
-            }
-            thread::sleep(Duration::from_millis(20));
-        }
-        panic!(
-            "timed out waiting for {label}; screen:\n{}",
-            self.contents()
-        );
-    }
-
-    fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-        // Let the key arrive alone, so that Esc is not read as Alt plus the next key.
-        thread::sleep(Duration::from_millis(60));
-    }
-
-    /// Waits for the process to end; returns its exit code.
-    fn wait_exit(&mut self) -> u32 {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                // The reader ends when the last slave descriptor closes.
-                if let Some(r) = self.reader.take() {
-                    let _ = r.join();
-                }
-                return status.exit_code();
-            }
-            assert!(
-                Instant::now() < deadline,
-                "attache did not exit:\n{}",
-                self.contents()
-            );
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn assert_terminal_restored(&self, echo_before: libc::tcflag_t) {
-        let parser = self.screen.lock().unwrap();
-        let screen = parser.screen();
-        assert!(!screen.alternate_screen(), "still in the alternate screen");
-        assert!(!screen.hide_cursor(), "cursor left hidden");
-        let after = local_flags(&*self.master);
-        assert_ne!(after & libc::ECHO, 0, "echo left off");
-        assert_ne!(after & libc::ICANON, 0, "raw mode left on");
-        assert_eq!(
-            after & (libc::ECHO | libc::ICANON),
-            echo_before & (libc::ECHO | libc::ICANON)
-        );
-    }
-}
+use pty_session::{Session, local_flags};
 
 #[test]
 fn tabs_sources_help_and_quit_leave_the_terminal_as_it_was() {
@@ -226,15 +91,75 @@ fn an_article_opens_from_the_sources_and_esc_goes_back() {
     assert!(!out.contains('\u{7}'), "a bell reached the terminal");
 }
 
+/// SIGINT (kill, not Ctrl-C, which raw mode reads as a key), SIGHUP (an SSH link dropping) and
+/// SIGTERM each end attache at once with 128 + the signal, the terminal restored, mouse capture
+/// off included.
 #[test]
-fn sigterm_restores_the_terminal() {
-    let mut s = Session::start(&[]);
+fn every_signal_restores_the_terminal_and_mouse() {
+    for sig in [libc::SIGINT, libc::SIGHUP, libc::SIGTERM] {
+        let mut s = Session::start(&["--mouse"]);
+        let before = local_flags(&*s.master);
+        s.wait_for("the first frame", |c| c.contains("1 Timeline"));
+        assert_ne!(
+            s.screen.lock().unwrap().screen().mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "--mouse turns mouse capture on"
+        );
+        let pid = s.child.process_id().expect("a pid") as libc::pid_t;
+        assert_eq!(unsafe { libc::kill(pid, sig) }, 0);
+        assert_eq!(s.wait_exit(), 128 + sig as u32, "signal {sig}");
+        s.assert_terminal_restored(before);
+        assert_eq!(
+            s.screen.lock().unwrap().screen().mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse capture left on after signal {sig}"
+        );
+    }
+}
+
+/// A panic inside the running TUI (injected through a test-only variable) leaves the terminal
+/// as it was and still reports the panic.
+#[test]
+fn a_panic_restores_the_terminal() {
+    let mut s = Session::start_with(&["--mouse"], &[("ATTACHE_TEST_PANIC_ON_KEY", "1")]);
     let before = local_flags(&*s.master);
     s.wait_for("the first frame", |c| c.contains("1 Timeline"));
-    let pid = s.child.process_id().expect("a pid") as libc::pid_t;
-    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
-    assert_eq!(s.wait_exit(), 128 + libc::SIGTERM as u32);
+    s.send("j");
+    assert_eq!(s.wait_exit(), 101, "a panic exits with Rust's panic code");
     s.assert_terminal_restored(before);
+    assert_eq!(
+        s.screen.lock().unwrap().screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None
+    );
+    let raw = s.raw.lock().unwrap();
+    let out = String::from_utf8_lossy(&raw);
+    let restored_at = out
+        .rfind("\u{1b}[?1049l")
+        .expect("the alternate screen is left");
+    let panic_at = out
+        .rfind("injected panic")
+        .expect("the panic message is shown");
+    assert!(
+        restored_at < panic_at,
+        "the message is printed after the terminal is restored"
+    );
+}
+
+/// On a terminal that cannot draw (TERM=dumb) attache prints the plain timeline instead: no
+/// alternate screen, no raw mode, nothing but text and line ends.
+#[test]
+fn term_dumb_prints_the_plain_timeline() {
+    let mut s = Session::start_with(&[], &[("TERM", "dumb")]);
+    let before = local_flags(&*s.master);
+    assert_eq!(s.wait_exit(), 0);
+    let raw = s.raw.lock().unwrap().clone();
+    let out = String::from_utf8_lossy(&raw);
+    assert!(out.contains("past"), "the timeline is printed:\n{out}");
+    assert!(
+        !out.contains('\u{1b}'),
+        "no escape sequence on a dumb terminal"
+    );
+    assert_eq!(local_flags(&*s.master), before);
 }
 
 /// Colour as crossterm writes it: SGR 38;5;N (foreground) or 48;5;N (background).

@@ -184,6 +184,20 @@ fn people_introduced_with_a_role_become_new_actors() {
 }
 
 #[test]
+fn a_particle_hyphenated_to_the_surname_is_part_of_the_name() {
+    let text = "Freedonian Foreign Minister Karim al-Rashed said talks would resume. \
+                Al-Rashed spoke later, and al-Rashed said more.";
+    let (ms, new) = find(text);
+    let names: Vec<&str> = new.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, vec!["Karim al-Rashed"]);
+    let later = ms
+        .iter()
+        .filter(|m| m.actor == "Karim al-Rashed" && m.via == "new-surname")
+        .count();
+    assert!(later >= 1, "{ms:?}");
+}
+
+#[test]
 fn capitalised_phrases_without_person_evidence_are_not_people() {
     let (_, new) = find(
         "Mixed Reactions from Analysts\nThe Harbor Bridge Project stalled. Grand Canal Views reopened.",

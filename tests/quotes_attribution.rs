@@ -186,6 +186,23 @@ fn according_to_an_unknown_outlet_names_no_speaker() {
 }
 
 #[test]
+fn according_to_a_record_leaves_the_speaker_to_the_frame_before() {
+    let t = "Firefly told Trentino that the port was “a line not to be crossed,” according to a readout.";
+    assert_eq!(speaker(t, "a line").as_deref(), Some("Rufus Firefly"));
+    let t = "The port is “a line not to be crossed,” according to a readout.";
+    assert_eq!(speaker(t, "a line"), None);
+}
+
+#[test]
+fn a_participle_after_with_has_its_own_subject() {
+    let t =
+        "Freedonia and Sylvania held talks in Geneva, with both sides describing them as “useful.”";
+    assert_eq!(speaker(t, "useful"), None);
+    let t = "Freedonia and Sylvania held talks in Geneva, with Firefly calling them “useful.”";
+    assert_eq!(speaker(t, "useful").as_deref(), Some("Rufus Firefly"));
+}
+
+#[test]
 fn headline_verbs_joined_by_a_comma_share_the_subject() {
     let t = "Trentino rejects the offer, says Freedonia 'lost touch with reality'";
     assert_eq!(speaker(t, "lost touch").as_deref(), TRENTINO);

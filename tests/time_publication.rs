@@ -23,6 +23,56 @@ const TALKS: &str = "Port talks resume\n\
     January 10 walkout by dockworkers at the port.";
 
 #[test]
+fn a_wire_dateline_gives_the_day_of_the_report() {
+    let text = "Harbour talks end\n\
+        LISBON/MADRID, March 14 (Newswire) - Port officials met on Monday, a week after the \
+        March 3, 2031 walkout.";
+    let mut docs = vec![doc("wire.txt", text)];
+    infer_publication_dates(&mut docs);
+    assert_eq!(
+        docs[0].published.date,
+        Some(day("2031-03-14")),
+        "{:?}",
+        docs[0].published
+    );
+    assert_eq!(docs[0].outlet.as_deref(), Some("Newswire"));
+}
+
+#[test]
+fn the_start_of_a_long_conflict_does_not_date_the_article() {
+    // Only the start of the conflict is dated: nothing says how long ago that was.
+    let text = "Harbour dispute drags on\n\
+        The dispute began on March 3, 2021, when dockworkers walked out. Officials met on Monday.";
+    let mut docs = vec![doc("long.txt", text)];
+    infer_publication_dates(&mut docs);
+    assert_ne!(
+        docs[0].published.date,
+        Some(day("2021-03-08")),
+        "{:?}",
+        docs[0].published
+    );
+    assert_ne!(
+        docs[0].published.date,
+        Some(day("2021-03-09")),
+        "{:?}",
+        docs[0].published
+    );
+}
+
+#[test]
+fn a_year_that_names_a_thing_does_not_date_the_article() {
+    let text = "Harbour talks resume\n\
+        Port officials met on Saturday, seven years after the city left the 2015 harbour treaty.";
+    let mut docs = vec![doc("treaty.txt", text)];
+    infer_publication_dates(&mut docs);
+    assert!(
+        docs[0].published.date.is_none_or(|d| d > day("2017-01-01")),
+        "{:?}",
+        docs[0].published
+    );
+}
+
+#[test]
 fn a_dated_event_and_a_weekday_fix_the_day_and_neighbours_follow() {
     let mut docs = vec![doc("strike.txt", STRIKE), doc("talks.txt", TALKS)];
     infer_publication_dates(&mut docs);

@@ -167,11 +167,17 @@ fn matched_characters_are_highlighted_in_the_row() {
 
 /// Article text carrying terminal escapes: OSC 52 (clipboard write), CSI 2J (clear screen), BEL,
 /// backspace, DEL and C1 controls. None of them may reach the terminal; the placeholder may.
-const EVIL: &str = "evil\u{1b}]52;c;ZXZpbA==\u{7} clear\u{1b}[2J bell\u{7} bs\u{8} del\u{7f} c1\u{9b}31m osc\u{9d}0;title\u{9c} end";
+const EVIL: &str = concat!(
+    "evil\u{1b}]52;c;ZXZpbA==\u{7} clear\u{1b}[2J bell\u{7} bs\u{8} del\u{7f} c1\u{9b}31m ",
+    "osc\u{9d}0;title\u{9c} link\u{1b}]8;;https://x.invalid\u{1b}\\here\u{1b}]8;;\u{1b}\\ ",
+    "dcs\u{1b}P1$qm\u{1b}\\ bidi\u{202e}desrever\u{202c} iso\u{2067}x\u{2069} ",
+    "zw\u{200b}j\u{200d}b\u{feff} end"
+);
 
 fn evil_timeline() -> attache::model::Timeline {
     let mut tl = tui_fixture::timeline();
     for d in &mut tl.documents {
+        d.path = format!("saved/{EVIL}/{}", d.path);
         d.title = Some(format!("Title {EVIL}"));
         d.outlet = Some(format!("Outlet {EVIL}"));
         let extra = format!("\n\nInjected paragraph: {EVIL}\n");
@@ -224,6 +230,16 @@ fn assert_only_drawing_sequences(out: &[u8]) {
         "C1 control in output"
     );
     assert!(!text.contains("ZXZpbA"), "the OSC 52 payload was drawn");
+    assert!(
+        !text.contains("x.invalid"),
+        "the OSC 8 link target was drawn"
+    );
+    for c in [
+        '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}',
+        '\u{2068}', '\u{2069}', '\u{200b}', '\u{200d}', '\u{feff}',
+    ] {
+        assert!(!text.contains(c), "bidi or zero-width {c:?} in output");
+    }
     let b = out;
     let mut i = 0;
     while i < b.len() {

@@ -28,12 +28,12 @@ pub fn write_markdown(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     for e in &dated {
-        event_line(e, out)?;
+        event_line(brief, e, out)?;
     }
     if !vague.is_empty() {
         writeln!(out, "\n### Without a calendar date\n")?;
         for e in &vague {
-            event_line(e, out)?;
+            event_line(brief, e, out)?;
         }
     }
 
@@ -42,7 +42,12 @@ pub fn write_markdown(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "No attributed quotes.\n")?;
     }
     for k in &brief.quotes {
-        writeln!(out, "> “{}”\n>", inline(&k.quote.text))?;
+        let star = if brief.marks.quote_bookmarked(&k.quote.id) {
+            "★ "
+        } else {
+            ""
+        };
+        writeln!(out, "> {star}“{}”\n>", inline(&k.quote.text))?;
         let speaker = k.quote.speaker.as_deref().unwrap_or("unattributed");
         let (outlet, date, file) = match k.document {
             Some(d) => (
@@ -120,6 +125,14 @@ fn summary(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
         write!(out, ", {a} to {b}")?;
     }
     writeln!(out, "; {} key quotes.", brief.quotes.len())?;
+    let starred = brief
+        .events
+        .iter()
+        .filter(|e| brief.marks.event_bookmarked(&e.id))
+        .count();
+    if starred > 0 {
+        writeln!(out, "★ marks the events you bookmarked ({starred}).")?;
+    }
     if brief.is_filtered() {
         let f = &brief.filter;
         let mut parts = Vec::new();
@@ -137,7 +150,14 @@ fn summary(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-fn event_line(e: &Event, out: &mut dyn Write) -> io::Result<()> {
+/// One event: `- ★ **date** — title _(kind)_ — outlets`, the star when the user bookmarked it,
+/// and the user's note on the next line.
+fn event_line(brief: &Brief, e: &Event, out: &mut dyn Write) -> io::Result<()> {
+    let star = if brief.marks.event_bookmarked(&e.id) {
+        "★ "
+    } else {
+        ""
+    };
     let planned = if e.status == Status::Planned {
         ", planned"
     } else {
@@ -146,7 +166,7 @@ fn event_line(e: &Event, out: &mut dyn Write) -> io::Result<()> {
     let outlets: Vec<String> = e.outlets.iter().map(|o| inline(o)).collect();
     writeln!(
         out,
-        "- **{}** — {} _({}{planned})_ — {}",
+        "- {star}**{}** — {} _({}{planned})_ — {}",
         date_label(e.date.as_ref()),
         inline(&e.title),
         e.kind.as_str(),
@@ -155,7 +175,11 @@ fn event_line(e: &Event, out: &mut dyn Write) -> io::Result<()> {
         } else {
             outlets.join(", ")
         }
-    )
+    )?;
+    if let Some(note) = brief.marks.event_note(&e.id) {
+        writeln!(out, "  - Note: {}", inline(note))?;
+    }
+    Ok(())
 }
 
 /// A date as people read it: `2025-08-15 (Fri)`, `week of 2025-08-11`, `August 2025`,

@@ -35,6 +35,8 @@ pub struct Brief<'a> {
     /// is cited).
     pub documents: Vec<&'a Document>,
     pub filter: EventFilter,
+    /// The user's bookmarks and notes (empty unless the caller sets them).
+    pub marks: crate::kept::Marks,
 }
 
 impl Brief<'_> {
@@ -163,5 +165,6 @@ pub fn select<'a>(timeline: &'a Timeline, filter: &EventFilter) -> Brief<'a> {
         quotes: candidates,
         documents,
         filter: filter.clone(),
+        marks: crate::kept::Marks::default(),
     }
 }

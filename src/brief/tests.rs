@@ -315,3 +315,32 @@ fn calendar_holds_only_day_precise_events_as_valid_rfc5545() {
     };
     assert_eq!(uids(&cal), uids(&ics(&timeline())));
 }
+
+#[test]
+fn bookmarked_events_are_starred_and_notes_follow_their_event() {
+    let t = timeline();
+    let mut brief = select(&t, &EventFilter::default());
+    let call = t
+        .events
+        .iter()
+        .find(|e| e.title.starts_with("Ministers hold"))
+        .expect("the call");
+    brief.marks.events.insert(
+        call.id.clone(),
+        crate::kept::Mark {
+            bookmarked: true,
+            note: Some("confirm *who* called".into()),
+        },
+    );
+    let mut out = Vec::new();
+    write_markdown(&brief, &mut out).expect("write to memory");
+    let md = String::from_utf8(out).expect("UTF-8");
+    let lines: Vec<&str> = md.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("- ★ **2024-03-12 (Tue)** — Ministers hold"))
+        .unwrap_or_else(|| panic!("{md}"));
+    assert_eq!(lines[at + 1], "  - Note: confirm \\*who\\* called");
+    assert!(md.contains("★ marks the events you bookmarked (1)."));
+    assert_eq!(md.matches('★').count(), 2, "{md}");
+}

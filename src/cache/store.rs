@@ -56,11 +56,16 @@ impl Cache {
         }
     }
 
-    /// The user's cache: `$ATTACHE_CACHE_DIR` when set, else the platform's cache folder for
-    /// attache (`~/.cache/attache` on Linux). `None` when there is no home to put it in.
+    /// The user's cache: `$ATTACHE_CACHE_DIR` when set, else `$ATTACHE_HOME/cache`, else the
+    /// platform's cache folder for attache (`~/.cache/attache` on Linux). `None` when there is
+    /// no home to put it in.
     pub fn user() -> Option<Cache> {
-        if let Some(dir) = std::env::var_os("ATTACHE_CACHE_DIR").filter(|d| !d.is_empty()) {
+        let var = |name: &str| std::env::var_os(name).filter(|d| !d.is_empty());
+        if let Some(dir) = var("ATTACHE_CACHE_DIR") {
             return Some(Cache::at(dir));
+        }
+        if let Some(home) = var(crate::kept::dirs::HOME_VAR) {
+            return Some(Cache::at(PathBuf::from(home).join("cache")));
         }
         directories::ProjectDirs::from("", "", "attache").map(|p| Cache::at(p.cache_dir()))
     }

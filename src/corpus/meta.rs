@@ -62,7 +62,7 @@ fn truncate_words(s: &str, max: usize) -> String {
 }
 
 /// The outlet from lines pages use to name it: "SOURCE: X", "X Desk | City", a closing "| X",
-/// or a wire dateline "CITY (X) —".
+/// or a wire dateline "CITY (X) —" / "CITY/CITY, April 2 (X) -".
 pub fn guess_outlet(text: &str) -> Option<String> {
     static SOURCE: OnceLock<Regex> = OnceLock::new();
     static DESK: OnceLock<Regex> = OnceLock::new();
@@ -79,7 +79,7 @@ pub fn guess_outlet(text: &str) -> Option<String> {
     );
     let wire = re(
         &WIRE,
-        r"(?m)^[A-Z][A-Za-z ,.]{1,40}\((Reuters|AP|AFP|[A-Z]{2,8})\)\s*[-—–]",
+        r"(?m)^[A-Z][A-Za-z0-9 ,./'’-]{1,60}\(([A-Z][A-Za-z]{1,15}|[A-Z]{2,8})\)\s*[-—–]",
     );
     if let Some(c) = source.captures(text) {
         return Some(c[1].trim().to_string());

@@ -7,6 +7,7 @@
 
 pub mod discover;
 pub mod gazetteer;
+pub mod overlap;
 pub mod titles;
 pub mod tokens;
 
@@ -48,7 +49,7 @@ pub fn find_actors_in(
     let text = doc.text.as_str();
     let skip = |offset: usize| doc.is_chrome(offset);
     let mut mentions = gazetteer_mentions(text, toks, gaz, &skip);
-    let known: Vec<Span> = mentions.iter().map(|m| m.span).collect();
+    let known = overlap::Taken::new(mentions.iter().map(|m| m.span));
     let found = discover::discover(text, toks, gaz, Lexicon::embedded(), &known, &skip);
     for d in &found {
         mentions.push(ActorMention {
@@ -140,20 +141,21 @@ fn later_mentions(
     mentions: &mut Vec<ActorMention>,
     skip: &dyn Fn(usize) -> bool,
 ) {
+    let mut surnames: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for d in found {
+        if let Some(last) = d.actor.name.split_whitespace().last() {
+            *surnames.entry(last).or_default() += 1;
+        }
+    }
     let mut surfaces: Vec<(String, usize, &'static str)> = Vec::new();
     for (i, d) in found.iter().enumerate() {
         surfaces.push((d.actor.name.clone(), i, "new-actor"));
         let words: Vec<&str> = d.actor.name.split_whitespace().collect();
         if words.len() >= 2
             && let Some(last) = words.last()
+            && surnames.get(last) == Some(&1)
         {
-            let shared = found
-                .iter()
-                .filter(|o| o.actor.name.split_whitespace().last() == Some(last))
-                .count();
-            if shared == 1 {
-                surfaces.push((last.to_string(), i, "new-surname"));
-            }
+            surfaces.push((last.to_string(), i, "new-surname"));
         }
     }
     if surfaces.is_empty() {
@@ -165,14 +167,14 @@ fn later_mentions(
     else {
         return;
     };
-    let taken: Vec<Span> = mentions.iter().map(|m| m.span).collect();
+    let taken = overlap::Taken::new(mentions.iter().map(|m| m.span));
     for hit in ac.find_iter(text) {
         let (s, e) = (hit.start(), hit.end());
         let span = Span::new(s, e);
         if is_word_char(text[..s].chars().next_back())
             || is_word_char(text[e..].chars().next())
             || skip(s)
-            || taken.iter().any(|t| t.overlaps(span))
+            || taken.overlaps(span)
         {
             continue;
         }
@@ -185,6 +187,9 @@ fn later_mentions(
     }
 }
 
+/// How many earlier mentions a role phrase looks back over for its holder (a few pages of news).
+const ROLE_LOOKBACK: usize = 400;
+
 /// Role phrases ("the French president") resolved to the nearest earlier compatible actor of the
 /// document, else to the one gazetteer actor holding that role of a named body.
 fn role_mentions(
@@ -196,6 +201,7 @@ fn role_mentions(
     skip: &dyn Fn(usize) -> bool,
 ) -> Vec<ActorMention> {
     let mut out = Vec::new();
+    let taken = overlap::Taken::new(mentions.iter().map(|m| m.span));
     let mut i = 0;
     while i < toks.len() {
         let Some(rp) = titles::role_phrase_at(text, toks, gaz, i) else {
@@ -204,18 +210,19 @@ fn role_mentions(
         };
         let span = Span::new(toks[rp.start].start, toks[rp.end - 1].end);
         i = rp.end;
-        if skip(span.start) || mentions.iter().any(|m| m.span.overlaps(span)) {
+        if skip(span.start) || taken.overlaps(span) {
             continue;
         }
         let before = mentions.partition_point(|m| m.span.start < span.start);
-        let nearest = mentions[..before].iter().rev().find(|m| {
+        let recent = &mentions[before.saturating_sub(ROLE_LOOKBACK)..before];
+        let nearest = recent.iter().rev().find(|m| {
             gaz.index_of(&m.actor)
                 .is_some_and(|a| gaz.holds(a, &rp.query, None))
         });
         // Without a body ("the president") the phrase is clear only if one such actor was named.
         if rp.query.body.is_none()
             && let Some(m) = nearest
-            && mentions[..before].iter().any(|o| {
+            && recent.iter().any(|o| {
                 o.actor != m.actor
                     && gaz
                         .index_of(&o.actor)

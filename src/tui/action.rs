@@ -75,6 +75,14 @@ pub enum Action {
     CopyQuote,
     StartFilter,
     Pick(Facet),
+    /// Bookmark (or un-bookmark) the selected event or quote.
+    ToggleBookmark,
+    /// Open the one-line note editor on the selected event.
+    EditNote,
+    /// Open the picker of saved filter sets.
+    PickSaved,
+    /// Open the `:` command line.
+    StartCommand,
     RemoveLastFilter,
     ClearFilters,
     ToggleHelp,

@@ -5,6 +5,8 @@
 use super::action::{Facet, View};
 use super::catalog::Catalog;
 use super::filter::Filter;
+use super::kept::Kept;
+use super::keymap::Keymap;
 use super::rows;
 use super::theme::{Theme, ThemeName};
 use crate::model::{Span, Timeline};
@@ -63,7 +65,7 @@ pub struct Picker {
     pub selected: usize,
 }
 
-/// The `d` prompt.
+/// The `d` prompt and the `:` line.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Prompt {
     pub text: String,
@@ -81,6 +83,12 @@ pub enum Mode {
     Help {
         scroll: usize,
     },
+    /// The one-line note editor (`N`).
+    Note(super::kept::NoteEdit),
+    /// The `:` command line.
+    Command(Prompt),
+    /// The saved filter sets (`f`).
+    Saved(super::saved::SavedPicker),
 }
 
 /// An open article.
@@ -134,11 +142,18 @@ pub struct State {
     pub height: u16,
     /// Sanitised article texts, made when an article is first opened.
     pub articles: HashMap<usize, Sanitized>,
+    /// The key bindings in use (defaults plus `config.toml`).
+    pub keymap: Keymap,
+    /// How day-precise dates are shown (a checked strftime format); `None`: `2025-08-15`.
+    pub date_format: Option<String>,
+    /// Bookmarks, notes, saved filters and where to write them.
+    pub kept: Kept,
 }
 
 impl State {
     pub fn new(timeline: Timeline, options: Options) -> State {
         let catalog = Catalog::new(&timeline);
+        let kept = Kept::none();
         let mut state = State {
             timeline,
             catalog,
@@ -160,6 +175,9 @@ impl State {
             width: 80,
             height: 24,
             articles: HashMap::new(),
+            keymap: Keymap::default(),
+            date_format: None,
+            kept,
         };
         state.refresh_rows();
         state
@@ -290,8 +308,32 @@ impl State {
         })
     }
 
-    /// Whether the user is typing (filter line, picker or date prompt).
+    /// Whether the user is typing (filter line, a picker, the date prompt, a note, the `:` line).
     pub fn typing(&self) -> bool {
-        matches!(self.mode, Mode::Filter | Mode::Picker(_) | Mode::Date(_))
+        !matches!(self.mode, Mode::Normal | Mode::Help { .. })
+    }
+
+    /// A day as the user asked dates to look (`date_format`), else `2025-08-15`.
+    pub fn day(&self, d: chrono::NaiveDate) -> String {
+        match &self.date_format {
+            Some(f) => d.format(f).to_string(),
+            None => d.to_string(),
+        }
+    }
+
+    /// A date label (`2025-08-15`, `~2025-08-15`, `2025-08`, `undated`) with its day, if it
+    /// names one, in the user's format.
+    pub fn date_text<'a>(&self, label: &'a str) -> std::borrow::Cow<'a, str> {
+        if self.date_format.is_none() {
+            return label.into();
+        }
+        let (tilde, rest) = match label.strip_prefix('~') {
+            Some(r) => ("~", r),
+            None => ("", label),
+        };
+        match chrono::NaiveDate::parse_from_str(rest, "%Y-%m-%d") {
+            Ok(d) if rest.len() == 10 => format!("{tilde}{}", self.day(d)).into(),
+            _ => label.into(),
+        }
     }
 }

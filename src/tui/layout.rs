@@ -77,7 +77,10 @@ pub fn areas(state: &State) -> Areas {
     }
     let tabs = row(full, 0);
     let status = row(full, h - 1);
-    let typing_line = matches!(state.mode, Mode::Filter | Mode::Date(_));
+    let typing_line = matches!(
+        state.mode,
+        Mode::Filter | Mode::Date(_) | Mode::Note(_) | Mode::Command(_)
+    );
     let mut top = 1;
     let mut bottom = h - 1;
     let input = if typing_line {

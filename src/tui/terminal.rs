@@ -166,7 +166,7 @@ fn handle<W: Write>(
     let action = match msg {
         Msg::Signal(sig) => return Ok(Outcome::Signal(sig)),
         Msg::ReadFailed(e) => return Err(e),
-        Msg::Event(Event::Key(k)) => keymap::action_for(keymap::context(state), &k),
+        Msg::Event(Event::Key(k)) => state.keymap.action_for(keymap::context(state), &k),
         Msg::Event(Event::Resize(w, h)) => Some(Action::Resize(w, h)),
         Msg::Event(Event::Mouse(m)) if state.mouse => mouse_action(&m),
         Msg::Event(_) => None,
@@ -189,7 +189,25 @@ fn handle<W: Write>(
 /// Runs the TUI until the user quits. Returns the process exit code (128 + signal number when a
 /// signal ended it).
 pub fn run(timeline: Timeline, options: Options) -> io::Result<u8> {
-    let mut state = State::new(timeline, options);
+    run_state(State::new(timeline, options))
+}
+
+/// Runs the TUI on a prepared state (settings applied, kept state opened). When it ends, by the
+/// user or by a signal, the place in the corpus is written for next time.
+pub fn run_state(mut state: State) -> io::Result<u8> {
+    let result = event_loop(&mut state);
+    restore();
+    if let Err(e) = super::kept::remember_place(&state) {
+        eprintln!("attache: warning: could not save where you were: {e}");
+    }
+    result
+}
+
+fn event_loop(state: &mut State) -> io::Result<u8> {
+    let options = Options {
+        theme: state.theme.name,
+        mouse: state.mouse,
+    };
     // The theme already honours NO_COLOR (mono uses no colour). crossterm's own NO_COLOR handling
     // would also turn colour resets into `ESC[;m`, which wipes bold and reverse, and would ignore
     // an explicit `--theme dark|light`.
@@ -199,16 +217,22 @@ pub fn run(timeline: Timeline, options: Options) -> io::Result<u8> {
     let _session = Session::enter(options.mouse)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
-    update(&mut state, Action::Resize(size.width, size.height));
+    update(state, Action::Resize(size.width, size.height));
     read_events(tx);
-    draw_frame(&mut terminal, &state)?;
+    draw_frame(&mut terminal, state)?;
+    // Test hook (documented in SECURITY.md): a key press panics, to prove the terminal is
+    // restored on a panic in the real binary.
+    let panic_on_key = std::env::var_os("ATTACHE_TEST_PANIC_ON_KEY").is_some();
     loop {
         let Ok(first) = rx.recv() else { return Ok(0) };
+        if panic_on_key && matches!(first, Msg::Event(Event::Key(_))) {
+            panic!("injected panic (ATTACHE_TEST_PANIC_ON_KEY)");
+        }
         // Handle everything already waiting (a burst of keys over SSH) before drawing once.
         let mut pending = Some(first);
         let mut changed = false;
         while let Some(msg) = pending.take().or_else(|| rx.try_recv().ok()) {
-            match handle(msg, &mut state, &mut terminal)? {
+            match handle(msg, state, &mut terminal)? {
                 Outcome::Ignored => {}
                 Outcome::Changed => changed = true,
                 Outcome::Quit => return Ok(0),
@@ -216,7 +240,7 @@ pub fn run(timeline: Timeline, options: Options) -> io::Result<u8> {
             }
         }
         if changed {
-            draw_frame(&mut terminal, &state)?;
+            draw_frame(&mut terminal, state)?;
         }
     }
 }

@@ -5,6 +5,7 @@ use super::action::{Action, Facet, View};
 use super::app::{Cursor, Focus, Mode, Prompt, State, scrolled};
 use super::facets;
 use super::filter::{DateRange, Filter};
+use super::kept;
 use super::layout::{self, DetailPlacement, detail_placement};
 use super::navigate;
 use super::targets;
@@ -46,6 +47,10 @@ pub fn update(state: &mut State, action: Action) -> Option<Effect> {
         }
         Mode::Date(_) => {
             date_prompt(state, action);
+            None
+        }
+        Mode::Note(_) | Mode::Command(_) | Mode::Saved(_) => {
+            kept::input(state, action);
             None
         }
         Mode::Normal if state.source.is_some() => navigate::in_article(state, action),
@@ -179,6 +184,10 @@ fn list(state: &mut State, action: Action) -> Option<Effect> {
             state.mode = Mode::Date(Prompt { text, error: None });
         }
         Action::Pick(facet) => state.mode = Mode::Picker(facets::picker(state, facet)),
+        Action::ToggleBookmark => kept::toggle_bookmark(state),
+        Action::EditNote => kept::start_note(state),
+        Action::PickSaved => super::saved::open_saved(state),
+        Action::StartCommand => state.mode = Mode::Command(Prompt::default()),
         Action::RemoveLastFilter if state.filters.pop().is_some() => state.filters_changed(),
         Action::ClearFilters => {
             if state.detail_open {

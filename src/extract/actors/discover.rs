@@ -89,6 +89,19 @@ pub fn name_runs(text: &str, toks: &[Tok], gaz: &Gazetteer) -> Vec<(usize, usize
                 b += 1;
                 continue;
             }
+            // A particle glued to the surname by a hyphen: "Abdel Fattah el-Sissi".
+            if gaz.names.particles.contains(&phrase_key(next.text(text)))
+                && !next.is_capitalized(text)
+                && let (Some(dash), Some(after)) = (toks.get(b + 1), toks.get(b + 2))
+                && dash.punct() == Some('-')
+                && glued(next, dash)
+                && glued(dash, after)
+                && name_word(text, after, gaz)
+            {
+                b += 3;
+                words += 1;
+                continue;
+            }
             if name_word(text, next, gaz) && words < 4 {
                 b += 1;
                 words += 1;
@@ -159,13 +172,13 @@ pub fn discover(
     toks: &[Tok],
     gaz: &Gazetteer,
     lex: &Lexicon,
-    known: &[Span],
+    known: &super::overlap::Taken,
     skip: &dyn Fn(usize) -> bool,
 ) -> Vec<Discovered> {
     let mut out: Vec<Discovered> = Vec::new();
     for (a, b) in name_runs(text, toks, gaz) {
         let span = Span::new(toks[a].start, toks[b - 1].end);
-        if skip(span.start) || known.iter().any(|k| k.overlaps(span)) {
+        if skip(span.start) || known.overlaps(span) {
             continue;
         }
         let words = toks[a..b].iter().filter(|t| t.is_word()).count();

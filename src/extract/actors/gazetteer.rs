@@ -73,6 +73,8 @@ pub struct Entry {
     pub roles: Vec<Role>,
     /// The surname alone names the actor only after a full mention.
     pub strict: bool,
+    /// The name a second mention uses ("Xi" for a family name written first), if any.
+    pub surname: Option<String>,
 }
 
 /// How a name string in the gazetteer names its actor.

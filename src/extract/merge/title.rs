@@ -403,7 +403,13 @@ pub fn short_name(name: &str, places: &Places) -> String {
     }
     let words: Vec<&str> = name.split_whitespace().collect();
     let person = match g.entry(name) {
-        Some(e) => e.kind == crate::extract::actors::Kind::Person,
+        Some(e) if e.kind == crate::extract::actors::Kind::Person => {
+            if let Some(s) = &e.surname {
+                return s.clone();
+            }
+            true
+        }
+        Some(_) => false,
         None => {
             words.len() >= 2
                 && !places.is_place(name)

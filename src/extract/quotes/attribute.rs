@@ -66,15 +66,20 @@ pub fn attribute_all(ctx: &Ctx, quotes: &[Marked]) -> Vec<Attribution> {
         }
         out.push(a);
     }
-    // Parts of one quote running over several paragraphs share its speaker.
+    // Parts of one quote running over several paragraphs share its speaker (the first attributed
+    // part's), found through one map so that many quotes cost linear time.
+    let mut first_of_chain: std::collections::HashMap<usize, usize> =
+        std::collections::HashMap::new();
+    for (qi, q) in quotes.iter().enumerate() {
+        if out[qi].speaker.is_some() {
+            first_of_chain.entry(q.chain).or_insert(qi);
+        }
+    }
     for qi in 0..quotes.len() {
         if out[qi].speaker.is_some() {
             continue;
         }
-        let chain = quotes[qi].chain;
-        if let Some(src) = (0..quotes.len())
-            .find(|&o| o != qi && quotes[o].chain == chain && out[o].speaker.is_some())
-        {
+        if let Some(&src) = first_of_chain.get(&quotes[qi].chain) {
             out[qi] = Attribution {
                 speaker: out[src].speaker,
                 rule: Some("continuation".into()),
@@ -140,11 +145,12 @@ fn trailing(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
             _ => none(),
         };
     }
+    // “…,” according to Holt. “According to a readout” names a record, not a speaker: the
+    // frame before the quote then decides ("X told Y that Z was “…,” according to a readout").
     if ctx.key(t0) == "according" && ctx.key(t0 + 1) == "to" {
-        return match ctx.head_mention_at(t0 + 2) {
-            Some(m) => said_by(ctx, Who::Actor(m), t0 + 2, "according-to", speakers),
-            None => none(),
-        };
+        return ctx
+            .head_mention_at(t0 + 2)
+            .and_then(|m| said_by(ctx, Who::Actor(m), t0 + 2, "according-to", speakers));
     }
     // “…,” Holt said / “…,” the French president told reporters
     let v = (t0..(t0 + 25).min(end))

@@ -79,6 +79,22 @@ impl Ctx<'_> {
     }
 
     /// The subject of the speech verb at token `v`, looking no further back than token `s0`.
+    /// Whether the words ending at `j` are a short noun phrase right after "with" (at most four
+    /// words, no punctuation in between).
+    fn with_subject(&self, j: usize, s0: usize) -> bool {
+        let mut i = j;
+        for _ in 0..4 {
+            if i <= s0 || self.toks[i].kind != TokKind::Word {
+                return false;
+            }
+            i -= 1;
+            if self.key(i) == "with" {
+                return true;
+            }
+        }
+        false
+    }
+
     pub fn subject_before(&self, v: usize, s0: usize) -> Found {
         let participle = self.key(v).ends_with("ing");
         let mut i = v;
@@ -134,6 +150,11 @@ impl Ctx<'_> {
                     if participle && key == "as" {
                         i = j;
                         continue;
+                    }
+                    // "…, with both sides describing it as “…”": the participle has a subject
+                    // of its own after "with", and it is nobody attache knows.
+                    if participle && self.with_subject(j, s0) {
+                        return self.found(Who::Unknown, j);
                     }
                     if key == "and" || key == "but" || key == "or" || key == "then" || participle {
                         return self.main_subject(s0, j);

@@ -161,8 +161,17 @@ impl Clue {
     }
 }
 
+/// How many of an article's first time expressions are read for clues: news states its dates at
+/// the top, and a bound keeps a page made of thousands of dates linear (each clue is scored on
+/// every candidate day).
+const MAX_CLUE_EXPRESSIONS: usize = 256;
+
+/// How many start anchors and elapsed times are paired (each pair is a window).
+const MAX_PAIRED: usize = 32;
+
 /// The clues of one article, from its analysed expressions.
 pub fn doc_clues(text: &str, exprs: &[Expression]) -> Vec<Clue> {
+    let exprs = &exprs[..exprs.len().min(MAX_CLUE_EXPRESSIONS)];
     let mut clues = Vec::new();
     let mut anchors: Vec<(String, NaiveDate, NaiveDate)> = Vec::new();
     for e in exprs {
@@ -178,12 +187,23 @@ pub fn doc_clues(text: &str, exprs: &[Expression]) -> Vec<Clue> {
                     ceiling: 7.0,
                 });
             }
-            // A full date ("Aug. 18, 2025") in a past or tenseless clause: usually recent news.
+            // A wire dateline ("WASHINGTON, April 2 (Reuters) -") states the day of the report.
+            Sem::Date { day: Some(_), .. } if in_dateline(text, e) => {
+                clues.push(Clue::Near {
+                    text: surface.clone(),
+                    expr: e.clone(),
+                    per_day: 3.0,
+                    ceiling: 60.0,
+                });
+            }
+            // A full date ("Aug. 18, 2025") in a past or tenseless clause: usually recent news —
+            // unless it dates the start of something still going on ("the war began on Oct. 7,
+            // 2023"), which may lie years back.
             Sem::Date {
                 year: YearRef::Implicit(_) | YearRef::Abs(_),
                 day: Some(_),
                 ..
-            } if e.tense != Tense::Future => {
+            } if e.tense != Tense::Future && !is_start(text, e) => {
                 clues.push(Clue::Near {
                     text: surface.clone(),
                     expr: e.clone(),
@@ -220,14 +240,18 @@ pub fn doc_clues(text: &str, exprs: &[Expression]) -> Vec<Clue> {
                     after: e.tense == Tense::Past,
                 });
             }
-            if is_start(text, e) {
+            if anchors.len() < MAX_PAIRED && is_start(text, e) {
                 anchors.push((surface.clone(), start, end));
             }
         }
     }
     // Elapsed times paired with the article's start anchors.
     let mut windows = Vec::new();
-    for e in exprs {
+    for e in exprs
+        .iter()
+        .filter(|e| elapsed(text, e).is_some())
+        .take(MAX_PAIRED)
+    {
         let Some((n, unit)) = elapsed(text, e) else {
             continue;
         };
@@ -259,6 +283,24 @@ pub fn doc_clues(text: &str, exprs: &[Expression]) -> Vec<Clue> {
     clues
 }
 
+/// Whether the expression is the date of a wire dateline: at the start of a line, after a place
+/// written in capitals and a comma ("WASHINGTON/BEIJING, April 2 (Reuters) -").
+fn in_dateline(text: &str, e: &Expression) -> bool {
+    let before = text.get(..e.span.start).unwrap_or("");
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let Some(place) = line.trim_end().strip_suffix(',') else {
+        return false;
+    };
+    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    let after = text.get(e.span.end..).unwrap_or("").trim_start();
+    (3..=60).contains(&letters)
+        && place.len() <= 80
+        && place.chars().all(|c| {
+            c.is_uppercase() || c.is_whitespace() || matches!(c, '/' | ',' | '.' | '-' | '\'' | '’')
+        })
+        && (after.starts_with('(') || after.starts_with(['-', '—', '–', '/']))
+}
+
 /// Whether an absolute date marks the start of something ("began in February 2022", "since 2019").
 fn is_start(text: &str, e: &Expression) -> bool {
     if e.signal.as_deref() == Some("since") {
@@ -271,14 +313,26 @@ fn is_start(text: &str, e: &Expression) -> bool {
         .any(|w| cues.iter().any(|c| c.eq_ignore_ascii_case(w)))
 }
 
+/// The sentence holding `start..end`, at most [`crate::text::MAX_SENTENCE`] bytes on each side.
 fn sentence_around(text: &str, start: usize, end: usize) -> &str {
-    let before = text.get(..start).unwrap_or("");
-    let s = before.rfind(['.', '\n', '!', '?']).map_or(0, |i| i + 1);
-    let after = text.get(end..).unwrap_or("");
-    let e = after
-        .find(['.', '\n', '!', '?'])
-        .map_or(text.len(), |i| end + i);
+    let floor = floor_boundary(text, start.saturating_sub(crate::text::MAX_SENTENCE));
+    let before = text.get(floor..start).unwrap_or("");
+    let s = before
+        .rfind(['.', '\n', '!', '?'])
+        .map_or(floor, |i| floor + i + 1);
+    let ceil = floor_boundary(text, end.saturating_add(crate::text::MAX_SENTENCE));
+    let after = text.get(end..ceil).unwrap_or("");
+    let e = after.find(['.', '\n', '!', '?']).map_or(ceil, |i| end + i);
     text.get(s..e).unwrap_or("")
+}
+
+/// The largest char boundary of `text` at or before `i`.
+fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// An elapsed time in years or months: "almost four years", "three-year", "3½ years ago".

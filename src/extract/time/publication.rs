@@ -135,6 +135,26 @@ fn from_neighbours(
     Some((day, notes))
 }
 
+/// Whether a bare year only names a thing, as a modifier after a determiner ("the 2015 nuclear deal",
+/// "its 2014 annexation"): such years lie anywhere in the past and say nothing of the present.
+fn names_a_thing(text: &str, e: &Expression) -> bool {
+    let before = text.get(..e.span.start).unwrap_or("");
+    let word_before = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let after = text.get(e.span.end..).unwrap_or("");
+    let determiner = matches!(
+        word_before.as_str(),
+        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "that"
+    );
+    determiner
+        && after.starts_with(' ')
+        && after[1..].chars().next().is_some_and(char::is_lowercase)
+}
+
 /// The candidate days for article `k`: its own window; else the windows its neighbours agree on;
 /// else a month around its neighbours' known dates; else the latest year it mentions and the next.
 fn window(
@@ -167,9 +187,12 @@ fn window(
             add_days(*max, NEIGHBOUR_DAYS)?,
         ));
     }
+    let text = docs[k].text.as_str();
     let latest = analysed[k]
         .iter()
-        .filter(|e| e.tense != Tense::Future)
+        .filter(|e| {
+            e.tense != Tense::Future && !(matches!(e.sem, Sem::Year(_)) && names_a_thing(text, e))
+        })
         .filter_map(|e| match e.sem {
             Sem::Year(y)
             | Sem::Date {

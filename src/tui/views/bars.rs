@@ -43,6 +43,12 @@ pub fn input(frame: &mut Frame, area: Rect, state: &State) {
             p.text.as_str(),
             p.error.as_deref(),
         ),
+        Mode::Note(n) => (
+            "note (Enter saves, empty deletes, Esc cancels): ",
+            n.text.as_str(),
+            None,
+        ),
+        Mode::Command(p) => (":", p.text.as_str(), p.error.as_deref()),
         _ => return,
     };
     let mut spans = vec![
@@ -87,7 +93,7 @@ pub fn status(frame: &mut Frame, area: Rect, state: &State) {
     let room = (area.width as usize).saturating_sub(used);
     let mut right: Vec<Span> = Vec::new();
     let mut right_width = 0;
-    for (keys, word) in keymap::hints(keymap::context(state)) {
+    for (keys, word) in state.keymap.hints(keymap::context(state)) {
         let w = width(&keys) + width(word) + 3;
         if right_width + w > room {
             break;

@@ -100,6 +100,12 @@ fn event(d: &mut Detail, state: &State, item: usize) {
     let matcher = state.query().and_then(Matcher::new);
     let hits = |s: &str| matcher.as_ref().map(|m| m.positions(s)).unwrap_or_default();
     d.text(&e.title, t.header, &hits(&e.title), t.matched);
+    if state.kept.marks.event_bookmarked(&ev.id) {
+        d.text("★ bookmarked", t.key, &[], t.matched);
+    }
+    if let Some(note) = state.kept.marks.event_note(&ev.id) {
+        d.text(&format!("✎ {}", plain(note)), t.key, &[], t.matched);
+    }
     let precision = ev
         .date
         .as_ref()
@@ -113,7 +119,7 @@ fn event(d: &mut Detail, state: &State, item: usize) {
     d.text(
         &format!(
             "{} ({precision}) · {} · {}",
-            e.date,
+            state.date_text(&e.date),
             ev.status.as_str(),
             ev.kind.as_str()
         ),
@@ -175,7 +181,19 @@ fn event(d: &mut Detail, state: &State, item: usize) {
             } else {
                 qe.speaker.as_str()
             };
-            d.item(&format!("“{}” — {who}, {}", qe.text, qe.outlet), t.quote);
+            let star = if state
+                .kept
+                .marks
+                .quote_bookmarked(&state.timeline.quotes[q].id)
+            {
+                "★ "
+            } else {
+                ""
+            };
+            d.item(
+                &format!("{star}“{}” — {who}, {}", qe.text, qe.outlet),
+                t.quote,
+            );
         }
     }
     if !ev.mentions.is_empty() {
@@ -222,9 +240,16 @@ fn quote(d: &mut Detail, state: &State, item: usize) {
     }
     let date = q
         .date
-        .map(|x| x.to_string())
+        .map(|x| state.day(x))
         .unwrap_or_else(|| "undated".into());
     d.text(&format!("{} · {date}", q.outlet), t.text, &[], t.matched);
+    if state
+        .kept
+        .marks
+        .quote_bookmarked(&state.timeline.quotes[item].id)
+    {
+        d.text("★ bookmarked", t.key, &[], t.matched);
+    }
     if let Some(e) = q.event {
         let e = &state.catalog.events[e];
         d.blank();

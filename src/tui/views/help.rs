@@ -1,7 +1,7 @@
 //! The `?` overlay: every key, by context, generated from the keymap table.
 
 use super::super::app::State;
-use super::super::keymap::{Context, help_rows};
+use super::super::keymap::Context;
 use super::text::cell;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -30,7 +30,7 @@ pub fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
     ] {
         out.push(Line::default());
         out.push(Line::styled(ctx.title(), t.header));
-        for (keys, help) in help_rows(ctx) {
+        for (keys, help) in state.keymap.help_rows(ctx) {
             let mut spans = cell(&keys, key_w, t.key, &[], t.key);
             spans.push(Span::styled(" ", t.text));
             spans.extend(cell(

@@ -6,6 +6,7 @@ mod detail;
 mod help;
 mod picker;
 mod quotes;
+mod saved;
 mod source;
 mod sources;
 pub mod text;
@@ -52,6 +53,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
     match &state.mode {
         Mode::Picker(p) => picker::draw(frame, area, p, state),
         Mode::Help { scroll } => help::draw(frame, area, *scroll, state),
+        Mode::Saved(p) => saved::draw(frame, area, p, state),
         _ => {}
     }
 }

@@ -9,8 +9,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 pub fn rect(area: Rect, picker: &Picker) -> Rect {
-    let w = area.width.min(50);
-    let h = (picker.options.len() as u16 + 3)
+    centered_for(area, 50, picker.options.len())
+}
+
+/// A popup `max_w` wide (at most) holding a query line and `items` rows, centred in `area`.
+pub fn centered_for(area: Rect, max_w: u16, items: usize) -> Rect {
+    let w = area.width.min(max_w);
+    let h = (items.min(u16::MAX as usize - 3) as u16 + 3)
         .min(area.height)
         .max(area.height.min(4));
     Rect::new(
@@ -21,28 +26,67 @@ pub fn rect(area: Rect, picker: &Picker) -> Rect {
     )
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, p: &Picker, state: &State) {
+/// The rows of a list popup: where they go and which items are in view.
+pub struct ListFrame {
+    pub inner: Rect,
+    /// Index of the first item in view, and how many fit.
+    pub offset: usize,
+    pub rows: usize,
+}
+
+impl ListFrame {
+    /// The screen row of the item at `i` (which must be in view).
+    pub fn row(&self, i: usize) -> Rect {
+        let y = self.inner.y + 1 + (i - self.offset) as u16;
+        Rect::new(self.inner.x, y, self.inner.width, 1)
+    }
+}
+
+/// Draws a list popup's frame, title and query line (with the cursor after the query); returns
+/// where the rows go, or `None` when there is no room for them.
+pub fn list_frame(
+    frame: &mut Frame,
+    r: Rect,
+    title: String,
+    query: &str,
+    selected: usize,
+    state: &State,
+) -> Option<ListFrame> {
     let t = &state.theme;
-    let r = rect(area, p);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(t.key)
-        .title(format!(" {} — Enter chooses, Esc cancels ", p.facet.name()));
+        .title(title);
     let inner = block.inner(r);
     frame.render_widget(Clear, r);
     frame.render_widget(block, r);
     if inner.height == 0 {
-        return;
+        return None;
     }
-    let w = inner.width as usize;
-    let query = Line::from(vec![
+    let line = Line::from(vec![
         Span::styled("> ", t.key),
-        Span::styled(p.query.clone(), t.text),
+        Span::styled(query.to_string(), t.text),
     ]);
-    frame.render_widget(Paragraph::new(query), Rect { height: 1, ..inner });
+    frame.render_widget(Paragraph::new(line), Rect { height: 1, ..inner });
+    let w = inner.width as usize;
+    let cursor_x = inner.x + (2 + super::text::width(query)).min(w.saturating_sub(1)) as u16;
+    frame.set_cursor_position((cursor_x, inner.y));
     let rows = inner.height.saturating_sub(1) as usize;
-    let offset = p.selected.saturating_sub(rows.saturating_sub(1));
-    for (i, &o) in p.shown.iter().enumerate().skip(offset).take(rows) {
+    Some(ListFrame {
+        inner,
+        offset: selected.saturating_sub(rows.saturating_sub(1)),
+        rows,
+    })
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, p: &Picker, state: &State) {
+    let t = &state.theme;
+    let title = format!(" {} — Enter chooses, Esc cancels ", p.facet.name());
+    let Some(list) = list_frame(frame, rect(area, p), title, &p.query, p.selected, state) else {
+        return;
+    };
+    let w = list.inner.width as usize;
+    for (i, &o) in p.shown.iter().enumerate().skip(list.offset).take(list.rows) {
         let opt = &p.options[o];
         let style = if i == p.selected { t.selected } else { t.text };
         let count = format!("{:>5}", opt.count);
@@ -55,18 +99,12 @@ pub fn draw(frame: &mut Frame, area: Rect, p: &Picker, state: &State) {
         );
         spans.push(Span::styled(" ", style));
         spans.push(Span::styled(count, style.patch(t.dim)));
-        let y = inner.y + 1 + (i - offset) as u16;
-        frame.render_widget(
-            Paragraph::new(Line::from(spans)),
-            Rect::new(inner.x, y, inner.width, 1),
-        );
+        frame.render_widget(Paragraph::new(Line::from(spans)), list.row(i));
     }
-    if p.shown.is_empty() {
+    if p.shown.is_empty() && list.rows > 0 {
         frame.render_widget(
             Paragraph::new("nothing matches").style(t.dim),
-            Rect::new(inner.x, inner.y + 1, inner.width, 1.min(inner.height - 1)),
+            list.row(list.offset),
         );
     }
-    let cursor_x = inner.x + (2 + super::text::width(&p.query)).min(w.saturating_sub(1)) as u16;
-    frame.set_cursor_position((cursor_x, inner.y));
 }

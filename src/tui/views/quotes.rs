@@ -52,9 +52,22 @@ pub fn draw(frame: &mut Frame, areas: &Areas, state: &State) {
     for (i, (pos, item)) in visible(state, areas).enumerate() {
         let q = &state.catalog.quotes[item];
         let hits = |s: &str| matcher.as_ref().map(|m| m.positions(s)).unwrap_or_default();
-        let (speaker_hits, text_hits, outlet_hits) =
-            (hits(&q.speaker), hits(&q.text), hits(&q.outlet));
-        let date = q.date.map(|d| d.to_string()).unwrap_or_default();
+        let marker = if state
+            .kept
+            .marks
+            .quote_bookmarked(&state.timeline.quotes[item].id)
+        {
+            "★ "
+        } else {
+            ""
+        };
+        let text = format!("{marker}{}", q.text);
+        let text_hits: Vec<usize> = hits(&q.text)
+            .into_iter()
+            .map(|h| h + marker.len())
+            .collect();
+        let (speaker_hits, outlet_hits) = (hits(&q.speaker), hits(&q.outlet));
+        let date = q.date.map(|d| state.day(d)).unwrap_or_default();
         let speaker = if q.speaker.is_empty() {
             "—"
         } else {
@@ -62,7 +75,7 @@ pub fn draw(frame: &mut Frame, areas: &Areas, state: &State) {
         };
         let cells = [
             (speaker, t.speaker, &speaker_hits[..]),
-            (q.text.as_str(), Style::new(), &text_hits[..]),
+            (text.as_str(), Style::new(), &text_hits[..]),
             (q.outlet.as_str(), t.dim, &outlet_hits[..]),
             (date.as_str(), t.dim, &[][..]),
         ];

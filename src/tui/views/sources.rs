@@ -60,7 +60,7 @@ pub fn draw(frame: &mut Frame, areas: &Areas, state: &State) {
     for (i, (pos, item)) in visible(state, areas).enumerate() {
         let d = &state.catalog.docs[item];
         let published = &state.timeline.documents[item].published;
-        let date = published.date.map_or("?".to_string(), |x| x.to_string());
+        let date = published.date.map_or("?".to_string(), |x| state.day(x));
         let source = match published.source {
             DateSource::Metadata => "metadata",
             DateSource::Flag => "--dct",

@@ -87,16 +87,23 @@ pub fn draw(frame: &mut Frame, areas: &Areas, state: &State) {
         } else {
             Style::new()
         };
-        let hits = matcher
+        // Kept marks go before the title: ★ bookmarked, ✎ has a note.
+        let marker = marker(state, &ev.id);
+        let hits: Vec<usize> = matcher
             .as_ref()
             .map(|m| m.positions(&e.title))
-            .unwrap_or_default();
+            .unwrap_or_default()
+            .into_iter()
+            .map(|h| h + marker.len())
+            .collect();
+        let title = format!("{marker}{}", e.title);
         let outlets = format!("{:>3}", e.outlets.len().max(1));
+        let date = state.date_text(&e.date);
         let texts = [
-            e.date.as_str(),
+            date.as_ref(),
             if planned { "planned" } else { "" },
             ev.kind.as_str(),
-            &e.title,
+            &title,
             &outlets,
         ];
         let styles = [date_style, t.planned, Style::new(), Style::new(), t.dim];
@@ -106,6 +113,17 @@ pub fn draw(frame: &mut Frame, areas: &Areas, state: &State) {
             t.matched,
         );
         frame.render_widget(Paragraph::new(row), list_row(list, i));
+    }
+}
+
+/// The marks before an event's title: `★ ` when bookmarked, `✎ ` when it has a note.
+pub fn marker(state: &State, id: &str) -> &'static str {
+    let marks = &state.kept.marks;
+    match (marks.event_bookmarked(id), marks.event_note(id).is_some()) {
+        (true, true) => "★✎ ",
+        (true, false) => "★ ",
+        (false, true) => "✎ ",
+        (false, false) => "",
     }
 }
 

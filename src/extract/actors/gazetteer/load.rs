@@ -196,6 +196,11 @@ impl Gazetteer {
             country: row.country.clone(),
             known: true,
         });
+        let surname = match &row.surname {
+            Some(s) => (!s.is_empty()).then(|| s.clone()),
+            None if kind == Kind::Person => derive_surname(&row.name),
+            None => None,
+        };
         self.entries.push(Entry {
             kind,
             gender: match row.gender.as_deref() {
@@ -205,14 +210,10 @@ impl Gazetteer {
             },
             roles,
             strict: row.strict,
+            surname: surname.clone(),
         });
         let mut surfaces = vec![(Via::Name, row.name.clone())];
         surfaces.extend(row.aliases.iter().map(|a| (Via::Alias, a.clone())));
-        let surname = match &row.surname {
-            Some(s) => (!s.is_empty()).then(|| s.clone()),
-            None if kind == Kind::Person => derive_surname(&row.name),
-            None => None,
-        };
         if let Some(s) = surname {
             surfaces.push((Via::Surname, s));
         }

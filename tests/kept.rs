@@ -1,0 +1,258 @@
+//! Kept state as a user meets it through the real binary: bookmarks survive a kill in the middle
+//! of a write, a corrupt file is moved aside with a warning, bookmarks and notes come back after
+//! a restart and show in the exports and the brief. Every run keeps its files in a temporary
+//! ATTACHE_HOME, never the real home.
+#![cfg(unix)]
+
+mod pty_session;
+
+use pty_session::Session;
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn attache(home: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_attache"));
+    c.env("ATTACHE_HOME", home)
+        .env_remove("ATTACHE_CONFIG_DIR")
+        .env_remove("ATTACHE_DATA_DIR");
+    c
+}
+
+fn run(home: &Path, args: &[&str]) -> Output {
+    attache(home).args(args).output().expect("run attache")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn read_json(path: &Path) -> Value {
+    let bytes = std::fs::read(path).expect("the file exists");
+    serde_json::from_slice(&bytes).expect("the file parses")
+}
+
+fn corrupt_files(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".corrupt-"))
+        .collect()
+}
+
+#[test]
+fn a_kill_while_bookmarks_are_written_leaves_the_previous_file_whole() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("bookmarks.json");
+    // Many other bookmarks make each write long enough to be caught in the middle.
+    let mut events = serde_json::Map::new();
+    for i in 0..20_000 {
+        events.insert(
+            format!("e:meeting:2025-08-{:02}:{i:016x}:0-{i}", i % 28 + 1),
+            serde_json::json!({"bookmarked": true, "note": "x".repeat(40), "title": format!("Talks {i}")}),
+        );
+    }
+    let seed = serde_json::json!({"version": 1, "events": events, "quotes": {}});
+    std::fs::write(&file, serde_json::to_vec_pretty(&seed).unwrap()).unwrap();
+
+    let started = Instant::now();
+    let first = run(home.path(), &["bookmark", "add", "e1"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let whole_run = started.elapsed();
+    let after_add = read_json(&file);
+    assert_eq!(after_add["events"].as_object().unwrap().len(), 20_001);
+
+    // Each try waits for the first sign of a write (a new file beside bookmarks.json, or
+    // bookmarks.json itself changing), then kills at a different moment after it: while the new
+    // text is written, while it is flushed, around the rename.
+    let extra_us = [0u64, 50, 150, 300, 600, 1000, 2000, 4000];
+    let tries = 16;
+    let mut killed_writing = 0;
+    for i in 0..tries {
+        let verb = if i % 2 == 0 { "remove" } else { "add" };
+        let before = std::fs::metadata(&file).unwrap();
+        let mut child = attache(home.path())
+            .args(["bookmark", verb, "e1"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let deadline = Instant::now() + whole_run * 3;
+        let mut writing = false;
+        while Instant::now() < deadline && child.try_wait().unwrap().is_none() {
+            let others = std::fs::read_dir(home.path()).unwrap().count() > 1;
+            let changed = std::fs::metadata(&file).is_ok_and(|m| {
+                m.len() != before.len() || m.modified().ok() != before.modified().ok()
+            });
+            if others || changed {
+                writing = true;
+                break;
+            }
+            std::thread::sleep(Duration::from_micros(20));
+        }
+        std::thread::sleep(Duration::from_micros(extra_us[i % extra_us.len()]));
+        if writing && child.try_wait().unwrap().is_none() {
+            killed_writing += 1;
+        }
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        let v = read_json(&file);
+        assert_eq!(v["version"], 1, "try {i}");
+        let n = v["events"].as_object().unwrap().len();
+        assert!(
+            n == 20_000 || n == 20_001,
+            "try {i}: {n} events: the file lost bookmarks"
+        );
+        assert!(
+            v["events"]
+                .as_object()
+                .unwrap()
+                .contains_key("e:meeting:2025-08-01:0000000000000000:0-0")
+        );
+    }
+    assert!(
+        killed_writing >= tries / 2,
+        "only {killed_writing} of {tries} kills hit a process while it wrote"
+    );
+    assert!(corrupt_files(home.path()).is_empty());
+    // And the next run reads it as usual.
+    let list = run(home.path(), &["bookmark", "list"]);
+    assert!(list.status.success());
+    assert!(stderr(&list).is_empty(), "{}", stderr(&list));
+}
+
+#[test]
+fn a_corrupt_bookmarks_file_is_moved_aside_with_a_warning_and_attache_goes_on() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("bookmarks.json");
+    std::fs::write(&file, "{\"version\": 1, \"events\": {").unwrap();
+    let out = run(home.path(), &["bookmark", "add", "e2"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let warning = stderr(&out);
+    assert_eq!(warning.lines().count(), 1, "{warning}");
+    assert!(
+        warning.starts_with("attache: warning: ") && warning.contains("moved it to"),
+        "{warning}"
+    );
+    let aside = corrupt_files(home.path());
+    assert_eq!(aside.len(), 1);
+    assert!(aside[0].starts_with("bookmarks.json.corrupt-"));
+    assert_eq!(
+        std::fs::read_to_string(home.path().join(&aside[0])).unwrap(),
+        "{\"version\": 1, \"events\": {"
+    );
+    // The new file holds the new bookmark.
+    assert_eq!(read_json(&file)["events"].as_object().unwrap().len(), 1);
+}
+
+#[test]
+fn a_file_of_an_unknown_version_is_kept_aside_and_the_tui_still_starts() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::write(
+        home.path().join("places.json"),
+        "{\"version\": 9, \"corpora\": {}}",
+    )
+    .unwrap();
+    let home_str = home.path().to_str().unwrap();
+    let mut s = Session::start_with(&[], &[("ATTACHE_HOME", home_str)]);
+    s.wait_for("the timeline with the warning", |c| {
+        c.contains("1 Timeline") && c.contains("warning: ") && c.contains("version 9")
+    });
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    assert_eq!(corrupt_files(home.path()).len(), 1);
+    // Quitting wrote a fresh places file.
+    assert_eq!(read_json(&home.path().join("places.json"))["version"], 1);
+}
+
+#[test]
+fn bookmarks_and_the_last_view_survive_a_restart() {
+    let home = tempfile::tempdir().unwrap();
+    let home_str = home.path().to_str().unwrap();
+    let mut s = Session::start_with(&[], &[("ATTACHE_HOME", home_str)]);
+    s.wait_for("the timeline", |c| c.contains("1 Timeline"));
+    assert!(!s.contents().contains('★'));
+    s.send("j");
+    s.send("b");
+    s.wait_for("the bookmark", |c| {
+        c.contains("event bookmarked") && c.contains('★')
+    });
+    s.send("N");
+    s.send("ask the desk");
+    s.send("\r");
+    s.wait_for("the note", |c| c.contains("note saved"));
+    s.send("2");
+    s.send("j");
+    s.send("j");
+    s.send("b");
+    s.wait_for("the quote bookmark", |c| c.contains("quote bookmarked"));
+    let quotes_screen = s.contents();
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+
+    let mut s = Session::start_with(&[], &[("ATTACHE_HOME", home_str)]);
+    s.wait_for("the quotes view again", |c| {
+        c.contains("/60 quotes") || c.contains("quotes ·")
+    });
+    let again = s.contents();
+    // The same rows of the quotes list, with the same one selected and marked.
+    let rows = |screen: &str| -> Vec<String> {
+        screen.lines().skip(1).take(8).map(str::to_string).collect()
+    };
+    assert_eq!(rows(&again), rows(&quotes_screen), "{again}");
+    assert!(again.contains('★'));
+    s.send("1");
+    s.wait_for("the marked event", |c| {
+        c.contains("★✎") && c.contains("ask the desk")
+    });
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+
+    // The exports and the brief show them too.
+    let export = run(home.path(), &["export"]);
+    let v: Value = serde_json::from_slice(&export.stdout).unwrap();
+    let marked: Vec<&Value> = v["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e.get("bookmarked").is_some())
+        .collect();
+    assert_eq!(marked.len(), 1);
+    assert_eq!(marked[0]["note"], "ask the desk");
+    let quotes = v["quotes"].as_array().unwrap();
+    assert_eq!(quotes.iter().filter(|q| q["bookmarked"] == true).count(), 1);
+    assert!(quotes.iter().all(|q| q.get("note").is_none()));
+    let brief = stdout(&run(home.path(), &["brief"]));
+    assert!(brief.contains("- ★ **"), "{brief}");
+    assert!(brief.contains("  - Note: ask the desk"), "{brief}");
+}
+
+#[test]
+fn exports_without_kept_state_have_no_new_fields() {
+    let home = tempfile::tempdir().unwrap();
+    let v: Value = serde_json::from_slice(&run(home.path(), &["export"]).stdout).unwrap();
+    for item in v["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(v["quotes"].as_array().unwrap())
+    {
+        assert!(item.get("bookmarked").is_none() && item.get("note").is_none());
+    }
+    // Reading exports writes nothing.
+    assert_eq!(std::fs::read_dir(home.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn an_unknown_id_is_a_usage_error() {
+    let home = tempfile::tempdir().unwrap();
+    let out = run(home.path(), &["bookmark", "add", "e999"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no event or quote `e999`"));
+    assert!(!home.path().join("bookmarks.json").exists());
+}
