@@ -1,8 +1,8 @@
 //! Progress of a long load: counters the pipeline advances, and a one-line indicator on stderr.
 //!
 //! The pipeline only bumps atomics ([`Progress`]); a [`Ticker`] thread reads them and redraws one
-//! line in place, and only when the load has already taken ~300 ms and stderr is a terminal, so
-//! scripts and small corpora see nothing. The ticker also owns Ctrl-C during loading: the line is
+//! line in place, and only when the load has already taken ~300 ms and stderr is a terminal that
+//! can redraw (not TERM=dumb), so scripts and small corpora see nothing. The ticker also owns Ctrl-C during loading: the line is
 //! cleared and the process exits with 130, before the TUI has touched the terminal.
 
 use std::io::{IsTerminal, Write};
@@ -106,7 +106,9 @@ impl Ticker {
             signal_hook::flag::register(signal_hook::consts::SIGINT, Arc::clone(&interrupted)).ok();
         let stop = Arc::new(AtomicBool::new(false));
         let drawn = Arc::new(AtomicBool::new(false));
-        let tty = std::io::stderr().is_terminal();
+        // A dumb terminal cannot redraw a line in place: it gets no indicator.
+        let tty =
+            std::io::stderr().is_terminal() && std::env::var_os("TERM").is_none_or(|t| t != "dumb");
         let started = Instant::now();
         let thread = {
             let (stop, drawn) = (Arc::clone(&stop), Arc::clone(&drawn));
