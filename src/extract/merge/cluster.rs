@@ -9,6 +9,7 @@
 //! something with it (no all-pairs pass).
 
 use super::Item;
+use super::blocking::Index;
 use crate::extract::events::places::Places;
 use crate::model::{DateOrigin, Status};
 use chrono::NaiveDate;
@@ -16,8 +17,6 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Least score for a mention to join a group.
 const JOIN: f32 = 2.5;
-/// Most index entries walked for one mention's candidate groups.
-const MAX_WALK: usize = 2048;
 
 /// A group of mentions believed to tell of one event.
 #[derive(Debug, Default)]
@@ -123,31 +122,6 @@ fn stands(it: &Item) -> bool {
     }
 }
 
-/// Keys under which a mention or group is indexed.
-/// Keys under which a mention is looked up or indexed, within one kind family (blocking: only
-/// groups of the same family sharing a person, place, document or event noun are compared).
-fn keys(it: &Item, places: &Places, family: &str) -> Vec<String> {
-    let m = it.m;
-    let mut k: Vec<String> = m.actors.iter().map(|a| format!("{family}|a:{a}")).collect();
-    k.extend(
-        m.cues
-            .sentence_actors
-            .iter()
-            .map(|a| format!("{family}|a:{a}")),
-    );
-    if let Some(p) = &m.place {
-        k.extend(
-            places
-                .chain(p)
-                .into_iter()
-                .map(|c| format!("{family}|p:{c}")),
-        );
-    }
-    k.push(format!("{family}|d:{}", m.doc));
-    k.push(format!("{family}|n:{}", m.cues.noun));
-    k
-}
-
 /// Groups the items; returns the groups (member indices into `items`) in creation order.
 pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
     let mut order: Vec<usize> = (0..items.len()).collect();
@@ -171,44 +145,18 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
     let apart = apart_pairs(items);
     let mut member_of: Vec<Option<usize>> = vec![None; items.len()];
     let mut groups: Vec<Group> = Vec::new();
-    let mut index: HashMap<String, BTreeSet<usize>> = HashMap::new();
+    let mut index = Index::default();
     let mut families: BTreeSet<String> = BTreeSet::new();
     let debug = std::env::var_os("ATTACHE_DEBUG_MERGE").is_some();
     for i in order {
         let it = &items[i];
-        let mut candidates: BTreeSet<usize> = BTreeSet::new();
         // A generic reference ("the tensions") may join a group of any family.
         let look_in: Vec<String> = if it.m.cues.family == "any" {
             families.iter().cloned().collect()
         } else {
             vec![it.m.cues.family.clone()]
         };
-        let months = months_of(window(it));
-        let mut postings: Vec<&BTreeSet<usize>> = Vec::new();
-        for f in &look_in {
-            for k in keys(it, places, f) {
-                let Some((first, last)) = months else {
-                    postings.extend(index.get(&k));
-                    continue;
-                };
-                // Dated: only groups whose window shares a month with it, or has none.
-                for month in first..=last {
-                    postings.extend(index.get(&format!("{k}|m{month}")));
-                }
-                postings.extend(index.get(&format!("{k}|u")));
-            }
-        }
-        // The most specific keys first (a document, a person few events share); a key thousands
-        // of events share (a common event noun) is walked only while the budget lasts.
-        postings.sort_by_key(|p| p.len());
-        let mut walked = 0;
-        for p in postings {
-            if walked > 0 && walked + p.len() > MAX_WALK {
-                break;
-            }
-            walked += p.len();
-            candidates.extend(p.iter().copied().take(MAX_WALK));
-        }
+        let candidates = index.candidates(it, places, &look_in, window(it));
         let candidates_dbg: Vec<usize> = candidates.iter().copied().collect();
         let best = candidates
             .into_iter()
@@ -244,38 +192,10 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
         add(&mut groups[g], i, it);
         member_of[i] = Some(g);
         let family = groups[g].family.clone();
-        let months = months_of((groups[g].lo, groups[g].hi));
-        for k in keys(it, places, &family) {
-            // A group's window only narrows as members join, so the months it is filed under
-            // always cover its window: a dated mention that overlaps it finds it.
-            match months {
-                Some((first, last)) => {
-                    for month in first..=last {
-                        index.entry(format!("{k}|m{month}")).or_default().insert(g);
-                    }
-                }
-                None => {
-                    index.entry(format!("{k}|u")).or_default().insert(g);
-                }
-            }
-            index.entry(k).or_default().insert(g);
-        }
+        index.file(g, it, places, &family, (groups[g].lo, groups[g].hi));
         families.insert(family);
     }
     groups
-}
-
-/// Date blocking: the months (as year × 12 + month) a bounded window spans, when it spans few
-/// enough for a per-month index to pay; `None` for open or very wide windows.
-fn months_of(window: (Option<NaiveDate>, Option<NaiveDate>)) -> Option<(i32, i32)> {
-    use chrono::Datelike;
-    const MAX_MONTHS: i32 = 12;
-    let (Some(lo), Some(hi)) = window else {
-        return None;
-    };
-    let month = |d: NaiveDate| d.year() * 12 + d.month0() as i32;
-    let (first, last) = (month(lo), month(hi));
-    (first <= last && last - first <= MAX_MONTHS).then_some((first, last))
 }
 
 fn has_deadline(m: &crate::model::Mention) -> bool {
