@@ -1,11 +1,14 @@
 //! Event detection and the cross-article merge: mentions per second on the bundled articles, and
 //! how the merge scales when the same stories arrive from many outlets (blocking keeps it from
-//! comparing every mention with every event).
+//! comparing every mention with every event). With `ATTACHE_BENCH_CORPUS` naming a folder written
+//! by `gen_corpus`, also the merge of an eighth, a quarter, half and all of its articles'
+//! extractions: the time per doubling shows how the merge grows (2x per doubling is linear).
 
 use attache::corpus::{self, LoadOptions};
 use attache::extract::{self, Extraction, events, merge};
 use attache::model::Document;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use rayon::prelude::*;
 use std::hint::black_box;
 
 fn seeds() -> Vec<Document> {
@@ -71,5 +74,36 @@ fn merging(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, detection, merging);
+fn merging_generated(c: &mut Criterion) {
+    let Some(dir) = std::env::var_os("ATTACHE_BENCH_CORPUS") else {
+        return;
+    };
+    let mut docs = corpus::load(&[dir], &LoadOptions::default()).documents;
+    extract::time::infer_publication_dates(&mut docs);
+    let extractions: Vec<Extraction> = docs
+        .par_iter()
+        .map(|d| {
+            let mut ex = extract::extract_document(d);
+            ex.timexes.clear();
+            ex.actors.clear();
+            ex
+        })
+        .collect();
+    let mut g = c.benchmark_group("merge_generated");
+    g.sample_size(10);
+    let n = docs.len();
+    for size in [n / 8, n / 4, n / 2, n] {
+        if size == 0 {
+            continue;
+        }
+        let (docs, extractions) = (&docs[..size], &extractions[..size]);
+        g.throughput(Throughput::Elements(size as u64));
+        g.bench_with_input(BenchmarkId::new("articles", size), &size, |b, _| {
+            b.iter(|| black_box(merge::merge(docs.to_vec(), extractions.to_vec())))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, detection, merging, merging_generated);
 criterion_main!(benches);

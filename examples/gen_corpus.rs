@@ -2,10 +2,13 @@
 //!
 //! `cargo run --release --example gen_corpus -- --articles 10000 --seed 7 OUT_DIR`
 //!
-//! Articles recombine and perturb news prose patterns: leaders (names and titles from
-//! `assets/actors.toml` when it lists them) meeting, calling, signing and warning on dates spread
-//! over several years, with quotes and their speakers, deictic dates ("on Monday", "last week"),
-//! and site chrome lines, so that extraction does real work. About 5 KB each.
+//! Articles recombine and perturb news prose patterns: officials (hundreds of invented ones, and
+//! the names and titles of `assets/actors.toml` now and then) meeting, calling, signing and warning
+//! on dates spread over several years, with quotes and their speakers, deictic dates ("on Monday",
+//! "last week"), and site chrome lines, so that extraction does real work. About eight articles
+//! tell each story (same people, place, days and statements, each outlet in its own words), so
+//! that the merge and the statement linking meet what a real multi-outlet archive holds. About
+//! 5 KB each.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -141,19 +144,151 @@ fn surname(name: &str) -> &str {
     name.rsplit(' ').next().unwrap_or(name)
 }
 
-fn article(rng: &mut Rng, people: &[(String, String)]) -> String {
-    let year = 2019 + rng.below(7) as i32;
-    let month = rng.below(12);
-    let day = 1 + rng.below(28);
-    let a = rng.pick(people).clone();
-    let mut b = rng.pick(people).clone();
-    if b.0 == a.0 {
-        b = people[(people.iter().position(|p| p.0 == a.0).unwrap_or(0) + 1) % people.len()]
-            .clone();
+const FIRST: [&str; 24] = [
+    "Amara", "Bogdan", "Carmen", "Dmitri", "Elif", "Farid", "Greta", "Hiro", "Ines", "Jonas",
+    "Kamala", "Lars", "Mei", "Nikos", "Oksana", "Pablo", "Quentin", "Rania", "Stefan", "Tamar",
+    "Umar", "Vera", "Wiktor", "Yara",
+];
+const LAST: [&str; 24] = [
+    "Abara",
+    "Brandt",
+    "Castell",
+    "Demir",
+    "Eklund",
+    "Fontaine",
+    "Grieg",
+    "Halloran",
+    "Ivanova",
+    "Jaramillo",
+    "Kowal",
+    "Lindgren",
+    "Moreau",
+    "Nakagawa",
+    "Okoro",
+    "Petrakis",
+    "Quist",
+    "Rahimi",
+    "Sorensen",
+    "Tanaka",
+    "Ulloa",
+    "Varga",
+    "Wolanski",
+    "Zeller",
+];
+const OFFICES: [&str; 8] = [
+    "Foreign Minister",
+    "Prime Minister",
+    "Defence Minister",
+    "President",
+    "Trade Minister",
+    "Interior Minister",
+    "Energy Minister",
+    "Finance Minister",
+];
+const NATIONS: [&str; 12] = [
+    "German",
+    "Italian",
+    "French",
+    "British",
+    "Ukrainian",
+    "Polish",
+    "Turkish",
+    "Dutch",
+    "Swedish",
+    "Czech",
+    "Japanese",
+    "Brazilian",
+];
+const TOWNS: [&str; 12] = [
+    "Geneva", "Brussels", "Istanbul", "Riyadh", "Vienna", "Helsinki", "Warsaw", "Paris", "Berlin",
+    "Doha", "Oslo", "Lisbon",
+];
+const CLAIMS: [&str; 10] = [
+    "we made real progress on",
+    "there is still no agreement on",
+    "we will not accept any compromise on",
+    "both sides want a quick result on",
+    "nobody is talking about concessions on",
+    "the next round must deliver on",
+    "our partners understand our position on",
+    "we are closer than ever on",
+    "there can be no deal without progress on",
+    "we owe our citizens an answer on",
+];
+const TAILS: [&str; 8] = [
+    "but there is a lot of work ahead",
+    "and we expect a reply within days",
+    "whatever the critics say",
+    "and the details will follow",
+    "even if it takes months",
+    "as we agreed last spring",
+    "because time is running out",
+    "and nobody should doubt our resolve",
+];
+
+/// One story told by several outlets: the same people, place, topic and days.
+struct Story {
+    a: (String, String),
+    b: (String, String),
+    place: &'static str,
+    topic: &'static str,
+    year: i32,
+    month: usize,
+    day: usize,
+    weekday: &'static str,
+    quotes: Vec<String>,
+}
+
+/// Stories draw from hundreds of invented officials (and the gazetteer's people now and then), so
+/// that, as in a real archive, most names are shared by a few stories, not by all of them.
+fn story(seed: u64, people: &[(String, String)]) -> Story {
+    let mut rng = Rng(seed ^ 0x5157_0e11_ab1e_d00d);
+    let person = |rng: &mut Rng| {
+        if rng.below(5) == 0 {
+            return rng.pick(people).clone();
+        }
+        let name = format!("{} {}", rng.pick(&FIRST), rng.pick(&LAST));
+        let office = format!("{} {}", rng.pick(&NATIONS), rng.pick(&OFFICES));
+        (name, office)
+    };
+    let a = person(&mut rng);
+    let mut b = person(&mut rng);
+    while b.0 == a.0 {
+        b = person(&mut rng);
     }
-    let place = *rng.pick(&PLACES);
     let topic = *rng.pick(&TOPICS);
-    let weekday = *rng.pick(&WEEKDAYS);
+    let quotes = (0..3)
+        .map(|_| {
+            let claim = rng.pick(&CLAIMS);
+            let tail = rng.pick(&TAILS);
+            let mut q = format!("{claim} {topic}, {tail}");
+            if let Some(c) = q.get_mut(..1) {
+                c.make_ascii_uppercase();
+            }
+            q
+        })
+        .collect();
+    Story {
+        a,
+        b,
+        place: if rng.below(3) == 0 {
+            PLACES[rng.below(PLACES.len())]
+        } else {
+            TOWNS[rng.below(TOWNS.len())]
+        },
+        topic,
+        year: 2019 + rng.below(7) as i32,
+        month: rng.below(12),
+        day: 1 + rng.below(28),
+        weekday: WEEKDAYS[rng.below(WEEKDAYS.len())],
+        quotes,
+    }
+}
+
+fn article(rng: &mut Rng, people: &[(String, String)], stories: u64) -> String {
+    let st = story(rng.next() % stories.max(1), people);
+    let (a, b, place, topic, weekday) = (&st.a, &st.b, st.place, st.topic, st.weekday);
+    let (year, month, day) = (st.year, st.month, st.day);
     let mut s = String::with_capacity(6000);
     let _ = writeln!(
         s,
@@ -175,7 +310,11 @@ fn article(rng: &mut Rng, people: &[(String, String)]) -> String {
     let mut paragraphs = 0;
     while s.len() < 4800 {
         paragraphs += 1;
-        let who = rng.pick(people).clone();
+        let who = if rng.below(2) == 0 {
+            a.clone()
+        } else {
+            b.clone()
+        };
         let m = MONTHS[(month + rng.below(3)) % 12];
         let para = match rng.below(10) {
             0 => format!(
@@ -191,7 +330,8 @@ fn article(rng: &mut Rng, people: &[(String, String)]) -> String {
                 topic
             ),
             1 => format!(
-                "“We made real progress on {topic}, but there is a lot of work ahead,” {} told reporters after the talks. “Nobody should expect a deal by {m}.”",
+                "“{},” {} told reporters after the talks. “Nobody should expect a deal by {m}.”",
+                rng.pick(&st.quotes),
                 surname(&who.0)
             ),
             2 => format!(
@@ -229,10 +369,12 @@ fn article(rng: &mut Rng, people: &[(String, String)]) -> String {
                 rng.pick(&["a fig leaf", "premature", "too little, too late"])
             ),
             7 => format!(
-                "{}, a senior fellow at the {} Institute, said the {} process was “fragile but alive.” “If the leaders do not meet again before the end of the year, the momentum will be lost,” she said.",
-                rng.pick(&["Hanna Roth", "Omar Said", "Yuki Mori", "Elena Petrova"]),
+                "{} {}, a senior fellow at the {} Institute, said the {} process was “fragile but alive.” “{},” she said.",
+                rng.pick(&["Hanna", "Yuki", "Elena", "Maren", "Sadia", "Ilse"]),
+                rng.pick(&LAST),
                 rng.pick(&["Baltic", "Atlantic", "Carnegie-style", "Eastern"]),
-                rng.pick(&["Geneva", "peace", "normalisation"])
+                rng.pick(&["Geneva", "peace", "normalisation"]),
+                rng.pick(&st.quotes)
             ),
             8 => format!(
                 "Officials expect {} to travel to {} next month for a trilateral summit, the first since {}.",
@@ -241,7 +383,8 @@ fn article(rng: &mut Rng, people: &[(String, String)]) -> String {
                 year - 2
             ),
             _ => format!(
-                "“This is a decision for the people of {}, and nobody else,” {} said in a statement posted on X on {}.",
+                "“{} — this is a decision for the people of {},” {} said in a statement posted on X on {}.",
+                rng.pick(&st.quotes),
                 rng.pick(&["Ukraine", "the region", "our country"]),
                 who.0,
                 weekday
@@ -282,9 +425,11 @@ fn main() {
     }
     let people = people();
     let mut rng = Rng(seed);
+    // About eight outlets' articles per story, as when a corpus gathers several feeds.
+    let stories = (articles as u64 / 8).max(1);
     let mut bytes = 0usize;
     for i in 0..articles {
-        let text = article(&mut rng, &people);
+        let text = article(&mut rng, &people, stories);
         bytes += text.len();
         // 1,000 files a folder keeps directory listings fast on any filesystem.
         let dir = out.join(format!("{:03}", i / 1000));

@@ -34,6 +34,10 @@ pub struct Cli {
     /// Keep the mouse off even when config.toml turns it on.
     #[arg(long, conflicts_with = "mouse")]
     pub no_mouse: bool,
+    /// Do not read or write the extraction cache (kept in the user's cache folder, or in
+    /// ATTACHE_CACHE_DIR): extract every article again.
+    #[arg(long, global = true)]
+    pub no_cache: bool,
 }
 
 /// Where the articles come from; shared by every command.

@@ -4,6 +4,7 @@
 //! and [`export`] and the `tui` only read it.
 
 pub mod brief;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod corpus;
@@ -11,6 +12,7 @@ pub mod export;
 pub mod extract;
 pub mod kept;
 pub mod model;
+pub mod progress;
 pub mod sanitize;
 pub mod text;
 pub mod tui;

@@ -1,14 +1,17 @@
 //! The `attache` binary: CLI parsing and dispatch only.
 
 use anyhow::Result;
+use attache::cache::{self, Cache};
 use attache::cli::{BookmarkCommand, BriefFormat, Cli, Command, EventsFormat, Input, ListFormat};
 use attache::corpus;
 use attache::export::{self, Format};
 use attache::model::{Quote, Timeline};
+use attache::progress::{Progress, Ticker};
 use attache::{extract, sanitize};
 use clap::{CommandFactory, Parser};
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -28,22 +31,48 @@ fn main() -> ExitCode {
 }
 
 /// Loads the input, printing one warning line per problem; `None` when nothing could be loaded.
-fn load(input: &Input) -> Option<Timeline> {
-    let loaded = corpus::load(&input.paths, &input.load_options());
-    report_warnings(&loaded);
-    if loaded.documents.is_empty() {
-        return None;
+/// A load that takes a while shows its progress on stderr; Ctrl-C during it exits with 130.
+fn load(input: &Input, no_cache: bool) -> Option<Timeline> {
+    load_for(input, no_cache, false)
+}
+
+fn load_for(input: &Input, no_cache: bool, for_tui: bool) -> Option<Timeline> {
+    let progress = Arc::new(Progress::default());
+    let ticker = Ticker::start(Arc::clone(&progress));
+    progress.stage("reading files", 0);
+    let mut loaded = corpus::load(&input.paths, &input.load_options());
+    let documents = std::mem::take(&mut loaded.documents);
+    let user_cache = if no_cache || documents.is_empty() {
+        None
+    } else {
+        Cache::user()
+    };
+    let built = (!documents.is_empty())
+        .then(|| cache::build_timeline(documents, user_cache.as_ref(), &progress));
+    if for_tui {
+        ticker.finish_for_tui();
+    } else {
+        ticker.finish();
     }
-    Some(extract::build_timeline(loaded.documents))
+    if std::env::var_os("ATTACHE_TIMINGS").is_some() {
+        for (stage, took) in progress.timings() {
+            eprintln!("attache: timing: {stage}: {:.3} s", took.as_secs_f64());
+        }
+    }
+    report_warnings(&loaded, built.is_none());
+    if let Some(w) = user_cache.as_ref().and_then(Cache::warning) {
+        eprintln!("attache: warning: {}", sanitize::plain(&w));
+    }
+    built.map(|b| b.timeline)
 }
 
 /// One line per problem; when nothing loaded, a single path's problem is the one error line.
-fn report_warnings(loaded: &corpus::Loaded) {
+fn report_warnings(loaded: &corpus::Loaded, nothing_loaded: bool) {
     if let Some(reason) = &loaded.refused {
         eprintln!("attache: error: {}", sanitize::plain(reason));
         return;
     }
-    if loaded.documents.is_empty() {
+    if nothing_loaded {
         match loaded.warnings.as_slice() {
             [only] => eprintln!(
                 "attache: error: {} (nothing to load)",
@@ -72,7 +101,7 @@ fn wants_tui() -> bool {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     if cli.command.is_none() && wants_tui() {
-        let Some(timeline) = load(&cli.input) else {
+        let Some(timeline) = load_for(&cli.input, cli.no_cache, true) else {
             return Ok(ExitCode::from(2));
         };
         let flags = attache::tui::start::Flags {
@@ -87,7 +116,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let Some(command) = cli.command else {
-        let Some(timeline) = load(&cli.input) else {
+        let Some(timeline) = load(&cli.input, cli.no_cache) else {
             return Ok(ExitCode::from(2));
         };
         print_timeline_text(&timeline, &mut out)?;
@@ -96,7 +125,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     };
     match command {
         Command::Export { input, format } => {
-            let Some(timeline) = load(&input) else {
+            let Some(timeline) = load(&input, cli.no_cache) else {
                 return Ok(ExitCode::from(2));
             };
             if format == Format::Json {
@@ -106,14 +135,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Docs { input, format } => {
-            let Some(timeline) = load(&input) else {
+            let Some(timeline) = load(&input, cli.no_cache) else {
                 return Ok(ExitCode::from(2));
             };
             write_docs(&timeline, format, &mut out)?;
         }
         Command::Timex { input, .. } => {
             let loaded = corpus::load(&input.paths, &input.load_options());
-            report_warnings(&loaded);
+            report_warnings(&loaded, loaded.documents.is_empty());
             if loaded.documents.is_empty() {
                 return Ok(ExitCode::from(2));
             }
@@ -139,7 +168,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             query,
             format,
         } => {
-            let Some(timeline) = load(&input) else {
+            let Some(timeline) = load(&input, cli.no_cache) else {
                 return Ok(ExitCode::from(2));
             };
             let quotes = select_quotes(&timeline, speaker.as_deref(), query.as_deref());
@@ -166,7 +195,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     return Ok(ExitCode::from(2));
                 }
             };
-            let Some(mut timeline) = load(&input) else {
+            let Some(mut timeline) = load(&input, cli.no_cache) else {
                 return Ok(ExitCode::from(2));
             };
             timeline.events.retain(|e| filter.keeps(e));
@@ -196,7 +225,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     return Ok(ExitCode::from(2));
                 }
             };
-            let Some(timeline) = load(&input) else {
+            let Some(timeline) = load(&input, cli.no_cache) else {
                 return Ok(ExitCode::from(2));
             };
             let mut brief = attache::brief::select(&timeline, &filter);
@@ -217,7 +246,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out.flush()?;
             return Ok(ExitCode::from(code));
         }
-        Command::Bookmark { action } => return bookmark(action, &mut out),
+        Command::Bookmark { action } => return bookmark(action, cli.no_cache, &mut out),
         Command::Completions { shell } => {
             // clap_complete panics on a write error (a closed pipe): render first, then write.
             let mut script = Vec::new();
@@ -257,13 +286,13 @@ fn write_json(timeline: &Timeline, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-fn bookmark(action: BookmarkCommand, out: &mut dyn Write) -> Result<ExitCode> {
+fn bookmark(action: BookmarkCommand, no_cache: bool, out: &mut dyn Write) -> Result<ExitCode> {
     let input = match &action {
         BookmarkCommand::Add { input, .. }
         | BookmarkCommand::Remove { input, .. }
         | BookmarkCommand::List { input } => input,
     };
-    let Some(timeline) = load(input) else {
+    let Some(timeline) = load(input, no_cache) else {
         return Ok(ExitCode::from(2));
     };
     let code = attache::kept::commands::run(&action, &timeline, out)?;

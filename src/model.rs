@@ -72,7 +72,7 @@ impl Precision {
 /// `value` is the TIMEX3 value as TimeML defines it (`2025-08-18`, `2025-W33`, `2025-08`, `202`,
 /// `P10D`, `PAST_REF`, `XXXX-08-15`). `start`/`end` (inclusive) are set when the value names a
 /// calendar period; `relative` keeps the unresolved form ("last week") when no anchor was known.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct TimeValue {
     pub value: String,
     pub precision: Option<Precision>,
@@ -120,6 +120,55 @@ impl TimeValue {
     /// Whether this value names a calendar period (as opposed to a duration or a vague reference).
     pub fn is_calendar(&self) -> bool {
         self.start.is_some() && self.end.is_some()
+    }
+}
+
+/// JSON leaves out an absent `relative`; compact binary formats (the extraction cache) have no
+/// field names to tell what is left out, so they always write every field.
+impl Serialize for TimeValue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        #[serde(rename = "TimeValue")]
+        struct Readable<'a> {
+            value: &'a String,
+            precision: &'a Option<Precision>,
+            start: &'a Option<NaiveDate>,
+            end: &'a Option<NaiveDate>,
+            approximate: bool,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            relative: &'a Option<String>,
+        }
+        #[derive(Serialize)]
+        #[serde(rename = "TimeValue")]
+        struct Compact<'a> {
+            value: &'a String,
+            precision: &'a Option<Precision>,
+            start: &'a Option<NaiveDate>,
+            end: &'a Option<NaiveDate>,
+            approximate: bool,
+            relative: &'a Option<String>,
+        }
+        if serializer.is_human_readable() {
+            Readable {
+                value: &self.value,
+                precision: &self.precision,
+                start: &self.start,
+                end: &self.end,
+                approximate: self.approximate,
+                relative: &self.relative,
+            }
+            .serialize(serializer)
+        } else {
+            Compact {
+                value: &self.value,
+                precision: &self.precision,
+                start: &self.start,
+                end: &self.end,
+                approximate: self.approximate,
+                relative: &self.relative,
+            }
+            .serialize(serializer)
+        }
     }
 }
 
@@ -329,7 +378,7 @@ pub struct Detail {
 
 /// The cues event detection leaves for the merge: how sure the date is, what the mention may
 /// refer to, and the details outlets can disagree on.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct MentionCues {
     pub date_origin: DateOrigin,
     /// Bounds on when the event can be (a planned event is not before its report).

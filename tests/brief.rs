@@ -5,6 +5,10 @@ use std::process::{Command, Output};
 fn attache(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_attache"))
         .args(args)
+        .env(
+            "ATTACHE_CACHE_DIR",
+            std::env::temp_dir().join("attache-test-cache"),
+        )
         .output()
         .expect("run attache")
 }

@@ -6,6 +6,10 @@ use std::process::{Command, Output};
 fn attache(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_attache"))
         .args(args)
+        .env(
+            "ATTACHE_CACHE_DIR",
+            std::env::temp_dir().join("attache-test-cache"),
+        )
         .output()
         .expect("run attache")
 }
@@ -84,6 +88,7 @@ fn binary_works_alone_in_an_empty_folder() {
     std::fs::copy(env!("CARGO_BIN_EXE_attache"), &copy).unwrap();
     let out = Command::new(&copy)
         .args(["export", "--format", "json"])
+        .env("ATTACHE_CACHE_DIR", dir.path().join("cache"))
         .current_dir(dir.path())
         .output()
         .unwrap();

@@ -15,6 +15,10 @@ use std::time::{Duration, Instant};
 fn attache(home: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_attache"));
     c.env("ATTACHE_HOME", home)
+        .env(
+            "ATTACHE_CACHE_DIR",
+            std::env::temp_dir().join("attache-test-cache"),
+        )
         .env_remove("ATTACHE_CONFIG_DIR")
         .env_remove("ATTACHE_DATA_DIR");
     c

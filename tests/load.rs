@@ -11,7 +11,10 @@ const GOOD: &str = "Minister Jane Holt met union leaders on Monday.\n";
 
 fn attache(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_attache"));
-    cmd.args(args).env_remove("ATTACHE_MAX_BYTES");
+    cmd.args(args).env_remove("ATTACHE_MAX_BYTES").env(
+        "ATTACHE_CACHE_DIR",
+        std::env::temp_dir().join("attache-test-cache"),
+    );
     for (k, v) in env {
         cmd.env(k, v);
     }

@@ -18,6 +18,10 @@ use std::process::{Command, Output};
 fn run(home: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_attache"))
         .env("ATTACHE_HOME", home)
+        .env(
+            "ATTACHE_CACHE_DIR",
+            std::env::temp_dir().join("attache-test-cache"),
+        )
         .env_remove("ATTACHE_CONFIG_DIR")
         .env_remove("ATTACHE_DATA_DIR")
         .args(args)

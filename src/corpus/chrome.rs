@@ -5,7 +5,7 @@
 //! (the page glued "Advertisement" to the next paragraph) marks only what it matched.
 
 use crate::model::Span;
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -16,7 +16,8 @@ struct ChromeFile {
 }
 
 struct Patterns {
-    line: Vec<Regex>,
+    /// All whole-line patterns at once: one pass over a line, whatever their number.
+    line: RegexSet,
     prefix: Vec<Regex>,
 }
 
@@ -25,14 +26,16 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| {
         let file: ChromeFile = toml::from_str(include_str!("../../assets/chrome.toml"))
             .expect("assets/chrome.toml is valid");
-        let compile = |v: Vec<String>| {
-            v.iter()
-                .map(|p| Regex::new(p).expect("assets/chrome.toml: valid regex"))
-                .collect()
-        };
+        // Prefixes are anchored: only a match at the start of the line counts, and an anchored
+        // search stops at the first character instead of scanning the whole line.
+        let prefix = file
+            .prefix
+            .iter()
+            .map(|p| Regex::new(&format!("^(?:{p})")).expect("assets/chrome.toml: valid regex"))
+            .collect();
         Patterns {
-            line: compile(file.line),
-            prefix: compile(file.prefix),
+            line: RegexSet::new(&file.line).expect("assets/chrome.toml: valid regex"),
+            prefix,
         }
     })
 }
@@ -46,7 +49,7 @@ pub fn mark_chrome(text: &str) -> Vec<Span> {
         let content = line.trim_end_matches(['\n', '\r']);
         let trimmed = content.trim();
         if !trimmed.is_empty() {
-            if p.line.iter().any(|r| r.is_match(trimmed)) {
+            if p.line.is_match(trimmed) {
                 spans.push(Span::new(offset, offset + content.len()));
             } else {
                 let lead = content.len() - content.trim_start().len();

@@ -20,7 +20,7 @@ use std::collections::HashSet;
 use tokens::{Tok, phrase_key, token_at, tokenize};
 
 /// One place in the text that names (or refers to) an actor.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ActorMention {
     pub span: Span,
     /// Canonical name.

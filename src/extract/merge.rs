@@ -5,6 +5,7 @@
 //! events. The result does not depend on the order the files were given in: mentions are ordered
 //! by document path and offset, events by date and title, and numbered after sorting.
 
+pub mod blocking;
 pub mod cluster;
 pub mod disagree;
 pub mod event;

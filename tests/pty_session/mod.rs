@@ -45,6 +45,10 @@ impl Session {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_attache"));
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
+        cmd.env(
+            "ATTACHE_CACHE_DIR",
+            std::env::temp_dir().join("attache-test-cache"),
+        );
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("ATTACHE_CONFIG_DIR");
         cmd.env_remove("ATTACHE_DATA_DIR");

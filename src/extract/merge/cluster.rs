@@ -9,6 +9,7 @@
 //! something with it (no all-pairs pass).
 
 use super::Item;
+use super::blocking::Index;
 use crate::extract::events::places::Places;
 use crate::model::{DateOrigin, Status};
 use chrono::NaiveDate;
@@ -121,31 +122,6 @@ fn stands(it: &Item) -> bool {
     }
 }
 
-/// Keys under which a mention or group is indexed.
-/// Keys under which a mention is looked up or indexed, within one kind family (blocking: only
-/// groups of the same family sharing a person, place, document or event noun are compared).
-fn keys(it: &Item, places: &Places, family: &str) -> Vec<String> {
-    let m = it.m;
-    let mut k: Vec<String> = m.actors.iter().map(|a| format!("{family}|a:{a}")).collect();
-    k.extend(
-        m.cues
-            .sentence_actors
-            .iter()
-            .map(|a| format!("{family}|a:{a}")),
-    );
-    if let Some(p) = &m.place {
-        k.extend(
-            places
-                .chain(p)
-                .into_iter()
-                .map(|c| format!("{family}|p:{c}")),
-        );
-    }
-    k.push(format!("{family}|d:{}", m.doc));
-    k.push(format!("{family}|n:{}", m.cues.noun));
-    k
-}
-
 /// Groups the items; returns the groups (member indices into `items`) in creation order.
 pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
     let mut order: Vec<usize> = (0..items.len()).collect();
@@ -169,24 +145,18 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
     let apart = apart_pairs(items);
     let mut member_of: Vec<Option<usize>> = vec![None; items.len()];
     let mut groups: Vec<Group> = Vec::new();
-    let mut index: HashMap<String, BTreeSet<usize>> = HashMap::new();
+    let mut index = Index::default();
     let mut families: BTreeSet<String> = BTreeSet::new();
+    let debug = std::env::var_os("ATTACHE_DEBUG_MERGE").is_some();
     for i in order {
         let it = &items[i];
-        let mut candidates: BTreeSet<usize> = BTreeSet::new();
         // A generic reference ("the tensions") may join a group of any family.
         let look_in: Vec<String> = if it.m.cues.family == "any" {
             families.iter().cloned().collect()
         } else {
             vec![it.m.cues.family.clone()]
         };
-        for f in &look_in {
-            for k in keys(it, places, f) {
-                if let Some(v) = index.get(&k) {
-                    candidates.extend(v.iter().copied());
-                }
-            }
-        }
+        let candidates = index.candidates(it, places, &look_in, window(it));
         let candidates_dbg: Vec<usize> = candidates.iter().copied().collect();
         let best = candidates
             .into_iter()
@@ -198,7 +168,7 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
             .filter_map(|g| score(it, &groups[g], places).map(|s| (g, s)))
             .filter(|(_, s)| *s >= JOIN)
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-        if std::env::var_os("ATTACHE_DEBUG_MERGE").is_some() {
+        if debug {
             let all: Vec<_> = candidates_dbg
                 .iter()
                 .map(|&g| (g, score(it, &groups[g], places)))
@@ -222,9 +192,7 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
         add(&mut groups[g], i, it);
         member_of[i] = Some(g);
         let family = groups[g].family.clone();
-        for k in keys(it, places, &family) {
-            index.entry(k).or_default().insert(g);
-        }
+        index.file(g, it, places, &family, (groups[g].lo, groups[g].hi));
         families.insert(family);
     }
     groups
@@ -394,10 +362,10 @@ fn score(it: &Item, g: &Group, places: &Places) -> Option<f32> {
         s += 1.0;
     }
     // The same sentence of the same document: one event told twice in a row.
-    let same_sentence = g
-        .sentences
-        .contains(&(m.doc.clone(), m.cues.sentence.start, fam.clone()));
-    if same_sentence && m.cues.reference {
+    if m.cues.reference
+        && g.sentences
+            .contains(&(m.doc.clone(), m.cues.sentence.start, fam.clone()))
+    {
         s += 3.0;
         evidence = true;
     }

@@ -20,6 +20,8 @@ const MIN_OVERLAP: f64 = 0.6;
 /// Stem length: words are compared by their first letters, so "meeting" and "meetings" or
 /// "arranging" and "arrangements" count as the same word.
 const STEM: usize = 6;
+/// Most index entries walked for one quote's candidates.
+const MAX_WALK: usize = 1024;
 
 fn content_words(text: &str, ids: &mut HashMap<String, u32>) -> Vec<u32> {
     let mut out: Vec<u32> = text
@@ -36,6 +38,23 @@ fn content_words(text: &str, ids: &mut HashMap<String, u32>) -> Vec<u32> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// How many ids two sorted lists share.
+fn common(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 fn find(parent: &mut [usize], i: usize) -> usize {
@@ -67,34 +86,55 @@ pub fn link_statements(quotes: &mut [Quote]) {
             }
         }
     }
+    // Documents and speakers as numbers: compared for every candidate pair.
+    let mut names: HashMap<String, u32> = HashMap::new();
+    let mut number = |s: &str| -> u32 {
+        let next = names.len() as u32;
+        *names.entry(s.to_string()).or_insert(next)
+    };
+    let docs: Vec<u32> = quotes.iter().map(|q| number(&q.doc)).collect();
+    let speakers: Vec<Option<u32>> = quotes
+        .iter()
+        .map(|q| q.speaker.as_deref().map(&mut number))
+        .collect();
     let mut parent: Vec<usize> = (0..quotes.len()).collect();
     // Each quote joins only the one longer quote that contains most of its words: a short, generic
     // fragment must not bridge two different statements that each contain it.
     let rank = |i: usize| (words[i].len(), std::cmp::Reverse(i));
-    let mut shared: Vec<u32> = vec![0; quotes.len()];
+    let mut seen: Vec<bool> = vec![false; quotes.len()];
     let mut touched: Vec<usize> = Vec::new();
     for i in 0..quotes.len() {
         if words[i].len() < MIN_WORDS {
             continue;
         }
-        for &t in &words[i] {
-            for &j in &index[t as usize] {
-                if rank(j) > rank(i) {
-                    if shared[j] == 0 {
-                        touched.push(j);
-                    }
-                    shared[j] += 1;
-                }
+        // A quote sharing `need` of this one's words contains at least one of its
+        // `len - need + 1` rarest words (pigeonhole): only those words' quotes are candidates, so
+        // a word thousands of quotes use is never walked for a long quote.
+        let need = MIN_WORDS.max((MIN_OVERLAP * words[i].len() as f64).ceil() as usize);
+        let mut rarest = words[i].clone();
+        rarest.sort_by_key(|t| (index[*t as usize].len(), *t));
+        rarest.truncate((words[i].len() + 1).saturating_sub(need));
+        // A stock phrase thousands of quotes repeat is walked only so far: linking stays
+        // sub-quadratic whatever the archive (the cap is far above what real outlets share).
+        for &j in rarest
+            .iter()
+            .flat_map(|t| &index[*t as usize])
+            .take(MAX_WALK)
+        {
+            if rank(j) > rank(i) && !seen[j] {
+                touched.push(j);
+                seen[j] = true;
             }
         }
         let mut best: Option<(usize, usize)> = None;
         for j in touched.drain(..) {
-            let n = std::mem::take(&mut shared[j]) as usize;
-            let same_speaker = match (&quotes[i].speaker, &quotes[j].speaker) {
+            seen[j] = false;
+            let n = common(&words[i], &words[j]);
+            let same_speaker = match (speakers[i], speakers[j]) {
                 (Some(a), Some(b)) => a == b,
                 _ => true,
             };
-            let fits = quotes[i].doc != quotes[j].doc
+            let fits = docs[i] != docs[j]
                 && same_speaker
                 && n >= MIN_WORDS
                 && n as f64 >= MIN_OVERLAP * words[i].len() as f64;

@@ -48,6 +48,27 @@ impl Clue {
         matches!(self, Clue::Near { .. })
     }
 
+    /// Whether two clues cost the same on every day (the same expression, said twice).
+    pub fn same_cost(&self, other: &Clue) -> bool {
+        match (self, other) {
+            (
+                Clue::Near {
+                    expr: a,
+                    per_day: pa,
+                    ceiling: ca,
+                    ..
+                },
+                Clue::Near {
+                    expr: b,
+                    per_day: pb,
+                    ceiling: cb,
+                    ..
+                },
+            ) => a.sem == b.sem && a.tense == b.tense && pa == pb && ca == cb,
+            _ => false,
+        }
+    }
+
     /// The clue's cost when the article was published on `d` (0 = fully consistent).
     pub fn cost(&self, d: NaiveDate) -> f64 {
         match self {

@@ -13,6 +13,7 @@ mod clock;
 mod clues;
 mod deictic;
 mod lexicon;
+mod neighbours;
 mod normalise;
 mod publication;
 mod quantity;

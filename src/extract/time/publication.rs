@@ -11,10 +11,12 @@
 
 use super::calendar::{add_days, day_value};
 use super::clues::{Clue, consistent_intersection, doc_clues};
+use super::neighbours::NameIndex;
 use super::sem::YearRef;
 use super::{Expression, Sem, Tense, analyse};
 use crate::model::{DateSource, Document, Published};
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use std::collections::HashSet;
 
 /// How much a neighbour's date pulls an undetermined article, per day of distance.
@@ -27,6 +29,8 @@ const NEIGHBOURS: f64 = 0.05;
 const NEIGHBOUR_DAYS: i64 = 31;
 
 type Window = (NaiveDate, NaiveDate);
+/// A chosen day and the clues that explain it.
+type Dated = Option<(NaiveDate, Vec<String>)>;
 
 /// Fills in `published` for documents that have no date, from clues in their text and their neighbours.
 pub fn infer_publication_dates(docs: &mut [Document]) {
@@ -37,7 +41,7 @@ pub fn infer_publication_dates(docs: &mut [Document]) {
         return;
     }
     let analysed: Vec<Vec<Expression>> = docs
-        .iter()
+        .par_iter()
         .map(|d| {
             analyse(&d.text)
                 .into_iter()
@@ -46,67 +50,40 @@ pub fn infer_publication_dates(docs: &mut [Document]) {
         })
         .collect();
     let clues: Vec<Vec<Clue>> = docs
-        .iter()
+        .par_iter()
         .zip(&analysed)
         .map(|(d, a)| doc_clues(&d.text, a))
         .collect();
-    let names: Vec<HashSet<&str>> = docs.iter().map(|d| names_of(&d.text)).collect();
-    let neighbours: Vec<Vec<(usize, f64)>> = (0..docs.len())
-        .map(|k| {
-            if docs[k].published.source != DateSource::Unknown {
-                return Vec::new();
-            }
-            (0..docs.len())
-                .filter(|j| *j != k)
-                .map(|j| (j, similarity(&names[k], &names[j])))
-                .filter(|(_, s)| *s >= NEIGHBOURS)
-                .collect()
-        })
+    let names: Vec<Vec<&str>> = docs.par_iter().map(|d| names_of(&d.text)).collect();
+    let undated: Vec<bool> = docs
+        .iter()
+        .map(|d| d.published.source == DateSource::Unknown)
         .collect();
+    let neighbours = NameIndex::new(&names).neighbours(&undated, NEIGHBOURS);
 
     // Round 1: articles whose own clues fix a day (known dates count as fixed).
-    let mut windows: Vec<Option<Window>> = vec![None; docs.len()];
-    let mut results: Vec<Option<(NaiveDate, Vec<String>)>> = vec![None; docs.len()];
-    for k in 0..docs.len() {
-        if docs[k].published.source != DateSource::Unknown {
-            results[k] = docs[k].published.date.map(|d| (d, Vec::new()));
-            continue;
-        }
-        windows[k] = window(k, docs, &clues, &analysed, &neighbours[k]);
-        if let Some((lo, hi)) = windows[k] {
-            results[k] = best_day(&clues[k], lo, hi, None);
-        }
-    }
+    let (windows, results): (Vec<Option<Window>>, Vec<Dated>) = (0..docs.len())
+        .into_par_iter()
+        .map(|k| {
+            if !undated[k] {
+                return (None, docs[k].published.date.map(|d| (d, Vec::new())));
+            }
+            let window = window(k, docs, &clues, &analysed, &neighbours[k]);
+            let result = window.and_then(|(lo, hi)| best_day(&clues[k], lo, hi, None));
+            (window, result)
+        })
+        .unzip();
     // Round 2: the others take their neighbours' date, within their own constraints.
-    let fixed = results.clone();
-    for k in 0..docs.len() {
-        if docs[k].published.source != DateSource::Unknown || fixed[k].is_some() {
-            continue;
-        }
-        let Some(consensus) = consensus(&neighbours[k], &fixed) else {
-            continue;
-        };
-        let (Some(near_lo), Some(near_hi)) = (
-            add_days(consensus, -NEIGHBOUR_DAYS),
-            add_days(consensus, NEIGHBOUR_DAYS),
-        ) else {
-            continue;
-        };
-        let (lo, hi) = match windows[k] {
-            Some((lo, hi)) => (lo.max(near_lo), hi.min(near_hi)),
-            None => (near_lo, near_hi),
-        };
-        if lo > hi {
-            continue;
-        }
-        if let Some((day, mut notes)) = best_day(&clues[k], lo, hi, Some(consensus)) {
-            notes.push(format!(
-                "corpus neighbours agree on {}",
-                day_value(consensus)
-            ));
-            results[k] = Some((day, notes));
-        }
-    }
+    let fixed = &results;
+    let results: Vec<Option<(NaiveDate, Vec<String>)>> = (0..docs.len())
+        .into_par_iter()
+        .map(|k| {
+            if !undated[k] || fixed[k].is_some() {
+                return fixed[k].clone();
+            }
+            from_neighbours(&clues[k], windows[k], &neighbours[k], fixed)
+        })
+        .collect();
     for (k, (doc, result)) in docs.iter_mut().zip(results).enumerate() {
         if doc.published.source != DateSource::Unknown {
             continue;
@@ -131,6 +108,31 @@ pub fn infer_publication_dates(docs: &mut [Document]) {
             clues: notes,
         };
     }
+}
+
+/// Round 2 for one article: the day its neighbours agree on, within its own constraints.
+fn from_neighbours(
+    clues: &[Clue],
+    window: Option<Window>,
+    neighbours: &[(usize, f64)],
+    fixed: &[Option<(NaiveDate, Vec<String>)>],
+) -> Option<(NaiveDate, Vec<String>)> {
+    let consensus = consensus(neighbours, fixed)?;
+    let near_lo = add_days(consensus, -NEIGHBOUR_DAYS)?;
+    let near_hi = add_days(consensus, NEIGHBOUR_DAYS)?;
+    let (lo, hi) = match window {
+        Some((lo, hi)) => (lo.max(near_lo), hi.min(near_hi)),
+        None => (near_lo, near_hi),
+    };
+    if lo > hi {
+        return None;
+    }
+    let (day, mut notes) = best_day(clues, lo, hi, Some(consensus))?;
+    notes.push(format!(
+        "corpus neighbours agree on {}",
+        day_value(consensus)
+    ));
+    Some((day, notes))
 }
 
 /// Whether a bare year only names a thing, as a modifier after a determiner ("the 2015 nuclear deal",
@@ -217,10 +219,23 @@ fn best_day(
     if neighbour.is_none() && !clues.iter().any(Clue::is_daily) {
         return None;
     }
+    // An article repeats its expressions ("on Monday" in three paragraphs): each distinct clue is
+    // costed once per day, then summed in the original order so the total is the same float.
+    let first: Vec<usize> = clues
+        .iter()
+        .enumerate()
+        .map(|(i, c)| clues[..i].iter().position(|o| o.same_cost(c)).unwrap_or(i))
+        .collect();
+    let mut costs = vec![0.0; clues.len()];
     let mut scored: Vec<(f64, NaiveDate)> = Vec::new();
     let mut d = lo;
     while d <= hi {
-        let mut cost: f64 = clues.iter().map(|c| c.cost(d)).sum();
+        for (i, c) in clues.iter().enumerate() {
+            if first[i] == i {
+                costs[i] = c.cost(d);
+            }
+        }
+        let mut cost: f64 = first.iter().map(|r| costs[*r]).sum();
         if let Some(n) = neighbour {
             cost += NEIGHBOUR_PULL * (d - n).num_days().abs() as f64;
         }
@@ -248,16 +263,10 @@ fn best_day(
 }
 
 /// Capitalised words of four letters or more: a cheap fingerprint of who and where a story is about.
-fn names_of(text: &str) -> HashSet<&str> {
+fn names_of(text: &str) -> Vec<&str> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() > 3 && w.chars().next().is_some_and(char::is_uppercase))
         .collect()
-}
-
-fn similarity(a: &HashSet<&str>, b: &HashSet<&str>) -> f64 {
-    let inter = a.intersection(b).count() as f64;
-    let union = a.union(b).count().max(1) as f64;
-    inter / union
 }
 
 /// The date the neighbours with a fixed date agree on (the similarity-weighted median).

@@ -1,0 +1,225 @@
+//! Reopening a corpus without redoing its extraction: a cache of extraction results on disk.
+//!
+//! Two kinds of entries ([`store`]), keyed by hashes ([`key`]):
+//! - one per document: its [`Extraction`], keyed by its text, chrome lines, publication date and
+//!   the extractor version. When one article of a folder changes, only it is extracted again (the
+//!   dates of its neighbours are inferred again, and the merge runs again);
+//! - one per corpus: the finished timeline (inferred dates, events, quotes, actors), keyed by every
+//!   document's metadata and text in order. Reopening an unchanged folder reads the files, hashes
+//!   them and decodes this one entry: no inference, no extraction, no merge.
+//!
+//! Cached extractions are renumbered to the document's current id, so adding a file in front of
+//! the others does not invalidate them.
+
+pub mod key;
+mod store;
+
+pub use store::{Cache, Kind};
+
+use crate::extract::{self, Extraction};
+use crate::model::{Actor, DateSource, Document, Event, MentionCues, Published, Quote, Timeline};
+use crate::progress::Progress;
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// How a timeline was built: for the user's warning line, and for tests to observe the cache.
+#[derive(Debug)]
+pub struct Built {
+    pub timeline: Timeline,
+    /// Documents whose extraction ran.
+    pub extracted: usize,
+    /// Documents whose extraction came from the cache.
+    pub reused: usize,
+    /// The whole timeline came from the cache.
+    pub timeline_reused: bool,
+}
+
+/// Loads-to-timeline like [`extract::build_timeline`], reading and filling `cache` when given.
+pub fn build_timeline(
+    mut documents: Vec<Document>,
+    cache: Option<&Cache>,
+    progress: &Progress,
+) -> Built {
+    let Some(cache) = cache else {
+        progress.stage("dating articles", 0);
+        extract::time::infer_publication_dates(&mut documents);
+        let extractions = extract_all(&documents, progress, |_, d| {
+            (extract::extract_document(d), false)
+        });
+        progress.stage("merging events", 0);
+        return merged(documents, extractions, None, progress);
+    };
+    progress.stage("checking the cache", documents.len());
+    let texts: Vec<u128> = documents
+        .par_iter()
+        .map(|d| {
+            progress.advance(1);
+            key::text_hash(d)
+        })
+        .collect();
+    let whole = key::timeline_key(&documents, &texts);
+    if let Some(entry) = cache.get::<TimelineIn>(Kind::Timeline, whole)
+        && entry.published.len() == documents.len()
+    {
+        for (doc, (date, source, clues)) in documents.iter_mut().zip(entry.published) {
+            doc.published = Published {
+                date,
+                source,
+                clues,
+            };
+        }
+        progress.stage("reusing the cached timeline", 0);
+        let timeline = Timeline {
+            documents,
+            events: entry.events,
+            quotes: entry.quotes,
+            actors: entry.actors,
+        };
+        return Built {
+            timeline,
+            extracted: 0,
+            reused: 0,
+            timeline_reused: true,
+        };
+    }
+    progress.stage("dating articles", 0);
+    extract::time::infer_publication_dates(&mut documents);
+    let extractions = extract_all(&documents, progress, |i, d| {
+        let key = key::extraction_key(d, texts[i]);
+        if let Some(mut cached) = cache.get::<ExtractionIn>(Kind::Extraction, key)
+            && cached.cues.len() == cached.ex.mentions.len()
+        {
+            for (m, cues) in cached.ex.mentions.iter_mut().zip(cached.cues) {
+                m.cues = cues;
+            }
+            renumber(&mut cached.ex, &d.id);
+            return (cached.ex, true);
+        }
+        let mut ex = extract::extract_document(d);
+        ex.timexes = Vec::new();
+        ex.actors = Vec::new();
+        let out = ExtractionOut {
+            ex: &ex,
+            cues: ex.mentions.iter().map(|m| &m.cues).collect(),
+        };
+        cache.put(Kind::Extraction, key, &out);
+        (ex, false)
+    });
+    progress.stage("merging events", 0);
+    merged(documents, extractions, Some((cache, whole)), progress)
+}
+
+/// Runs `one` on every document in parallel, keeping load order, and counts them.
+fn extract_all(
+    documents: &[Document],
+    progress: &Progress,
+    one: impl Fn(usize, &Document) -> (Extraction, bool) + Sync,
+) -> Vec<(Extraction, bool)> {
+    progress.stage("extracting", documents.len());
+    documents
+        .par_iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let (mut ex, hit) = one(i, d);
+            // The merge reads mentions, quotes and new actors only: a 100k-article corpus need
+            // not hold every time expression and name occurrence until it is done.
+            ex.timexes = Vec::new();
+            ex.actors = Vec::new();
+            progress.advance(1);
+            (ex, hit)
+        })
+        .collect()
+}
+
+fn merged(
+    documents: Vec<Document>,
+    extractions: Vec<(Extraction, bool)>,
+    cache: Option<(&Cache, u128)>,
+    progress: &Progress,
+) -> Built {
+    let reused = extractions.iter().filter(|(_, hit)| *hit).count();
+    let extracted = extractions.len() - reused;
+    let extractions = extractions.into_iter().map(|(ex, _)| ex).collect();
+    let timeline = extract::merge::merge(documents, extractions);
+    if let Some((cache, whole)) = cache {
+        progress.stage("writing the cache", 0);
+        cache.put(Kind::Timeline, whole, &TimelineOut::of(&timeline));
+    }
+    Built {
+        timeline,
+        extracted,
+        reused,
+        timeline_reused: false,
+    }
+}
+
+/// Gives a cached extraction the id its document has now.
+fn renumber(ex: &mut Extraction, id: &str) {
+    if ex.doc == id {
+        return;
+    }
+    let old = std::mem::replace(&mut ex.doc, id.to_string());
+    for m in &mut ex.mentions {
+        m.doc = id.to_string();
+    }
+    for q in &mut ex.quotes {
+        q.doc = id.to_string();
+        if let Some(rest) = q.id.strip_prefix(old.as_str()) {
+            q.id = format!("{id}{rest}");
+        }
+    }
+}
+
+/// A mention's cues are left out of its serde form (they are not exported), so the entry keeps
+/// them beside the extraction, one per mention.
+#[derive(Serialize)]
+struct ExtractionOut<'a> {
+    ex: &'a Extraction,
+    cues: Vec<&'a MentionCues>,
+}
+
+#[derive(Deserialize)]
+struct ExtractionIn {
+    ex: Extraction,
+    cues: Vec<MentionCues>,
+}
+
+type PublishedRow = (Option<NaiveDate>, DateSource, Vec<String>);
+
+#[derive(Serialize)]
+struct TimelineOut<'a> {
+    published: Vec<(Option<NaiveDate>, DateSource, &'a [String])>,
+    events: &'a [Event],
+    quotes: &'a [Quote],
+    actors: &'a [Actor],
+}
+
+impl<'a> TimelineOut<'a> {
+    fn of(t: &'a Timeline) -> Self {
+        TimelineOut {
+            published: t
+                .documents
+                .iter()
+                .map(|d| {
+                    (
+                        d.published.date,
+                        d.published.source,
+                        d.published.clues.as_slice(),
+                    )
+                })
+                .collect(),
+            events: &t.events,
+            quotes: &t.quotes,
+            actors: &t.actors,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct TimelineIn {
+    published: Vec<PublishedRow>,
+    events: Vec<Event>,
+    quotes: Vec<Quote>,
+    actors: Vec<Actor>,
+}

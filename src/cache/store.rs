@@ -1,0 +1,214 @@
+//! The cache on disk: one file per entry, named by its key, written atomically.
+//!
+//! A file is a small header (magic, format, key, length, checksum) and a postcard payload. postcard
+//! was chosen over JSON for speed (see PERFORMANCE.md); because it has no field names, the header's
+//! checksum is what catches a truncated or damaged file, which is then treated as a miss, counted for
+//! one warning line, and overwritten by the rebuilt entry. Nothing here is ever fatal: a cache that
+//! cannot be read or written only makes attache slower.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use xxhash_rust::xxh3::xxh3_64;
+
+const MAGIC: &[u8; 8] = b"ATTCACHE";
+/// Bumped when the layout of the header or of any entry changes.
+const FORMAT: u32 = 1;
+const HEADER: usize = 8 + 4 + 16 + 8 + 8;
+
+/// What an entry holds: one document's extraction, or a whole corpus's timeline.
+#[derive(Debug, Clone, Copy)]
+pub enum Kind {
+    Extraction,
+    Timeline,
+}
+
+impl Kind {
+    fn dir(self) -> &'static str {
+        match self {
+            Kind::Extraction => "extract",
+            Kind::Timeline => "timeline",
+        }
+    }
+}
+
+/// A cache folder. Safe to share between threads.
+#[derive(Debug)]
+pub struct Cache {
+    root: PathBuf,
+    /// Entries that were present but unreadable (rebuilt).
+    broken: AtomicUsize,
+    /// The first write error, if any (the cache is then only partly filled).
+    write_error: Mutex<Option<String>>,
+}
+
+impl Cache {
+    /// A cache rooted at `root` (created on the first write).
+    pub fn at(root: impl Into<PathBuf>) -> Cache {
+        Cache {
+            root: root.into(),
+            broken: AtomicUsize::new(0),
+            write_error: Mutex::new(None),
+        }
+    }
+
+    /// The user's cache: `$ATTACHE_CACHE_DIR` when set, else `$ATTACHE_HOME/cache`, else the
+    /// platform's cache folder for attache (`~/.cache/attache` on Linux). `None` when there is
+    /// no home to put it in.
+    pub fn user() -> Option<Cache> {
+        let var = |name: &str| std::env::var_os(name).filter(|d| !d.is_empty());
+        if let Some(dir) = var("ATTACHE_CACHE_DIR") {
+            return Some(Cache::at(dir));
+        }
+        if let Some(home) = var(crate::kept::dirs::HOME_VAR) {
+            return Some(Cache::at(PathBuf::from(home).join("cache")));
+        }
+        directories::ProjectDirs::from("", "", "attache").map(|p| Cache::at(p.cache_dir()))
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    fn path(&self, kind: Kind, key: u128) -> PathBuf {
+        let hex = format!("{key:032x}");
+        let mut p = self.root.join(format!("v{FORMAT}")).join(kind.dir());
+        if let Kind::Extraction = kind {
+            p.push(&hex[..2]);
+        }
+        p.push(format!("{hex}.bin"));
+        p
+    }
+
+    /// The entry stored under `key`, if there is a readable one.
+    pub fn get<T: DeserializeOwned>(&self, kind: Kind, key: u128) -> Option<T> {
+        let bytes = fs::read(self.path(kind, key)).ok()?;
+        let value = decode(&bytes, key);
+        if value.is_none() {
+            self.broken.fetch_add(1, Ordering::Relaxed);
+        }
+        value
+    }
+
+    /// Stores `value` under `key`: written to a temporary file, then renamed over the old entry,
+    /// so that a reader never sees half a file.
+    pub fn put<T: Serialize>(&self, kind: Kind, key: u128, value: &T) {
+        let Ok(payload) = postcard::to_stdvec(value) else {
+            return;
+        };
+        if let Err(e) = self.write(&self.path(kind, key), key, &payload) {
+            let mut first = self.write_error.lock().unwrap_or_else(|p| p.into_inner());
+            first.get_or_insert_with(|| e.to_string());
+        }
+    }
+
+    fn write(&self, path: &Path, key: u128, payload: &[u8]) -> std::io::Result<()> {
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let tmp = path.with_extension(format!(
+            "tmp.{}.{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        ));
+        let mut file = fs::File::create(&tmp)?;
+        let mut header = Vec::with_capacity(HEADER);
+        header.extend_from_slice(MAGIC);
+        header.extend_from_slice(&FORMAT.to_le_bytes());
+        header.extend_from_slice(&key.to_le_bytes());
+        header.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+        header.extend_from_slice(&xxh3_64(payload).to_le_bytes());
+        let written = file
+            .write_all(&header)
+            .and_then(|_| file.write_all(payload));
+        drop(file);
+        if let Err(e) = written.and_then(|_| fs::rename(&tmp, path)) {
+            let _ = fs::remove_file(&tmp);
+            return Err(e);
+        }
+        Ok(())
+    }
+
+    /// How many entries were unreadable and rebuilt so far.
+    pub fn broken(&self) -> usize {
+        self.broken.load(Ordering::Relaxed)
+    }
+
+    /// At most one line for the user about this run's cache problems.
+    pub fn warning(&self) -> Option<String> {
+        let root = self.root.display();
+        let broken = self.broken();
+        if broken > 0 {
+            let s = if broken == 1 { "y" } else { "ies" };
+            return Some(format!(
+                "{broken} unreadable cache entr{s} in {root} ignored and rebuilt"
+            ));
+        }
+        let error = self.write_error.lock().unwrap_or_else(|p| p.into_inner());
+        error
+            .as_ref()
+            .map(|e| format!("cannot write the cache in {root} ({e}); continuing without it"))
+    }
+}
+
+/// The payload of a cache file, if its header, length and checksum are right.
+fn decode<T: DeserializeOwned>(bytes: &[u8], key: u128) -> Option<T> {
+    let header = bytes.get(..HEADER)?;
+    let field = |at: usize, len: usize| header.get(at..at + len);
+    if field(0, 8)? != MAGIC
+        || u32::from_le_bytes(field(8, 4)?.try_into().ok()?) != FORMAT
+        || u128::from_le_bytes(field(12, 16)?.try_into().ok()?) != key
+    {
+        return None;
+    }
+    let len = u64::from_le_bytes(field(28, 8)?.try_into().ok()?);
+    let sum = u64::from_le_bytes(field(36, 8)?.try_into().ok()?);
+    let payload = bytes.get(HEADER..)?;
+    if payload.len() as u64 != len || xxh3_64(payload) != sum {
+        return None;
+    }
+    postcard::from_bytes(payload).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_entry_reads_back_and_a_damaged_one_is_a_counted_miss() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::at(dir.path());
+        let value = vec![("Jane Holt".to_string(), 3u32)];
+        cache.put(Kind::Timeline, 7, &value);
+        assert_eq!(
+            cache.get::<Vec<(String, u32)>>(Kind::Timeline, 7),
+            Some(value)
+        );
+        assert_eq!(cache.get::<Vec<(String, u32)>>(Kind::Timeline, 8), None);
+        assert_eq!(cache.broken(), 0, "a missing entry is not a broken one");
+        let path = cache.path(Kind::Timeline, 7);
+        let bytes = fs::read(&path).unwrap();
+        fs::write(&path, &bytes[..bytes.len() - 1]).unwrap();
+        assert_eq!(cache.get::<Vec<(String, u32)>>(Kind::Timeline, 7), None);
+        assert_eq!(cache.broken(), 1);
+        assert!(cache.warning().unwrap().contains("rebuilt"));
+    }
+
+    #[test]
+    fn no_temporary_files_are_left_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::at(dir.path());
+        cache.put(Kind::Extraction, 0xabcdef, &1u8);
+        let shard = cache.path(Kind::Extraction, 0xabcdef);
+        let names: Vec<_> = fs::read_dir(shard.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "{names:?}");
+    }
+}
