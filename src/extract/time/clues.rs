@@ -26,6 +26,8 @@ pub enum Clue {
         expr: Expression,
         per_day: f64,
         ceiling: f64,
+        /// Identifies the expression's meaning and tense, for [`resolved_start`]'s memo.
+        key: u64,
     },
     /// The publication date lies in `from..=to` (from an anchored elapsed time).
     Window {
@@ -76,17 +78,10 @@ impl Clue {
                 expr,
                 per_day,
                 ceiling,
+                key,
                 ..
             } => {
-                let found = Found {
-                    start: 0,
-                    end: 0,
-                    sem: expr.sem.clone(),
-                    approx: false,
-                    modifier: None,
-                };
-                let n = Context::new(Some(d)).resolve(&found, expr.tense);
-                let Some((start, _, _)) = period(&n.value) else {
+                let Some(start) = resolved_start(*key, expr, d) else {
                     return *ceiling;
                 };
                 let gap = (d - start).num_days();
@@ -169,6 +164,46 @@ const MAX_CLUE_EXPRESSIONS: usize = 256;
 /// How many start anchors and elapsed times are paired (each pair is a window).
 const MAX_PAIRED: usize = 32;
 
+/// A hash of what an expression's resolution depends on: its meaning and its tense.
+fn resolution_key(e: &Expression) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    format!("{:?}|{:?}", e.sem, e.tense).hash(&mut h);
+    h.finish()
+}
+
+/// Where `expr` starts when read on day `d`. Scoring an undated article resolves each of its
+/// expressions on every candidate day, and articles of one corpus share most of them ("on Monday",
+/// "last week"), so the results are kept per thread (a pure function of the key and the day).
+fn resolved_start(key: u64, expr: &Expression, d: NaiveDate) -> Option<NaiveDate> {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static MEMO: RefCell<HashMap<(u64, NaiveDate), Option<NaiveDate>>> =
+            RefCell::new(HashMap::new());
+    }
+    if let Some(hit) = MEMO.with(|m| m.borrow().get(&(key, d)).copied()) {
+        return hit;
+    }
+    let found = Found {
+        start: 0,
+        end: 0,
+        sem: expr.sem.clone(),
+        approx: false,
+        modifier: None,
+    };
+    let n = Context::new(Some(d)).resolve(&found, expr.tense);
+    let start = period(&n.value).map(|(start, _, _)| start);
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() > 1 << 20 {
+            m.clear();
+        }
+        m.insert((key, d), start);
+    });
+    start
+}
+
 /// The clues of one article, from its analysed expressions.
 pub fn doc_clues(text: &str, exprs: &[Expression]) -> Vec<Clue> {
     let exprs = &exprs[..exprs.len().min(MAX_CLUE_EXPRESSIONS)];
@@ -185,6 +220,7 @@ pub fn doc_clues(text: &str, exprs: &[Expression]) -> Vec<Clue> {
                     expr: e.clone(),
                     per_day: 1.0,
                     ceiling: 7.0,
+                    key: resolution_key(e),
                 });
             }
             // A wire dateline ("WASHINGTON, April 2 (Reuters) -") states the day of the report.
@@ -194,6 +230,7 @@ pub fn doc_clues(text: &str, exprs: &[Expression]) -> Vec<Clue> {
                     expr: e.clone(),
                     per_day: 3.0,
                     ceiling: 60.0,
+                    key: resolution_key(e),
                 });
             }
             // A full date ("Aug. 18, 2025") in a past or tenseless clause: usually recent news —
@@ -209,6 +246,7 @@ pub fn doc_clues(text: &str, exprs: &[Expression]) -> Vec<Clue> {
                     expr: e.clone(),
                     per_day: 0.5,
                     ceiling: 15.0,
+                    key: resolution_key(e),
                 });
             }
             _ => {}
