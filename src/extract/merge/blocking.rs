@@ -23,7 +23,7 @@ pub struct Index {
 }
 
 impl Index {
-    /// The groups a mention with this date window may join, looked up in the kind families
+    /// The groups (ascending, no repeats) a mention with this date window may join, looked up in the kind families
     /// `look_in`.
     pub fn candidates(
         &self,
@@ -31,7 +31,7 @@ impl Index {
         places: &Places,
         look_in: &[String],
         window: (Option<NaiveDate>, Option<NaiveDate>),
-    ) -> BTreeSet<usize> {
+    ) -> Vec<usize> {
         let months = months_of(window);
         let mut postings: Vec<&BTreeSet<usize>> = Vec::new();
         for f in look_in {
@@ -50,7 +50,7 @@ impl Index {
         // The most specific keys first (a document, a person few events share); a key thousands
         // of events share (a common event noun) is walked only while the budget lasts.
         postings.sort_by_key(|p| p.len());
-        let mut candidates = BTreeSet::new();
+        let mut candidates = Vec::new();
         let mut walked = 0;
         for p in postings {
             if walked > 0 && walked + p.len() > MAX_WALK {
@@ -59,6 +59,9 @@ impl Index {
             walked += p.len();
             candidates.extend(p.iter().copied().take(MAX_WALK));
         }
+        // In group order, once each (a sorted list is cheaper to build than a set).
+        candidates.sort_unstable();
+        candidates.dedup();
         candidates
     }
 

@@ -157,9 +157,9 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
             vec![it.m.cues.family.clone()]
         };
         let candidates = index.candidates(it, places, &look_in, window(it));
-        let candidates_dbg: Vec<usize> = candidates.iter().copied().collect();
         let best = candidates
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|&g| {
                 !apart
                     .get(&i)
@@ -169,7 +169,7 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
             .filter(|(_, s)| *s >= JOIN)
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         if debug {
-            let all: Vec<_> = candidates_dbg
+            let all: Vec<_> = candidates
                 .iter()
                 .map(|&g| (g, score(it, &groups[g], places)))
                 .collect();
