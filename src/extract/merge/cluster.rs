@@ -303,9 +303,12 @@ fn score(it: &Item, g: &Group, places: &Places) -> Option<f32> {
         s += 1.0;
         evidence = true;
     }
-    let extra_m = m.actors.iter().any(|a| !g.actors.contains(a));
-    let extra_g = g.actors.iter().any(|a| !m.actors.contains(a));
-    if m.actors.len() >= 2 && extra_m && extra_g && g.actors.len() <= 3 {
+    // Two different sets of people (cheap tests first: a big group is never penalised).
+    if m.actors.len() >= 2
+        && g.actors.len() <= 3
+        && m.actors.iter().any(|a| !g.actors.contains(a))
+        && g.actors.iter().any(|a| !m.actors.contains(a))
+    {
         s -= 2.0;
     }
     // Place.
