@@ -221,6 +221,46 @@ fn a_planned_trip_is_a_visit_with_its_traveller_and_place() {
 }
 
 #[test]
+fn receiving_a_person_is_a_meeting_receiving_a_thing_is_not() {
+    let d = doc(
+        "d1",
+        "Holt will receive Vance in Geneva on Friday.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Friday", "2031-03-07")];
+    let m = detect(&d, PEOPLE, &t);
+    assert!(
+        m.iter().any(|m| m.kind == EventKind::Meeting
+            && m.status == Status::Planned
+            && m.actors == vec!["Jane Holt", "Omar Vance"]),
+        "{m:#?}"
+    );
+    let d = doc("d1", "Holt received a letter on Friday.", "2031-03-08");
+    let t = vec![timex(&d.text, "Friday", "2031-03-07")];
+    assert!(
+        detect(&d, PEOPLE, &t)
+            .iter()
+            .all(|m| m.kind != EventKind::Meeting)
+    );
+}
+
+#[test]
+fn a_town_an_attack_verb_takes_as_object_is_the_place() {
+    for text in [
+        "Drones struck the city of Geneva overnight, killing two people.",
+        "Artillery shelled Geneva on Monday.",
+    ] {
+        let d = doc("d1", text, "2031-03-04");
+        let attacks: Vec<_> = detect(&d, PEOPLE, &[])
+            .into_iter()
+            .filter(|m| m.kind == EventKind::Attack)
+            .collect();
+        assert!(!attacks.is_empty(), "{text}");
+        assert_eq!(attacks[0].place.as_deref(), Some("Geneva"), "{text}");
+    }
+}
+
+#[test]
 fn deadlines_are_details_not_dates() {
     let d = doc(
         "d1",

@@ -581,7 +581,9 @@ fn pick_place(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Option<Strin
                 let hi = index_at(tokens, h.span.start);
                 hi >= end && hi <= end + 1
             });
-        if !(locative || modifier) || ctx.is_quoted(p.span.start) {
+        // "drones struck (the city of) X": a town an attack verb takes as its object.
+        let target = !ctx.places.is_country(&p.name) && attack_object(ctx, tokens, draft, j);
+        if !(locative || modifier || target) || ctx.is_quoted(p.span.start) {
             continue;
         }
         let depth = ctx.places.depth(&p.name);
@@ -590,6 +592,36 @@ fn pick_place(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Option<Strin
         }
     }
     best.map(|(_, n)| n)
+}
+
+/// Whether the token at `at` starts the object of the draft's attack verb: right after it, or
+/// after "the city/town/port/region of".
+fn attack_object(ctx: &DocContext, tokens: &[Token], draft: &Draft, at: usize) -> bool {
+    let t = ctx.lx.trigger(draft.head);
+    if t.kind != crate::model::EventKind::Attack || t.pos != super::lexicon::Pos::Verb {
+        return false;
+    }
+    let after = index_at(tokens, draft.head.span.end);
+    if at < after || at > after + 4 {
+        return false;
+    }
+    tokens[after..at].iter().all(|w| {
+        matches!(
+            w.lower.as_str(),
+            "the"
+                | "city"
+                | "town"
+                | "port"
+                | "region"
+                | "capital"
+                | "of"
+                | "southern"
+                | "northern"
+                | "eastern"
+                | "western"
+                | "central"
+        )
+    })
 }
 
 /// Content words of the draft's clause, for matching mentions that name no actor or place.

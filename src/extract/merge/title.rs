@@ -22,7 +22,14 @@ pub fn title(e: &Event, places: &Places) -> String {
         _ => action_title(e, &names, places),
     };
     let t = match at {
-        Some(at) if !t.contains(&at) && needs_place(e) => format!("{t} {at}"),
+        // Not when the title already names it ("Attacks of Odesa").
+        Some(at)
+            if !t.contains(&at)
+                && !e.place.as_deref().is_some_and(|p| t.contains(p))
+                && needs_place(e) =>
+        {
+            format!("{t} {at}")
+        }
         _ => t,
     };
     sentence_case(t.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -326,6 +333,10 @@ fn object_after(m: &Mention, lx: &Lexicon) -> String {
                     | "early"
                     | "late"
                     | "later"
+                    | "overnight"
+                    | "tonight"
+                    | "tomorrow"
+                    | "again"
             )
             || lx.trigger_word(w)
                 && !words.is_empty()
