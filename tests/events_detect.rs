@@ -261,6 +261,28 @@ fn a_town_an_attack_verb_takes_as_object_is_the_place() {
 }
 
 #[test]
+fn a_year_naming_a_thing_does_not_date_another_event() {
+    let d = doc(
+        "d1",
+        "Holt met Vance in Geneva to discuss the 2029 harbour treaty.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "2029", "2029")];
+    let m = detect(&d, PEOPLE, &t);
+    let meeting = m
+        .iter()
+        .find(|m| m.kind == EventKind::Meeting)
+        .expect("a meeting");
+    assert!(
+        meeting
+            .date
+            .as_ref()
+            .is_none_or(|d| !d.value.starts_with("2029")),
+        "{meeting:#?}"
+    );
+}
+
+#[test]
 fn deadlines_are_details_not_dates() {
     let d = doc(
         "d1",

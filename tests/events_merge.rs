@@ -100,6 +100,21 @@ fn a_plan_and_the_report_of_it_are_one_event_that_happened() {
 }
 
 #[test]
+fn undated_talks_named_by_their_people_are_an_event() {
+    let a = doc(
+        "a",
+        "The talks between Holt and Vance in Geneva were useful, officials said.",
+        "2031-03-04",
+    );
+    let t = timeline(vec![(a, vec![])]);
+    assert_eq!(t.events.len(), 1, "{:#?}", t.events);
+    assert!(t.events[0].actors.contains(&"Omar Vance".to_string()));
+    // A bare reference with nobody and nowhere stays a reference.
+    let b = doc("b", "The talks were useful, officials said.", "2031-03-04");
+    assert!(timeline(vec![(b, vec![])]).events.is_empty());
+}
+
+#[test]
 fn meetings_in_places_that_do_not_nest_stay_apart() {
     let a = doc("a", "Holt met Vance in Geneva on Monday.", "2031-03-04");
     let ta = vec![timex(&a.text, "Monday", "2031-03-03")];

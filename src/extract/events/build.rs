@@ -59,13 +59,33 @@ fn dating_timex(ctx: &DocContext, tokens: &[Token], x: &Timex) -> bool {
     before.is_none() && lx.deadline_words.starting_at(tokens, i).is_none()
 }
 
+/// "the 2015 nuclear deal": a bare year between a determiner and a lowercase word dates the noun it
+/// modifies, not the other events of its clause ("the talks come years after … the 2015 deal").
+fn names_another_thing(ctx: &DocContext, tokens: &[Token], x: &Timex, head: usize) -> bool {
+    let text = x.span.slice(ctx.text);
+    if text.len() != 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let i = index_at(tokens, x.span.start);
+    let determiner = i > 0
+        && matches!(
+            tokens[i - 1].lower.as_str(),
+            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "that"
+        );
+    let modifies = tokens
+        .get(i + 1)
+        .is_some_and(|t| t.is_word && !t.is_capitalized(ctx.text));
+    // The event's own noun within the next three words: the year is the event's.
+    determiner && modifies && !(i + 1..=i + 3).contains(&head)
+}
+
 /// The time expression of a draft: the first one after its trigger, else the last one before it.
 fn pick_timex(ctx: &DocContext, tokens: &[Token], region: Span, head: usize) -> Option<Timex> {
     let head_at = tokens.get(head).map_or(0, |t| t.span.start);
     let found: Vec<Timex> = ctx
         .timexes_in(region)
         .into_iter()
-        .filter(|x| dating_timex(ctx, tokens, x))
+        .filter(|x| dating_timex(ctx, tokens, x) && !names_another_thing(ctx, tokens, x, head))
         .collect();
     found
         .iter()

@@ -101,11 +101,15 @@ fn stands(it: &Item) -> bool {
     let m = it.m;
     let dated = m.cues.date_origin >= DateOrigin::Report;
     if m.cues.reference {
-        // "Talks took place in Geneva on Monday": a dated reference with a place or people.
+        // "Talks took place in Geneva on Monday": a dated reference with a place or people; "the
+        // talks between A and B in Geneva", "talks with visiting C": undated, but its own people
+        // (and place) say which event it is.
+        let named = m.actors.len();
         return m.status == Status::Past
             && m.cues.family != "any"
-            && m.cues.date_origin == DateOrigin::Clause
-            && (m.place.is_some() || !m.actors.is_empty());
+            && ((m.cues.date_origin == DateOrigin::Clause && (m.place.is_some() || named > 0))
+                || named >= 2
+                || (named == 1 && m.place.is_some()));
     }
     let named = m.actors.len();
     match m.status {
