@@ -3,7 +3,7 @@
 use super::super::app::State;
 use super::super::filter::Matcher;
 use super::super::layout::Areas;
-use super::text::{Col, flex, table_row};
+use super::text::{Col, columns, flex, table_row};
 use super::{list_row, row_style, visible};
 use crate::model::DateSource;
 use ratatui::Frame;
@@ -80,16 +80,7 @@ pub fn draw(frame: &mut Frame, areas: &Areas, state: &State) {
         } else {
             vec![all[0], all[2], all[3]]
         };
-        let cols: Vec<Col> = widths
-            .iter()
-            .zip(cells)
-            .map(|(&width, (text, style, hits))| Col {
-                width,
-                text,
-                style,
-                hits,
-            })
-            .collect();
+        let cols = columns(&widths, cells);
         let row = table_row(&cols, row_style(state, pos), t.matched);
         frame.render_widget(Paragraph::new(row), list_row(list, i));
     }

@@ -165,6 +165,23 @@ pub struct Col<'a> {
     pub hits: &'a [usize],
 }
 
+/// Columns from their widths and (text, style, highlighted char positions) cells, in order.
+pub fn columns<'a>(
+    widths: &[usize],
+    cells: impl IntoIterator<Item = (&'a str, Style, &'a [usize])>,
+) -> Vec<Col<'a>> {
+    widths
+        .iter()
+        .zip(cells)
+        .map(|(&width, (text, style, hits))| Col {
+            width,
+            text,
+            style,
+            hits,
+        })
+        .collect()
+}
+
 /// The widths of a row's columns: the fixed ones as given, the one marked 0 takes what is left
 /// (columns are separated by one space).
 pub fn flex(total: usize, fixed: &[usize]) -> Vec<usize> {
