@@ -3,7 +3,7 @@
 use super::super::app::State;
 use super::super::filter::Matcher;
 use super::super::layout::Areas;
-use super::text::{Col, columns, flex, table_row};
+use super::text::{columns, flex, table_row};
 use super::{list_row, row_style, visible};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -22,19 +22,10 @@ pub fn draw(frame: &mut Frame, areas: &Areas, state: &State) {
     } else {
         flex(list.width as usize, &[14, 0])
     };
-    let make = |texts: [&'static str; 4]| -> Vec<Col<'static>> {
-        widths
-            .iter()
-            .zip(texts)
-            .map(|(&width, text)| Col {
-                width,
-                text,
-                style: Style::new(),
-                hits: &[],
-            })
-            .collect()
-    };
-    let header = make(["Speaker", "Quote", "Outlet", "Date"]);
+    let header = columns(
+        &widths,
+        ["Speaker", "Quote", "Outlet", "Date"].map(|h| (h, Style::new(), &[][..])),
+    );
     frame.render_widget(
         Paragraph::new(table_row(&header, t.header, t.header)),
         Rect { height: 1, ..list },

@@ -3,7 +3,7 @@
 use super::super::app::State;
 use super::super::filter::Matcher;
 use super::super::layout::Areas;
-use super::text::{Col, columns, flex, table_row};
+use super::text::{columns, flex, table_row};
 use super::{list_row, row_style, visible};
 use crate::model::DateSource;
 use ratatui::Frame;
@@ -30,21 +30,17 @@ pub fn draw(frame: &mut Frame, areas: &Areas, state: &State) {
             vec![all[0], all[2], all[3]]
         }
     };
-    let header: Vec<Col> = widths
-        .iter()
-        .zip(pick([
+    let header = columns(
+        &widths,
+        pick([
             ("Published", Style::new()),
             ("From", Style::new()),
             ("Outlet", Style::new()),
             ("Title", Style::new()),
-        ]))
-        .map(|(&width, (text, style))| Col {
-            width,
-            text,
-            style,
-            hits: &[],
-        })
-        .collect();
+        ])
+        .into_iter()
+        .map(|(text, style)| (text, style, &[][..])),
+    );
     frame.render_widget(
         Paragraph::new(table_row(&header, t.header, t.header)),
         Rect { height: 1, ..list },
