@@ -7,7 +7,7 @@
 //! (`ministr` → `ministrt`), where nearly every row needs a fuzzy match, then costs a byte
 //! search per row instead of a fuzzy search.
 
-use super::query::{Reach, Term, narrows, terms};
+use super::query::{Term, narrows, terms};
 use memchr::memmem;
 
 /// A query's last term grown by one character.
@@ -76,6 +76,40 @@ impl Growth {
         I: Iterator<Item = &'a str>,
     {
         self.term.reach(item_mask, blob, fields)
+    }
+}
+
+/// Where an item's match of a query's last term ended (a byte offset into its blob, or into
+/// the text of all blobs once [`Reach::offset`]) and in how many runs, in one word because a
+/// memo keeps one per row: a term grown by one character then looks for that character from
+/// there instead of matching the term again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reach(u64);
+
+impl Reach {
+    /// A match with no place to go on from (a case-sensitive term).
+    pub const UNKNOWN: Reach = Reach(u64::MAX);
+    const END_BITS: u32 = 56;
+
+    pub(super) fn new(runs: usize, end: usize) -> Reach {
+        match (u64::try_from(runs), u64::try_from(end)) {
+            (Ok(r), Ok(e)) if r < 255 && e < 1 << Self::END_BITS => Reach(r << Self::END_BITS | e),
+            _ => Reach::UNKNOWN,
+        }
+    }
+
+    /// (runs, end), unless unknown.
+    pub(super) fn get(self) -> Option<(usize, usize)> {
+        (self != Reach::UNKNOWN).then_some((
+            (self.0 >> Self::END_BITS) as usize,
+            (self.0 & ((1 << Self::END_BITS) - 1)) as usize,
+        ))
+    }
+
+    /// The same reach, for a blob that starts `start` bytes into a longer text.
+    pub fn offset(self, start: usize) -> Reach {
+        self.get()
+            .map_or(Reach::UNKNOWN, |(runs, end)| Reach::new(runs, start + end))
     }
 }
 

@@ -12,6 +12,7 @@
 //! once: the mask rejects most items in a nanosecond, and a SIMD substring search of the blob for
 //! the term (or its first run) settles nearly all the rest before any field is aligned.
 
+use super::growth::Reach;
 use super::runs::{Needle, align};
 use memchr::memmem::{self, Finder};
 
@@ -105,40 +106,6 @@ impl Term {
             }
             from = end + self.first_run.find(&hay[end..])?;
         }
-    }
-}
-
-/// Where an item's match of a query's last term ended (a byte offset into its blob, or into
-/// the text of all blobs once [`Reach::offset`]) and in how many runs, in one word because a
-/// memo keeps one per row: a term grown by one character then looks for that character from
-/// there instead of matching the term again.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Reach(u64);
-
-impl Reach {
-    /// A match with no place to go on from (a case-sensitive term).
-    pub const UNKNOWN: Reach = Reach(u64::MAX);
-    const END_BITS: u32 = 56;
-
-    pub(super) fn new(runs: usize, end: usize) -> Reach {
-        match (u64::try_from(runs), u64::try_from(end)) {
-            (Ok(r), Ok(e)) if r < 255 && e < 1 << Self::END_BITS => Reach(r << Self::END_BITS | e),
-            _ => Reach::UNKNOWN,
-        }
-    }
-
-    /// (runs, end), unless unknown.
-    pub(super) fn get(self) -> Option<(usize, usize)> {
-        (self != Reach::UNKNOWN).then_some((
-            (self.0 >> Self::END_BITS) as usize,
-            (self.0 & ((1 << Self::END_BITS) - 1)) as usize,
-        ))
-    }
-
-    /// The same reach, for a blob that starts `start` bytes into a longer text.
-    pub fn offset(self, start: usize) -> Reach {
-        self.get()
-            .map_or(Reach::UNKNOWN, |(runs, end)| Reach::new(runs, start + end))
     }
 }
 

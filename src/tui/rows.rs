@@ -6,13 +6,15 @@
 //! character searches only the rows of the longest remembered query that [`narrows`] to it
 //! (matching is monotone, see [`super::query`]), a backspace finds its rows ready, and a search
 //! of many rows is shared between the cores. Rows stay in display order, so nothing is sorted.
+//! Each row also remembers where its match of the last term ended, so that one more character
+//! of that term is looked for from there ([`super::growth`]).
 
 use super::action::View;
 use super::app::State;
 use super::catalog::Blobs;
 use super::filter::{Filter, Matcher};
-use super::growth::Growth;
-use super::query::{Reach, narrows};
+use super::growth::{Growth, Reach};
+use super::query::narrows;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
