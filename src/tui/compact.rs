@@ -6,7 +6,11 @@
 //! - a short unchanged gap between two changed cells is rewritten from the copy when that is
 //!   cheaper than moving the cursor over it, and moves are relative when that is shorter;
 //! - a changed stretch of blank cells is erased (`ECH`, or `EL` when it reaches the end of
-//!   the row) instead of written as spaces.
+//!   the row) instead of written as spaces;
+//! - when a band of rows moved (a list scrolled), the terminal is told to scroll them
+//!   ([`super::shift`]) if the frame is then shorter;
+//! - the rest of a wide character that a write cuts in two is written again, since some
+//!   terminals blank it in the pen's colours.
 //!
 //! The screen ends up showing exactly what ratatui's buffer holds; `tests/tui_bytes.rs`
 //! replays the bytes through a terminal emulator to prove it.
@@ -274,8 +278,8 @@ impl<B: Backend<Error = io::Error> + Write> Backend for Compact<B> {
             self.blank_copy();
         }
         let content: Vec<(u16, u16, &Cell)> = content.collect();
-        // A list that scrolled changes most of the screen: keep what it showed, to look for
-        // rows the terminal can move itself.
+        // What the terminal shows now: which wide characters a write cuts in two, and which
+        // rows moved.
         let before = self.screen.clone();
         let mut changed: Vec<(u16, u16)> = content
             .into_iter()
