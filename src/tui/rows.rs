@@ -130,16 +130,15 @@ fn blobs(state: &State, view: View) -> &Blobs {
     }
 }
 
-/// An item's mask, where its blob starts in [`Blobs::all`], its blob and its fields.
-fn item(state: &State, view: View, i: usize) -> (u64, usize, &[u8], &[String]) {
+/// An item's fields (read only when a blob cannot settle a match: the load is a cache miss).
+fn fields(state: &State, view: View, i: usize) -> impl Iterator<Item = &str> {
     let cat = &state.catalog;
-    let (mask, start, blob) = blobs(state, view).item_at(i);
     let fields = match view {
         View::Timeline => &cat.events[i].fields,
         View::Quotes => &cat.quotes[i].fields,
         View::Sources => &cat.docs[i].fields,
     };
-    (mask, start, blob, fields)
+    fields.iter().map(String::as_str)
 }
 
 /// The `candidates` that `m` matches, in their order, with where each match of the last term
@@ -151,8 +150,8 @@ fn search_reach(
     candidates: &[usize],
 ) -> (Vec<usize>, Vec<Reach>) {
     let test = |i: usize| {
-        let (mask, start, blob, fields) = item(state, view, i);
-        m.reach_masked(mask, blob, || fields.iter().map(String::as_str))
+        let (mask, start, blob) = blobs(state, view).item_at(i);
+        m.reach_masked(mask, blob, || fields(state, view, i))
             .map(|r| (i, r.offset(start)))
     };
     if candidates.len() >= PARALLEL_FROM {
@@ -176,8 +175,8 @@ fn grow(
         if let Some(r) = g.go_on(from, all) {
             return Some((i, r));
         }
-        let (mask, start, blob, fields) = item(state, view, i);
-        g.again(mask, blob, || fields.iter().map(String::as_str))
+        let (mask, start, blob) = blobs(state, view).item_at(i);
+        g.again(mask, blob, || fields(state, view, i))
             .map(|r| (i, r.offset(start)))
     };
     if candidates.len() >= PARALLEL_FROM {
