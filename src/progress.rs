@@ -7,9 +7,29 @@
 
 use std::io::{IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
+
+static STARTED: OnceLock<Instant> = OnceLock::new();
+static FIRST_FRAME: OnceLock<Duration> = OnceLock::new();
+
+/// Notes when the process started (the binary calls it first thing), for [`first_frame`].
+pub fn mark_start() {
+    STARTED.get_or_init(Instant::now);
+}
+
+/// Notes that the TUI has drawn its first frame (later calls change nothing).
+pub fn mark_first_frame() {
+    if let Some(start) = STARTED.get() {
+        FIRST_FRAME.get_or_init(|| start.elapsed());
+    }
+}
+
+/// How long after [`mark_start`] the TUI drew its first frame, if it did.
+pub fn first_frame() -> Option<Duration> {
+    FIRST_FRAME.get().copied()
+}
 
 /// Shown only after the load has taken this long.
 const QUIET_FOR: Duration = Duration::from_millis(300);

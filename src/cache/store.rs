@@ -16,15 +16,18 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use xxhash_rust::xxh3::xxh3_64;
 
 const MAGIC: &[u8; 8] = b"ATTCACHE";
-/// Bumped when the layout of the header or of any entry changes.
-const FORMAT: u32 = 1;
+/// Bumped when the layout of the header or of any entry changes (2: the timeline entry holds the
+/// documents, in parts decoded in parallel; the stat index).
+const FORMAT: u32 = 2;
 const HEADER: usize = 8 + 4 + 16 + 8 + 8;
 
-/// What an entry holds: one document's extraction, or a whole corpus's timeline.
+/// What an entry holds: one document's extraction, a whole corpus's timeline, or the metadata of
+/// the files a corpus was read from.
 #[derive(Debug, Clone, Copy)]
 pub enum Kind {
     Extraction,
     Timeline,
+    Stat,
 }
 
 impl Kind {
@@ -32,6 +35,7 @@ impl Kind {
         match self {
             Kind::Extraction => "extract",
             Kind::Timeline => "timeline",
+            Kind::Stat => "stat",
         }
     }
 }
@@ -86,12 +90,32 @@ impl Cache {
 
     /// The entry stored under `key`, if there is a readable one.
     pub fn get<T: DeserializeOwned>(&self, kind: Kind, key: u128) -> Option<T> {
-        let bytes = fs::read(self.path(kind, key)).ok()?;
-        let value = decode(&bytes, key);
+        let bytes = self.get_raw(kind, key)?;
+        let value = bytes
+            .get(HEADER..)
+            .and_then(|p| postcard::from_bytes(p).ok());
         if value.is_none() {
-            self.broken.fetch_add(1, Ordering::Relaxed);
+            self.count_broken(kind, key);
         }
         value
+    }
+
+    /// The checked bytes of the entry under `key`, its payload from [`PAYLOAD`] on: for entries
+    /// that lay out their own payload. A damaged entry is counted and missed.
+    pub fn get_raw(&self, kind: Kind, key: u128) -> Option<Vec<u8>> {
+        let bytes = fs::read(self.path(kind, key)).ok()?;
+        if !checked(&bytes, key) {
+            self.count_broken(kind, key);
+            return None;
+        }
+        Some(bytes)
+    }
+
+    /// Counts an unreadable entry and removes it, so that a second look in the same run is a
+    /// plain miss (it is rebuilt when the run writes the cache).
+    pub fn count_broken(&self, kind: Kind, key: u128) {
+        self.broken.fetch_add(1, Ordering::Relaxed);
+        let _ = fs::remove_file(self.path(kind, key));
     }
 
     /// Stores `value` under `key`: written to a temporary file, then renamed over the old entry,
@@ -100,7 +124,12 @@ impl Cache {
         let Ok(payload) = postcard::to_stdvec(value) else {
             return;
         };
-        if let Err(e) = self.write(&self.path(kind, key), key, &payload) {
+        self.put_raw(kind, key, &payload);
+    }
+
+    /// Stores a payload laid out by the caller (read back by [`Cache::get_raw`]).
+    pub fn put_raw(&self, kind: Kind, key: u128, payload: &[u8]) {
+        if let Err(e) = self.write(&self.path(kind, key), key, payload) {
             let mut first = self.write_error.lock().unwrap_or_else(|p| p.into_inner());
             first.get_or_insert_with(|| e.to_string());
         }
@@ -156,8 +185,15 @@ impl Cache {
     }
 }
 
-/// The payload of a cache file, if its header, length and checksum are right.
-fn decode<T: DeserializeOwned>(bytes: &[u8], key: u128) -> Option<T> {
+/// Where an entry's payload starts in the bytes [`Cache::get_raw`] gives.
+pub const PAYLOAD: usize = HEADER;
+
+/// Whether a cache file's header, length and checksum are right.
+fn checked(bytes: &[u8], key: u128) -> bool {
+    check(bytes, key).is_some()
+}
+
+fn check(bytes: &[u8], key: u128) -> Option<()> {
     let header = bytes.get(..HEADER)?;
     let field = |at: usize, len: usize| header.get(at..at + len);
     if field(0, 8)? != MAGIC
@@ -169,10 +205,7 @@ fn decode<T: DeserializeOwned>(bytes: &[u8], key: u128) -> Option<T> {
     let len = u64::from_le_bytes(field(28, 8)?.try_into().ok()?);
     let sum = u64::from_le_bytes(field(36, 8)?.try_into().ok()?);
     let payload = bytes.get(HEADER..)?;
-    if payload.len() as u64 != len || xxh3_64(payload) != sum {
-        return None;
-    }
-    postcard::from_bytes(payload).ok()
+    (payload.len() as u64 == len && xxh3_64(payload) == sum).then_some(())
 }
 
 #[cfg(test)]

@@ -1,0 +1,302 @@
+//! The timeline entry: a whole corpus's timeline, documents included, laid out for a fast reopen.
+//!
+//! Decoding this one entry is most of a warm reopen, so its payload is cut into parts (documents,
+//! events, quotes, actors, each list in chunks) that decode in parallel, and it leaves out what it
+//! can rebuild: a quote's or a mention's text is by definition `&doc.text[span]`, so it is stored
+//! empty and sliced back from its document (a timeline where that does not hold for every item is
+//! stored in full, flagged in the payload). The documents are stored whole, texts included, so an
+//! unchanged folder reopens without reading its files.
+//!
+//! Payload: `u32` part count, `u8` flags, then per part a `u8` kind and a `u64` length, then the
+//! parts' postcard bytes in order.
+
+use crate::model::{Actor, DateSource, Document, Event, Published, Quote, Span, Timeline};
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Items per chunk: small enough for two cores to share the work evenly, large enough that a
+/// chunk's framing costs nothing.
+const CHUNK: usize = 1024;
+/// Flag: quote and mention texts are left out and sliced back from their documents.
+const ELIDED: u8 = 1;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Documents = 0,
+    Events = 1,
+    Quotes = 2,
+    Actors = 3,
+}
+
+impl Part {
+    fn of(byte: u8) -> Option<Part> {
+        [Part::Documents, Part::Events, Part::Quotes, Part::Actors]
+            .into_iter()
+            .find(|p| *p as u8 == byte)
+    }
+}
+
+/// A document as stored: `Published` leaves out empty clues in its serde form, which a format
+/// without field names cannot tell, so its fields are written out here, every one always.
+#[derive(Serialize)]
+struct DocumentOut<'a> {
+    id: &'a str,
+    path: &'a str,
+    title: &'a Option<String>,
+    outlet: &'a Option<String>,
+    byline: &'a Option<String>,
+    url: &'a Option<String>,
+    published: (Option<NaiveDate>, DateSource, &'a [String]),
+    text: &'a str,
+    chrome: &'a [Span],
+}
+
+impl<'a> DocumentOut<'a> {
+    fn of(d: &'a Document) -> Self {
+        // Spelled out in full, so that a field added to `Document` cannot be forgotten here.
+        let Document {
+            id,
+            path,
+            title,
+            outlet,
+            byline,
+            url,
+            published,
+            text,
+            chrome,
+        } = d;
+        DocumentOut {
+            id,
+            path,
+            title,
+            outlet,
+            byline,
+            url,
+            published: (published.date, published.source, &published.clues),
+            text,
+            chrome,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct DocumentIn {
+    id: String,
+    path: String,
+    title: Option<String>,
+    outlet: Option<String>,
+    byline: Option<String>,
+    url: Option<String>,
+    published: (Option<NaiveDate>, DateSource, Vec<String>),
+    text: String,
+    chrome: Vec<Span>,
+}
+
+impl DocumentIn {
+    fn into_document(self) -> Document {
+        let (date, source, clues) = self.published;
+        Document {
+            id: self.id,
+            path: self.path,
+            title: self.title,
+            outlet: self.outlet,
+            byline: self.byline,
+            url: self.url,
+            published: Published {
+                date,
+                source,
+                clues,
+            },
+            text: self.text,
+            chrome: self.chrome,
+        }
+    }
+}
+
+/// The payload for `timeline`. Quote and mention texts are taken out while it is written and put
+/// back before this returns.
+pub fn encode(timeline: &mut Timeline) -> Option<Vec<u8>> {
+    let taken = elide(timeline);
+    let elided = taken.is_some();
+    let parts = encode_parts(timeline);
+    if let Some(taken) = taken {
+        put_back(timeline, taken);
+    }
+    let parts = parts?;
+    let mut out =
+        Vec::with_capacity(5 + parts.len() * 9 + parts.iter().map(|p| p.1.len()).sum::<usize>());
+    out.extend_from_slice(&(parts.len() as u32).to_le_bytes());
+    out.push(if elided { ELIDED } else { 0 });
+    for (kind, bytes) in &parts {
+        out.push(*kind as u8);
+        out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+    }
+    for (_, bytes) in parts {
+        out.extend_from_slice(&bytes);
+    }
+    Some(out)
+}
+
+fn encode_parts(t: &Timeline) -> Option<Vec<(Part, Vec<u8>)>> {
+    fn chunks<T: Serialize + Sync>(part: Part, items: &[T]) -> Vec<(Part, &[T])> {
+        items.chunks(CHUNK).map(|c| (part, c)).collect()
+    }
+    fn one<T: Serialize>(part: Part, items: &[T]) -> Option<(Part, Vec<u8>)> {
+        postcard::to_stdvec(items).ok().map(|b| (part, b))
+    }
+    let docs: Vec<DocumentOut> = t.documents.iter().map(DocumentOut::of).collect();
+    let docs = chunks(Part::Documents, &docs);
+    let events = chunks(Part::Events, &t.events);
+    let quotes = chunks(Part::Quotes, &t.quotes);
+    let mut parts: Vec<Option<(Part, Vec<u8>)>> = Vec::new();
+    docs.par_iter()
+        .map(|(p, c)| one(*p, c))
+        .chain(events.par_iter().map(|(p, c)| one(*p, c)))
+        .chain(quotes.par_iter().map(|(p, c)| one(*p, c)))
+        .collect_into_vec(&mut parts);
+    parts.push(one(Part::Actors, &t.actors));
+    parts.into_iter().collect()
+}
+
+/// The timeline in `payload`, or `None` when it is not one this build wrote.
+pub fn decode(payload: &[u8]) -> Option<Timeline> {
+    let count = u32::from_le_bytes(payload.get(..4)?.try_into().ok()?) as usize;
+    let flags = *payload.get(4)?;
+    let mut at = 5usize;
+    let mut frames = Vec::with_capacity(count.min(payload.len() / 9));
+    for _ in 0..count {
+        let kind = Part::of(*payload.get(at)?)?;
+        let len = u64::from_le_bytes(payload.get(at + 1..at + 9)?.try_into().ok()?);
+        frames.push((kind, usize::try_from(len).ok()?));
+        at += 9;
+    }
+    let mut parts = Vec::with_capacity(frames.len());
+    for (kind, len) in frames {
+        parts.push((kind, payload.get(at..at.checked_add(len)?)?));
+        at += len;
+    }
+    if at != payload.len() {
+        return None;
+    }
+    let of = |kind: Part| -> Vec<&[u8]> {
+        parts
+            .iter()
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, b)| *b)
+            .collect()
+    };
+    let documents: Vec<DocumentIn> = decode_all(&of(Part::Documents))?;
+    let documents: Vec<Document> = documents
+        .into_iter()
+        .map(DocumentIn::into_document)
+        .collect();
+    let by_id: HashMap<&str, &str> = documents
+        .iter()
+        .map(|d| (d.id.as_str(), d.text.as_str()))
+        .collect();
+    let restore_events = |events: &mut Vec<Event>| {
+        for m in events.iter_mut().flat_map(|e| e.mentions.iter_mut()) {
+            fill(&mut m.text, by_id.get(m.doc.as_str()), m.span);
+        }
+    };
+    let restore_quotes = |quotes: &mut Vec<Quote>| {
+        for q in quotes.iter_mut() {
+            fill(&mut q.text, by_id.get(q.doc.as_str()), q.span);
+        }
+    };
+    let elided = flags & ELIDED != 0;
+    let ((events, quotes), actors) = rayon::join(
+        || {
+            rayon::join(
+                || decode_each(&of(Part::Events), elided.then_some(&restore_events)),
+                || decode_each(&of(Part::Quotes), elided.then_some(&restore_quotes)),
+            )
+        },
+        || decode_all::<Actor>(&of(Part::Actors)),
+    );
+    drop(by_id);
+    Some(Timeline {
+        documents,
+        events: events?,
+        quotes: quotes?,
+        actors: actors?,
+    })
+}
+
+fn decode_all<T: DeserializeOwned + Send>(chunks: &[&[u8]]) -> Option<Vec<T>> {
+    decode_each(chunks, None::<&fn(&mut Vec<T>)>)
+}
+
+/// Decodes the chunks in parallel, runs `then` on each, and joins them in order.
+fn decode_each<T, F>(chunks: &[&[u8]], then: Option<&F>) -> Option<Vec<T>>
+where
+    T: DeserializeOwned + Send,
+    F: Fn(&mut Vec<T>) + Sync,
+{
+    let decoded: Vec<Option<Vec<T>>> = chunks
+        .par_iter()
+        .map(|bytes| {
+            let mut items: Vec<T> = postcard::from_bytes(bytes).ok()?;
+            if let Some(then) = then {
+                then(&mut items);
+            }
+            Some(items)
+        })
+        .collect();
+    let mut all = Vec::with_capacity(decoded.iter().flatten().map(Vec::len).sum());
+    for chunk in decoded {
+        all.extend(chunk?);
+    }
+    Some(all)
+}
+
+/// An empty text whose span is not empty is the span's slice of its document.
+fn fill(text: &mut String, doc: Option<&&str>, span: Span) {
+    if text.is_empty()
+        && !span.is_empty()
+        && let Some(doc) = doc
+    {
+        *text = span.slice(doc).to_string();
+    }
+}
+
+/// Takes out every quote and mention text (mentions first, in order), or `None` (and nothing
+/// changed) when some item's text is not its span's slice, which [`fill`] relies on.
+fn elide(t: &mut Timeline) -> Option<Vec<String>> {
+    let by_id: HashMap<&str, &str> = t
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d.text.as_str()))
+        .collect();
+    let exact = |text: &str, doc: &str, span: Span| {
+        let slice = span.slice(by_id.get(doc).copied().unwrap_or(""));
+        text == slice && text.is_empty() == span.is_empty()
+    };
+    let all_exact = t
+        .events
+        .iter()
+        .flat_map(|e| &e.mentions)
+        .all(|m| exact(&m.text, &m.doc, m.span))
+        && t.quotes.iter().all(|q| exact(&q.text, &q.doc, q.span));
+    if !all_exact {
+        return None;
+    }
+    let mentions = t.events.iter_mut().flat_map(|e| e.mentions.iter_mut());
+    let mut taken: Vec<String> = mentions.map(|m| std::mem::take(&mut m.text)).collect();
+    taken.extend(t.quotes.iter_mut().map(|q| std::mem::take(&mut q.text)));
+    Some(taken)
+}
+
+/// Puts back what [`elide`] took, in the same order.
+fn put_back(t: &mut Timeline, taken: Vec<String>) {
+    let mentions = t.events.iter_mut().flat_map(|e| e.mentions.iter_mut());
+    let texts = mentions
+        .map(|m| &mut m.text)
+        .chain(t.quotes.iter_mut().map(|q| &mut q.text));
+    for (text, old) in texts.zip(taken) {
+        *text = old;
+    }
+}
