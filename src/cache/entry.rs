@@ -300,3 +300,70 @@ fn put_back(t: &mut Timeline, taken: Vec<String>) {
         *text = old;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::document_from_text;
+
+    fn timeline() -> Timeline {
+        let mut docs = vec![
+            document_from_text(
+                "a.txt",
+                "Port talks\n\nMinister Jane Holt met union leader Tom Arlo on Tuesday. \
+                 “We will keep talking,” Holt said.",
+                None,
+            ),
+            document_from_text(
+                "b.txt",
+                "Strike ends\n\nTom Arlo met Minister Jane Holt on Tuesday. \
+                 “The port reopens on Friday,” Arlo said.",
+                None,
+            ),
+        ];
+        for (i, d) in docs.iter_mut().enumerate() {
+            d.id = format!("d{}", i + 1);
+        }
+        crate::extract::build_timeline(docs)
+    }
+
+    /// What the entry gives back: the merge's cues are not kept (nothing reads them after it).
+    fn without_cues(mut t: Timeline) -> Timeline {
+        for m in t.events.iter_mut().flat_map(|e| e.mentions.iter_mut()) {
+            m.cues = Default::default();
+        }
+        t
+    }
+
+    #[test]
+    fn a_timeline_reads_back_whole_and_is_left_whole_by_writing() {
+        let mut t = timeline();
+        assert!(!t.quotes.is_empty() && !t.events.is_empty());
+        let before = t.clone();
+        let payload = encode(&mut t).unwrap();
+        assert_eq!(t, before, "texts are put back after writing");
+        assert_eq!(payload[4], ELIDED);
+        assert_eq!(decode(&payload), Some(without_cues(before)));
+    }
+
+    #[test]
+    fn a_text_that_is_not_its_span_is_stored_in_full() {
+        let mut t = timeline();
+        t.quotes[0].text = "not the span".into();
+        let before = t.clone();
+        let payload = encode(&mut t).unwrap();
+        assert_eq!(payload[4], 0);
+        assert_eq!(decode(&payload), Some(without_cues(before)));
+    }
+
+    #[test]
+    fn a_cut_or_garbled_payload_is_none() {
+        let payload = encode(&mut timeline()).unwrap();
+        for cut in [0, 3, 5, 20, payload.len() / 2, payload.len() - 1] {
+            assert_eq!(decode(&payload[..cut]), None, "cut at {cut}");
+        }
+        let mut garbled = payload.clone();
+        garbled[5] = 9;
+        assert_eq!(decode(&garbled), None);
+    }
+}

@@ -233,6 +233,22 @@ mod tests {
     }
 
     #[test]
+    fn an_entry_of_another_format_version_is_a_counted_miss_and_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::at(dir.path());
+        cache.put(Kind::Stat, 5, &42u32);
+        let path = cache.path(Kind::Stat, 5);
+        let mut bytes = fs::read(&path).unwrap();
+        bytes[8..12].copy_from_slice(&(FORMAT - 1).to_le_bytes());
+        fs::write(&path, &bytes).unwrap();
+        assert_eq!(cache.get::<u32>(Kind::Stat, 5), None);
+        assert_eq!(cache.broken(), 1);
+        assert!(!path.exists(), "a second look is a plain miss");
+        assert_eq!(cache.get::<u32>(Kind::Stat, 5), None);
+        assert_eq!(cache.broken(), 1);
+    }
+
+    #[test]
     fn no_temporary_files_are_left_behind() {
         let dir = tempfile::tempdir().unwrap();
         let cache = Cache::at(dir.path());
