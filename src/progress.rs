@@ -146,7 +146,8 @@ impl Ticker {
                         let _ = err.flush();
                         drawn.store(true, Ordering::Relaxed);
                     }
-                    std::thread::sleep(REDRAW_EVERY);
+                    // Parked rather than asleep, so that finishing does not wait out the interval.
+                    std::thread::park_timeout(REDRAW_EVERY);
                 }
             })
         };
@@ -174,6 +175,7 @@ impl Ticker {
     fn shutdown(&mut self) {
         self.stop.store(true, Ordering::Relaxed);
         if let Some(t) = self.thread.take() {
+            t.thread().unpark();
             let _ = t.join();
         }
         if self.drawn.swap(false, Ordering::Relaxed) {

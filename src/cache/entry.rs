@@ -7,15 +7,18 @@
 //! stored in full, flagged in the payload). The documents are stored whole, texts included, so an
 //! unchanged folder reopens without reading its files.
 //!
-//! Payload: `u32` part count, `u8` flags, then per part a `u8` kind and a `u64` length, then the
-//! parts' postcard bytes in order.
+//! Payload: `u32` part count, `u8` flags, then per part a `u8` kind, a `u64` length and the
+//! part's `xxh3_64` checksum, then the parts' postcard bytes in order. Each part is read from the
+//! file and checked on its own, as it is decoded, so the whole payload is never in memory.
 
 use crate::model::{Actor, DateSource, Document, Event, Published, Quote, Span, Timeline};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::HashMap;
+use xxhash_rust::xxh3::xxh3_64;
 
 /// Items per chunk: small enough for two cores to share the work evenly, large enough that a
 /// chunk's framing costs nothing.
@@ -126,19 +129,23 @@ pub fn encode(timeline: &mut Timeline) -> Option<Vec<u8>> {
         put_back(timeline, taken);
     }
     let parts = parts?;
-    let mut out =
-        Vec::with_capacity(5 + parts.len() * 9 + parts.iter().map(|p| p.1.len()).sum::<usize>());
+    let table = 5 + parts.len() * FRAME;
+    let mut out = Vec::with_capacity(table + parts.iter().map(|p| p.1.len()).sum::<usize>());
     out.extend_from_slice(&(parts.len() as u32).to_le_bytes());
     out.push(if elided { ELIDED } else { 0 });
     for (kind, bytes) in &parts {
         out.push(*kind as u8);
         out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+        out.extend_from_slice(&xxh3_64(bytes).to_le_bytes());
     }
     for (_, bytes) in parts {
         out.extend_from_slice(&bytes);
     }
     Some(out)
 }
+
+/// A part's frame in the table: kind, length, checksum.
+const FRAME: usize = 1 + 8 + 8;
 
 fn encode_parts(t: &Timeline) -> Option<Vec<(Part, Vec<u8>)>> {
     fn chunks<T: Serialize + Sync>(part: Part, items: &[T]) -> Vec<(Part, &[T])> {
@@ -163,29 +170,45 @@ fn encode_parts(t: &Timeline) -> Option<Vec<(Part, Vec<u8>)>> {
 
 /// The timeline in `payload`, or `None` when it is not one this build wrote.
 pub fn decode(payload: &[u8]) -> Option<Timeline> {
-    let count = u32::from_le_bytes(payload.get(..4)?.try_into().ok()?) as usize;
-    let flags = *payload.get(4)?;
-    let mut at = 5usize;
-    let mut frames = Vec::with_capacity(count.min(payload.len() / 9));
-    for _ in 0..count {
-        let kind = Part::of(*payload.get(at)?)?;
-        let len = u64::from_le_bytes(payload.get(at + 1..at + 9)?.try_into().ok()?);
-        frames.push((kind, usize::try_from(len).ok()?));
-        at += 9;
-    }
-    let mut parts = Vec::with_capacity(frames.len());
-    for (kind, len) in frames {
-        parts.push((kind, payload.get(at..at.checked_add(len)?)?));
-        at += len;
-    }
-    if at != payload.len() {
+    let read = |at: u64, len: usize| {
+        let at = usize::try_from(at).ok()?;
+        payload.get(at..at.checked_add(len)?).map(Cow::Borrowed)
+    };
+    decode_from(payload.len() as u64, &read)
+}
+
+/// Reads `len` bytes of the payload from offset `at`.
+pub type ReadAt<'a> = dyn Fn(u64, usize) -> Option<Cow<'a, [u8]>> + Sync + 'a;
+
+/// The timeline in a payload of `total` bytes read through `read`, part by part as the parts are
+/// decoded (so that the whole payload is never in memory at once); each part is checked against
+/// its checksum. `None` when it is not one this build wrote.
+pub fn decode_from(total: u64, read: &ReadAt) -> Option<Timeline> {
+    let head = read(0, 5)?;
+    let count = u32::from_le_bytes(head.get(..4)?.try_into().ok()?) as usize;
+    let flags = *head.get(4)?;
+    let table_len = count.checked_mul(FRAME)?.checked_add(5)?;
+    if table_len as u64 > total {
         return None;
     }
-    let of = |kind: Part| -> Vec<&[u8]> {
+    let table = read(5, table_len - 5)?;
+    let mut at = table_len as u64;
+    let mut parts = Vec::with_capacity(count);
+    for frame in table.chunks_exact(FRAME) {
+        let kind = Part::of(frame[0])?;
+        let len = u64::from_le_bytes(frame.get(1..9)?.try_into().ok()?);
+        let sum = u64::from_le_bytes(frame.get(9..17)?.try_into().ok()?);
+        parts.push((kind, at, usize::try_from(len).ok()?, sum));
+        at = at.checked_add(len)?;
+    }
+    if at != total {
+        return None;
+    }
+    let of = |kind: Part| -> Vec<Chunk> {
         parts
             .iter()
-            .filter(|(k, _)| *k == kind)
-            .map(|(_, b)| *b)
+            .filter(|p| p.0 == kind)
+            .map(|&(_, at, len, sum)| Chunk { at, len, sum, read })
             .collect()
     };
     let documents: Vec<DocumentIn> = decode_all(&of(Part::Documents))?;
@@ -226,20 +249,38 @@ pub fn decode(payload: &[u8]) -> Option<Timeline> {
     })
 }
 
-fn decode_all<T: DeserializeOwned + Send>(chunks: &[&[u8]]) -> Option<Vec<T>> {
+/// Where one part lies in the payload, and how to read it.
+struct Chunk<'r, 'a> {
+    at: u64,
+    len: usize,
+    sum: u64,
+    read: &'r ReadAt<'a>,
+}
+
+impl Chunk<'_, '_> {
+    fn decode<T: DeserializeOwned>(&self) -> Option<Vec<T>> {
+        let bytes = (self.read)(self.at, self.len)?;
+        if bytes.len() != self.len || xxh3_64(&bytes) != self.sum {
+            return None;
+        }
+        postcard::from_bytes(&bytes).ok()
+    }
+}
+
+fn decode_all<T: DeserializeOwned + Send>(chunks: &[Chunk]) -> Option<Vec<T>> {
     decode_each(chunks, None::<&fn(&mut Vec<T>)>)
 }
 
 /// Decodes the chunks in parallel, runs `then` on each, and joins them in order.
-fn decode_each<T, F>(chunks: &[&[u8]], then: Option<&F>) -> Option<Vec<T>>
+fn decode_each<T, F>(chunks: &[Chunk], then: Option<&F>) -> Option<Vec<T>>
 where
     T: DeserializeOwned + Send,
     F: Fn(&mut Vec<T>) + Sync,
 {
     let decoded: Vec<Option<Vec<T>>> = chunks
         .par_iter()
-        .map(|bytes| {
-            let mut items: Vec<T> = postcard::from_bytes(bytes).ok()?;
+        .map(|chunk| {
+            let mut items: Vec<T> = chunk.decode()?;
             if let Some(then) = then {
                 then(&mut items);
             }

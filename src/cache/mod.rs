@@ -14,13 +14,13 @@
 //! Cached extractions are renumbered to the document's current id, so adding a file in front of
 //! the others does not invalidate them.
 
-mod entry;
+pub mod entry;
 pub mod key;
 pub mod stat;
 mod store;
 
 pub use stat::{Opened, open};
-pub use store::{Cache, Kind, PAYLOAD};
+pub use store::{Cache, EntryFile, Kind, PAYLOAD};
 
 use crate::extract::{self, Extraction};
 use crate::model::{Document, MentionCues, Timeline};
@@ -156,8 +156,9 @@ fn merged(
 
 /// The timeline stored under `key` (with `documents` documents, when known), if readable.
 fn read_timeline(cache: &Cache, key: u128, documents: Option<usize>) -> Option<Timeline> {
-    let bytes = cache.get_raw(Kind::Timeline, key)?;
-    let timeline = bytes.get(PAYLOAD..).and_then(entry::decode);
+    let file = cache.open_entry(Kind::Timeline, key)?;
+    let read = |at: u64, len: usize| file.read(at, len).map(std::borrow::Cow::Owned);
+    let timeline = entry::decode_from(file.len, &read);
     match timeline {
         Some(t) if documents.is_none_or(|n| n == t.documents.len()) => Some(t),
         _ => {

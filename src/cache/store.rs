@@ -9,7 +9,7 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::fs;
-use std::io::Write;
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -111,6 +111,31 @@ impl Cache {
         Some(bytes)
     }
 
+    /// The entry under `key` opened for reading in pieces, when its header is right and the file
+    /// has the length it states; the caller checks what it reads (and calls
+    /// [`Cache::count_broken`] when that fails). For entries too big to hold in memory twice.
+    pub fn open_entry(&self, kind: Kind, key: u128) -> Option<EntryFile> {
+        let mut file = fs::File::open(self.path(kind, key)).ok()?;
+        let mut header = [0u8; HEADER];
+        let len = file
+            .read_exact(&mut header)
+            .ok()
+            .and_then(|_| header_fields(&header, key))
+            .map(|(len, _)| len)
+            .filter(|len| {
+                file.metadata()
+                    .is_ok_and(|m| m.len() == HEADER as u64 + len)
+            });
+        let Some(len) = len else {
+            self.count_broken(kind, key);
+            return None;
+        };
+        Some(EntryFile {
+            file: Mutex::new(file),
+            len,
+        })
+    }
+
     /// Counts an unreadable entry and removes it, so that a second look in the same run is a
     /// plain miss (it is rebuilt when the run writes the cache).
     pub fn count_broken(&self, kind: Kind, key: u128) {
@@ -194,6 +219,13 @@ fn checked(bytes: &[u8], key: u128) -> bool {
 }
 
 fn check(bytes: &[u8], key: u128) -> Option<()> {
+    let (len, sum) = header_fields(bytes, key)?;
+    let payload = bytes.get(HEADER..)?;
+    (payload.len() as u64 == len && xxh3_64(payload) == sum).then_some(())
+}
+
+/// The payload length and checksum a header states, if it is a header of this format for `key`.
+fn header_fields(bytes: &[u8], key: u128) -> Option<(u64, u64)> {
     let header = bytes.get(..HEADER)?;
     let field = |at: usize, len: usize| header.get(at..at + len);
     if field(0, 8)? != MAGIC
@@ -204,8 +236,27 @@ fn check(bytes: &[u8], key: u128) -> Option<()> {
     }
     let len = u64::from_le_bytes(field(28, 8)?.try_into().ok()?);
     let sum = u64::from_le_bytes(field(36, 8)?.try_into().ok()?);
-    let payload = bytes.get(HEADER..)?;
-    (payload.len() as u64 == len && xxh3_64(payload) == sum).then_some(())
+    Some((len, sum))
+}
+
+/// An entry opened to be read piece by piece (see [`Cache::open_entry`]).
+#[derive(Debug)]
+pub struct EntryFile {
+    file: Mutex<fs::File>,
+    /// The payload's length.
+    pub len: u64,
+}
+
+impl EntryFile {
+    /// `len` bytes of the payload from `at`. The header's checksum of the whole payload is not
+    /// checked: the caller checks each piece it reads.
+    pub fn read(&self, at: u64, len: usize) -> Option<Vec<u8>> {
+        let mut file = self.file.lock().unwrap_or_else(|p| p.into_inner());
+        file.seek(SeekFrom::Start(HEADER as u64 + at)).ok()?;
+        let mut bytes = vec![0; len];
+        file.read_exact(&mut bytes).ok()?;
+        Some(bytes)
+    }
 }
 
 #[cfg(test)]

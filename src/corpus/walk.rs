@@ -61,6 +61,7 @@ struct Walker {
     scan: Scan,
     dirs: HashSet<PathBuf>,
     files: HashSet<PathBuf>,
+    ids: HashSet<(u64, u64)>,
 }
 
 impl Walker {
@@ -71,13 +72,21 @@ impl Walker {
     }
 
     fn file(&mut self, path: &Path, meta: &fs::Metadata, explicit: bool) {
-        let key = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        if self.files.insert(key) {
+        let stamp = Stamp::of(meta);
+        // Device and inode name a file however it is reached (one `stat`, already done); a
+        // canonical path costs a `stat` per folder of the path, per file.
+        let new = if stamp.ino != 0 {
+            self.ids.insert((stamp.dev, stamp.ino))
+        } else {
+            let key = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+            self.files.insert(key)
+        };
+        if new {
             self.scan.files.push(PlannedFile {
                 path: path.to_path_buf(),
                 bytes: meta.len(),
                 explicit,
-                stamp: Stamp::of(meta),
+                stamp,
             });
         }
     }
