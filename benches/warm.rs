@@ -62,7 +62,10 @@ fn bench(c: &mut Criterion) {
     // The files must be older than the stat index by the racy window to be vouched for.
     std::thread::sleep(cache::stat::RACY + Duration::from_millis(100));
     open();
-    assert!(open().built.is_some_and(|b| b.files_unread), "a warm reopen");
+    assert!(
+        open().built.is_some_and(|b| b.files_unread),
+        "a warm reopen"
+    );
     group.bench_function("reopen_folder", |b| b.iter(open));
     group.finish();
 }

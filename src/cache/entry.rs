@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -170,28 +170,36 @@ fn encode_parts(t: &Timeline) -> Option<Vec<(Part, Vec<u8>)>> {
 
 /// The timeline in `payload`, or `None` when it is not one this build wrote.
 pub fn decode(payload: &[u8]) -> Option<Timeline> {
-    let read = |at: u64, len: usize| {
+    let read = |at: u64, into: &mut [u8]| {
         let at = usize::try_from(at).ok()?;
-        payload.get(at..at.checked_add(len)?).map(Cow::Borrowed)
+        into.copy_from_slice(payload.get(at..at.checked_add(into.len())?)?);
+        Some(())
     };
     decode_from(payload.len() as u64, &read)
 }
 
-/// Reads `len` bytes of the payload from offset `at`.
-pub type ReadAt<'a> = dyn Fn(u64, usize) -> Option<Cow<'a, [u8]>> + Sync + 'a;
+/// Fills the buffer with the payload's bytes from offset `at`.
+pub type ReadAt<'a> = dyn Fn(u64, &mut [u8]) -> Option<()> + Sync + 'a;
+
+/// Reads `len` bytes at `at` into a new buffer.
+fn read_vec(read: &ReadAt, at: u64, len: usize) -> Option<Vec<u8>> {
+    let mut bytes = vec![0; len];
+    read(at, &mut bytes)?;
+    Some(bytes)
+}
 
 /// The timeline in a payload of `total` bytes read through `read`, part by part as the parts are
 /// decoded (so that the whole payload is never in memory at once); each part is checked against
 /// its checksum. `None` when it is not one this build wrote.
 pub fn decode_from(total: u64, read: &ReadAt) -> Option<Timeline> {
-    let head = read(0, 5)?;
+    let head = read_vec(read, 0, 5)?;
     let count = u32::from_le_bytes(head.get(..4)?.try_into().ok()?) as usize;
     let flags = *head.get(4)?;
     let table_len = count.checked_mul(FRAME)?.checked_add(5)?;
     if table_len as u64 > total {
         return None;
     }
-    let table = read(5, table_len - 5)?;
+    let table = read_vec(read, 5, table_len - 5)?;
     let mut at = table_len as u64;
     let mut parts = Vec::with_capacity(count);
     for frame in table.chunks_exact(FRAME) {
@@ -259,11 +267,20 @@ struct Chunk<'r, 'a> {
 
 impl Chunk<'_, '_> {
     fn decode<T: DeserializeOwned>(&self) -> Option<Vec<T>> {
-        let bytes = (self.read)(self.at, self.len)?;
-        if bytes.len() != self.len || xxh3_64(&bytes) != self.sum {
-            return None;
+        thread_local! {
+            // One buffer per thread, reused part after part: fresh megabytes for every part
+            // cost a page fault per 4 KB.
+            static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
         }
-        postcard::from_bytes(&bytes).ok()
+        BUFFER.with_borrow_mut(|buffer| {
+            buffer.clear();
+            buffer.resize(self.len, 0);
+            (self.read)(self.at, buffer)?;
+            if xxh3_64(buffer) != self.sum {
+                return None;
+            }
+            postcard::from_bytes(buffer).ok()
+        })
     }
 }
 

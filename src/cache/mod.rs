@@ -157,7 +157,7 @@ fn merged(
 /// The timeline stored under `key` (with `documents` documents, when known), if readable.
 fn read_timeline(cache: &Cache, key: u128, documents: Option<usize>) -> Option<Timeline> {
     let file = cache.open_entry(Kind::Timeline, key)?;
-    let read = |at: u64, len: usize| file.read(at, len).map(std::borrow::Cow::Owned);
+    let read = |at: u64, into: &mut [u8]| file.read(at, into);
     let timeline = entry::decode_from(file.len, &read);
     match timeline {
         Some(t) if documents.is_none_or(|n| n == t.documents.len()) => Some(t),

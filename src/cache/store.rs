@@ -248,14 +248,12 @@ pub struct EntryFile {
 }
 
 impl EntryFile {
-    /// `len` bytes of the payload from `at`. The header's checksum of the whole payload is not
-    /// checked: the caller checks each piece it reads.
-    pub fn read(&self, at: u64, len: usize) -> Option<Vec<u8>> {
+    /// Fills `into` with the payload's bytes from `at`. The header's checksum of the whole
+    /// payload is not checked: the caller checks each piece it reads.
+    pub fn read(&self, at: u64, into: &mut [u8]) -> Option<()> {
         let mut file = self.file.lock().unwrap_or_else(|p| p.into_inner());
         file.seek(SeekFrom::Start(HEADER as u64 + at)).ok()?;
-        let mut bytes = vec![0; len];
-        file.read_exact(&mut bytes).ok()?;
-        Some(bytes)
+        file.read_exact(into).ok()
     }
 }
 
