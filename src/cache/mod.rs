@@ -18,6 +18,7 @@ pub mod entry;
 pub mod key;
 pub mod stat;
 mod store;
+mod stored;
 
 pub use stat::{Opened, open};
 pub use store::{Cache, EntryFile, Kind, PAYLOAD};

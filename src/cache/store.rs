@@ -154,7 +154,11 @@ impl Cache {
 
     /// Stores a payload laid out by the caller (read back by [`Cache::get_raw`]).
     pub fn put_raw(&self, kind: Kind, key: u128, payload: &[u8]) {
-        if let Err(e) = self.write(&self.path(kind, key), key, payload) {
+        let written = self.write(&self.path(kind, key), key, payload);
+        if written.is_ok() && matches!(kind, Kind::Timeline) {
+            self.forget_older_formats();
+        }
+        if let Err(e) = written {
             let mut first = self.write_error.lock().unwrap_or_else(|p| p.into_inner());
             first.get_or_insert_with(|| e.to_string());
         }
@@ -186,6 +190,14 @@ impl Cache {
             return Err(e);
         }
         Ok(())
+    }
+
+    /// Removes the folders of older formats, which this build never reads (a 10k-article corpus
+    /// left 200 MB there), once a timeline of this format has been written.
+    fn forget_older_formats(&self) {
+        for old in 1..FORMAT {
+            let _ = fs::remove_dir_all(self.root.join(format!("v{old}")));
+        }
     }
 
     /// How many entries were unreadable and rebuilt so far.
@@ -295,6 +307,20 @@ mod tests {
         assert!(!path.exists(), "a second look is a plain miss");
         assert_eq!(cache.get::<u32>(Kind::Stat, 5), None);
         assert_eq!(cache.broken(), 1);
+    }
+
+    #[test]
+    fn writing_a_timeline_removes_the_entries_of_older_formats() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join("v1").join("timeline");
+        fs::create_dir_all(&old).unwrap();
+        fs::write(old.join("0.bin"), b"old").unwrap();
+        let cache = Cache::at(dir.path());
+        cache.put(Kind::Extraction, 1, &1u8);
+        assert!(old.exists(), "only a timeline write clears them");
+        cache.put(Kind::Timeline, 1, &1u8);
+        assert!(!dir.path().join("v1").exists());
+        assert_eq!(cache.get::<u8>(Kind::Timeline, 1), Some(1));
     }
 
     #[test]
