@@ -37,7 +37,7 @@ impl Stamp {
 
     #[cfg(not(unix))]
     pub fn of(meta: &Metadata) -> Stamp {
-        let modified = meta.modified().map_or(0, |t| since_epoch_ns(t));
+        let modified = meta.modified().map_or(0, since_epoch_ns);
         Stamp {
             size: meta.len(),
             modified_ns: modified,
