@@ -197,3 +197,50 @@ fn no_cache_on_a_folder_neither_reads_nor_writes_the_cache() {
     assert!(out.status.success());
     assert!(fs::read_dir(cache_dir.path()).unwrap().next().is_none());
 }
+
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for e in fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            found.extend(files_under(&p));
+        } else {
+            found.push(p);
+        }
+    }
+    found
+}
+
+#[test]
+fn a_folder_whose_whole_cache_is_damaged_loads_the_same_with_one_warning_line() {
+    let dir = folder(3);
+    let cache_dir = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let run = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_attache"))
+            .args(["export", "--format", "json"])
+            .arg(dir.path())
+            .env("ATTACHE_CACHE_DIR", cache_dir.path())
+            .env("ATTACHE_HOME", home.path())
+            .output()
+            .unwrap()
+    };
+    std::thread::sleep(SETTLE);
+    let first = run();
+    assert!(first.status.success());
+    assert!(first.stderr.is_empty());
+    let entries = files_under(cache_dir.path());
+    assert!(entries.iter().any(|p| p.to_string_lossy().contains("stat")));
+    for f in &entries {
+        fs::write(f, b"damaged").unwrap();
+    }
+    let second = run();
+    assert!(second.status.success());
+    assert_eq!(second.stdout, first.stdout);
+    let err = String::from_utf8_lossy(&second.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("rebuilt"), "{err}");
+    let third = run();
+    assert_eq!(third.stdout, first.stdout);
+    assert!(third.stderr.is_empty());
+}
