@@ -9,6 +9,7 @@ pub mod blocking;
 pub mod cluster;
 pub mod disagree;
 pub mod event;
+pub mod facts;
 pub mod link;
 pub mod title;
 
