@@ -124,7 +124,7 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
         tier(a)
             .cmp(&tier(b))
             .then_with(|| precision(b).cmp(&precision(a)))
-            .then_with(|| items[a].doc_key.cmp(&items[b].doc_key))
+            .then_with(|| items[a].doc_key.cmp(items[b].doc_key))
             .then_with(|| items[a].m.span.start.cmp(&items[b].m.span.start))
     });
     let apart = apart_pairs(items);
