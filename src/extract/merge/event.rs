@@ -22,8 +22,8 @@ pub fn build(members: &[usize], items: &[Item], places: &Places) -> Event {
     let (date, date_provenance) = pick_date(&its, status);
     let mut outlets: Vec<String> = Vec::new();
     for it in &its {
-        if !outlets.contains(&it.label) {
-            outlets.push(it.label.clone());
+        if !outlets.iter().any(|o| o == it.label) {
+            outlets.push(it.label.to_string());
         }
     }
     outlets.sort();
