@@ -48,10 +48,9 @@ pub fn merge(documents: Vec<Document>, mut extractions: Vec<Extraction>) -> Time
         }
     }
     let (events, ()) = rayon::join(
-        || events(&documents, &extractions),
+        || events(&documents, extractions),
         || link_statements(&mut quotes),
     );
-    drop(extractions);
     let mut timeline = Timeline {
         documents,
         events,
@@ -63,30 +62,48 @@ pub fn merge(documents: Vec<Document>, mut extractions: Vec<Extraction>) -> Time
 }
 
 /// The events the mentions of all documents tell, numbered in date order.
-fn events(documents: &[Document], extractions: &[Extraction]) -> Vec<Event> {
+fn events(documents: &[Document], extractions: Vec<Extraction>) -> Vec<Event> {
+    let all: Vec<Mention> = extractions.into_iter().flat_map(|ex| ex.mentions).collect();
     let by_id: HashMap<&str, (&Document, String)> = documents
         .iter()
         .map(|d| (d.id.as_str(), (d, format!("{}\u{0}{}", d.path, d.id))))
         .collect();
-    let mut items: Vec<Item> = Vec::new();
-    for ex in extractions {
-        for m in &ex.mentions {
+    let items: Vec<Item> = all
+        .iter()
+        .map(|m| {
             let doc = by_id.get(m.doc.as_str());
-            items.push(Item {
+            Item {
                 m,
                 doc_key: doc.map_or(m.doc.as_str(), |(_, key)| key.as_str()),
                 label: doc.map_or(m.doc.as_str(), |(d, _)| d.label()),
                 dct: doc.and_then(|(d, _)| d.published.date),
-            });
-        }
-    }
+            }
+        })
+        .collect();
     let places = Places::embedded();
     let groups = cluster::cluster(&items, places);
-    let mut events: Vec<Event> = groups
+    let (mut events, members): (Vec<Event>, Vec<Vec<usize>>) = groups
         .iter()
         .map(|g| event::build(&g.members, &items, places))
-        .collect();
-    event::date_from_anchors(&mut events, &groups, &items);
+        .unzip();
+    drop((items, groups));
+    // Each mention moves into its event (a mention belongs to one event at most); the cues only
+    // grouping needed (topic words, everyone named in the sentence) are dropped on the way, and
+    // mentions no event took are freed.
+    let mut slots: Vec<Option<Mention>> = all.into_iter().map(Some).collect();
+    for (e, members) in events.iter_mut().zip(members) {
+        e.mentions = members
+            .into_iter()
+            .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+            .map(|mut m| {
+                m.cues.topic = Vec::new();
+                m.cues.sentence_actors = Vec::new();
+                m
+            })
+            .collect();
+    }
+    drop(slots);
+    event::date_from_anchors(&mut events);
     for e in &mut events {
         e.title = title::title(e, places);
     }

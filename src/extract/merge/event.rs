@@ -3,27 +3,21 @@
 //! the place most sources name, every outlet, and where they disagree.
 
 use super::Item;
-use super::cluster::Group;
 use super::disagree::disagreements;
 use crate::extract::events::places::Places;
 use crate::model::{DateOrigin, Event, EventKind, Mention, Status, TimeValue};
 use std::collections::BTreeMap;
 
-/// Builds the event of one group (its id and title are set later).
-pub fn build(members: &[usize], items: &[Item], places: &Places) -> Event {
-    let mut its: Vec<&Item> = members.iter().map(|&i| &items[i]).collect();
-    its.sort_by(|a, b| (&a.doc_key, a.m.span).cmp(&(&b.doc_key, b.m.span)));
-    // The event keeps its reports, without the cues only grouping needed (topic words, everyone
-    // named in the sentence): on a large archive those are most of a mention's memory.
-    let mentions: Vec<Mention> = its
-        .iter()
-        .map(|it| {
-            let mut m = it.m.clone();
-            m.cues.topic = Vec::new();
-            m.cues.sentence_actors = Vec::new();
-            m
-        })
-        .collect();
+/// Builds the event of one group (its id and title are set later), without its mentions: it
+/// returns the members in the order the event's mentions take (document, then position), so that
+/// the caller can move the mentions in instead of copying them.
+pub fn build(members: &[usize], items: &[Item], places: &Places) -> (Event, Vec<usize>) {
+    let mut order: Vec<usize> = members.to_vec();
+    order.sort_by(|&a, &b| {
+        (items[a].doc_key, items[a].m.span).cmp(&(items[b].doc_key, items[b].m.span))
+    });
+    let its: Vec<&Item> = order.iter().map(|&i| &items[i]).collect();
+    let mentions: Vec<&Mention> = its.iter().map(|it| it.m).collect();
     let status = if mentions.iter().any(|m| m.status == Status::Past) {
         Status::Past
     } else {
@@ -37,7 +31,7 @@ pub fn build(members: &[usize], items: &[Item], places: &Places) -> Event {
         }
     }
     outlets.sort();
-    Event {
+    let event = Event {
         id: String::new(),
         title: String::new(),
         kind: pick_kind(&mentions),
@@ -47,10 +41,11 @@ pub fn build(members: &[usize], items: &[Item], places: &Places) -> Event {
         actors: rank_actors(&mentions),
         place: pick_place(&mentions, places),
         disagreements: disagreements(&its),
-        mentions,
+        mentions: Vec::new(),
         quotes: Vec::new(),
         outlets,
-    }
+    };
+    (event, order)
 }
 
 /// The date: from the strongest origin, the most precise value; ties go to the value most
@@ -100,10 +95,14 @@ fn pick_date(its: &[&Item], status: Status) -> (Option<TimeValue>, Option<String
 
 /// The kind most non-reference mentions give; "summit" wins when at least a third of the
 /// meeting-like reports use it (a summit is often also called a meeting).
-fn pick_kind(mentions: &[Mention]) -> EventKind {
-    let strong: Vec<&Mention> = mentions.iter().filter(|m| !m.cues.reference).collect();
+fn pick_kind(mentions: &[&Mention]) -> EventKind {
+    let strong: Vec<&Mention> = mentions
+        .iter()
+        .copied()
+        .filter(|m| !m.cues.reference)
+        .collect();
     let pool: Vec<&Mention> = if strong.is_empty() {
-        mentions.iter().collect()
+        mentions.to_vec()
     } else {
         strong
     };
@@ -127,7 +126,7 @@ fn pick_kind(mentions: &[Mention]) -> EventKind {
 
 /// Everyone who took part, most-mentioned first; being named first in a mention (its subject)
 /// counts half a mention more, and the first seen breaks ties.
-fn rank_actors(mentions: &[Mention]) -> Vec<String> {
+fn rank_actors(mentions: &[&Mention]) -> Vec<String> {
     let mut order: Vec<(String, usize, usize)> = Vec::new();
     for m in mentions {
         for (i, a) in m.actors.iter().enumerate() {
@@ -146,7 +145,7 @@ fn rank_actors(mentions: &[Mention]) -> Vec<String> {
 }
 
 /// The place most mentions name; a more specific one wins a tie.
-fn pick_place(mentions: &[Mention], places: &Places) -> Option<String> {
+fn pick_place(mentions: &[&Mention], places: &Places) -> Option<String> {
     let mut count: BTreeMap<&str, usize> = BTreeMap::new();
     for m in mentions {
         if let Some(p) = &m.place {
@@ -161,11 +160,11 @@ fn pick_place(mentions: &[Mention], places: &Places) -> Option<String> {
 
 /// Events dated only by guesses take the date of the event they happened during or right after
 /// ("a call during the talks": the talks' date), when that event's date is stated.
-pub fn date_from_anchors(events: &mut [Event], groups: &[Group], items: &[Item]) {
+pub fn date_from_anchors(events: &mut [Event]) {
     let mut owner: BTreeMap<(String, usize), usize> = BTreeMap::new();
-    for (g, grp) in groups.iter().enumerate() {
-        for &i in &grp.members {
-            owner.insert((items[i].m.doc.clone(), items[i].m.span.start), g);
+    for (g, e) in events.iter().enumerate() {
+        for m in &e.mentions {
+            owner.insert((m.doc.clone(), m.span.start), g);
         }
     }
     let stated = |e: &Event| {
