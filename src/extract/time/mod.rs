@@ -19,6 +19,7 @@ mod publication;
 mod quantity;
 mod quarters;
 mod recognise;
+mod resolutions;
 mod resolve;
 mod sem;
 mod spans;

@@ -219,6 +219,10 @@ fn best_day(
     if neighbour.is_none() && !clues.iter().any(Clue::is_daily) {
         return None;
     }
+    // The last day of the calendar has no successor: such a window was never scored.
+    if lo > hi || hi == NaiveDate::MAX {
+        return None;
+    }
     // An article repeats its expressions ("on Monday" in three paragraphs): each distinct clue is
     // costed once per day, then summed in the original order so the total is the same float.
     let first: Vec<usize> = clues
@@ -226,16 +230,23 @@ fn best_day(
         .enumerate()
         .map(|(i, c)| clues[..i].iter().position(|o| o.same_cost(c)).unwrap_or(i))
         .collect();
-    let mut costs = vec![0.0; clues.len()];
-    let mut scored: Vec<(f64, NaiveDate)> = Vec::new();
-    let mut d = lo;
-    while d <= hi {
-        for (i, c) in clues.iter().enumerate() {
-            if first[i] == i {
-                costs[i] = c.cost(d);
-            }
+    let days = (hi - lo).num_days() as usize + 1;
+    // Distinct clue by distinct clue over the whole window (costs[column * days + day]), so each
+    // clue's resolutions are looked up once, not once a day.
+    let mut column = vec![0; clues.len()];
+    let mut costs = Vec::new();
+    for (i, c) in clues.iter().enumerate() {
+        if first[i] == i {
+            column[i] = costs.len() / days;
+            c.costs(lo, hi, &mut costs);
+        } else {
+            column[i] = column[first[i]];
         }
-        let mut cost: f64 = first.iter().map(|r| costs[*r]).sum();
+    }
+    let mut scored: Vec<(f64, NaiveDate)> = Vec::with_capacity(days);
+    let mut d = lo;
+    for day in 0..days {
+        let mut cost: f64 = column.iter().map(|c| costs[c * days + day]).sum();
         if let Some(n) = neighbour {
             cost += NEIGHBOUR_PULL * (d - n).num_days().abs() as f64;
         }
@@ -254,10 +265,12 @@ fn best_day(
     if neighbour.is_none() && rival - best_cost < MARGIN {
         return None;
     }
+    let best_day = (best - lo).num_days() as usize;
     let notes = clues
         .iter()
-        .filter(|c| c.cost(best) < c.cost_ceiling())
-        .map(Clue::describe)
+        .zip(&column)
+        .filter(|(c, k)| costs[*k * days + best_day] < c.cost_ceiling())
+        .map(|(c, _)| c.describe())
         .collect();
     Some((best, notes))
 }
