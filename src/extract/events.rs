@@ -35,6 +35,7 @@ pub fn detect_mentions(
     let mut out: Vec<Mention> = Vec::new();
     let mut anchors: Vec<(usize, usize, String)> = Vec::new();
     let mut prev_colon: Option<usize> = None;
+    let debug = std::env::var_os("ATTACHE_DEBUG_EVENTS").is_some();
     for para in &paragraphs {
         if doc.is_chrome(para.start) {
             continue;
@@ -55,7 +56,7 @@ pub fn detect_mentions(
             let sent_timexes = ctx.timexes_in(sentence);
             let segs = segment::segments(&tokens, &sent_timexes, &reporting, ctx.lx);
             let drafts = draft::drafts(&ctx, &tokens, &segs, &hits);
-            if std::env::var_os("ATTACHE_DEBUG_EVENTS").is_some() {
+            if debug {
                 for g in &segs {
                     let sp = build::span_of(&tokens, &g.tokens);
                     eprintln!(
