@@ -26,8 +26,10 @@ pub struct Extraction {
 pub fn extract_document(doc: &Document) -> Extraction {
     let gazetteer = actors::Gazetteer::embedded();
     let timexes = time::tag(&doc.text, doc.published.date);
-    let (actor_mentions, new_actors) = actors::find_actors(doc, gazetteer);
-    let quotes = quotes::extract_quotes(doc, &actor_mentions, gazetteer);
+    // Actors and quotes read the same words: tokenize once for both.
+    let toks = actors::tokens::tokenize(&doc.text);
+    let (actor_mentions, new_actors) = actors::find_actors_in(doc, gazetteer, &toks);
+    let quotes = quotes::extract_quotes_in(doc, &toks, &actor_mentions, gazetteer);
     let mentions = events::detect_mentions(doc, &timexes, &actor_mentions, gazetteer);
     Extraction {
         doc: doc.id.clone(),
