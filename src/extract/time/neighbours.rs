@@ -8,8 +8,8 @@
 //! On a corpus small enough for the budget to cover every name, this is exactly the all-pairs search.
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 /// Index entries (article ids in posting lists) walked per article to find its candidates.
 const BUDGET: usize = 8192;
@@ -25,7 +25,7 @@ pub struct NameIndex {
 impl NameIndex {
     /// Interns the name sets of every article (in article order) and indexes them.
     pub fn new(sets: &[Vec<&str>]) -> Self {
-        let mut vocabulary: HashMap<&str, u32> = HashMap::new();
+        let mut vocabulary: FxHashMap<&str, u32> = FxHashMap::default();
         let mut postings: Vec<Vec<u32>> = Vec::new();
         let mut names = Vec::with_capacity(sets.len());
         for (doc, set) in sets.iter().enumerate() {
@@ -171,6 +171,7 @@ fn similarity(a: &[u32], b: &[u32]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
     fn all_pairs(sets: &[Vec<&str>], threshold: f64) -> Vec<Vec<(usize, f64)>> {
         let index = NameIndex::new(sets);

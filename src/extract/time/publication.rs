@@ -17,6 +17,7 @@ use super::{Expression, Sem, Tense, analyse};
 use crate::model::{DateSource, Document, Published};
 use chrono::NaiveDate;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// How much a neighbour's date pulls an undetermined article, per day of distance.
@@ -34,19 +35,35 @@ type Dated = Option<(NaiveDate, Vec<String>)>;
 
 /// Fills in `published` for documents that have no date, from clues in their text and their neighbours.
 pub fn infer_publication_dates(docs: &mut [Document]) {
+    infer_publication_dates_analysed(docs);
+}
+
+/// [`infer_publication_dates`], also handing back what it analysed: each document's expressions
+/// ([`analyse`], site chrome included), for extraction to resolve against the final dates instead
+/// of analysing every text again. `None` when every document already had a date.
+pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec<Expression>>> {
     if docs
         .iter()
         .all(|d| d.published.source != DateSource::Unknown)
     {
-        return;
+        return None;
     }
-    let analysed: Vec<Vec<Expression>> = docs
+    let all: Vec<Vec<Expression>> = docs.par_iter().map(|d| analyse(&d.text)).collect();
+    // Clues come from the article's own prose, not from its site chrome.
+    let analysed: Vec<Cow<[Expression]>> = docs
         .par_iter()
-        .map(|d| {
-            analyse(&d.text)
-                .into_iter()
-                .filter(|e| !d.is_chrome(e.span.start))
-                .collect()
+        .zip(&all)
+        .map(|(d, a)| {
+            if a.iter().any(|e| d.is_chrome(e.span.start)) {
+                Cow::Owned(
+                    a.iter()
+                        .filter(|e| !d.is_chrome(e.span.start))
+                        .cloned()
+                        .collect(),
+                )
+            } else {
+                Cow::Borrowed(a.as_slice())
+            }
         })
         .collect();
     let clues: Vec<Vec<Clue>> = docs
@@ -108,6 +125,7 @@ pub fn infer_publication_dates(docs: &mut [Document]) {
             clues: notes,
         };
     }
+    Some(all)
 }
 
 /// Round 2 for one article: the day its neighbours agree on, within its own constraints.
@@ -161,7 +179,7 @@ fn window(
     k: usize,
     docs: &[Document],
     clues: &[Vec<Clue>],
-    analysed: &[Vec<Expression>],
+    analysed: &[Cow<[Expression]>],
     neighbours: &[(usize, f64)],
 ) -> Option<Window> {
     let windows_of = |j: usize| clues[j].iter().filter(|c| matches!(c, Clue::Window { .. }));
