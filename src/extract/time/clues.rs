@@ -446,13 +446,22 @@ fn elapsed_bounds(surface: &str, n: f64) -> (f64, f64) {
 
 /// The intersection of the windows that agree with each other, narrowest first.
 pub fn consistent_intersection(windows: &[Clue]) -> Option<(NaiveDate, NaiveDate)> {
-    let mut spans: Vec<(NaiveDate, NaiveDate)> = windows
+    intersect_windows(window_spans(windows))
+}
+
+/// The `from..=to` of each window clue, in order.
+pub fn window_spans(clues: &[Clue]) -> Vec<(NaiveDate, NaiveDate)> {
+    clues
         .iter()
         .filter_map(|w| match w {
             Clue::Window { from, to, .. } => Some((*from, *to)),
             _ => None,
         })
-        .collect();
+        .collect()
+}
+
+/// [`consistent_intersection`] of windows given as `from..=to` spans.
+pub fn intersect_windows(mut spans: Vec<(NaiveDate, NaiveDate)>) -> Option<(NaiveDate, NaiveDate)> {
     spans.sort_by_key(|(f, t)| (*t - *f).num_days());
     let mut acc: Option<(NaiveDate, NaiveDate)> = None;
     for (f, t) in spans {

@@ -10,7 +10,7 @@
 //! constraints. Metadata and `--dct` dates are never overridden.
 
 use super::calendar::{add_days, day_value};
-use super::clues::{Clue, consistent_intersection, doc_clues};
+use super::clues::{Clue, doc_clues, intersect_windows, window_spans};
 use super::neighbours::NameIndex;
 use super::sem::YearRef;
 use super::{Expression, Sem, Tense, analyse};
@@ -78,6 +78,8 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
         .collect();
     let neighbours = NameIndex::new(&names).neighbours(&undated, NEIGHBOURS);
 
+    // Each article's window clues, read many times over as a neighbour's.
+    let windows: Vec<Vec<Window>> = clues.iter().map(|c| window_spans(c)).collect();
     // Round 1: articles whose own clues fix a day (known dates count as fixed).
     let (windows, results): (Vec<Option<Window>>, Vec<Dated>) = (0..docs.len())
         .into_par_iter()
@@ -85,7 +87,7 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
             if !undated[k] {
                 return (None, docs[k].published.date.map(|d| (d, Vec::new())));
             }
-            let window = window(k, docs, &clues, &analysed, &neighbours[k]);
+            let window = window(k, docs, &windows, &analysed, &neighbours[k]);
             let result = window.and_then(|(lo, hi)| best_day(&clues[k], lo, hi, None));
             (window, result)
         })
@@ -178,21 +180,18 @@ fn names_a_thing(text: &str, e: &Expression) -> bool {
 fn window(
     k: usize,
     docs: &[Document],
-    clues: &[Vec<Clue>],
+    windows: &[Vec<Window>],
     analysed: &[Cow<[Expression]>],
     neighbours: &[(usize, f64)],
 ) -> Option<Window> {
-    let windows_of = |j: usize| clues[j].iter().filter(|c| matches!(c, Clue::Window { .. }));
-    let own: Vec<Clue> = windows_of(k).cloned().collect();
-    if let Some(w) = consistent_intersection(&own) {
+    if let Some(w) = intersect_windows(windows[k].clone()) {
         return Some(w);
     }
-    let theirs: Vec<Clue> = neighbours
+    let theirs: Vec<(NaiveDate, NaiveDate)> = neighbours
         .iter()
-        .flat_map(|(j, _)| windows_of(*j))
-        .cloned()
+        .flat_map(|(j, _)| windows[*j].iter().copied())
         .collect();
-    if let Some(w) = consistent_intersection(&theirs) {
+    if let Some(w) = intersect_windows(theirs) {
         return Some(w);
     }
     let known: Vec<NaiveDate> = neighbours
