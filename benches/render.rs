@@ -131,18 +131,33 @@ fn j(
 
 fn scroll(c: &mut Criterion) {
     let mut g = c.benchmark_group("j_120x40_crossterm");
+    // `scrolls`: the selection is first taken to the bottom of the list, so that every `j`
+    // scrolls the list by a row (the terminal is told to move the rows); otherwise `j` and `k`
+    // alternate within the visible rows.
     let cases = [
-        ("embedded_timeline", embedded(), View::Timeline),
-        ("embedded_quotes", embedded(), View::Quotes),
+        ("embedded_timeline", embedded(), View::Timeline, false),
+        ("embedded_quotes", embedded(), View::Quotes, false),
         (
             "100k_timeline",
             State::new(common::timeline(100_000, 1), Options::default()),
             View::Timeline,
+            false,
+        ),
+        (
+            "100k_timeline_scrolls",
+            State::new(common::timeline(100_000, 1), Options::default()),
+            View::Timeline,
+            true,
         ),
     ];
-    for (name, mut state, v) in cases {
+    for (name, mut state, v, scrolls) in cases {
         update(&mut state, Action::Resize(W, H));
         update(&mut state, Action::Show(v));
+        if scrolls {
+            for _ in 0..H {
+                update(&mut state, Action::Down);
+            }
+        }
         let tally = Tally::default();
         let mut t = crossterm(&state, &tally);
         let sizes: Vec<usize> = (0..6)
@@ -152,7 +167,7 @@ fn scroll(c: &mut Criterion) {
         g.bench_function(name, |b| {
             let mut down = true;
             b.iter(|| {
-                down = !down;
+                down = scrolls || !down;
                 black_box(j(&mut state, &mut t, &tally, down))
             })
         });

@@ -481,10 +481,43 @@ pub struct Timeline {
 }
 
 impl Timeline {
+    /// The document with this id. Loaded documents are numbered "d1", "d2", … in order, so the
+    /// number finds it at once (exports look one up per quote); any other id is searched for.
     pub fn document(&self, id: &str) -> Option<&Document> {
-        self.documents.iter().find(|d| d.id == id)
+        let at = id
+            .strip_prefix('d')
+            .and_then(|n| n.parse::<usize>().ok())
+            .and_then(|n| n.checked_sub(1))
+            .and_then(|i| self.documents.get(i));
+        match at {
+            Some(d) if d.id == id => Some(d),
+            _ => self.documents.iter().find(|d| d.id == id),
+        }
     }
     pub fn quote(&self, id: &str) -> Option<&Quote> {
         self.quotes.iter().find(|q| q.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documents_are_found_by_number_and_by_any_other_id() {
+        let doc = |id: &str| Document {
+            id: id.into(),
+            ..Document::default()
+        };
+        // In load order, out of order, and an id that is not a number.
+        let t = Timeline {
+            documents: vec![doc("d1"), doc("d3"), doc("d2"), doc("memo")],
+            ..Timeline::default()
+        };
+        for id in ["d1", "d2", "d3", "memo"] {
+            assert_eq!(t.document(id).map(|d| d.id.as_str()), Some(id));
+        }
+        assert!(t.document("d9").is_none() && t.document("d0").is_none());
+        assert!(t.document("d").is_none() && t.document("").is_none());
     }
 }

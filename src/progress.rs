@@ -7,9 +7,29 @@
 
 use std::io::{IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
+
+static STARTED: OnceLock<Instant> = OnceLock::new();
+static FIRST_FRAME: OnceLock<Duration> = OnceLock::new();
+
+/// Notes when the process started (the binary calls it first thing), for [`first_frame`].
+pub fn mark_start() {
+    STARTED.get_or_init(Instant::now);
+}
+
+/// Notes that the TUI has drawn its first frame (later calls change nothing).
+pub fn mark_first_frame() {
+    if let Some(start) = STARTED.get() {
+        FIRST_FRAME.get_or_init(|| start.elapsed());
+    }
+}
+
+/// How long after [`mark_start`] the TUI drew its first frame, if it did.
+pub fn first_frame() -> Option<Duration> {
+    FIRST_FRAME.get().copied()
+}
 
 /// Shown only after the load has taken this long.
 const QUIET_FOR: Duration = Duration::from_millis(300);
@@ -126,7 +146,8 @@ impl Ticker {
                         let _ = err.flush();
                         drawn.store(true, Ordering::Relaxed);
                     }
-                    std::thread::sleep(REDRAW_EVERY);
+                    // Parked rather than asleep, so that finishing does not wait out the interval.
+                    std::thread::park_timeout(REDRAW_EVERY);
                 }
             })
         };
@@ -154,6 +175,7 @@ impl Ticker {
     fn shutdown(&mut self) {
         self.stop.store(true, Ordering::Relaxed);
         if let Some(t) = self.thread.take() {
+            t.thread().unpark();
             let _ = t.join();
         }
         if self.drawn.swap(false, Ordering::Relaxed) {

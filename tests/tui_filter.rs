@@ -38,6 +38,8 @@ fn typing_and_deleting_shows_what_a_fresh_search_finds() {
         check_while_typing(view, "holt peace<<<<<ril< pro<<<<<<<<<<brandt x<<<Brand");
         check_while_typing(view, "minstr<<<<ister guarantes<<ees  sec");
         check_while_typing(view, "Holt<<<olt vey<<<Vey");
+        // Misspelled growth: rows go on from where the shorter term's match ended.
+        check_while_typing(view, "ministrtx<<<y peace prot<<<<plam<<n holnd");
     }
 }
 

@@ -5,7 +5,9 @@
 //! crate version and the binary) and the asset files the rules read. A whole timeline also depends
 //! on every document's metadata and order. Anything not hashed here must not change the output.
 
+use crate::corpus::LoadOptions;
 use crate::model::Document;
+use std::path::Path;
 use std::sync::OnceLock;
 use xxhash_rust::xxh3::{Xxh3Default, xxh3_128};
 
@@ -89,6 +91,28 @@ pub fn timeline_key(docs: &[Document], texts: &[u128]) -> u128 {
         h.update(&text.to_le_bytes());
         chrome(&mut h, doc);
     }
+    h.digest128()
+}
+
+/// The key of a corpus's stat index: the paths as given (documents name their files by them) and
+/// as they resolve now (a relative path from another folder is another corpus), and the load
+/// options that change what is read.
+pub fn stat_key(paths: &[impl AsRef<Path>], options: &LoadOptions) -> u128 {
+    let mut h = Xxh3Default::new();
+    h.update(b"stat");
+    h.update(&extractor_version().to_le_bytes());
+    h.update(&(paths.len() as u64).to_le_bytes());
+    for path in paths {
+        let path = path.as_ref();
+        let resolved = std::fs::canonicalize(path).unwrap_or_default();
+        for p in [path, resolved.as_path()] {
+            let bytes = p.as_os_str().as_encoded_bytes();
+            h.update(&(bytes.len() as u64).to_le_bytes());
+            h.update(bytes);
+        }
+    }
+    h.update(format!("{:?}", options.dct).as_bytes());
+    h.update(&options.cap().to_le_bytes());
     h.digest128()
 }
 

@@ -4,22 +4,28 @@
 //! - one per document: its [`Extraction`], keyed by its text, chrome lines, publication date and
 //!   the extractor version. When one article of a folder changes, only it is extracted again (the
 //!   dates of its neighbours are inferred again, and the merge runs again);
-//! - one per corpus: the finished timeline (inferred dates, events, quotes, actors), keyed by every
-//!   document's metadata and text in order. Reopening an unchanged folder reads the files, hashes
-//!   them and decodes this one entry: no inference, no extraction, no merge.
+//! - one per corpus: the finished timeline (documents with their inferred dates, events, quotes,
+//!   actors; laid out in [`entry`]), keyed by every document's metadata and text in order.
+//!   Reopening a corpus whose texts are unchanged decodes this one entry: no inference, no
+//!   extraction, no merge;
+//! - one per set of paths given: the stat index ([`stat`]), every file's size, times and inode,
+//!   so that an unchanged folder is recognised without reading or hashing its files.
 //!
 //! Cached extractions are renumbered to the document's current id, so adding a file in front of
 //! the others does not invalidate them.
 
+pub mod entry;
 pub mod key;
+pub mod stat;
 mod store;
+mod stored;
 
-pub use store::{Cache, Kind};
+pub use stat::{Opened, open};
+pub use store::{Cache, EntryFile, Kind, PAYLOAD};
 
 use crate::extract::{self, Extraction};
-use crate::model::{Actor, DateSource, Document, Event, MentionCues, Published, Quote, Timeline};
+use crate::model::{Document, MentionCues, Timeline};
 use crate::progress::Progress;
-use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -33,6 +39,10 @@ pub struct Built {
     pub reused: usize,
     /// The whole timeline came from the cache.
     pub timeline_reused: bool,
+    /// The key of the timeline entry (`None` without a cache).
+    pub timeline_key: Option<u128>,
+    /// The corpus was recognised as unchanged from its files' metadata: no file was read.
+    pub files_unread: bool,
 }
 
 /// Loads-to-timeline like [`extract::build_timeline`], reading and filling `cache` when given.
@@ -59,28 +69,15 @@ pub fn build_timeline(
         })
         .collect();
     let whole = key::timeline_key(&documents, &texts);
-    if let Some(entry) = cache.get::<TimelineIn>(Kind::Timeline, whole)
-        && entry.published.len() == documents.len()
-    {
-        for (doc, (date, source, clues)) in documents.iter_mut().zip(entry.published) {
-            doc.published = Published {
-                date,
-                source,
-                clues,
-            };
-        }
+    if let Some(timeline) = read_timeline(cache, whole, Some(documents.len())) {
         progress.stage("reusing the cached timeline", 0);
-        let timeline = Timeline {
-            documents,
-            events: entry.events,
-            quotes: entry.quotes,
-            actors: entry.actors,
-        };
         return Built {
             timeline,
             extracted: 0,
             reused: 0,
             timeline_reused: true,
+            timeline_key: Some(whole),
+            files_unread: false,
         };
     }
     progress.stage("dating articles", 0);
@@ -141,16 +138,34 @@ fn merged(
     let reused = extractions.iter().filter(|(_, hit)| *hit).count();
     let extracted = extractions.len() - reused;
     let extractions = extractions.into_iter().map(|(ex, _)| ex).collect();
-    let timeline = extract::merge::merge(documents, extractions);
+    let mut timeline = extract::merge::merge(documents, extractions);
     if let Some((cache, whole)) = cache {
         progress.stage("writing the cache", 0);
-        cache.put(Kind::Timeline, whole, &TimelineOut::of(&timeline));
+        if let Some(payload) = entry::encode(&mut timeline) {
+            cache.put_raw(Kind::Timeline, whole, &payload);
+        }
     }
     Built {
         timeline,
         extracted,
         reused,
         timeline_reused: false,
+        timeline_key: cache.map(|(_, whole)| whole),
+        files_unread: false,
+    }
+}
+
+/// The timeline stored under `key` (with `documents` documents, when known), if readable.
+fn read_timeline(cache: &Cache, key: u128, documents: Option<usize>) -> Option<Timeline> {
+    let file = cache.open_entry(Kind::Timeline, key)?;
+    let read = |at: u64, into: &mut [u8]| file.read(at, into);
+    let timeline = entry::decode_from(file.len, &read);
+    match timeline {
+        Some(t) if documents.is_none_or(|n| n == t.documents.len()) => Some(t),
+        _ => {
+            cache.count_broken(Kind::Timeline, key);
+            None
+        }
     }
 }
 
@@ -183,43 +198,4 @@ struct ExtractionOut<'a> {
 struct ExtractionIn {
     ex: Extraction,
     cues: Vec<MentionCues>,
-}
-
-type PublishedRow = (Option<NaiveDate>, DateSource, Vec<String>);
-
-#[derive(Serialize)]
-struct TimelineOut<'a> {
-    published: Vec<(Option<NaiveDate>, DateSource, &'a [String])>,
-    events: &'a [Event],
-    quotes: &'a [Quote],
-    actors: &'a [Actor],
-}
-
-impl<'a> TimelineOut<'a> {
-    fn of(t: &'a Timeline) -> Self {
-        TimelineOut {
-            published: t
-                .documents
-                .iter()
-                .map(|d| {
-                    (
-                        d.published.date,
-                        d.published.source,
-                        d.published.clues.as_slice(),
-                    )
-                })
-                .collect(),
-            events: &t.events,
-            quotes: &t.quotes,
-            actors: &t.actors,
-        }
-    }
-}
-
-#[derive(Deserialize)]
-struct TimelineIn {
-    published: Vec<PublishedRow>,
-    events: Vec<Event>,
-    quotes: Vec<Quote>,
-    actors: Vec<Actor>,
 }

@@ -9,22 +9,25 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::fs;
-use std::io::Write;
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use xxhash_rust::xxh3::xxh3_64;
 
 const MAGIC: &[u8; 8] = b"ATTCACHE";
-/// Bumped when the layout of the header or of any entry changes.
-const FORMAT: u32 = 1;
+/// Bumped when the layout of the header or of any entry changes (2: the timeline entry holds the
+/// documents, in parts decoded in parallel; the stat index).
+const FORMAT: u32 = 2;
 const HEADER: usize = 8 + 4 + 16 + 8 + 8;
 
-/// What an entry holds: one document's extraction, or a whole corpus's timeline.
+/// What an entry holds: one document's extraction, a whole corpus's timeline, or the metadata of
+/// the files a corpus was read from.
 #[derive(Debug, Clone, Copy)]
 pub enum Kind {
     Extraction,
     Timeline,
+    Stat,
 }
 
 impl Kind {
@@ -32,6 +35,7 @@ impl Kind {
         match self {
             Kind::Extraction => "extract",
             Kind::Timeline => "timeline",
+            Kind::Stat => "stat",
         }
     }
 }
@@ -86,12 +90,57 @@ impl Cache {
 
     /// The entry stored under `key`, if there is a readable one.
     pub fn get<T: DeserializeOwned>(&self, kind: Kind, key: u128) -> Option<T> {
-        let bytes = fs::read(self.path(kind, key)).ok()?;
-        let value = decode(&bytes, key);
+        let bytes = self.get_raw(kind, key)?;
+        let value = bytes
+            .get(HEADER..)
+            .and_then(|p| postcard::from_bytes(p).ok());
         if value.is_none() {
-            self.broken.fetch_add(1, Ordering::Relaxed);
+            self.count_broken(kind, key);
         }
         value
+    }
+
+    /// The checked bytes of the entry under `key`, its payload from [`PAYLOAD`] on: for entries
+    /// that lay out their own payload. A damaged entry is counted and missed.
+    pub fn get_raw(&self, kind: Kind, key: u128) -> Option<Vec<u8>> {
+        let bytes = fs::read(self.path(kind, key)).ok()?;
+        if !checked(&bytes, key) {
+            self.count_broken(kind, key);
+            return None;
+        }
+        Some(bytes)
+    }
+
+    /// The entry under `key` opened for reading in pieces, when its header is right and the file
+    /// has the length it states; the caller checks what it reads (and calls
+    /// [`Cache::count_broken`] when that fails). For entries too big to hold in memory twice.
+    pub fn open_entry(&self, kind: Kind, key: u128) -> Option<EntryFile> {
+        let mut file = fs::File::open(self.path(kind, key)).ok()?;
+        let mut header = [0u8; HEADER];
+        let len = file
+            .read_exact(&mut header)
+            .ok()
+            .and_then(|_| header_fields(&header, key))
+            .map(|(len, _)| len)
+            .filter(|len| {
+                file.metadata()
+                    .is_ok_and(|m| m.len() == HEADER as u64 + len)
+            });
+        let Some(len) = len else {
+            self.count_broken(kind, key);
+            return None;
+        };
+        Some(EntryFile {
+            file: Mutex::new(file),
+            len,
+        })
+    }
+
+    /// Counts an unreadable entry and removes it, so that a second look in the same run is a
+    /// plain miss (it is rebuilt when the run writes the cache).
+    pub fn count_broken(&self, kind: Kind, key: u128) {
+        self.broken.fetch_add(1, Ordering::Relaxed);
+        let _ = fs::remove_file(self.path(kind, key));
     }
 
     /// Stores `value` under `key`: written to a temporary file, then renamed over the old entry,
@@ -100,7 +149,16 @@ impl Cache {
         let Ok(payload) = postcard::to_stdvec(value) else {
             return;
         };
-        if let Err(e) = self.write(&self.path(kind, key), key, &payload) {
+        self.put_raw(kind, key, &payload);
+    }
+
+    /// Stores a payload laid out by the caller (read back by [`Cache::get_raw`]).
+    pub fn put_raw(&self, kind: Kind, key: u128, payload: &[u8]) {
+        let written = self.write(&self.path(kind, key), key, payload);
+        if written.is_ok() && matches!(kind, Kind::Timeline) {
+            self.forget_older_formats();
+        }
+        if let Err(e) = written {
             let mut first = self.write_error.lock().unwrap_or_else(|p| p.into_inner());
             first.get_or_insert_with(|| e.to_string());
         }
@@ -134,6 +192,14 @@ impl Cache {
         Ok(())
     }
 
+    /// Removes the folders of older formats, which this build never reads (a 10k-article corpus
+    /// left 200 MB there), once a timeline of this format has been written.
+    fn forget_older_formats(&self) {
+        for old in 1..FORMAT {
+            let _ = fs::remove_dir_all(self.root.join(format!("v{old}")));
+        }
+    }
+
     /// How many entries were unreadable and rebuilt so far.
     pub fn broken(&self) -> usize {
         self.broken.load(Ordering::Relaxed)
@@ -156,8 +222,22 @@ impl Cache {
     }
 }
 
-/// The payload of a cache file, if its header, length and checksum are right.
-fn decode<T: DeserializeOwned>(bytes: &[u8], key: u128) -> Option<T> {
+/// Where an entry's payload starts in the bytes [`Cache::get_raw`] gives.
+pub const PAYLOAD: usize = HEADER;
+
+/// Whether a cache file's header, length and checksum are right.
+fn checked(bytes: &[u8], key: u128) -> bool {
+    check(bytes, key).is_some()
+}
+
+fn check(bytes: &[u8], key: u128) -> Option<()> {
+    let (len, sum) = header_fields(bytes, key)?;
+    let payload = bytes.get(HEADER..)?;
+    (payload.len() as u64 == len && xxh3_64(payload) == sum).then_some(())
+}
+
+/// The payload length and checksum a header states, if it is a header of this format for `key`.
+fn header_fields(bytes: &[u8], key: u128) -> Option<(u64, u64)> {
     let header = bytes.get(..HEADER)?;
     let field = |at: usize, len: usize| header.get(at..at + len);
     if field(0, 8)? != MAGIC
@@ -168,11 +248,25 @@ fn decode<T: DeserializeOwned>(bytes: &[u8], key: u128) -> Option<T> {
     }
     let len = u64::from_le_bytes(field(28, 8)?.try_into().ok()?);
     let sum = u64::from_le_bytes(field(36, 8)?.try_into().ok()?);
-    let payload = bytes.get(HEADER..)?;
-    if payload.len() as u64 != len || xxh3_64(payload) != sum {
-        return None;
+    Some((len, sum))
+}
+
+/// An entry opened to be read piece by piece (see [`Cache::open_entry`]).
+#[derive(Debug)]
+pub struct EntryFile {
+    file: Mutex<fs::File>,
+    /// The payload's length.
+    pub len: u64,
+}
+
+impl EntryFile {
+    /// Fills `into` with the payload's bytes from `at`. The header's checksum of the whole
+    /// payload is not checked: the caller checks each piece it reads.
+    pub fn read(&self, at: u64, into: &mut [u8]) -> Option<()> {
+        let mut file = self.file.lock().unwrap_or_else(|p| p.into_inner());
+        file.seek(SeekFrom::Start(HEADER as u64 + at)).ok()?;
+        file.read_exact(into).ok()
     }
-    postcard::from_bytes(payload).ok()
 }
 
 #[cfg(test)]
@@ -197,6 +291,36 @@ mod tests {
         assert_eq!(cache.get::<Vec<(String, u32)>>(Kind::Timeline, 7), None);
         assert_eq!(cache.broken(), 1);
         assert!(cache.warning().unwrap().contains("rebuilt"));
+    }
+
+    #[test]
+    fn an_entry_of_another_format_version_is_a_counted_miss_and_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::at(dir.path());
+        cache.put(Kind::Stat, 5, &42u32);
+        let path = cache.path(Kind::Stat, 5);
+        let mut bytes = fs::read(&path).unwrap();
+        bytes[8..12].copy_from_slice(&(FORMAT - 1).to_le_bytes());
+        fs::write(&path, &bytes).unwrap();
+        assert_eq!(cache.get::<u32>(Kind::Stat, 5), None);
+        assert_eq!(cache.broken(), 1);
+        assert!(!path.exists(), "a second look is a plain miss");
+        assert_eq!(cache.get::<u32>(Kind::Stat, 5), None);
+        assert_eq!(cache.broken(), 1);
+    }
+
+    #[test]
+    fn writing_a_timeline_removes_the_entries_of_older_formats() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join("v1").join("timeline");
+        fs::create_dir_all(&old).unwrap();
+        fs::write(old.join("0.bin"), b"old").unwrap();
+        let cache = Cache::at(dir.path());
+        cache.put(Kind::Extraction, 1, &1u8);
+        assert!(old.exists(), "only a timeline write clears them");
+        cache.put(Kind::Timeline, 1, &1u8);
+        assert!(!dir.path().join("v1").exists());
+        assert_eq!(cache.get::<u8>(Kind::Timeline, 1), Some(1));
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod formats;
 mod frontmatter;
 mod meta;
 mod read;
+mod stamp;
 mod walk;
 
 pub use chrome::mark_chrome;
@@ -22,6 +23,7 @@ pub use decode::{Decoded, decode};
 pub use embedded::EMBEDDED;
 pub use frontmatter::{FileMeta, FrontMatter, split_front_matter};
 pub use meta::{guess_byline, guess_outlet, guess_title, parse_date};
+pub use stamp::{Stamp, since_epoch_ns};
 pub use walk::{PlannedFile, Scan, scan};
 
 use crate::model::{DateSource, Document, Published};
@@ -90,6 +92,9 @@ pub struct Loaded {
     /// Set when the whole corpus was refused (over the size cap): the reason, for the error line.
     /// The same text is also the last warning, so callers that only print warnings still say why.
     pub refused: Option<String>,
+    /// Planned files that were not read (vanished, unreadable, over a size limit): a load with
+    /// any is not one the cache may recognise again from file metadata alone.
+    pub unread: usize,
 }
 
 /// Options that apply to every loaded document.

@@ -31,6 +31,7 @@ pub(super) fn load_scan(scan: Scan, cap: u64, label: &str) -> Loaded {
         );
         loaded.warnings.push(Warning::new(label, reason.clone()));
         loaded.refused = Some(format!("{label}: {reason}"));
+        loaded.unread = scan.files.len();
         return loaded;
     }
     // Files are read and parsed in parallel (on 10k articles this is most of a warm reopen), then
@@ -52,6 +53,7 @@ pub(super) fn load_scan(scan: Scan, cap: u64, label: &str) -> Loaded {
                 };
                 let message = format!("file is {}, {why}; skipped", human_bytes(file.bytes));
                 warn(&mut part, &file.path, &message);
+                part.unread = 1;
                 return (0, part);
             }
             match read_bytes(&file.path, limit) {
@@ -61,6 +63,7 @@ pub(super) fn load_scan(scan: Scan, cap: u64, label: &str) -> Loaded {
                 }
                 Err(message) => {
                     warn(&mut part, &file.path, &message);
+                    part.unread = 1;
                     (0, part)
                 }
             }
@@ -74,9 +77,11 @@ pub(super) fn load_scan(scan: Scan, cap: u64, label: &str) -> Loaded {
                 human_bytes(bytes)
             );
             warn(&mut loaded, &file.path, &message);
+            loaded.unread += 1;
             continue;
         }
         used += bytes;
+        loaded.unread += part.unread;
         loaded.documents.extend(part.documents);
         loaded.warnings.extend(part.warnings);
     }

@@ -4,6 +4,7 @@
 
 use super::Warning;
 use super::formats::Kind;
+use super::stamp::Stamp;
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -19,6 +20,8 @@ pub struct PlannedFile {
     pub bytes: u64,
     /// Named on the command line (read whatever its extension), not found in a folder.
     pub explicit: bool,
+    /// Its metadata when scanned, for the cache to recognise an unchanged file unread.
+    pub stamp: Stamp,
 }
 
 /// The files of a corpus and the problems met finding them.
@@ -43,7 +46,7 @@ pub fn scan(paths: &[impl AsRef<Path>]) -> Scan {
         let path = path.as_ref();
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => walker.dir(path, 0),
-            Ok(meta) if meta.is_file() => walker.file(path, meta.len(), true),
+            Ok(meta) if meta.is_file() => walker.file(path, &meta, true),
             Ok(_) => walker.warn(path, NOT_REGULAR),
             Err(e) => walker.warn(path, &io_message(&e)),
         }
@@ -58,6 +61,7 @@ struct Walker {
     scan: Scan,
     dirs: HashSet<PathBuf>,
     files: HashSet<PathBuf>,
+    ids: HashSet<(u64, u64)>,
 }
 
 impl Walker {
@@ -67,13 +71,22 @@ impl Walker {
             .push(Warning::new(path.to_string_lossy(), message));
     }
 
-    fn file(&mut self, path: &Path, bytes: u64, explicit: bool) {
-        let key = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        if self.files.insert(key) {
+    fn file(&mut self, path: &Path, meta: &fs::Metadata, explicit: bool) {
+        let stamp = Stamp::of(meta);
+        // Device and inode name a file however it is reached (one `stat`, already done); a
+        // canonical path costs a `stat` per folder of the path, per file.
+        let new = if stamp.ino != 0 {
+            self.ids.insert((stamp.dev, stamp.ino))
+        } else {
+            let key = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+            self.files.insert(key)
+        };
+        if new {
             self.scan.files.push(PlannedFile {
                 path: path.to_path_buf(),
-                bytes,
+                bytes: meta.len(),
                 explicit,
+                stamp,
             });
         }
     }
@@ -110,7 +123,7 @@ impl Walker {
             let article = Kind::from_extension(&path).is_some();
             match fs::metadata(&path) {
                 Ok(meta) if meta.is_dir() => self.dir(&path, depth + 1),
-                Ok(meta) if meta.is_file() && article => self.file(&path, meta.len(), false),
+                Ok(meta) if meta.is_file() && article => self.file(&path, &meta, false),
                 Ok(meta) if !meta.is_file() && article => self.warn(&path, NOT_REGULAR),
                 Ok(_) => {}
                 // A dangling link or a loop of links: worth a word only where an article was expected.

@@ -9,47 +9,74 @@ pub mod blocking;
 pub mod cluster;
 pub mod disagree;
 pub mod event;
+pub mod facts;
 pub mod link;
 pub mod title;
 
 use super::Extraction;
 use super::events::places::Places;
 use super::quotes::link_statements;
-use crate::model::{Document, Event, Mention, Timeline};
+use crate::model::{Actor, Document, Event, Mention, Quote, Timeline};
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One mention with what the merge needs to know about its document.
 #[derive(Debug, Clone)]
 pub struct Item<'a> {
     pub m: &'a Mention,
     /// Orders documents independently of load order (the path, then the id).
-    pub doc_key: String,
+    pub doc_key: &'a str,
     /// The outlet or file name shown to users.
-    pub label: String,
+    pub label: &'a str,
     pub dct: Option<NaiveDate>,
 }
 
 /// Builds the corpus timeline from the documents and their extractions.
-pub fn merge(documents: Vec<Document>, extractions: Vec<Extraction>) -> Timeline {
+///
+/// Quotes are linked into statements on one core while the mentions are grouped into events on
+/// the other: the two do not depend on each other.
+pub fn merge(documents: Vec<Document>, mut extractions: Vec<Extraction>) -> Timeline {
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut actors: Vec<Actor> = Vec::new();
+    let mut named: HashSet<String> = HashSet::new();
+    for ex in &mut extractions {
+        quotes.append(&mut ex.quotes);
+        for a in std::mem::take(&mut ex.new_actors) {
+            if named.insert(a.name.clone()) {
+                actors.push(a);
+            }
+        }
+    }
+    let (events, ()) = rayon::join(
+        || events(&documents, &extractions),
+        || link_statements(&mut quotes),
+    );
+    drop(extractions);
     let mut timeline = Timeline {
         documents,
-        ..Timeline::default()
+        events,
+        quotes,
+        actors,
     };
-    let by_id: HashMap<&str, &Document> = timeline
-        .documents
+    link::link_quotes(&mut timeline);
+    timeline
+}
+
+/// The events the mentions of all documents tell, numbered in date order.
+fn events(documents: &[Document], extractions: &[Extraction]) -> Vec<Event> {
+    let by_id: HashMap<&str, (&Document, String)> = documents
         .iter()
-        .map(|d| (d.id.as_str(), d))
+        .map(|d| (d.id.as_str(), (d, format!("{}\u{0}{}", d.path, d.id))))
         .collect();
     let mut items: Vec<Item> = Vec::new();
-    for ex in &extractions {
+    for ex in extractions {
         for m in &ex.mentions {
             let doc = by_id.get(m.doc.as_str());
             items.push(Item {
                 m,
-                doc_key: doc.map_or_else(|| m.doc.clone(), |d| format!("{}\u{0}{}", d.path, d.id)),
-                label: doc.map_or_else(|| m.doc.clone(), |d| d.label().to_string()),
-                dct: doc.and_then(|d| d.published.date),
+                doc_key: doc.map_or(m.doc.as_str(), |(_, key)| key.as_str()),
+                label: doc.map_or(m.doc.as_str(), |(d, _)| d.label()),
+                dct: doc.and_then(|(d, _)| d.published.date),
             });
         }
     }
@@ -80,17 +107,5 @@ pub fn merge(documents: Vec<Document>, extractions: Vec<Extraction>) -> Timeline
     for (i, e) in events.iter_mut().enumerate() {
         e.id = format!("e{}", i + 1);
     }
-    drop(by_id);
-    for ex in extractions {
-        timeline.quotes.extend(ex.quotes);
-        for a in ex.new_actors {
-            if !timeline.actors.iter().any(|b| b.name == a.name) {
-                timeline.actors.push(a);
-            }
-        }
-    }
-    timeline.events = events;
-    link_statements(&mut timeline.quotes);
-    link::link_quotes(&mut timeline);
-    timeline
+    events
 }

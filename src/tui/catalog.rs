@@ -88,10 +88,21 @@ impl Blobs {
     /// The character mask and search text (as bytes: slicing them reads no memory, so an item
     /// the mask rejects costs no cache miss for its text) of item `i`.
     pub fn item(&self, i: usize) -> (u64, &[u8]) {
+        let (mask, _, blob) = self.item_at(i);
+        (mask, blob)
+    }
+
+    /// [`Blobs::item`], and where the item's text starts in [`Blobs::all`].
+    pub fn item_at(&self, i: usize) -> (u64, usize, &[u8]) {
         self.ranges
             .get(i)
-            .and_then(|&(a, b, m)| Some((m, self.text.as_bytes().get(a..b)?)))
-            .unwrap_or((0, &[]))
+            .and_then(|&(a, b, m)| Some((m, a, self.text.as_bytes().get(a..b)?)))
+            .unwrap_or((0, 0, &[]))
+    }
+
+    /// The search texts of all items, one after the other.
+    pub fn all(&self) -> &[u8] {
+        self.text.as_bytes()
     }
 }
 

@@ -1,25 +1,36 @@
-//! Fewer bytes per frame. ratatui sends the terminal only the cells that changed, but a cell that
-//! happens to be unchanged between two changed ones (a space where the old and new detail text both
-//! have one) costs a cursor move of about eight bytes to jump over. [`Compact`] keeps a copy of what
-//! the screen shows and rewrites such short gaps instead, when they are cheaper than the jump and
-//! share the style of what precedes them: a one-row scroll then writes about half as much.
+//! Fewer bytes per frame. ratatui tells a backend which cells changed; crossterm's backend then
+//! moves the cursor to each run of them and sets every colour again after a move. [`Compact`]
+//! keeps a copy of what the screen shows and writes the frame itself, as short as it can:
+//!
+//! - style changes name only the attributes that change ([`super::ansi::sgr`]);
+//! - a short unchanged gap between two changed cells is rewritten from the copy when that is
+//!   cheaper than moving the cursor over it, and moves are relative when that is shorter;
+//! - a changed stretch of blank cells is erased (`ECH`, or `EL` when it reaches the end of
+//!   the row) instead of written as spaces;
+//! - when a band of rows moved (a list scrolled), the terminal is told to scroll them
+//!   ([`super::shift`]) if the frame is then shorter;
+//! - the rest of a wide character that a write cuts in two is written again, since some
+//!   terminals blank it in the pen's colours.
+//!
+//! The screen ends up showing exactly what ratatui's buffer holds; `tests/tui_bytes.rs`
+//! replays the bytes through a terminal emulator to prove it.
 
+use super::ansi::{self, Pen};
+use super::shift;
 use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::layout::{Position, Rect, Size};
+use ratatui::style::{Color, Modifier};
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
-/// A gap is rewritten when its text is at most this many bytes (a cursor move costs 6–9).
-const MAX_GAP_BYTES: usize = 6;
-
-/// A backend that fills short gaps between changed cells from its copy of the screen.
+/// A backend that writes only what changed, in as few bytes as it finds.
 pub struct Compact<B> {
     inner: B,
     /// What the screen shows, as ratatui believes it (blank at first and after a full clear).
     screen: Buffer,
-    /// False after a partial clear, until a full one: the copy may then be wrong, so no gaps are
-    /// filled from it.
+    /// False after a partial clear, until a full one: the copy may then be wrong, so nothing
+    /// is rewritten or erased from it beyond the changed cells.
     known: bool,
 }
 
@@ -30,6 +41,20 @@ impl<B> Compact<B> {
             screen: Buffer::empty(Rect::ZERO),
             known: true,
         }
+    }
+
+    /// The backend it writes through.
+    pub fn inner(&self) -> &B {
+        &self.inner
+    }
+
+    pub fn inner_mut(&mut self) -> &mut B {
+        &mut self.inner
+    }
+
+    /// What it believes the screen shows.
+    pub fn shown(&self) -> &Buffer {
+        &self.screen
     }
 
     /// Grows the copy to hold `(x, y)`; new cells are blank, as ratatui assumes them.
@@ -49,59 +74,253 @@ impl<B> Compact<B> {
     }
 }
 
+impl<B: Backend> Compact<B> {
+    /// A blank copy of the size of the terminal (when it can tell), so that the copy knows
+    /// where rows end.
+    fn blank_copy(&mut self) {
+        let size = self.inner.size().unwrap_or_default();
+        self.screen = Buffer::empty(Rect::new(0, 0, size.width, size.height));
+        self.known = true;
+    }
+}
+
 fn cell_width(c: &Cell) -> u16 {
     c.symbol().width().max(1) as u16
 }
 
-impl<B: Backend> Backend for Compact<B> {
-    type Error = B::Error;
+/// Attributes that show on a blank cell.
+const SHOWS_ON_BLANK: Modifier = Modifier::REVERSED
+    .union(Modifier::UNDERLINED)
+    .union(Modifier::CROSSED_OUT);
+
+/// Whether a cell looks like an erased one: a space on the default background.
+fn blank(c: &Cell) -> bool {
+    c.symbol() == " "
+        && c.bg == Color::Reset
+        && !c.modifier.intersects(SHOWS_ON_BLANK)
+        && c.diff_option == CellDiffOption::None
+}
+
+/// One frame's output: the bytes, and where the cursor and pen are after them.
+struct Frame<'a> {
+    screen: &'a Buffer,
+    /// What the terminal showed before (to know which wide characters a write cuts in two).
+    old: &'a Buffer,
+    known: bool,
+    out: Vec<u8>,
+    cursor: Option<(u16, u16)>,
+    pen: Pen,
+}
+
+impl Frame<'_> {
+    /// The columns right of `x..end` that the terminal blanks itself when cells `x..end` of
+    /// row `y` are written or erased: the rest of an old wide character cut in two. Some
+    /// terminals blank them in the pen's colours, so they are written again.
+    fn cut(&self, y: u16, x: u16, end: u16) -> std::ops::Range<u16> {
+        let reach = (x..end)
+            .filter_map(|s| Some(s + cell_width(self.old.cell((s, y))?)))
+            .max()
+            .unwrap_or(end);
+        end..reach.max(end).min(self.screen.area.width)
+    }
+
+    /// Writes the changed cells `xs` (ascending) of row `y`.
+    fn row(&mut self, y: u16, mut xs: Vec<u16>) {
+        let width = self.screen.area.width;
+        let cell = |x: u16| &self.screen[(x, y)];
+        // Columns covered by the right half of a wide character: never erased or rewritten.
+        let mut covered = vec![false; usize::from(width)];
+        let mut x = 0;
+        while x < width {
+            let w = cell_width(cell(x));
+            for c in x + 1..(x + w).min(width) {
+                covered[usize::from(c)] = true;
+            }
+            x += w;
+        }
+        let erasable = |x: u16| blank(cell(x)) && !covered[usize::from(x)];
+        let mut i = 0;
+        while i < xs.len() {
+            let x = xs[i];
+            if self.known && erasable(x) {
+                let mut end = x;
+                while end < width && erasable(end) {
+                    end += 1;
+                }
+                let j = i + xs[i..].partition_point(|&c| c < end);
+                let n = xs[j - 1] - x + 1;
+                let to_eol = end == width && j == xs.len();
+                let erase = if to_eol {
+                    ansi::ERASE_LINE.len()
+                } else {
+                    // The cursor stays, so the next change needs a move.
+                    ansi::erase_chars_len(n) + if j < xs.len() { 4 } else { 0 }
+                };
+                let write = usize::from(n) + ansi::sgr_len(self.pen, Pen::of(cell(x)));
+                if erase + ansi::sgr_len(self.pen, Pen::PLAIN) < write {
+                    let cut = if to_eol {
+                        end..end
+                    } else {
+                        self.cut(y, x, x + n)
+                    };
+                    ansi::move_cursor(&mut self.out, self.cursor, (x, y));
+                    ansi::sgr(&mut self.out, self.pen, Pen::PLAIN);
+                    self.pen = Pen::PLAIN;
+                    if to_eol {
+                        self.out.extend_from_slice(ansi::ERASE_LINE);
+                    } else {
+                        ansi::erase_chars(&mut self.out, n);
+                    }
+                    self.cursor = Some((x, y));
+                    i = j;
+                    insert(&mut xs, i, cut);
+                    continue;
+                }
+            }
+            self.go_to(x, y, &covered);
+            let c = cell(x);
+            self.put(c);
+            let after = x + cell_width(c);
+            // At the last column the cursor waits to wrap: where it is depends on the terminal.
+            self.cursor = (after < width).then_some((after, y));
+            i += 1;
+            let cut = self.cut(y, x, after);
+            insert(&mut xs, i, cut);
+        }
+    }
+
+    /// Moves the cursor to `(x, y)`, by rewriting the unchanged cells in between when that is
+    /// shorter.
+    fn go_to(&mut self, x: u16, y: u16, covered: &[bool]) {
+        let jump = ansi::move_len(self.cursor, (x, y));
+        if let Some((cx, cy)) = self.cursor
+            && self.known
+            && cy == y
+            && cx < x
+            && jump > 0
+        {
+            let (mut pen, mut bytes) = (self.pen, 0);
+            let fits = (cx..x).all(|gx| {
+                let c = &self.screen[(gx, y)];
+                // Only plain one-column cells, so the cursor lands where the terminal expects.
+                let plain = c.diff_option == CellDiffOption::None
+                    && c.symbol().width() == 1
+                    && !covered[usize::from(gx)];
+                bytes += ansi::sgr_len(pen, Pen::of(c)) + c.symbol().len();
+                pen = Pen::of(c);
+                plain && bytes <= jump
+            });
+            if fits && bytes <= jump {
+                for gx in cx..x {
+                    self.put(&self.screen[(gx, y)]);
+                }
+                return;
+            }
+        }
+        ansi::move_cursor(&mut self.out, self.cursor, (x, y));
+    }
+
+    /// Writes one cell at the cursor.
+    fn put(&mut self, c: &Cell) {
+        let pen = Pen::of(c);
+        ansi::sgr(&mut self.out, self.pen, pen);
+        self.pen = pen;
+        self.out.extend_from_slice(c.symbol().as_bytes());
+    }
+}
+
+/// The bytes that make the terminal show `screen`, where it differs at `changed` ((row,
+/// column), sorted), appended to `out`. The cursor's place is unknown at first, the pen plain;
+/// the pen is left plain, as crossterm's backend leaves it.
+fn encode(
+    screen: &Buffer,
+    old: &Buffer,
+    known: bool,
+    changed: &[(u16, u16)],
+    out: Vec<u8>,
+) -> Vec<u8> {
+    let mut frame = Frame {
+        screen,
+        old,
+        known,
+        out,
+        cursor: None,
+        pen: Pen::PLAIN,
+    };
+    let mut rest = changed;
+    while let Some(&(y, _)) = rest.first() {
+        let n = rest.partition_point(|&(yy, _)| yy == y);
+        frame.row(y, rest[..n].iter().map(|&(_, x)| x).collect());
+        rest = &rest[n..];
+    }
+    ansi::sgr(&mut frame.out, frame.pen, Pen::PLAIN);
+    frame.out
+}
+
+/// Adds the columns `more` to the ascending columns `xs`, at or after index `from`.
+fn insert(xs: &mut Vec<u16>, from: usize, more: std::ops::Range<u16>) {
+    for x in more {
+        let at = from + xs[from..].partition_point(|&c| c < x);
+        if xs.get(at) != Some(&x) {
+            xs.insert(at, x);
+        }
+    }
+}
+
+impl<B: Backend<Error = io::Error> + Write> Backend for Compact<B> {
+    type Error = io::Error;
 
     fn draw<'a, I>(&mut self, content: I) -> Result<(), Self::Error>
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        let changed: Vec<(u16, u16)> = content
+        if self.screen.area.is_empty() {
+            self.blank_copy();
+        }
+        let content: Vec<(u16, u16, &Cell)> = content.collect();
+        // What the terminal shows now: which wide characters a write cuts in two, and which
+        // rows moved.
+        let before = self.screen.clone();
+        let mut changed: Vec<(u16, u16)> = content
+            .into_iter()
             .map(|(x, y, cell)| {
                 self.cover(x, y);
                 self.screen[(x, y)] = cell.clone();
-                (x, y)
+                // ratatui sends no cell a wide character covers: they are blank in its buffer.
+                for c in x + 1..x + cell_width(cell) {
+                    if let Some(covered) = self.screen.cell_mut((c, y)) {
+                        covered.reset();
+                    }
+                }
+                (y, x)
             })
             .collect();
-        let screen = &self.screen;
-        let mut out: Vec<(u16, u16, &Cell)> = Vec::with_capacity(changed.len());
-        // Where the cursor stands after the last cell written, and that cell's style.
-        let mut after: Option<(u16, u16, ratatui::style::Style)> = None;
-        for (x, y) in changed {
-            if self.known
-                && let Some((ax, ay, style)) = after
-                && ay == y
-                && ax < x
-            {
-                let mut gap = Vec::new();
-                let (mut gx, mut bytes) = (ax, 0);
-                while gx < x {
-                    let c = &screen[(gx, y)];
-                    bytes += c.symbol().len();
-                    // Only plain one-column cells, so the cursor lands where ratatui expects.
-                    if c.diff_option != CellDiffOption::None
-                        || c.symbol().width() != 1
-                        || c.style() != style
-                        || bytes > MAX_GAP_BYTES
-                    {
-                        break;
-                    }
-                    gap.push((gx, y, c));
-                    gx += 1;
-                }
-                if gx == x {
-                    out.extend(gap);
-                }
+        changed.sort_unstable();
+        changed.dedup();
+        let mut out = encode(&self.screen, &before, self.known, &changed, Vec::new());
+        // A list that scrolled changes most of the screen: look for rows the terminal can move
+        // itself.
+        let width = usize::from(self.screen.area.width);
+        if self.known
+            && changed.len() > width
+            && let Some(shift) = shift::find(&before, &self.screen, 8)
+        {
+            let mut moved = before;
+            shift.apply(&mut moved);
+            let mut changed: Vec<(u16, u16)> = moved
+                .diff(&self.screen)
+                .into_iter()
+                .map(|(x, y, _)| (y, x))
+                .collect();
+            changed.sort_unstable();
+            let mut scrolled = Vec::new();
+            shift.write(&mut scrolled);
+            let scrolled = encode(&self.screen, &moved, self.known, &changed, scrolled);
+            if scrolled.len() < out.len() {
+                out = scrolled;
             }
-            let c = &screen[(x, y)];
-            out.push((x, y, c));
-            after = Some((x + cell_width(c), y, c.style()));
         }
-        self.inner.draw(out.into_iter())
+        self.inner.write_all(&out)
     }
 
     fn append_lines(&mut self, n: u16) -> Result<(), Self::Error> {
@@ -126,15 +345,13 @@ impl<B: Backend> Backend for Compact<B> {
     }
 
     fn clear(&mut self) -> Result<(), Self::Error> {
-        self.screen.reset();
-        self.known = true;
+        self.blank_copy();
         self.inner.clear()
     }
 
     fn clear_region(&mut self, clear_type: ClearType) -> Result<(), Self::Error> {
         if clear_type == ClearType::All {
-            self.screen.reset();
-            self.known = true;
+            self.blank_copy();
         } else {
             self.known = false;
         }
@@ -161,59 +378,5 @@ impl<B: Write> Write for Compact<B> {
     }
     fn flush(&mut self) -> io::Result<()> {
         Write::flush(&mut self.inner)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use ratatui::backend::TestBackend;
-    use ratatui::style::{Color, Style};
-
-    /// Draws `rows` (one string per row) and returns the cells the inner backend was sent.
-    fn frame(t: &mut Compact<TestBackend>, rows: &[&str], style: Style) {
-        let mut next = Buffer::empty(Rect::new(0, 0, 20, rows.len() as u16));
-        for (y, r) in rows.iter().enumerate() {
-            next.set_string(0, y as u16, r, style);
-        }
-        let prev = t.screen.clone();
-        let mut prev_sized = Buffer::empty(next.area);
-        for y in 0..next.area.height.min(prev.area.height) {
-            for x in 0..next.area.width.min(prev.area.width) {
-                prev_sized[(x, y)] = prev[(x, y)].clone();
-            }
-        }
-        t.draw(prev_sized.diff(&next).into_iter()).unwrap();
-    }
-
-    #[test]
-    fn the_inner_screen_ends_up_the_same_with_gaps_filled() {
-        let mut t = Compact::new(TestBackend::new(20, 2));
-        frame(&mut t, &["the minister said", "ok"], Style::new());
-        frame(&mut t, &["a  miniature sat", "ok"], Style::new());
-        let shown = t.inner.buffer().clone();
-        let mut want = Buffer::empty(Rect::new(0, 0, 20, 2));
-        want.set_string(0, 0, "a  miniature sat", Style::new());
-        want.set_string(0, 1, "ok", Style::new());
-        assert_eq!(shown, want);
-    }
-
-    #[test]
-    fn gaps_of_another_style_are_jumped_not_rewritten() {
-        let mut t = Compact::new(TestBackend::new(20, 1));
-        frame(&mut t, &["abcdef"], Style::new().fg(Color::Red));
-        // Only "a" and "f" change; b..e keep red and are not resent in the new style.
-        let mut next = t.screen.clone();
-        next[(0, 0)]
-            .set_symbol("x")
-            .set_style(Style::new().fg(Color::Blue));
-        next[(5, 0)]
-            .set_symbol("y")
-            .set_style(Style::new().fg(Color::Blue));
-        let diff = t.screen.diff(&next);
-        assert_eq!(diff.len(), 2);
-        t.draw(diff.into_iter()).unwrap();
-        assert_eq!(t.inner.buffer()[(2, 0)].fg, Color::Red);
-        assert_eq!(t.inner.buffer()[(5, 0)].symbol(), "y");
     }
 }

@@ -6,11 +6,13 @@
 //! real terminal, so everything else is tested with ratatui's `TestBackend`.
 
 pub mod action;
+pub mod ansi;
 pub mod app;
 pub mod catalog;
 pub mod compact;
 pub mod facets;
 pub mod filter;
+pub mod growth;
 pub mod kept;
 pub mod keymap;
 pub mod keys;
@@ -20,6 +22,7 @@ pub mod query;
 pub mod rows;
 pub mod runs;
 pub mod saved;
+pub mod shift;
 pub mod start;
 pub mod targets;
 pub mod terminal;

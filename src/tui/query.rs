@@ -12,15 +12,16 @@
 //! once: the mask rejects most items in a nanosecond, and a SIMD substring search of the blob for
 //! the term (or its first run) settles nearly all the rest before any field is aligned.
 
+use super::growth::Reach;
 use super::runs::{Needle, align};
-use memchr::memmem::Finder;
+use memchr::memmem::{self, Finder};
 
 /// A compiled `/` query.
 pub struct Matcher {
     terms: Vec<Term>,
 }
 
-struct Term {
+pub(super) struct Term {
     text: String,
     lower: String,
     /// Smart case: a term with a capital letter matches case-sensitively.
@@ -37,7 +38,7 @@ struct Term {
 }
 
 impl Term {
-    fn new(text: &str) -> Term {
+    pub(super) fn new(text: &str) -> Term {
         let lower = text.to_lowercase();
         let three = lower.char_indices().nth(3).map_or(lower.len(), |(i, _)| i);
         let exact = text.chars().any(char::is_uppercase);
@@ -55,6 +56,56 @@ impl Term {
 
     fn needle(&self) -> &str {
         if self.exact { &self.text } else { &self.lower }
+    }
+
+    /// Whether the term matches the item, and if so where (see [`Reach`]). `hay` is the item's
+    /// blob and `item_mask` its [`mask`].
+    /// Whether an item with this [`mask`] may hold the term.
+    pub(super) fn admits(&self, item_mask: u64) -> bool {
+        item_mask & self.mask == self.mask
+    }
+
+    pub(super) fn reach<'a, I>(
+        &self,
+        item_mask: u64,
+        hay: &[u8],
+        fields: impl Fn() -> I,
+    ) -> Option<Reach>
+    where
+        I: Iterator<Item = &'a str>,
+    {
+        if !self.admits(item_mask) {
+            return None;
+        }
+        // The first run is in every match, and the whole term (one run) is one.
+        let at = self.first_run.find(hay)?;
+        if self.exact {
+            // Matched in the original fields, not the blob: no place to go on from.
+            return fields()
+                .any(|f| self.fuzzy.fits(f.as_bytes()))
+                .then_some(Reach::UNKNOWN);
+        }
+        if self.one_run {
+            return Some(Reach::new(1, at + self.first_run.needle().len()));
+        }
+        if let Some(i) = self.whole.find(&hay[at..]) {
+            return Some(Reach::new(1, at + i + self.lower.len()));
+        }
+        // Align in each field holding the first run (fields end at the separator), unless the
+        // term's last character is missing where a match starting there would end.
+        let last = self.lower.char_indices().last().map_or(0, |(i, _)| i);
+        let mut from = at;
+        loop {
+            let start = memchr::memrchr(1, &hay[..from]).map_or(0, |i| i + 1);
+            let end = memchr::memchr(1, &hay[from..]).map_or(hay.len(), |i| from + i);
+            let tail = hay.get(from + last..end).unwrap_or_default();
+            if memmem::find(tail, &self.lower.as_bytes()[last..]).is_some()
+                && let Some((runs, e)) = hay.get(start..end).and_then(|f| self.fuzzy.reach(f))
+            {
+                return Some(Reach::new(runs, start + e));
+            }
+            from = end + self.first_run.find(&hay[end..])?;
+        }
     }
 }
 
@@ -85,35 +136,28 @@ impl Matcher {
     where
         I: Iterator<Item = &'a str>,
     {
-        self.terms.iter().all(|t| {
-            if item_mask & t.mask != t.mask {
-                return false;
-            }
-            // The first run is in every match, and the whole term (one run) is one.
-            let hay = blob;
-            let Some(at) = t.first_run.find(hay) else {
-                return false;
-            };
-            if t.exact {
-                return fields().any(|f| t.fuzzy.fits(f.as_bytes()));
-            }
-            if t.one_run || t.whole.find(&hay[at..]).is_some() {
-                return true;
-            }
-            // Align in each field holding the first run (fields end at the separator).
-            let mut from = at;
-            loop {
-                let start = memchr::memrchr(1, &hay[..from]).map_or(0, |i| i + 1);
-                let end = memchr::memchr(1, &hay[from..]).map_or(hay.len(), |i| from + i);
-                if hay.get(start..end).is_some_and(|f| t.fuzzy.fits(f)) {
-                    return true;
-                }
-                match t.first_run.find(&hay[end..]) {
-                    Some(i) => from = end + i,
-                    None => return false,
-                }
-            }
-        })
+        self.reach_masked(item_mask, blob, fields).is_some()
+    }
+
+    /// [`Matcher::matches_masked`], telling where the last term's match ended when it matches
+    /// (see [`Reach`]).
+    pub fn reach_masked<'a, I>(
+        &self,
+        item_mask: u64,
+        blob: &[u8],
+        fields: impl Fn() -> I,
+    ) -> Option<Reach>
+    where
+        I: Iterator<Item = &'a str>,
+    {
+        let (last, rest) = self.terms.split_last()?;
+        if !rest
+            .iter()
+            .all(|t| t.reach(item_mask, blob, &fields).is_some())
+        {
+            return None;
+        }
+        last.reach(item_mask, blob, &fields)
     }
 
     /// The matcher for what `new`'s rows need beyond `old`'s, when [`narrows`]`(old, new)`: the
@@ -165,7 +209,7 @@ impl Matcher {
 }
 
 /// The terms of a query: split on spaces, without control characters.
-fn terms(query: &str) -> Vec<String> {
+pub(super) fn terms(query: &str) -> Vec<String> {
     query
         .split_whitespace()
         .map(|t| t.chars().filter(|c| !c.is_control()).collect::<String>())

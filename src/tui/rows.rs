@@ -6,10 +6,14 @@
 //! character searches only the rows of the longest remembered query that [`narrows`] to it
 //! (matching is monotone, see [`super::query`]), a backspace finds its rows ready, and a search
 //! of many rows is shared between the cores. Rows stay in display order, so nothing is sorted.
+//! Each row also remembers where its match of the last term ended, so that one more character
+//! of that term is looked for from there ([`super::growth`]).
 
 use super::action::View;
 use super::app::State;
+use super::catalog::Blobs;
 use super::filter::{Filter, Matcher};
+use super::growth::{Growth, Reach};
 use super::query::narrows;
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -23,8 +27,16 @@ const MAX_STEPS: usize = 16;
 #[derive(Default)]
 pub struct Memo {
     facets: Option<Vec<Filter>>,
-    /// (query, rows), oldest first; the first is the blank query: the facets alone.
-    steps: Vec<(String, Vec<usize>)>,
+    /// Oldest first; the first is the blank query: the facets alone.
+    steps: Vec<Step>,
+}
+
+/// The rows of one query, and where each row's match of the query's last term ended (empty
+/// when unknown), for the same query grown by a character.
+struct Step {
+    query: String,
+    rows: Vec<usize>,
+    reach: Vec<Reach>,
 }
 
 impl Memo {
@@ -38,33 +50,62 @@ impl Memo {
             .collect();
         let query = state.query().unwrap_or("");
         if self.facets.as_ref() != Some(&facets) {
-            self.steps = vec![(String::new(), faceted(state, view, &facets))];
+            let rows = faceted(state, view, &facets);
+            self.steps = vec![Step {
+                query: String::new(),
+                rows,
+                reach: Vec::new(),
+            }];
             self.facets = Some(facets);
         }
         while self
             .steps
             .last()
-            .is_some_and(|(q, _)| q != query && !narrows(q, query))
+            .is_some_and(|s| s.query != query && !narrows(&s.query, query))
         {
             self.steps.pop();
         }
-        let Some((last, candidates)) = self.steps.last() else {
+        let Some(last) = self.steps.last() else {
             // Unreachable: the blank query narrows to every query. Start over all the same.
             self.facets = None;
             return self.rows(state, view);
         };
-        if last == query {
-            return candidates.clone();
+        if last.query == query {
+            return last.rows.clone();
         }
-        // Items in `candidates` already match the terms the two queries share.
-        let rows = match Matcher::beyond(last, query) {
-            Some(m) => search(state, view, &m, candidates),
-            None => candidates.clone(),
+        // Items in `last.rows` already match the terms the two queries share.
+        let step = match (
+            Growth::new(&last.query, query),
+            Matcher::beyond(&last.query, query),
+        ) {
+            (Some(g), _) if last.reach.len() == last.rows.len() => {
+                let (rows, reach) = grow(state, view, &g, &last.rows, &last.reach);
+                Step {
+                    query: query.to_string(),
+                    rows,
+                    reach,
+                }
+            }
+            (_, Some(m)) => {
+                let (rows, reach) = search_reach(state, view, &m, &last.rows);
+                Step {
+                    query: query.to_string(),
+                    rows,
+                    reach,
+                }
+            }
+            // Only blanks were added: the same terms, the same reach.
+            (_, None) => Step {
+                query: query.to_string(),
+                rows: last.rows.clone(),
+                reach: last.reach.clone(),
+            },
         };
         if self.steps.len() >= MAX_STEPS {
             self.steps.remove(1);
         }
-        self.steps.push((query.to_string(), rows.clone()));
+        let rows = step.rows.clone();
+        self.steps.push(step);
         rows
     }
 }
@@ -76,33 +117,72 @@ pub fn filtered(state: &State, view: View) -> Vec<usize> {
 
 /// The `candidates` that `m` matches, in their order.
 pub fn search(state: &State, view: View, m: &Matcher, candidates: &[usize]) -> Vec<usize> {
+    search_reach(state, view, m, candidates).0
+}
+
+/// The search texts of a view's items.
+fn blobs(state: &State, view: View) -> &Blobs {
     let cat = &state.catalog;
-    let test = |i: usize| match view {
-        View::Timeline => {
-            let (mask, blob) = cat.event_blobs.item(i);
-            m.matches_masked(mask, blob, || {
-                cat.events[i].fields.iter().map(String::as_str)
-            })
-        }
-        View::Quotes => {
-            let (mask, blob) = cat.quote_blobs.item(i);
-            m.matches_masked(mask, blob, || {
-                cat.quotes[i].fields.iter().map(String::as_str)
-            })
-        }
-        View::Sources => {
-            let (mask, blob) = cat.doc_blobs.item(i);
-            m.matches_masked(mask, blob, || cat.docs[i].fields.iter().map(String::as_str))
-        }
+    match view {
+        View::Timeline => &cat.event_blobs,
+        View::Quotes => &cat.quote_blobs,
+        View::Sources => &cat.doc_blobs,
+    }
+}
+
+/// An item's fields (read only when a blob cannot settle a match: the load is a cache miss).
+fn fields(state: &State, view: View, i: usize) -> impl Iterator<Item = &str> {
+    let cat = &state.catalog;
+    let fields = match view {
+        View::Timeline => &cat.events[i].fields,
+        View::Quotes => &cat.quotes[i].fields,
+        View::Sources => &cat.docs[i].fields,
+    };
+    fields.iter().map(String::as_str)
+}
+
+/// The `candidates` that `m` matches, in their order, with where each match of the last term
+/// ended.
+fn search_reach(
+    state: &State,
+    view: View,
+    m: &Matcher,
+    candidates: &[usize],
+) -> (Vec<usize>, Vec<Reach>) {
+    let test = |i: usize| {
+        let (mask, start, blob) = blobs(state, view).item_at(i);
+        m.reach_masked(mask, blob, || fields(state, view, i))
+            .map(|r| (i, r.offset(start)))
     };
     if candidates.len() >= PARALLEL_FROM {
-        candidates
-            .par_iter()
-            .copied()
-            .filter(|&i| test(i))
-            .collect()
+        candidates.par_iter().filter_map(|&i| test(i)).unzip()
     } else {
-        candidates.iter().copied().filter(|&i| test(i)).collect()
+        candidates.iter().filter_map(|&i| test(i)).unzip()
+    }
+}
+
+/// The `candidates` (whose last term's matches reached `reach`) that still match when that
+/// term grows as `g` says, with their new reach.
+fn grow(
+    state: &State,
+    view: View,
+    g: &Growth,
+    candidates: &[usize],
+    reach: &[Reach],
+) -> (Vec<usize>, Vec<Reach>) {
+    let all = blobs(state, view).all();
+    let test = |(&i, &from): (&usize, &Reach)| {
+        if let Some(r) = g.go_on(from, all) {
+            return Some((i, r));
+        }
+        let (mask, start, blob) = blobs(state, view).item_at(i);
+        g.again(mask, blob, || fields(state, view, i))
+            .map(|r| (i, r.offset(start)))
+    };
+    if candidates.len() >= PARALLEL_FROM {
+        candidates.par_iter().zip(reach).filter_map(test).unzip()
+    } else {
+        candidates.iter().zip(reach).filter_map(test).unzip()
     }
 }
 

@@ -51,12 +51,20 @@ impl Needle {
 
     /// Whether the needle occurs in `hay` in few runs (exactly when [`align`] finds it).
     pub fn fits(&self, hay: &[u8]) -> bool {
+        self.reach(hay).is_some()
+    }
+
+    /// Where one few-runs occurrence of the needle in `hay` ends, and how many runs it took
+    /// (`None` exactly when [`align`] finds none). Not always the earliest end: any occurrence
+    /// lets a grown needle go on from it (see [`super::growth`]).
+    pub fn reach(&self, hay: &[u8]) -> Option<(usize, usize)> {
         let chars = self.chars();
         if chars == 0 {
-            return false;
+            return None;
         }
         if chars > FAST {
-            return std::str::from_utf8(hay).is_ok_and(|h| align(&self.text, h).is_some());
+            let runs = align(&self.text, std::str::from_utf8(hay).ok()?)?;
+            return Some((runs.len(), runs.last()?.end));
         }
         let mut search = Search {
             needle: self,
@@ -84,23 +92,25 @@ struct Search<'a> {
 }
 
 impl Search<'_> {
-    /// Whether the needle from character `j` fits in the hay from `p`, after `k` runs.
-    fn from(&mut self, k: usize, j: usize, p: usize) -> bool {
+    /// Whether the needle from character `j` fits in the hay from `p`, after `k` runs: if so,
+    /// the number of runs and where the last one ends.
+    fn from(&mut self, k: usize, j: usize, p: usize) -> Option<(usize, usize)> {
         let n = self.needle;
         let chars = n.chars();
         if j == chars {
-            return true;
+            return Some((k, p));
         }
         // Run k + 1 may start at character j only if k <= (j + 1) / 4.
         let slot = k * (FAST + 1) + j;
         let pos = u32::try_from(p).unwrap_or(u32::MAX - 1);
         if k >= n.max_runs || k > (j + 1) / 4 || self.tried[slot] <= pos {
-            return false;
+            return None;
         }
         self.tried[slot] = pos;
         if k + 1 == n.max_runs {
             // The last run allowed must finish the needle.
-            return n.find(j, chars, self.hay, p).is_some();
+            let piece = n.bounds[chars] - n.bounds[j];
+            return n.find(j, chars, self.hay, p).map(|s| (k + 1, s + piece));
         }
         // Pieces shorter than the next run's earliest start (4(k + 1) - 1) lead nowhere.
         let shortest = (4 * (k + 1) - 1).clamp(j + 1, chars);
@@ -127,7 +137,7 @@ impl Search<'_> {
         }
         (shortest..=longest)
             .rev()
-            .any(|i| self.from(k + 1, i, ends[i]))
+            .find_map(|i| self.from(k + 1, i, ends[i]))
     }
 }
 
@@ -243,6 +253,31 @@ mod tests {
             assert!(Needle::new(prefix).fits(hays[1].as_bytes()));
         }
         assert!(fuzzy > 100, "only {fuzzy} fuzzy matches were tried");
+    }
+
+    #[test]
+    fn the_reach_is_where_an_occurrence_ends() {
+        let hay = "the mister met a minister in the ministry of trade";
+        for needle in [
+            "ministr", "ministrt", "mnistr", "misterd", "the mtr", "thmr",
+        ] {
+            let Some((runs, end)) = Needle::new(needle).reach(hay.as_bytes()) else {
+                assert!(align(needle, hay).is_none(), "{needle}");
+                continue;
+            };
+            // The needle fits in the hay up to `end`, ending with its last character there,
+            // and in no fewer runs than the alignment (which takes the fewest) needs.
+            let fewest = align(needle, &hay[..end]).map(|r| r.len());
+            assert!(
+                fewest.is_some_and(|f| f <= runs),
+                "{needle}: {runs} runs to {end}"
+            );
+            assert!(
+                hay[..end].ends_with(&needle[needle.len() - 1..]),
+                "{needle}"
+            );
+            assert!(runs <= 1 + needle.len() / 4, "{needle}");
+        }
     }
 
     #[test]

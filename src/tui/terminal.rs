@@ -221,6 +221,7 @@ fn event_loop(state: &mut State) -> io::Result<u8> {
     update(state, Action::Resize(size.width, size.height));
     read_events(tx);
     draw_frame(&mut terminal, state)?;
+    crate::progress::mark_first_frame();
     // Test hook (documented in SECURITY.md): a key press panics, to prove the terminal is
     // restored on a panic in the real binary.
     let panic_on_key = std::env::var_os("ATTACHE_TEST_PANIC_ON_KEY").is_some();

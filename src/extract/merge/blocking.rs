@@ -4,47 +4,65 @@
 //! within a kind family, and also by the months their date window spans. A dated mention is looked
 //! up only in the months of its own window (the score refuses windows that do not overlap, so this
 //! loses nothing), and the most specific keys are walked first within a budget, so that a key
-//! thousands of events share cannot make the merge quadratic on a large archive.
+//! thousands of events share cannot make the merge quadratic on a large archive. Keys are numbers
+//! (interned strings, see [`super::facts`]): building and hashing them costs no allocation.
 
-use super::Item;
-use crate::extract::events::places::Places;
+use super::facts::{Facts, Sym};
 use chrono::NaiveDate;
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
 
 /// Most index entries walked for one mention's candidate groups.
 const MAX_WALK: usize = 2048;
 /// Windows spanning more months than this are filed and looked up without dates.
 const MAX_MONTHS: i32 = 12;
 
-/// Groups by key (and by key and month).
+/// What a key names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum What {
+    Actor(Sym),
+    Place(Sym),
+    Doc(Sym),
+    Noun(Sym),
+}
+
+/// When a key holds: any date, a month (year × 12 + month), or no date at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum When {
+    Any,
+    Month(i32),
+    Undated,
+}
+
+type Key = (Sym, What, When);
+
+/// Groups by key (and by key and month), each list ascending without repeats.
 #[derive(Debug, Default)]
 pub struct Index {
-    groups: HashMap<String, BTreeSet<usize>>,
+    groups: FxHashMap<Key, Vec<u32>>,
 }
 
 impl Index {
-    /// The groups (ascending, no repeats) a mention with this date window may join, looked up in the kind families
+    /// The groups (ascending, no repeats) a mention may join, looked up in the kind families
     /// `look_in`.
-    pub fn candidates(
-        &self,
-        it: &Item,
-        places: &Places,
-        look_in: &[String],
-        window: (Option<NaiveDate>, Option<NaiveDate>),
-    ) -> Vec<usize> {
-        let months = months_of(window);
-        let mut postings: Vec<&BTreeSet<usize>> = Vec::new();
-        for f in look_in {
-            for k in keys(it, places, f) {
+    pub fn candidates(&self, f: &Facts, look_in: &[Sym]) -> Vec<usize> {
+        let months = months_of(f.window);
+        let mut postings: Vec<&[u32]> = Vec::new();
+        let mut add = |key: Key| {
+            if let Some(p) = self.groups.get(&key) {
+                postings.push(p);
+            }
+        };
+        for &family in look_in {
+            for what in keys(f) {
                 let Some((first, last)) = months else {
-                    postings.extend(self.groups.get(&k));
+                    add((family, what, When::Any));
                     continue;
                 };
                 // Dated: only groups whose window shares a month with it, or has none.
                 for month in first..=last {
-                    postings.extend(self.groups.get(&format!("{k}|m{month}")));
+                    add((family, what, When::Month(month)));
                 }
-                postings.extend(self.groups.get(&format!("{k}|u")));
+                add((family, what, When::Undated));
             }
         }
         // The most specific keys first (a document, a person few events share); a key thousands
@@ -57,7 +75,7 @@ impl Index {
                 break;
             }
             walked += p.len();
-            candidates.extend(p.iter().copied().take(MAX_WALK));
+            candidates.extend(p.iter().take(MAX_WALK).map(|&g| g as usize));
         }
         // In group order, once each (a sorted list is cheaper to build than a set).
         candidates.sort_unstable();
@@ -65,59 +83,53 @@ impl Index {
         candidates
     }
 
-    /// Files group `g`, whose window is now `window`, under what its new member `it` names.
+    /// Files group `g` of `family`, whose window is now `window`, under what its new member names.
     pub fn file(
         &mut self,
         g: usize,
-        it: &Item,
-        places: &Places,
-        family: &str,
+        f: &Facts,
+        family: Sym,
         window: (Option<NaiveDate>, Option<NaiveDate>),
     ) {
+        let g = g as u32;
         let months = months_of(window);
-        for k in keys(it, places, family) {
+        let mut put = |key: Key| {
+            let list = self.groups.entry(key).or_default();
+            // Groups mostly arrive in creation order: appending is the common case.
+            match list.last() {
+                Some(&last) if last >= g => {
+                    if let Err(at) = list.binary_search(&g) {
+                        list.insert(at, g);
+                    }
+                }
+                _ => list.push(g),
+            }
+        };
+        for what in keys(f) {
             // A group's window only narrows as members join, so the months it is filed under
             // always cover its window: a dated mention that overlaps it finds it.
             match months {
                 Some((first, last)) => {
                     for month in first..=last {
-                        self.groups
-                            .entry(format!("{k}|m{month}"))
-                            .or_default()
-                            .insert(g);
+                        put((family, what, When::Month(month)));
                     }
                 }
-                None => {
-                    self.groups.entry(format!("{k}|u")).or_default().insert(g);
-                }
+                None => put((family, what, When::Undated)),
             }
-            self.groups.entry(k).or_default().insert(g);
+            put((family, what, When::Any));
         }
     }
 }
 
-/// Keys under which a mention is looked up or indexed, within one kind family (blocking: only
-/// groups of the same family sharing a person, place, document or event noun are compared).
-fn keys(it: &Item, places: &Places, family: &str) -> Vec<String> {
-    let m = it.m;
-    let mut k: Vec<String> = m.actors.iter().map(|a| format!("{family}|a:{a}")).collect();
-    k.extend(
-        m.cues
-            .sentence_actors
-            .iter()
-            .map(|a| format!("{family}|a:{a}")),
-    );
-    if let Some(p) = &m.place {
-        k.extend(
-            places
-                .chain(p)
-                .into_iter()
-                .map(|c| format!("{family}|p:{c}")),
-        );
-    }
-    k.push(format!("{family}|d:{}", m.doc));
-    k.push(format!("{family}|n:{}", m.cues.noun));
-    k
+/// What a mention is looked up or indexed under, within one kind family (blocking: only groups
+/// of the same family sharing a person, place, document or event noun are compared).
+fn keys(f: &Facts) -> impl Iterator<Item = What> + '_ {
+    f.actors
+        .iter()
+        .chain(&f.sentence_actors)
+        .map(|&a| What::Actor(a))
+        .chain(f.place.iter().flatten().map(|&p| What::Place(p)))
+        .chain([What::Doc(f.doc), What::Noun(f.noun)])
 }
 
 /// The months (as year × 12 + month) a bounded window spans, when it spans few enough for a

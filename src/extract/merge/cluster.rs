@@ -10,10 +10,12 @@
 
 use super::Item;
 use super::blocking::Index;
+use super::facts::{self, Facts, Sym, compatible};
 use crate::extract::events::places::Places;
-use crate::model::{DateOrigin, Status};
+use crate::model::{DateOrigin, EventKind, Status};
 use chrono::NaiveDate;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use rustc_hash::FxHashSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// Least score for a mention to join a group.
 const JOIN: f32 = 2.5;
@@ -22,7 +24,7 @@ const JOIN: f32 = 2.5;
 #[derive(Debug, Default)]
 pub struct Group {
     pub members: Vec<usize>,
-    family: String,
+    family: Sym,
     /// The stated dates' common window.
     lo: Option<NaiveDate>,
     hi: Option<NaiveDate>,
@@ -30,41 +32,33 @@ pub struct Group {
     day: Option<NaiveDate>,
     /// A guessed day (news day), when no member states one.
     soft: Option<NaiveDate>,
-    actors: BTreeSet<String>,
-    places: Vec<String>,
+    /// Sorted, once each (as are `nouns`, `topic` and `docs`).
+    actors: Vec<Sym>,
+    /// Each place with the places containing it.
+    places: Vec<Vec<Sym>>,
     /// Parties of a planned event ("bilateral"); past events are not split by it.
     arity: Option<u8>,
     past: bool,
     planned: bool,
-    nouns: BTreeSet<String>,
-    topic: BTreeSet<String>,
+    nouns: Vec<Sym>,
+    topic: Vec<Sym>,
     /// (document, sentence start, family) of every member, for "told twice in one sentence".
-    sentences: HashSet<(String, usize, String)>,
+    sentences: FxHashSet<(Sym, usize, Sym)>,
     /// Documents of the members.
-    docs: HashSet<String>,
+    docs: Vec<Sym>,
     /// Kinds of members that state a deadline.
-    deadlines: BTreeSet<crate::model::EventKind>,
+    deadlines: Vec<EventKind>,
 }
 
-/// A mention's window of possible dates: the stated period within its bounds.
-fn window(it: &Item) -> (Option<NaiveDate>, Option<NaiveDate>) {
-    let c = &it.m.cues;
-    let (mut lo, mut hi) = (c.not_before, c.not_after);
-    if c.date_origin >= DateOrigin::Anchor
-        && let Some(d) = &it.m.date
-        && let (Some(s), Some(e)) = (d.start, d.end)
-    {
-        let slack = if d.approximate {
-            chrono::Days::new(((e - s).num_days().max(30) / 2) as u64 + 45)
-        } else {
-            chrono::Days::new(0)
-        };
-        let s = s.checked_sub_days(slack).unwrap_or(s);
-        let e = e.checked_add_days(slack).unwrap_or(e);
-        lo = Some(lo.map_or(s, |l| l.max(s)));
-        hi = Some(hi.map_or(e, |h| h.min(e)));
+/// Adds `x` to the sorted list `set` unless it is there.
+fn insert(set: &mut Vec<Sym>, x: Sym) {
+    if let Err(at) = set.binary_search(&x) {
+        set.insert(at, x);
     }
-    (lo, hi)
+}
+
+fn has(set: &[Sym], x: Sym) -> bool {
+    set.binary_search(&x).is_ok()
 }
 
 fn overlaps(
@@ -80,20 +74,6 @@ fn overlaps(
         (x, y) => x.or(y),
     };
     !matches!((lo, hi), (Some(l), Some(h)) if l > h)
-}
-
-fn stated_day(it: &Item) -> Option<NaiveDate> {
-    let d = it.m.date.as_ref()?;
-    (it.m.cues.date_origin >= DateOrigin::Anchor && d.start == d.end && !d.approximate)
-        .then_some(d.start)
-        .flatten()
-}
-
-fn soft_day(it: &Item) -> Option<NaiveDate> {
-    let d = it.m.date.as_ref()?;
-    (it.m.cues.date_origin < DateOrigin::Anchor && d.start == d.end)
-        .then_some(d.start)
-        .flatten()
 }
 
 /// Whether a mention can start an event of its own.
@@ -128,39 +108,40 @@ fn stands(it: &Item) -> bool {
 
 /// Groups the items; returns the groups (member indices into `items`) in creation order.
 pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
+    let (facts, any) = facts::facts(items, places);
     let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by_key(|&i| {
-        let it = &items[i];
-        let m = it.m;
-        let tier = match (m.cues.reference, m.cues.date_origin >= DateOrigin::Anchor) {
+    let tier = |i: usize| {
+        let m = items[i].m;
+        match (m.cues.reference, m.cues.date_origin >= DateOrigin::Anchor) {
             (false, true) => 0,
             (false, false) => 1,
             (true, true) => 2,
             (true, false) => 3,
-        };
-        let precision = m.date.as_ref().and_then(|d| d.precision);
-        (
-            tier,
-            std::cmp::Reverse(precision),
-            it.doc_key.clone(),
-            m.span.start,
-        )
+        }
+    };
+    order.sort_by(|&a, &b| {
+        let precision = |i: usize| items[i].m.date.as_ref().and_then(|d| d.precision);
+        tier(a)
+            .cmp(&tier(b))
+            .then_with(|| precision(b).cmp(&precision(a)))
+            .then_with(|| items[a].doc_key.cmp(items[b].doc_key))
+            .then_with(|| items[a].m.span.start.cmp(&items[b].m.span.start))
     });
     let apart = apart_pairs(items);
     let mut member_of: Vec<Option<usize>> = vec![None; items.len()];
     let mut groups: Vec<Group> = Vec::new();
     let mut index = Index::default();
-    let mut families: BTreeSet<String> = BTreeSet::new();
+    let mut families: BTreeSet<Sym> = BTreeSet::new();
     let debug = std::env::var_os("ATTACHE_DEBUG_MERGE").is_some();
     for i in order {
-        let it = &items[i];
+        let (it, f) = (&items[i], &facts[i]);
         // A generic reference ("the tensions") may join a group of any family.
-        let look_in: Vec<String> = if it.m.cues.family == "any" {
-            families.iter().cloned().collect()
+        let look_in: Vec<Sym> = if f.any {
+            families.iter().copied().collect()
         } else {
-            vec![it.m.cues.family.clone()]
+            vec![f.family]
         };
-        let candidates = index.candidates(it, places, &look_in, window(it));
+        let candidates = index.candidates(f, &look_in);
         let best = candidates
             .iter()
             .copied()
@@ -169,13 +150,13 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
                     .get(&i)
                     .is_some_and(|v| v.iter().any(|&j| member_of[j] == Some(g)))
             })
-            .filter_map(|g| score(it, &groups[g], places).map(|s| (g, s)))
+            .filter_map(|g| score(it, f, &groups[g], any).map(|s| (g, s)))
             .filter(|(_, s)| *s >= JOIN)
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         if debug {
             let all: Vec<_> = candidates
                 .iter()
-                .map(|&g| (g, score(it, &groups[g], places)))
+                .map(|&g| (g, score(it, f, &groups[g], any)))
                 .collect();
             eprintln!(
                 "merge {:?} {:?} -> {:?} of {:?}",
@@ -186,24 +167,20 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
             Some((g, _)) => g,
             None if stands(it) => {
                 groups.push(Group {
-                    family: it.m.cues.family.clone(),
+                    family: f.family,
                     ..Group::default()
                 });
                 groups.len() - 1
             }
             None => continue,
         };
-        add(&mut groups[g], i, it);
+        add(&mut groups[g], i, it, f, any);
         member_of[i] = Some(g);
-        let family = groups[g].family.clone();
-        index.file(g, it, places, &family, (groups[g].lo, groups[g].hi));
+        let family = groups[g].family;
+        index.file(g, f, family, (groups[g].lo, groups[g].hi));
         families.insert(family);
     }
     groups
-}
-
-fn has_deadline(m: &crate::model::Mention) -> bool {
-    m.cues.details.iter().any(|d| d.field == "deadline")
 }
 
 /// Mentions their text tells apart: "X followed Y", "X during Y", "since Y" — never one event.
@@ -226,14 +203,14 @@ fn apart_pairs(items: &[Item]) -> HashMap<usize, Vec<usize>> {
     out
 }
 
-fn add(g: &mut Group, i: usize, it: &Item) {
+fn add(g: &mut Group, i: usize, it: &Item, f: &Facts, any: Sym) {
     let m = it.m;
     g.members.push(i);
-    if g.family == "any" {
-        g.family = m.cues.family.clone();
+    if g.family == any {
+        g.family = f.family;
     }
-    let (lo, hi) = window(it);
-    if m.cues.date_origin >= DateOrigin::Anchor || lo.is_some() || hi.is_some() {
+    let (lo, hi) = f.window;
+    if f.stated || lo.is_some() || hi.is_some() {
         g.lo = match (g.lo, lo) {
             (Some(a), Some(b)) => Some(a.max(b)),
             (a, b) => a.or(b),
@@ -243,50 +220,53 @@ fn add(g: &mut Group, i: usize, it: &Item) {
             (a, b) => a.or(b),
         };
     }
-    g.day = g.day.or(stated_day(it));
-    g.soft = g.soft.or(soft_day(it));
-    g.actors.extend(m.actors.iter().cloned());
-    if let Some(p) = &m.place
-        && !g.places.contains(p)
+    g.day = g.day.or(f.stated_day);
+    g.soft = g.soft.or(f.soft_day);
+    for &a in &f.actors {
+        insert(&mut g.actors, a);
+    }
+    if let Some(p) = &f.place
+        && !g.places.iter().any(|q| q.first() == p.first())
     {
         g.places.push(p.clone());
     }
-    if m.status == Status::Planned {
+    if f.planned {
         g.arity = g.arity.or(m.cues.arity);
         g.planned = true;
     } else {
         g.past = true;
     }
-    g.nouns.insert(m.cues.noun.clone());
-    g.topic.extend(m.cues.topic.iter().cloned());
-    g.sentences
-        .insert((m.doc.clone(), m.cues.sentence.start, m.cues.family.clone()));
-    g.docs.insert(m.doc.clone());
-    if has_deadline(m) {
-        g.deadlines.insert(m.kind);
+    insert(&mut g.nouns, f.noun);
+    for &w in &f.topic {
+        insert(&mut g.topic, w);
+    }
+    g.sentences.insert(f.sentence);
+    insert(&mut g.docs, f.doc);
+    if f.deadline && !g.deadlines.contains(&m.kind) {
+        g.deadlines.push(m.kind);
     }
 }
 
 /// How well a mention fits a group, or None when it cannot be the same event.
-fn score(it: &Item, g: &Group, places: &Places) -> Option<f32> {
+fn score(it: &Item, f: &Facts, g: &Group, any: Sym) -> Option<f32> {
     let m = it.m;
-    let fam = &m.cues.family;
-    if fam != "any" && g.family != "any" && *fam != g.family {
+    let fam = f.family;
+    if !f.any && g.family != any && fam != g.family {
         return None;
     }
     // A generic reference ("the tensions") only joins by the time it names.
-    if fam == "any" && m.cues.date_origin < DateOrigin::Anchor {
+    if f.any && !f.stated {
         return None;
     }
-    if !overlaps(window(it), (g.lo, g.hi)) {
+    if !overlaps(f.window, (g.lo, g.hi)) {
         return None;
     }
-    if let Some(p) = &m.place
-        && g.places.iter().any(|q| !places.compatible(p, q))
+    if let Some(p) = &f.place
+        && g.places.iter().any(|q| !compatible(p, q))
     {
         return None;
     }
-    let planned = m.status == Status::Planned;
+    let planned = f.planned;
     if planned
         && let (Some(a), Some(b)) = (m.cues.arity, g.arity)
         && a != b
@@ -296,35 +276,37 @@ fn score(it: &Item, g: &Group, places: &Places) -> Option<f32> {
     let mut s = 0.0f32;
     let mut evidence = false;
     // People.
-    let shared = m.actors.iter().filter(|a| g.actors.contains(*a)).count();
+    let shared = f.actors.iter().filter(|&&a| has(&g.actors, a)).count();
     if shared >= 2 {
         s += 3.0;
         evidence = true;
     } else if shared == 1 {
         s += 1.5;
         evidence = true;
-    } else if m.actors.is_empty() && m.cues.sentence_actors.iter().any(|a| g.actors.contains(a)) {
+    } else if f.actors.is_empty() && f.sentence_actors.iter().any(|&a| has(&g.actors, a)) {
         s += 1.0;
         evidence = true;
     }
     // Two different sets of people (cheap tests first: a big group is never penalised).
-    if m.actors.len() >= 2
+    if f.actors.len() >= 2
         && g.actors.len() <= 3
-        && m.actors.iter().any(|a| !g.actors.contains(a))
-        && g.actors.iter().any(|a| !m.actors.contains(a))
+        && f.actors.iter().any(|&a| !has(&g.actors, a))
+        && g.actors.iter().any(|a| !f.actors.contains(a))
     {
         s -= 2.0;
     }
     // Place.
-    if let Some(p) = &m.place
-        && g.places.iter().any(|q| places.compatible(p, q))
-    {
+    let same_place = f
+        .place
+        .as_ref()
+        .is_some_and(|p| g.places.iter().any(|q| compatible(p, q)));
+    if same_place {
         s += 3.0;
         evidence = true;
     }
     // Date.
-    let stated = m.cues.date_origin >= DateOrigin::Anchor;
-    match (stated_day(it), g.day, soft_day(it)) {
+    let stated = f.stated;
+    match (f.stated_day, g.day, f.soft_day) {
         (Some(a), Some(b), _) if a == b => s += 3.0,
         (_, Some(b), Some(soft)) => {
             let gap = (soft - b).num_days().abs();
@@ -369,20 +351,17 @@ fn score(it: &Item, g: &Group, places: &Places) -> Option<f32> {
         s += 1.0;
     }
     // The same sentence of the same document: one event told twice in a row.
-    if m.cues.reference
-        && g.sentences
-            .contains(&(m.doc.clone(), m.cues.sentence.start, fam.clone()))
-    {
+    if m.cues.reference && g.sentences.contains(&f.sentence) {
         s += 3.0;
         evidence = true;
     }
     // "The discussions, which lasted …": a definite reference to an event its own article told.
-    if m.cues.definite && m.cues.reference && g.docs.contains(&m.doc) && *fam == g.family {
+    if m.cues.definite && m.cues.reference && has(&g.docs, f.doc) && fam == g.family {
         s += 1.5;
         evidence = true;
     }
     // The same event noun, pointed at ("the invasion").
-    if g.nouns.contains(&m.cues.noun) && m.cues.family != "any" {
+    if has(&g.nouns, f.noun) && !f.any {
         if m.cues.definite {
             s += 1.5;
             evidence = true;
@@ -390,9 +369,9 @@ fn score(it: &Item, g: &Group, places: &Places) -> Option<f32> {
             s += 0.5;
         }
     }
-    let shared_topic = m.cues.topic.iter().filter(|w| g.topic.contains(*w)).count();
+    let shared_topic = f.topic.iter().filter(|&&w| has(&g.topic, w)).count();
     if shared_topic > 0 {
-        let weight = if m.actors.is_empty() { 1.5 } else { 0.75 };
+        let weight = if f.actors.is_empty() { 1.5 } else { 0.75 };
         s += shared_topic.min(2) as f32 * weight;
         evidence = true;
     }
@@ -400,17 +379,13 @@ fn score(it: &Item, g: &Group, places: &Places) -> Option<f32> {
     if planned && g.planned && !g.past && shared >= 1 {
         s += 1.0;
     }
-    if planned && has_deadline(m) && shared_topic > 0 && g.deadlines.contains(&m.kind) {
+    if planned && f.deadline && shared_topic > 0 && g.deadlines.contains(&m.kind) {
         s += 1.0;
     }
     // A plan and a report of the thing done are one event only with a place or day in common.
     let crosses = (planned && g.past) || (!planned && !g.past);
     if crosses {
-        let same_place = m
-            .place
-            .as_ref()
-            .is_some_and(|p| g.places.iter().any(|q| places.compatible(p, q)));
-        let same_day = stated_day(it).is_some_and(|d| g.day == Some(d));
+        let same_day = f.stated_day.is_some_and(|d| g.day == Some(d));
         if !(same_place || same_day) {
             return None;
         }

@@ -13,7 +13,17 @@ use std::collections::BTreeMap;
 pub fn build(members: &[usize], items: &[Item], places: &Places) -> Event {
     let mut its: Vec<&Item> = members.iter().map(|&i| &items[i]).collect();
     its.sort_by(|a, b| (&a.doc_key, a.m.span).cmp(&(&b.doc_key, b.m.span)));
-    let mentions: Vec<Mention> = its.iter().map(|it| it.m.clone()).collect();
+    // The event keeps its reports, without the cues only grouping needed (topic words, everyone
+    // named in the sentence): on a large archive those are most of a mention's memory.
+    let mentions: Vec<Mention> = its
+        .iter()
+        .map(|it| {
+            let mut m = it.m.clone();
+            m.cues.topic = Vec::new();
+            m.cues.sentence_actors = Vec::new();
+            m
+        })
+        .collect();
     let status = if mentions.iter().any(|m| m.status == Status::Past) {
         Status::Past
     } else {
@@ -22,8 +32,8 @@ pub fn build(members: &[usize], items: &[Item], places: &Places) -> Event {
     let (date, date_provenance) = pick_date(&its, status);
     let mut outlets: Vec<String> = Vec::new();
     for it in &its {
-        if !outlets.contains(&it.label) {
-            outlets.push(it.label.clone());
+        if !outlets.iter().any(|o| o == it.label) {
+            outlets.push(it.label.to_string());
         }
     }
     outlets.sort();
