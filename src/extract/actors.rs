@@ -15,7 +15,7 @@ pub use gazetteer::{Entry, Gazetteer, Gender, Kind, Role, RoleQuery};
 
 use crate::extract::quotes::lexicon::Lexicon;
 use crate::model::{Actor, Document, Span};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::HashSet;
 use tokens::{Tok, phrase_key, token_at, tokenize};
 
@@ -161,7 +161,10 @@ fn later_mentions(
     if surfaces.is_empty() {
         return;
     }
+    // Built per document over a few surfaces and searched once: a DFA would cost more to build
+    // than it saves in the search.
     let Ok(ac) = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .match_kind(MatchKind::LeftmostLongest)
         .build(surfaces.iter().map(|s| s.0.as_str()))
     else {

@@ -35,6 +35,7 @@ pub fn detect_mentions(
     let mut out: Vec<Mention> = Vec::new();
     let mut anchors: Vec<(usize, usize, String)> = Vec::new();
     let mut prev_colon: Option<usize> = None;
+    let debug = std::env::var_os("ATTACHE_DEBUG_EVENTS").is_some();
     for para in &paragraphs {
         if doc.is_chrome(para.start) {
             continue;
@@ -55,7 +56,7 @@ pub fn detect_mentions(
             let sent_timexes = ctx.timexes_in(sentence);
             let segs = segment::segments(&tokens, &sent_timexes, &reporting, ctx.lx);
             let drafts = draft::drafts(&ctx, &tokens, &segs, &hits);
-            if std::env::var_os("ATTACHE_DEBUG_EVENTS").is_some() {
+            if debug {
                 for g in &segs {
                     let sp = build::span_of(&tokens, &g.tokens);
                     eprintln!(
@@ -117,13 +118,19 @@ fn sentences_in(text: &str, para: Span) -> Vec<Span> {
 /// A heading: a short line that does not end like a sentence.
 fn is_heading(text: &str, para: Span) -> bool {
     let line = para.slice(text).trim();
+    if line.len() < 120 && !line.ends_with(['.', '!', '?', '”', '"', ':', '’']) {
+        return true;
+    }
+    // Words are counted only on short lines: paragraphs of prose are long.
+    if line.len() >= 200 {
+        return false;
+    }
     let words = line.split_whitespace().count();
     let capitalized = line
         .split_whitespace()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
-    (line.len() < 120 && !line.ends_with(['.', '!', '?', '”', '"', ':', '’']))
-        || (line.len() < 200 && capitalized * 3 > words * 2)
+    capitalized * 3 > words * 2
 }
 
 /// A short line of a list: a bullet, or a few words without a full stop.

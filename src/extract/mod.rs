@@ -24,10 +24,18 @@ pub struct Extraction {
 
 /// Runs every per-document stage on one document (its publication date must already be set or inferred).
 pub fn extract_document(doc: &Document) -> Extraction {
+    extract_analysed(doc, &time::analyse(&doc.text))
+}
+
+/// [`extract_document`] with the document's time expressions already analysed ([`time::analyse`],
+/// as [`time::infer_publication_dates_analysed`] hands them back), so no text is analysed twice.
+pub fn extract_analysed(doc: &Document, expressions: &[time::Expression]) -> Extraction {
     let gazetteer = actors::Gazetteer::embedded();
-    let timexes = time::tag(&doc.text, doc.published.date);
-    let (actor_mentions, new_actors) = actors::find_actors(doc, gazetteer);
-    let quotes = quotes::extract_quotes(doc, &actor_mentions, gazetteer);
+    let timexes = time::resolve(expressions, doc.published.date);
+    // Actors and quotes read the same words: tokenize once for both.
+    let toks = actors::tokens::tokenize(&doc.text);
+    let (actor_mentions, new_actors) = actors::find_actors_in(doc, gazetteer, &toks);
+    let quotes = quotes::extract_quotes_in(doc, &toks, &actor_mentions, gazetteer);
     let mentions = events::detect_mentions(doc, &timexes, &actor_mentions, gazetteer);
     Extraction {
         doc: doc.id.clone(),
@@ -41,8 +49,15 @@ pub fn extract_document(doc: &Document) -> Extraction {
 
 /// Loads-to-timeline: infers missing publication dates, extracts each document, merges.
 pub fn build_timeline(mut documents: Vec<Document>) -> Timeline {
-    time::infer_publication_dates(&mut documents);
+    let analysed = time::infer_publication_dates_analysed(&mut documents);
     // In parallel, but collected in load order: the output does not depend on the thread count.
-    let extractions: Vec<Extraction> = documents.par_iter().map(extract_document).collect();
+    let extractions: Vec<Extraction> = match analysed {
+        Some(analysed) => documents
+            .par_iter()
+            .zip(analysed)
+            .map(|(d, a)| extract_analysed(d, &a))
+            .collect(),
+        None => documents.par_iter().map(extract_document).collect(),
+    };
     merge::merge(documents, extractions)
 }

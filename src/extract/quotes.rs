@@ -17,7 +17,7 @@ pub mod terms;
 
 pub use statements::link_statements;
 
-use super::actors::tokens::tokenize;
+use super::actors::tokens::{Tok, tokenize};
 use super::actors::{ActorMention, Gazetteer};
 use crate::model::{Document, Quote};
 
@@ -27,11 +27,21 @@ pub fn extract_quotes(
     actors: &[ActorMention],
     gazetteer: &Gazetteer,
 ) -> Vec<Quote> {
+    extract_quotes_in(doc, &tokenize(&doc.text), actors, gazetteer)
+}
+
+/// [`extract_quotes`] on a document already tokenized (by [`super::actors::tokens::tokenize`]),
+/// so the pipeline tokenizes each document once for actors and quotes.
+pub fn extract_quotes_in(
+    doc: &Document,
+    toks: &[Tok],
+    actors: &[ActorMention],
+    gazetteer: &Gazetteer,
+) -> Vec<Quote> {
     let text = doc.text.as_str();
-    let toks = tokenize(text);
     let marked = marks::find_quotes(text);
     let lex = lexicon::Lexicon::embedded();
-    let ctx = context::Ctx::new(text, &toks, gazetteer, lex, actors, &marked);
+    let ctx = context::Ctx::new(text, toks, gazetteer, lex, actors, &marked);
     let found = attribute::attribute_all(&ctx, &marked);
     let mut out = Vec::with_capacity(marked.len());
     for (q, a) in marked.iter().zip(found) {

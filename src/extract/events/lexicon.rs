@@ -244,12 +244,14 @@ impl Lexicon {
             }
             let entry = self.form_entry[m.pattern().as_usize()];
             let t = &self.triggers[entry];
-            let next = next_words(text, e);
-            if t.not_next.iter().any(|w| starts_with_words(&next, w)) {
-                continue;
+            // The neighbouring words are read only for triggers that have exclusions.
+            if !t.not_next.is_empty() {
+                let next = next_words(text, e);
+                if t.not_next.iter().any(|w| starts_with_words(&next, w)) {
+                    continue;
+                }
             }
-            let prev = prev_word(text, s);
-            if t.not_prev.contains(&prev) {
+            if !t.not_prev.is_empty() && t.not_prev.contains(&prev_word(text, s)) {
                 continue;
             }
             out.push(Hit {

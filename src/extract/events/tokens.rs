@@ -90,6 +90,10 @@ fn push(out: &mut Vec<Token>, s: &str, base: usize, start: usize, end: usize, is
 
 /// Lowercases and folds curly apostrophes, for comparing words.
 pub fn fold(s: &str) -> String {
+    // Most words are plain ASCII: one allocation, no apostrophe to fold.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.to_lowercase().replace('’', "'")
 }
 

@@ -34,7 +34,9 @@ pub struct Ctx<'a> {
     /// Whether each mention names a person, and their gender if known.
     pub person: Vec<Option<Option<Gender>>>,
     /// The lexicon key of each token.
-    keys: Vec<String>,
+    /// Every token's key, one after another (one allocation for the document), and where each ends.
+    keys: String,
+    key_ends: Vec<usize>,
 }
 
 /// Token ranges `[a, b)` of byte spans, in order.
@@ -43,6 +45,15 @@ fn token_ranges(toks: &[Tok], spans: &[crate::model::Span]) -> Vec<(usize, usize
         .iter()
         .map(|s| (token_at(toks, s.start), token_at(toks, s.end)))
         .collect()
+}
+
+/// Appends the lexicon key of a word ([`phrase_key`]); a plain ASCII word needs no allocation.
+fn push_key(keys: &mut String, word: &str) {
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        keys.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        keys.push_str(&phrase_key(word));
+    }
 }
 
 fn owner_of(n: usize, ranges: &[(usize, usize)]) -> Vec<usize> {
@@ -67,6 +78,15 @@ impl<'a> Ctx<'a> {
         quotes: &[Marked],
     ) -> Ctx<'a> {
         let n = toks.len();
+        let mut keys = String::with_capacity(text.len());
+        let mut key_ends = Vec::with_capacity(n);
+        for t in toks {
+            match t.kind {
+                TokKind::Punct(_) => {}
+                _ => push_key(&mut keys, t.text(text)),
+            }
+            key_ends.push(keys.len());
+        }
         let sentences = token_ranges(toks, &sentences(text));
         let paragraphs = token_ranges(toks, &paragraphs(text));
         let mut mention_of = vec![None; n];
@@ -122,19 +142,18 @@ impl<'a> Ctx<'a> {
             paragraph_of: owner_of(n, &paragraphs),
             paragraphs,
             person,
-            keys: toks
-                .iter()
-                .map(|t| match t.kind {
-                    TokKind::Punct(_) => String::new(),
-                    _ => phrase_key(t.text(text)),
-                })
-                .collect(),
+            keys,
+            key_ends,
         }
     }
 
     /// The lowercase lexicon key of token `i` ("" past the end).
     pub fn key(&self, i: usize) -> &str {
-        self.keys.get(i).map_or("", String::as_str)
+        let Some(end) = self.key_ends.get(i) else {
+            return "";
+        };
+        let start = i.checked_sub(1).map_or(0, |p| self.key_ends[p]);
+        self.keys.get(start..*end).unwrap_or("")
     }
 
     pub fn punct(&self, i: usize) -> Option<char> {

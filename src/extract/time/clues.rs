@@ -12,6 +12,7 @@ use super::calendar::{add_days, day_value, period};
 use super::lexicon::{Lexicon, Unit};
 use super::normalise::Context;
 use super::recognise::Found;
+use super::resolutions::{resolved_start, with_resolved_starts};
 use super::resolve::shift_by;
 use super::sem::{Amount, Origin, Sem, YearRef};
 use super::{Expression, Tense};
@@ -71,6 +72,45 @@ impl Clue {
         }
     }
 
+    /// The clue's cost when the article was published on each day of `lo..=hi` (0 = fully
+    /// consistent), one value a day, appended to `out`.
+    pub fn costs(&self, lo: NaiveDate, hi: NaiveDate, out: &mut Vec<f64>) {
+        if lo > hi {
+            return;
+        }
+        match self {
+            Clue::Near {
+                expr,
+                per_day,
+                ceiling,
+                key,
+                ..
+            } => with_resolved_starts(*key, expr, lo, hi, |starts| {
+                let mut d = lo;
+                for i in 0.. {
+                    // Past the memo's run only at the end of the calendar.
+                    let start = match starts.get(i) {
+                        Some(s) => *s,
+                        None => resolved_start(expr, d),
+                    };
+                    out.push(near_cost(start, d, expr.tense, *per_day, *ceiling));
+                    match d.succ_opt() {
+                        Some(next) if next <= hi => d = next,
+                        _ => break,
+                    }
+                }
+            }),
+            _ => {
+                let mut d = lo;
+                while d <= hi {
+                    out.push(self.cost(d));
+                    let Some(next) = d.succ_opt() else { break };
+                    d = next;
+                }
+            }
+        }
+    }
+
     /// The clue's cost when the article was published on `d` (0 = fully consistent).
     pub fn cost(&self, d: NaiveDate) -> f64 {
         match self {
@@ -81,19 +121,14 @@ impl Clue {
                 key,
                 ..
             } => {
-                let Some(start) = resolved_start(*key, expr, d) else {
-                    return *ceiling;
-                };
-                let gap = (d - start).num_days();
-                let gap = if expr.tense == Tense::Future {
-                    -gap
-                } else {
-                    gap
-                };
-                if gap < 0 {
-                    return *ceiling;
-                }
-                (gap as f64 * per_day).min(*ceiling)
+                let mut start = None;
+                with_resolved_starts(*key, expr, d, d, |starts| {
+                    start = Some(match starts.first() {
+                        Some(s) => *s,
+                        None => resolved_start(expr, d),
+                    });
+                });
+                near_cost(start.flatten(), d, expr.tense, *per_day, *ceiling)
             }
             Clue::Window { from, to, .. } => {
                 if d < *from {
@@ -172,36 +207,23 @@ fn resolution_key(e: &Expression) -> u64 {
     h.finish()
 }
 
-/// Where `expr` starts when read on day `d`. Scoring an undated article resolves each of its
-/// expressions on every candidate day, and articles of one corpus share most of them ("on Monday",
-/// "last week"), so the results are kept per thread (a pure function of the key and the day).
-fn resolved_start(key: u64, expr: &Expression, d: NaiveDate) -> Option<NaiveDate> {
-    use std::cell::RefCell;
-    use std::collections::HashMap;
-    thread_local! {
-        static MEMO: RefCell<HashMap<(u64, NaiveDate), Option<NaiveDate>>> =
-            RefCell::new(HashMap::new());
-    }
-    if let Some(hit) = MEMO.with(|m| m.borrow().get(&(key, d)).copied()) {
-        return hit;
-    }
-    let found = Found {
-        start: 0,
-        end: 0,
-        sem: expr.sem.clone(),
-        approx: false,
-        modifier: None,
+/// The cost of a day-precision clue whose expression, read on day `d`, starts on `start`.
+fn near_cost(
+    start: Option<NaiveDate>,
+    d: NaiveDate,
+    tense: Tense,
+    per_day: f64,
+    ceiling: f64,
+) -> f64 {
+    let Some(start) = start else {
+        return ceiling;
     };
-    let n = Context::new(Some(d)).resolve(&found, expr.tense);
-    let start = period(&n.value).map(|(start, _, _)| start);
-    MEMO.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() > 1 << 20 {
-            m.clear();
-        }
-        m.insert((key, d), start);
-    });
-    start
+    let gap = (d - start).num_days();
+    let gap = if tense == Tense::Future { -gap } else { gap };
+    if gap < 0 {
+        return ceiling;
+    }
+    (gap as f64 * per_day).min(ceiling)
 }
 
 /// The clues of one article, from its analysed expressions.
@@ -424,13 +446,22 @@ fn elapsed_bounds(surface: &str, n: f64) -> (f64, f64) {
 
 /// The intersection of the windows that agree with each other, narrowest first.
 pub fn consistent_intersection(windows: &[Clue]) -> Option<(NaiveDate, NaiveDate)> {
-    let mut spans: Vec<(NaiveDate, NaiveDate)> = windows
+    intersect_windows(window_spans(windows))
+}
+
+/// The `from..=to` of each window clue, in order.
+pub fn window_spans(clues: &[Clue]) -> Vec<(NaiveDate, NaiveDate)> {
+    clues
         .iter()
         .filter_map(|w| match w {
             Clue::Window { from, to, .. } => Some((*from, *to)),
             _ => None,
         })
-        .collect();
+        .collect()
+}
+
+/// [`consistent_intersection`] of windows given as `from..=to` spans.
+pub fn intersect_windows(mut spans: Vec<(NaiveDate, NaiveDate)>) -> Option<(NaiveDate, NaiveDate)> {
     spans.sort_by_key(|(f, t)| (*t - *f).num_days());
     let mut acc: Option<(NaiveDate, NaiveDate)> = None;
     for (f, t) in spans {

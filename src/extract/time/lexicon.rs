@@ -5,6 +5,7 @@
 //! hash map from a lower-case word to a small `Copy` record of all the roles the word can play
 //! ("may" is a month and a modal verb, "second" an ordinal and a unit).
 
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -211,7 +212,8 @@ pub const STARTERS: &[&str] = &[
 
 /// The parsed vocabulary.
 pub struct Lexicon {
-    words: HashMap<String, Entry>,
+    /// Looked up for every word of every text: a fast hash, not SipHash (the keys are our own).
+    words: FxHashMap<String, Entry>,
     /// Holidays by name (possibly several words, lower-case).
     pub holidays: Vec<Holiday>,
     pub start_cues: Vec<String>,
@@ -229,7 +231,7 @@ impl Lexicon {
     }
 
     fn from_raw(raw: Raw) -> Lexicon {
-        let mut words: HashMap<String, Entry> = HashMap::new();
+        let mut words: FxHashMap<String, Entry> = FxHashMap::default();
         for (w, m) in raw.months {
             words.entry(w).or_default().month = m;
         }

@@ -19,6 +19,7 @@ mod publication;
 mod quantity;
 mod quarters;
 mod recognise;
+mod resolutions;
 mod resolve;
 mod sem;
 mod spans;
@@ -28,7 +29,7 @@ mod weekdays;
 mod years;
 
 pub use normalise::Context;
-pub use publication::infer_publication_dates;
+pub use publication::{infer_publication_dates, infer_publication_dates_analysed};
 pub use recognise::Mod;
 pub use sem::Sem;
 pub use tense::Tense;

@@ -10,13 +10,14 @@
 //! constraints. Metadata and `--dct` dates are never overridden.
 
 use super::calendar::{add_days, day_value};
-use super::clues::{Clue, consistent_intersection, doc_clues};
+use super::clues::{Clue, doc_clues, intersect_windows, window_spans};
 use super::neighbours::NameIndex;
 use super::sem::YearRef;
 use super::{Expression, Sem, Tense, analyse};
 use crate::model::{DateSource, Document, Published};
 use chrono::NaiveDate;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// How much a neighbour's date pulls an undetermined article, per day of distance.
@@ -34,19 +35,35 @@ type Dated = Option<(NaiveDate, Vec<String>)>;
 
 /// Fills in `published` for documents that have no date, from clues in their text and their neighbours.
 pub fn infer_publication_dates(docs: &mut [Document]) {
+    infer_publication_dates_analysed(docs);
+}
+
+/// [`infer_publication_dates`], also handing back what it analysed: each document's expressions
+/// ([`analyse`], site chrome included), for extraction to resolve against the final dates instead
+/// of analysing every text again. `None` when every document already had a date.
+pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec<Expression>>> {
     if docs
         .iter()
         .all(|d| d.published.source != DateSource::Unknown)
     {
-        return;
+        return None;
     }
-    let analysed: Vec<Vec<Expression>> = docs
+    let all: Vec<Vec<Expression>> = docs.par_iter().map(|d| analyse(&d.text)).collect();
+    // Clues come from the article's own prose, not from its site chrome.
+    let analysed: Vec<Cow<[Expression]>> = docs
         .par_iter()
-        .map(|d| {
-            analyse(&d.text)
-                .into_iter()
-                .filter(|e| !d.is_chrome(e.span.start))
-                .collect()
+        .zip(&all)
+        .map(|(d, a)| {
+            if a.iter().any(|e| d.is_chrome(e.span.start)) {
+                Cow::Owned(
+                    a.iter()
+                        .filter(|e| !d.is_chrome(e.span.start))
+                        .cloned()
+                        .collect(),
+                )
+            } else {
+                Cow::Borrowed(a.as_slice())
+            }
         })
         .collect();
     let clues: Vec<Vec<Clue>> = docs
@@ -61,6 +78,8 @@ pub fn infer_publication_dates(docs: &mut [Document]) {
         .collect();
     let neighbours = NameIndex::new(&names).neighbours(&undated, NEIGHBOURS);
 
+    // Each article's window clues, read many times over as a neighbour's.
+    let windows: Vec<Vec<Window>> = clues.iter().map(|c| window_spans(c)).collect();
     // Round 1: articles whose own clues fix a day (known dates count as fixed).
     let (windows, results): (Vec<Option<Window>>, Vec<Dated>) = (0..docs.len())
         .into_par_iter()
@@ -68,7 +87,7 @@ pub fn infer_publication_dates(docs: &mut [Document]) {
             if !undated[k] {
                 return (None, docs[k].published.date.map(|d| (d, Vec::new())));
             }
-            let window = window(k, docs, &clues, &analysed, &neighbours[k]);
+            let window = window(k, docs, &windows, &analysed, &neighbours[k]);
             let result = window.and_then(|(lo, hi)| best_day(&clues[k], lo, hi, None));
             (window, result)
         })
@@ -108,6 +127,7 @@ pub fn infer_publication_dates(docs: &mut [Document]) {
             clues: notes,
         };
     }
+    Some(all)
 }
 
 /// Round 2 for one article: the day its neighbours agree on, within its own constraints.
@@ -160,21 +180,18 @@ fn names_a_thing(text: &str, e: &Expression) -> bool {
 fn window(
     k: usize,
     docs: &[Document],
-    clues: &[Vec<Clue>],
-    analysed: &[Vec<Expression>],
+    windows: &[Vec<Window>],
+    analysed: &[Cow<[Expression]>],
     neighbours: &[(usize, f64)],
 ) -> Option<Window> {
-    let windows_of = |j: usize| clues[j].iter().filter(|c| matches!(c, Clue::Window { .. }));
-    let own: Vec<Clue> = windows_of(k).cloned().collect();
-    if let Some(w) = consistent_intersection(&own) {
+    if let Some(w) = intersect_windows(windows[k].clone()) {
         return Some(w);
     }
-    let theirs: Vec<Clue> = neighbours
+    let theirs: Vec<(NaiveDate, NaiveDate)> = neighbours
         .iter()
-        .flat_map(|(j, _)| windows_of(*j))
-        .cloned()
+        .flat_map(|(j, _)| windows[*j].iter().copied())
         .collect();
-    if let Some(w) = consistent_intersection(&theirs) {
+    if let Some(w) = intersect_windows(theirs) {
         return Some(w);
     }
     let known: Vec<NaiveDate> = neighbours
@@ -219,6 +236,10 @@ fn best_day(
     if neighbour.is_none() && !clues.iter().any(Clue::is_daily) {
         return None;
     }
+    // The last day of the calendar has no successor: such a window was never scored.
+    if lo > hi || hi == NaiveDate::MAX {
+        return None;
+    }
     // An article repeats its expressions ("on Monday" in three paragraphs): each distinct clue is
     // costed once per day, then summed in the original order so the total is the same float.
     let first: Vec<usize> = clues
@@ -226,16 +247,23 @@ fn best_day(
         .enumerate()
         .map(|(i, c)| clues[..i].iter().position(|o| o.same_cost(c)).unwrap_or(i))
         .collect();
-    let mut costs = vec![0.0; clues.len()];
-    let mut scored: Vec<(f64, NaiveDate)> = Vec::new();
-    let mut d = lo;
-    while d <= hi {
-        for (i, c) in clues.iter().enumerate() {
-            if first[i] == i {
-                costs[i] = c.cost(d);
-            }
+    let days = (hi - lo).num_days() as usize + 1;
+    // Distinct clue by distinct clue over the whole window (costs[column * days + day]), so each
+    // clue's resolutions are looked up once, not once a day.
+    let mut column = vec![0; clues.len()];
+    let mut costs = Vec::new();
+    for (i, c) in clues.iter().enumerate() {
+        if first[i] == i {
+            column[i] = costs.len() / days;
+            c.costs(lo, hi, &mut costs);
+        } else {
+            column[i] = column[first[i]];
         }
-        let mut cost: f64 = first.iter().map(|r| costs[*r]).sum();
+    }
+    let mut scored: Vec<(f64, NaiveDate)> = Vec::with_capacity(days);
+    let mut d = lo;
+    for day in 0..days {
+        let mut cost: f64 = column.iter().map(|c| costs[c * days + day]).sum();
         if let Some(n) = neighbour {
             cost += NEIGHBOUR_PULL * (d - n).num_days().abs() as f64;
         }
@@ -254,10 +282,12 @@ fn best_day(
     if neighbour.is_none() && rival - best_cost < MARGIN {
         return None;
     }
+    let best_day = (best - lo).num_days() as usize;
     let notes = clues
         .iter()
-        .filter(|c| c.cost(best) < c.cost_ceiling())
-        .map(Clue::describe)
+        .zip(&column)
+        .filter(|(c, k)| costs[*k * days + best_day] < c.cost_ceiling())
+        .map(|(c, _)| c.describe())
         .collect();
     Some((best, notes))
 }

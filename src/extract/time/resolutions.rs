@@ -1,0 +1,128 @@
+//! Where a day-precision expression starts when read on each candidate publication day, remembered.
+//!
+//! Scoring an undated article resolves each of its clues on every day of its candidate window, and
+//! the articles of one corpus share most expressions ("on Monday", "last week"). Resolution is a
+//! pure function of the expression's meaning, its tense and the day, so each thread keeps, per
+//! expression, the resolutions of a run of consecutive days: scoring a clue over a window is one
+//! lookup and a slice, not a hash lookup (or a resolution through TIMEX3 strings) per day.
+
+use super::Expression;
+use super::calendar::{add_days, period};
+use super::normalise::Context;
+use super::recognise::Found;
+use chrono::NaiveDate;
+
+/// Where `expr` starts when read on day `d`.
+pub fn resolved_start(expr: &Expression, d: NaiveDate) -> Option<NaiveDate> {
+    let found = Found {
+        start: 0,
+        end: 0,
+        sem: expr.sem.clone(),
+        approx: false,
+        modifier: None,
+    };
+    let n = Context::new(Some(d)).resolve(&found, expr.tense);
+    period(&n.value).map(|(start, _, _)| start)
+}
+
+/// The resolutions of one expression on a run of consecutive days, from `first`.
+struct Resolutions {
+    first: NaiveDate,
+    starts: Vec<Option<NaiveDate>>,
+}
+
+/// How many remembered resolutions a thread keeps before it forgets them all.
+const MEMO_DAYS: usize = 1 << 22;
+
+/// Calls `f` with where `expr` starts when read on each day of `lo..=hi` (`lo <= hi`). Scoring an
+/// undated article resolves each of its expressions on every candidate day, and articles of one
+/// corpus share most of them ("on Monday", "last week"), so the results are kept per thread, as a
+/// run of days per expression (a pure function of the key and the day): one lookup per clue and
+/// window, not per day.
+pub fn with_resolved_starts(
+    key: u64,
+    expr: &Expression,
+    lo: NaiveDate,
+    hi: NaiveDate,
+    f: impl FnOnce(&[Option<NaiveDate>]),
+) {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static MEMO: RefCell<(HashMap<u64, Resolutions>, usize)> = RefCell::new((HashMap::new(), 0));
+    }
+    MEMO.with(|m| {
+        let mut guard = m.borrow_mut();
+        let (memo, days) = &mut *guard;
+        if *days > MEMO_DAYS {
+            memo.clear();
+            *days = 0;
+        }
+        let row = memo.entry(key).or_insert_with(|| Resolutions {
+            first: lo,
+            starts: Vec::new(),
+        });
+        if row.starts.is_empty() {
+            row.first = lo;
+        }
+        // Grow the run to cover lo..=hi: earlier days in front, later days behind.
+        if lo < row.first {
+            let mut front = Vec::new();
+            let mut d = lo;
+            while d < row.first {
+                front.push(resolved_start(expr, d));
+                d = d.succ_opt().unwrap_or(row.first);
+            }
+            *days += front.len();
+            front.append(&mut row.starts);
+            row.starts = front;
+            row.first = lo;
+        }
+        let mut next = add_days(row.first, row.starts.len() as i64);
+        while let Some(d) = next
+            && d <= hi
+        {
+            row.starts.push(resolved_start(expr, d));
+            *days += 1;
+            next = d.succ_opt();
+        }
+        let from = (lo - row.first).num_days() as usize;
+        let to = ((hi - row.first).num_days() as usize + 1).min(row.starts.len());
+        f(row.starts.get(from..to).unwrap_or(&[]));
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::time::analyse;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
+    }
+
+    #[test]
+    fn remembered_runs_equal_fresh_resolutions_whatever_order_windows_come_in() {
+        let exprs = analyse("Minister Jane Holt spoke on Monday, and the talks end on Friday.");
+        assert_eq!(exprs.len(), 2);
+        let windows = [
+            (day(2024, 3, 10), day(2024, 3, 20)),
+            (day(2024, 2, 25), day(2024, 3, 12)),
+            (day(2024, 5, 1), day(2024, 5, 3)),
+            (day(2024, 3, 15), day(2024, 3, 15)),
+        ];
+        for (n, e) in exprs.iter().enumerate() {
+            for (lo, hi) in windows {
+                let mut got = Vec::new();
+                with_resolved_starts(1000 + n as u64, e, lo, hi, |s| got = s.to_vec());
+                let fresh: Vec<_> = lo
+                    .iter_days()
+                    .take_while(|d| *d <= hi)
+                    .map(|d| resolved_start(e, d))
+                    .collect();
+                assert_eq!(got, fresh);
+                assert!(got.iter().all(Option::is_some));
+            }
+        }
+    }
+}

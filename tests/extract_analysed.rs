@@ -1,0 +1,38 @@
+//! Extraction from the expressions publication-date inference analysed equals extraction from
+//! scratch: the pipeline analyses each text once without changing what it finds.
+
+use attache::corpus::{self, LoadOptions, document_from_text};
+use attache::extract::{self, time};
+
+#[test]
+fn reusing_the_inference_analysis_extracts_exactly_what_a_fresh_analysis_does() {
+    let none: [&str; 0] = [];
+    let mut docs = corpus::load(&none, &LoadOptions::default()).documents;
+    docs.push(document_from_text(
+        "written.txt",
+        "Harbour talks resume\nMinister Jane Holt met union leaders on Thursday, a week after \
+         the March 3 walkout. \"We will sign by Friday,\" Holt said.",
+        None,
+    ));
+    let analysed =
+        time::infer_publication_dates_analysed(&mut docs).expect("undated documents are analysed");
+    assert_eq!(analysed.len(), docs.len());
+    for (d, a) in docs.iter().zip(&analysed) {
+        let reused = serde_json::to_string(&extract::extract_analysed(d, a)).unwrap();
+        let fresh = serde_json::to_string(&extract::extract_document(d)).unwrap();
+        assert_eq!(reused, fresh, "{}", d.id);
+    }
+    assert!(analysed.iter().any(|a| !a.is_empty()));
+}
+
+#[test]
+fn dated_documents_are_not_analysed_for_inference() {
+    let mut docs = vec![document_from_text(
+        "dated.txt",
+        "Talks end\nMinister Jane Holt left on Monday.",
+        None,
+    )];
+    docs[0].published.date = chrono::NaiveDate::from_ymd_opt(2031, 3, 14);
+    docs[0].published.source = attache::model::DateSource::Metadata;
+    assert!(time::infer_publication_dates_analysed(&mut docs).is_none());
+}
