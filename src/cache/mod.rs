@@ -53,9 +53,9 @@ pub fn build_timeline(
 ) -> Built {
     let Some(cache) = cache else {
         progress.stage("dating articles", 0);
-        extract::time::infer_publication_dates(&mut documents);
-        let extractions = extract_all(&documents, progress, |_, d| {
-            (extract::extract_document(d), false)
+        let analysed = extract::time::infer_publication_dates_analysed(&mut documents);
+        let extractions = extract_all(&documents, progress, |i, d| {
+            (fresh(analysed.as_deref(), i, d), false)
         });
         progress.stage("merging events", 0);
         return merged(documents, extractions, None, progress);
@@ -81,7 +81,7 @@ pub fn build_timeline(
         };
     }
     progress.stage("dating articles", 0);
-    extract::time::infer_publication_dates(&mut documents);
+    let analysed = extract::time::infer_publication_dates_analysed(&mut documents);
     let extractions = extract_all(&documents, progress, |i, d| {
         let key = key::extraction_key(d, texts[i]);
         if let Some(mut cached) = cache.get::<ExtractionIn>(Kind::Extraction, key)
@@ -93,7 +93,7 @@ pub fn build_timeline(
             renumber(&mut cached.ex, &d.id);
             return (cached.ex, true);
         }
-        let mut ex = extract::extract_document(d);
+        let mut ex = fresh(analysed.as_deref(), i, d);
         ex.timexes = Vec::new();
         ex.actors = Vec::new();
         let out = ExtractionOut {
@@ -105,6 +105,19 @@ pub fn build_timeline(
     });
     progress.stage("merging events", 0);
     merged(documents, extractions, Some((cache, whole)), progress)
+}
+
+/// Extracts document `i`, from the time expressions dating already analysed when there are some
+/// (the text is not tagged twice).
+fn fresh(
+    analysed: Option<&[Vec<extract::time::Expression>]>,
+    i: usize,
+    d: &Document,
+) -> Extraction {
+    match analysed.and_then(|a| a.get(i)) {
+        Some(expressions) => extract::extract_analysed(d, expressions),
+        None => extract::extract_document(d),
+    }
 }
 
 /// Runs `one` on every document in parallel, keeping load order, and counts them.

@@ -6,6 +6,7 @@ use super::query::{mask, push_blob};
 use crate::model::{EventKind, Status, TimeValue, Timeline};
 use crate::sanitize::plain;
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 pub struct EventEntry {
@@ -154,9 +155,10 @@ impl Catalog {
             .map(|(i, e)| (e.id.as_str(), i))
             .collect();
 
+        // Sanitising every string is most of the work on a large archive: on every core, in order.
         let quotes: Vec<QuoteEntry> = tl
             .quotes
-            .iter()
+            .par_iter()
             .map(|q| {
                 let doc = doc_by_id.get(&q.doc).copied();
                 let event = q
@@ -197,7 +199,7 @@ impl Catalog {
 
         let events: Vec<EventEntry> = tl
             .events
-            .iter()
+            .par_iter()
             .zip(event_quotes)
             .map(|(e, eq)| {
                 let title = plain(&e.title);
@@ -233,7 +235,7 @@ impl Catalog {
 
         let mut docs: Vec<DocEntry> = tl
             .documents
-            .iter()
+            .par_iter()
             .map(|d| {
                 let title = plain(d.title.as_deref().unwrap_or("(untitled)"));
                 let outlet = plain(d.label());
@@ -294,11 +296,19 @@ impl Catalog {
             .max()
             .or(axis.map(|(_, b)| b));
 
-        let event_blobs = Blobs::new(events.len(), event_order.iter().copied(), |i| {
-            &events[i].fields
-        });
-        let quote_blobs = Blobs::new(quotes.len(), 0..quotes.len(), |i| &quotes[i].fields);
-        let doc_blobs = Blobs::new(docs.len(), 0..docs.len(), |i| &docs[i].fields);
+        let ((event_blobs, quote_blobs), doc_blobs) = rayon::join(
+            || {
+                rayon::join(
+                    || {
+                        Blobs::new(events.len(), event_order.iter().copied(), |i| {
+                            &events[i].fields
+                        })
+                    },
+                    || Blobs::new(quotes.len(), 0..quotes.len(), |i| &quotes[i].fields),
+                )
+            },
+            || Blobs::new(docs.len(), 0..docs.len(), |i| &docs[i].fields),
+        );
         Catalog {
             events,
             event_blobs,
