@@ -142,14 +142,11 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
             vec![f.family]
         };
         let candidates = index.candidates(f, &look_in);
+        let apart_from = apart.get(&i).map_or(&[][..], Vec::as_slice);
         let best = candidates
             .iter()
             .copied()
-            .filter(|&g| {
-                !apart
-                    .get(&i)
-                    .is_some_and(|v| v.iter().any(|&j| member_of[j] == Some(g)))
-            })
+            .filter(|&g| !apart_from.iter().any(|&j| member_of[j] == Some(g)))
             .filter_map(|g| score(it, f, &groups[g], any).map(|s| (g, s)))
             .filter(|(_, s)| *s >= JOIN)
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
