@@ -14,11 +14,15 @@ use super::facts::{self, Facts, Sym, compatible};
 use crate::extract::events::places::Places;
 use crate::model::{DateOrigin, EventKind, Status};
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 use std::collections::{BTreeSet, HashMap};
 
 /// Least score for a mention to join a group.
 const JOIN: f32 = 2.5;
+/// Candidate lists at least this long are scored on every core (a mention naming one person and
+/// no date can have hundreds of candidates on a large archive).
+const PARALLEL: usize = 256;
 
 /// A group of mentions believed to tell of one event.
 #[derive(Debug, Default)]
@@ -143,13 +147,25 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
         };
         let candidates = index.candidates(f, &look_in);
         let apart_from = apart.get(&i).map_or(&[][..], Vec::as_slice);
-        let best = candidates
-            .iter()
-            .copied()
-            .filter(|&g| !apart_from.iter().any(|&j| member_of[j] == Some(g)))
-            .filter_map(|g| score(it, f, &groups[g], any).map(|s| (g, s)))
-            .filter(|(_, s)| *s >= JOIN)
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        let fit = |g: usize| {
+            if apart_from.iter().any(|&j| member_of[j] == Some(g)) {
+                return None;
+            }
+            score(it, f, &groups[g], any)
+                .filter(|s| *s >= JOIN)
+                .map(|s| (g, s))
+        };
+        // The best score, the earlier group on a tie: one answer whatever the thread count.
+        let better = |a: &(usize, f32), b: &(usize, f32)| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0));
+        let best = if candidates.len() >= PARALLEL {
+            candidates
+                .par_iter()
+                .copied()
+                .filter_map(fit)
+                .max_by(better)
+        } else {
+            candidates.iter().copied().filter_map(fit).max_by(better)
+        };
         if debug {
             let all: Vec<_> = candidates
                 .iter()
