@@ -57,6 +57,8 @@ pub fn build_timeline(
         let extractions = extract_all(&documents, progress, |i, d| {
             (fresh(analysed.as_deref(), i, d), false)
         });
+        // Every article's analysed expressions: not needed by the merge.
+        drop(analysed);
         progress.stage("merging events", 0);
         return merged(documents, extractions, None, progress);
     };
@@ -103,6 +105,7 @@ pub fn build_timeline(
         cache.put(Kind::Extraction, key, &out);
         (ex, false)
     });
+    drop(analysed);
     progress.stage("merging events", 0);
     merged(documents, extractions, Some((cache, whole)), progress)
 }
