@@ -9,14 +9,14 @@
 //! something with it (no all-pairs pass).
 
 use super::Item;
-use super::blocking::Index;
+use super::blocking::{Index, Seen};
 use super::facts::{self, Facts, Sym, compatible};
 use crate::extract::events::places::Places;
 use crate::model::{DateOrigin, EventKind, Status};
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use rustc_hash::FxHashSet;
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::BTreeSet;
 
 /// Least score for a mention to join a group.
 const JOIN: f32 = 2.5;
@@ -123,18 +123,26 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
             (true, false) => 3,
         }
     };
-    order.sort_by(|&a, &b| {
-        let precision = |i: usize| items[i].m.date.as_ref().and_then(|d| d.precision);
-        tier(a)
-            .cmp(&tier(b))
-            .then_with(|| precision(b).cmp(&precision(a)))
-            .then_with(|| items[a].doc_key.cmp(items[b].doc_key))
-            .then_with(|| items[a].m.span.start.cmp(&items[b].m.span.start))
+    // Documents by key, as numbers: the sort compares each pair of mentions in numbers only.
+    let mut doc_keys: Vec<&str> = items.iter().map(|it| it.doc_key).collect();
+    doc_keys.sort_unstable();
+    doc_keys.dedup();
+    let doc_rank: FxHashMap<&str, usize> =
+        doc_keys.iter().enumerate().map(|(r, &k)| (k, r)).collect();
+    let precision = |i: usize| items[i].m.date.as_ref().and_then(|d| d.precision);
+    order.sort_by_cached_key(|&i| {
+        (
+            tier(i),
+            std::cmp::Reverse(precision(i)),
+            doc_rank.get(items[i].doc_key).copied(),
+            items[i].m.span.start,
+        )
     });
-    let apart = apart_pairs(items);
+    let apart = apart_pairs(items, &facts);
     let mut member_of: Vec<Option<usize>> = vec![None; items.len()];
     let mut groups: Vec<Group> = Vec::new();
     let mut index = Index::default();
+    let (mut seen, mut candidates) = (Seen::default(), Vec::new());
     let mut families: BTreeSet<Sym> = BTreeSet::new();
     let debug = std::env::var_os("ATTACHE_DEBUG_MERGE").is_some();
     for i in order {
@@ -145,7 +153,7 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
         } else {
             vec![f.family]
         };
-        let candidates = index.candidates(f, &look_in);
+        index.candidates(f, &look_in, &mut seen, &mut candidates);
         let apart_from = apart.get(&i).map_or(&[][..], Vec::as_slice);
         let fit = |g: usize| {
             if apart_from.iter().any(|&j| member_of[j] == Some(g)) {
@@ -197,17 +205,19 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
 }
 
 /// Mentions their text tells apart: "X followed Y", "X during Y", "since Y" — never one event.
-fn apart_pairs(items: &[Item]) -> HashMap<usize, Vec<usize>> {
-    let mut at: HashMap<(&str, usize), usize> = HashMap::new();
-    for (i, it) in items.iter().enumerate() {
-        at.insert((it.m.doc.as_str(), it.m.span.start), i);
-    }
-    let mut out: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (i, it) in items.iter().enumerate() {
+fn apart_pairs(items: &[Item], facts: &[Facts]) -> FxHashMap<usize, Vec<usize>> {
+    let at: FxHashMap<(Sym, usize), usize> = items
+        .iter()
+        .zip(facts)
+        .enumerate()
+        .map(|(i, (it, f))| ((f.doc, it.m.span.start), i))
+        .collect();
+    let mut out: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    for (i, (it, f)) in items.iter().zip(facts).enumerate() {
         // "X, followed by Y" may be two parts of one event; the other relations are not.
         if let Some((span, rel)) = &it.m.cues.anchor
             && rel != "then"
-            && let Some(&j) = at.get(&(it.m.doc.as_str(), span.start))
+            && let Some(&j) = at.get(&(f.doc, span.start))
         {
             out.entry(i).or_default().push(j);
             out.entry(j).or_default().push(i);
