@@ -11,7 +11,7 @@
 use super::Item;
 use super::blocking::{Index, Seen};
 use super::facts::{self, Facts, Sym};
-use super::score::{self, Dates, JOIN, Named, Reach};
+use super::score::{self, Glance, JOIN, Named, Reach};
 use crate::extract::events::places::Places;
 use crate::model::{DateOrigin, Status};
 use rayon::prelude::*;
@@ -97,7 +97,7 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
     let apart = apart_pairs(items, &facts);
     let mut member_of: Vec<Option<usize>> = vec![None; items.len()];
     let mut groups: Vec<Group> = Vec::new();
-    let mut dates: Vec<Dates> = Vec::new();
+    let mut glances: Vec<Glance> = Vec::new();
     let mut index = Index::default();
     let (mut seen, mut candidates) = (Seen::default(), Vec::new());
     let mut families: BTreeSet<Sym> = BTreeSet::new();
@@ -118,12 +118,12 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
         }
         let apart_from = apart.get(&i).map_or(&[][..], Vec::as_slice);
         let fit = |g: usize| {
-            // The group's dates first: most candidates end there.
-            let date = reach?.first_look(it, f, &dates[g], any)?;
+            // The glance first: most candidates end there.
+            let date = reach?.first_look(it, f, &glances[g], any)?;
             if apart_from.iter().any(|&j| member_of[j] == Some(g)) {
                 return None;
             }
-            score::full(it, f, &dates[g], &groups[g].named, date)
+            score::full(it, f, &glances[g], &groups[g].named, date)
                 .filter(|s| *s >= JOIN)
                 .map(|s| (g, s))
         };
@@ -141,7 +141,7 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
         if debug {
             let all: Vec<_> = candidates
                 .iter()
-                .map(|&g| (g, score::score(it, f, &dates[g], &groups[g].named, any)))
+                .map(|&g| (g, score::score(it, f, &glances[g], &groups[g].named, any)))
                 .collect();
             eprintln!(
                 "merge {:?} {:?} -> {:?} of {:?}",
@@ -152,18 +152,18 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
             Some((g, _)) => g,
             None if stands(it) => {
                 groups.push(Group::default());
-                dates.push(Dates {
+                glances.push(Glance {
                     family: f.family,
-                    ..Dates::default()
+                    ..Glance::default()
                 });
                 groups.len() - 1
             }
             None => continue,
         };
-        add(&mut groups[g], &mut dates[g], i, it, f, any);
+        add(&mut groups[g], &mut glances[g], i, it, f, any);
         member_of[i] = Some(g);
-        let family = dates[g].family;
-        index.file(g, f, family, (dates[g].lo, dates[g].hi));
+        let family = glances[g].family;
+        index.file(g, f, family, (glances[g].lo, glances[g].hi));
         families.insert(family);
     }
     groups
@@ -191,7 +191,7 @@ fn apart_pairs(items: &[Item], facts: &[Facts]) -> FxHashMap<usize, Vec<usize>> 
     out
 }
 
-fn add(group: &mut Group, g: &mut Dates, i: usize, it: &Item, f: &Facts, any: Sym) {
+fn add(group: &mut Group, g: &mut Glance, i: usize, it: &Item, f: &Facts, any: Sym) {
     let m = it.m;
     group.members.push(i);
     let n = &mut group.named;
@@ -209,6 +209,7 @@ fn add(group: &mut Group, g: &mut Dates, i: usize, it: &Item, f: &Facts, any: Sy
             (a, b) => a.or(b),
         };
     }
+    g.mark(f);
     g.day = g.day.or(f.stated_day);
     g.soft = g.soft.or(f.soft_day);
     for &a in &f.actors {

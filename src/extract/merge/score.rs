@@ -2,11 +2,12 @@
 //!
 //! On a large archive a mention has hundreds of candidate groups and most cannot take it: their
 //! dates do not overlap, or nothing but a shared person speaks for them. The first step
-//! ([`Reach::first_look`]) reads only a group's dates and flags ([`Dates`], a few bytes per group,
-//! kept apart from the rest so that thousands of them stay in cache) and the most the rest of the
-//! score could add ([`Reach`], computed once per mention); only groups that could still reach the
-//! joining score get the full [`score`]. The first step refuses exactly the groups the full score
-//! would refuse or rate below [`JOIN`], so the result is the same.
+//! ([`Reach::first_look`]) reads only a group's [`Glance`] (its dates, flags and one-word bit
+//! marks of what its members name, kept apart from the rest so that thousands stay in cache) and
+//! bounds what the full score could give; only groups that could still reach the joining score
+//! get the full [`score`]. A mark can say "maybe" wrongly but never "no" wrongly, so the first
+//! step refuses only groups the full score would refuse or rate below [`JOIN`]: the result is
+//! the same.
 
 use super::Item;
 use super::facts::{Facts, Sym, compatible};
@@ -17,9 +18,9 @@ use rustc_hash::FxHashSet;
 /// Least score for a mention to join a group.
 pub const JOIN: f32 = 2.5;
 
-/// A group's dates, family and tense: what the first look reads.
+/// A group's dates, family, tense and marks: what the first look reads.
 #[derive(Debug, Default, Clone, Copy)]
-pub struct Dates {
+pub struct Glance {
     pub family: Sym,
     /// The stated dates' common window.
     pub lo: Option<NaiveDate>,
@@ -32,6 +33,47 @@ pub struct Dates {
     pub arity: Option<u8>,
     pub past: bool,
     pub planned: bool,
+    /// Bit marks (see [`bit`]) of the members' people, places (with the places containing
+    /// them), event nouns, documents, sentences and topic words.
+    pub actors: u64,
+    pub places: u64,
+    pub nouns: u64,
+    pub docs: u64,
+    pub sentences: u64,
+    pub topic: u128,
+}
+
+/// The bit marking `x` in a 64-bit mark (a multiplicative hash: spreads consecutive numbers).
+pub fn bit(x: u32) -> u64 {
+    1 << (x.wrapping_mul(0x9E37_79B9) >> 26)
+}
+
+/// The bit marking `x` in a 128-bit mark (topic words: groups gather many).
+pub fn bit128(x: u32) -> u128 {
+    1 << (x.wrapping_mul(0x9E37_79B9) >> 25)
+}
+
+/// The bit marking a (document, sentence start, family) triple.
+pub fn sentence_bit((doc, start, family): (Sym, usize, Sym)) -> u64 {
+    bit(doc ^ (start as u32).wrapping_mul(0x85EB_CA6B) ^ family.wrapping_mul(0xC2B2_AE35))
+}
+
+impl Glance {
+    /// Marks what mention `f` names.
+    pub fn mark(&mut self, f: &Facts) {
+        for &a in &f.actors {
+            self.actors |= bit(a);
+        }
+        for &p in f.place.iter().flatten() {
+            self.places |= bit(p);
+        }
+        self.nouns |= bit(f.noun);
+        self.docs |= bit(f.doc);
+        self.sentences |= sentence_bit(f.sentence);
+        for &w in &f.topic {
+            self.topic |= bit128(w);
+        }
+    }
 }
 
 /// The rest of a group: what its members name.
@@ -70,58 +112,99 @@ fn overlaps(
     !matches!((lo, hi), (Some(l), Some(h)) if l > h)
 }
 
-/// The most a mention could gain from a group beyond the dates: each term of [`score`] that is
-/// not about time, at its highest. `None` when no group could give it evidence.
+/// A mention's marks, for the first look at each candidate group; `None` from [`Reach::of`] when
+/// no group could give it evidence.
 #[derive(Debug, Clone, Copy)]
-pub struct Reach(f32);
+pub struct Reach {
+    sentence_actors: u64,
+    place: u64,
+    noun: u64,
+    doc: u64,
+    sentence: u64,
+}
 
 impl Reach {
     pub fn of(it: &Item, f: &Facts) -> Option<Reach> {
         let c = &it.m.cues;
-        let people = match f.actors.len() {
-            0 if !f.sentence_actors.is_empty() => 1.0,
-            0 => 0.0,
-            1 => 1.5,
+        // The terms that count as evidence: without one of them no group can take the mention.
+        let evidence = !f.actors.is_empty()
+            || !f.sentence_actors.is_empty()
+            || f.place.is_some()
+            || c.reference
+            || (c.definite && !f.any)
+            || !f.topic.is_empty();
+        let mark = |xs: &[Sym]| xs.iter().fold(0, |m, &x| m | bit(x));
+        evidence.then(|| Reach {
+            sentence_actors: mark(&f.sentence_actors),
+            place: f.place.as_deref().map_or(0, mark),
+            noun: bit(f.noun),
+            doc: bit(f.doc),
+            sentence: sentence_bit(f.sentence),
+        })
+    }
+
+    /// The date part of the score of `f` in a group seen at a glance as `g`, when the full score
+    /// could still reach [`JOIN`]; `None` when it cannot (the full score would refuse or rate it
+    /// lower). Each term of the full score is bounded from the marks: a term whose mark is
+    /// missing is zero, one whose mark is present counts at its highest.
+    pub fn first_look(self, it: &Item, f: &Facts, g: &Glance, any: Sym) -> Option<f32> {
+        refused(it, f, g, any)?;
+        let c = &it.m.cues;
+        let shared = f.actors.iter().filter(|&&a| g.actors & bit(a) != 0).count();
+        let people = match (f.actors.len(), shared) {
+            (0, _) if g.actors & self.sentence_actors != 0 => 1.0,
+            (_, 0) => 0.0,
+            (_, 1) => 1.5,
             _ => 3.0,
         };
-        let place = if f.place.is_some() { 3.0 } else { 0.0 };
-        let sentence = if c.reference { 3.0 } else { 0.0 };
-        let own_doc = if c.definite && c.reference { 1.5 } else { 0.0 };
-        let noun = match (f.any, c.definite) {
-            (true, _) => 0.0,
-            (false, true) => 1.5,
-            (false, false) => 0.5,
+        let place = if g.places & self.place != 0 { 3.0 } else { 0.0 };
+        let sentence = if c.reference && g.sentences & self.sentence != 0 {
+            3.0
+        } else {
+            0.0
         };
-        let weight = if f.actors.is_empty() { 1.5 } else { 0.75 };
-        let topic = f.topic.len().min(2) as f32 * weight;
-        let plans = match (f.planned, f.deadline) {
+        let own_doc = if c.definite && c.reference && g.docs & self.doc != 0 {
+            1.5
+        } else {
+            0.0
+        };
+        let noun_shared = !f.any && g.nouns & self.noun != 0;
+        let noun = match (noun_shared, c.definite) {
             (false, _) => 0.0,
-            (true, false) => 1.0,
-            (true, true) => 2.0,
+            (true, true) => 1.5,
+            (true, false) => 0.5,
         };
-        // The terms that count as evidence: without one of them no group can take the mention.
+        let topic_shared = f
+            .topic
+            .iter()
+            .filter(|&&w| g.topic & bit128(w) != 0)
+            .count();
+        let weight = if f.actors.is_empty() { 1.5 } else { 0.75 };
+        let topic = topic_shared.min(2) as f32 * weight;
+        let mut plans = 0.0;
+        if f.planned && g.planned && !g.past && shared >= 1 {
+            plans += 1.0;
+        }
+        if f.planned && f.deadline && topic_shared > 0 {
+            plans += 1.0;
+        }
         let evidence = people > 0.0
             || place > 0.0
             || sentence > 0.0
             || own_doc > 0.0
-            || (c.definite && !f.any)
-            || topic > 0.0;
-        evidence.then_some(Reach(
-            people + place + sentence + own_doc + noun + topic + plans,
-        ))
-    }
-
-    /// The date part of the score of `f` in a group with dates `g`, when the full score could
-    /// still reach [`JOIN`]; `None` when it cannot (the full score would refuse or rate it lower).
-    pub fn first_look(self, it: &Item, f: &Facts, g: &Dates, any: Sym) -> Option<f32> {
-        refused(it, f, g, any)?;
+            || (noun_shared && c.definite)
+            || topic_shared > 0;
+        if !evidence {
+            return None;
+        }
         let date = date_score(it, f, g);
-        (date + self.0 >= JOIN).then_some(date)
+        let most = date + people + place + sentence + own_doc + noun + topic + plans;
+        (most >= JOIN).then_some(date)
     }
 }
 
 /// Refusals that need only the group's dates and flags.
-fn refused(it: &Item, f: &Facts, g: &Dates, any: Sym) -> Option<()> {
+fn refused(it: &Item, f: &Facts, g: &Glance, any: Sym) -> Option<()> {
     if !f.any && g.family != any && f.family != g.family {
         return None;
     }
@@ -148,7 +231,7 @@ fn refused(it: &Item, f: &Facts, g: &Dates, any: Sym) -> Option<()> {
 }
 
 /// The part of the score that compares dates.
-fn date_score(it: &Item, f: &Facts, g: &Dates) -> f32 {
+fn date_score(it: &Item, f: &Facts, g: &Glance) -> f32 {
     let mut s = 0.0f32;
     let stated = f.stated;
     match (f.stated_day, g.day, f.soft_day) {
@@ -199,13 +282,13 @@ fn date_score(it: &Item, f: &Facts, g: &Dates) -> f32 {
 }
 
 /// How well a mention fits a group, or None when it cannot be the same event.
-pub fn score(it: &Item, f: &Facts, g: &Dates, n: &Named, any: Sym) -> Option<f32> {
+pub fn score(it: &Item, f: &Facts, g: &Glance, n: &Named, any: Sym) -> Option<f32> {
     refused(it, f, g, any)?;
     full(it, f, g, n, date_score(it, f, g))
 }
 
 /// The score of a group [`Reach::first_look`] let through, from its date part `date`.
-pub fn full(it: &Item, f: &Facts, g: &Dates, n: &Named, date: f32) -> Option<f32> {
+pub fn full(it: &Item, f: &Facts, g: &Glance, n: &Named, date: f32) -> Option<f32> {
     let m = it.m;
     let fam = f.family;
     if let Some(p) = &f.place
@@ -288,3 +371,7 @@ pub fn full(it: &Item, f: &Facts, g: &Dates, n: &Named, date: f32) -> Option<f32
     }
     evidence.then_some(s)
 }
+
+#[cfg(test)]
+#[path = "score_tests.rs"]
+mod tests;
