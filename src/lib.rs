@@ -11,6 +11,7 @@ pub mod corpus;
 pub mod export;
 pub mod extract;
 pub mod kept;
+pub mod memory;
 pub mod model;
 pub mod progress;
 pub mod sanitize;

@@ -59,6 +59,7 @@ pub fn build_timeline(
         });
         // Every article's analysed expressions: not needed by the merge.
         drop(analysed);
+        crate::memory::release_free();
         progress.stage("merging events", 0);
         return merged(documents, extractions, None, progress);
     };
@@ -106,6 +107,7 @@ pub fn build_timeline(
         (ex, false)
     });
     drop(analysed);
+    crate::memory::release_free();
     progress.stage("merging events", 0);
     merged(documents, extractions, Some((cache, whole)), progress)
 }

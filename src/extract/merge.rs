@@ -38,11 +38,13 @@ pub struct Item<'a> {
 /// Quotes are linked into statements on one core while the mentions are grouped into events on
 /// the other: the two do not depend on each other.
 pub fn merge(documents: Vec<Document>, mut extractions: Vec<Extraction>) -> Timeline {
-    let mut quotes: Vec<Quote> = Vec::new();
+    let mut quotes: Vec<Quote> =
+        Vec::with_capacity(extractions.iter().map(|ex| ex.quotes.len()).sum());
     let mut actors: Vec<Actor> = Vec::new();
     let mut named: HashSet<String> = HashSet::new();
     for ex in &mut extractions {
-        quotes.append(&mut ex.quotes);
+        // Taken, not appended: each extraction's buffer is freed at once.
+        quotes.extend(std::mem::take(&mut ex.quotes));
         for a in std::mem::take(&mut ex.new_actors) {
             if named.insert(a.name.clone()) {
                 actors.push(a);
@@ -65,13 +67,21 @@ pub fn merge(documents: Vec<Document>, mut extractions: Vec<Extraction>) -> Time
 
 /// The events the mentions of all documents tell, numbered in date order.
 fn events(documents: &[Document], extractions: Vec<Extraction>) -> Vec<Event> {
-    let all: Vec<Mention> = extractions.into_iter().flat_map(|ex| ex.mentions).collect();
+    // Mentions stay in their documents' vectors (a flat copy of every mention would hold them
+    // twice at the merge's peak); `at` maps a mention's number to where it is.
+    let per_doc: Vec<Vec<Mention>> = extractions.into_iter().map(|ex| ex.mentions).collect();
+    let at: Vec<(u32, u32)> = per_doc
+        .iter()
+        .enumerate()
+        .flat_map(|(d, ms)| (0..ms.len()).map(move |k| (d as u32, k as u32)))
+        .collect();
     let by_id: HashMap<&str, (&Document, String)> = documents
         .iter()
         .map(|d| (d.id.as_str(), (d, format!("{}\u{0}{}", d.path, d.id))))
         .collect();
-    let items: Vec<Item> = all
+    let items: Vec<Item> = per_doc
         .iter()
+        .flatten()
         .map(|m| {
             let doc = by_id.get(m.doc.as_str());
             Item {
@@ -89,22 +99,44 @@ fn events(documents: &[Document], extractions: Vec<Extraction>) -> Vec<Event> {
         .map(|g| event::build(&g.members, &items, places))
         .unzip();
     drop((items, groups));
-    // Each mention moves into its event (a mention belongs to one event at most); the cues only
-    // grouping needed (topic words, everyone named in the sentence) are dropped on the way, and
-    // mentions no event took are freed.
-    let mut slots: Vec<Option<Mention>> = all.into_iter().map(Some).collect();
-    for (e, members) in events.iter_mut().zip(members) {
-        e.mentions = members
-            .into_iter()
-            .filter_map(|i| slots.get_mut(i).and_then(Option::take))
-            .map(|mut m| {
+    // Each mention moves into its event (a mention belongs to one event at most), document by
+    // document, each document's vector freed as soon as it is emptied; the cues only grouping
+    // needed (topic words, everyone named in the sentence) are dropped on the way, and mentions
+    // no event took are freed.
+    let mut place_of: Vec<Option<(u32, u32)>> = vec![None; at.len()];
+    for (e, members) in members.iter().enumerate() {
+        for (rank, &i) in members.iter().enumerate() {
+            if let Some(p) = place_of.get_mut(i) {
+                *p = Some((e as u32, rank as u32));
+            }
+        }
+    }
+    drop(at);
+    let mut taken: Vec<Vec<(u32, Mention)>> = members
+        .iter()
+        .map(|m| Vec::with_capacity(m.len()))
+        .collect();
+    let mut next = 0;
+    let every = (per_doc.len() / 8).max(1);
+    for (d, mentions) in per_doc.into_iter().enumerate() {
+        for mut m in mentions {
+            let place = place_of.get(next).copied().flatten();
+            next += 1;
+            if let Some((e, rank)) = place {
                 m.cues.topic = Vec::new();
                 m.cues.sentence_actors = Vec::new();
-                m
-            })
-            .collect();
+                taken[e as usize].push((rank, m));
+            }
+        }
+        if d % every == every - 1 {
+            crate::memory::release_free();
+        }
     }
-    drop(slots);
+    for (e, mut mentions) in events.iter_mut().zip(taken) {
+        mentions.sort_unstable_by_key(|(rank, _)| *rank);
+        e.mentions = mentions.into_iter().map(|(_, m)| m).collect();
+    }
+    crate::memory::release_free();
     event::date_from_anchors(&mut events);
     events
         .par_iter_mut()
