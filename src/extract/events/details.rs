@@ -40,7 +40,7 @@ pub fn title_detail(ctx: &DocContext, tokens: &[Token], actor: &ActorMention) ->
     // The name proper starts at the first token of the mention that is part of the canonical name.
     let end = index_at(tokens, actor.span.end);
     let p = (k..end)
-        .find(|&i| name_words.contains(&tokens[i].lower))
+        .find(|&i| name_words.iter().any(|w| *w == tokens[i].lower))
         .unwrap_or(k);
     let mut q = p;
     while q > 0 && p - q < 5 {

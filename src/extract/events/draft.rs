@@ -116,7 +116,7 @@ pub fn np_start(ctx: &DocContext, tokens: &[Token], tok: usize, floor: usize) ->
                     | "as"
                     | "than"
             )
-            || lx.past_verbs.contains(&t.lower)
+            || lx.past_verbs.contains(t.lower.as_str())
             || lx.trigger_word(&t.lower)
             || lx.relations.contains(&t.lower);
         if breaks {

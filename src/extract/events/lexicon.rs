@@ -5,7 +5,7 @@
 
 use super::tokens::{PhraseSet, fold};
 use crate::model::{EventKind, Span};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 
@@ -189,7 +189,9 @@ impl Lexicon {
                 not_prev: t.not_prev.iter().map(|s| fold(s)).collect(),
             });
         }
+        // A DFA: built once, and every document is searched with it (the default NFA is slower).
         let matcher = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(&forms)

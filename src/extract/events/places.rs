@@ -3,7 +3,7 @@
 //! of one meeting that name either can agree; "Geneva" and "Alaska" cannot.
 
 use crate::model::Span;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -86,7 +86,9 @@ impl Places {
         forms.extend(raw.aliases);
         forms.sort();
         forms.dedup();
+        // A DFA: built once, and every document is searched with it.
         let matcher = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(forms.iter().map(|(f, _)| f))
             .map_err(|e| e.to_string())?;

@@ -2,16 +2,18 @@
 //!
 //! Event detection reasons about the words around a trigger ("would", "the previous", "with
 //! Putin"), so it needs words with their offsets, compared case-insensitively and with curly
-//! apostrophes folded to straight ones.
+//! apostrophes folded to straight ones. The folded form is kept inline ([`CompactString`]): a
+//! sentence's tokens are made without one allocation per word.
 
 use crate::model::Span;
+use compact_str::CompactString;
 
 /// A word or a punctuation mark.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     pub span: Span,
     /// Lowercased, with `’` folded to `'`.
-    pub lower: String,
+    pub lower: CompactString,
     pub is_word: bool,
 }
 
@@ -80,7 +82,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
 }
 
 fn push(out: &mut Vec<Token>, s: &str, base: usize, start: usize, end: usize, is_word: bool) {
-    let lower = fold(&s[start..end]);
+    let lower = fold_inline(&s[start..end]);
     out.push(Token {
         span: Span::new(base + start, base + end),
         lower,
@@ -95,6 +97,16 @@ pub fn fold(s: &str) -> String {
         return s.to_ascii_lowercase();
     }
     s.to_lowercase().replace('’', "'")
+}
+
+/// [`fold`] into an inline string: words up to 24 bytes need no allocation.
+fn fold_inline(s: &str) -> CompactString {
+    if s.is_ascii() {
+        let mut out = CompactString::new(s);
+        out.make_ascii_lowercase();
+        return out;
+    }
+    CompactString::from(fold(s))
 }
 
 /// Whether the words of `phrase` (already folded, space-separated) start at token `i`.
@@ -165,7 +177,7 @@ impl PhraseSet {
     /// The longest phrase starting at token `i`.
     pub fn starting_at(&self, tokens: &[Token], i: usize) -> Option<&Phrase> {
         let first = tokens.get(i)?;
-        self.by_first.get(&first.lower)?.iter().find(|p| {
+        self.by_first.get(first.lower.as_str())?.iter().find(|p| {
             p.words
                 .iter()
                 .enumerate()
@@ -176,7 +188,7 @@ impl PhraseSet {
     /// The longest phrase whose last word is token `end`.
     pub fn ending_at(&self, tokens: &[Token], end: usize) -> Option<&Phrase> {
         let last = tokens.get(end)?;
-        self.by_last.get(&last.lower)?.iter().find(|p| {
+        self.by_last.get(last.lower.as_str())?.iter().find(|p| {
             let n = p.words.len();
             end + 1 >= n
                 && p.words
