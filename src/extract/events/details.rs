@@ -53,7 +53,9 @@ pub fn title_detail(ctx: &DocContext, tokens: &[Token], actor: &ActorMention) ->
         }
         q -= 1;
     }
-    let (phrase, group) = lx.roles.iter().find(|(phrase, _)| {
+    // Only a phrase ending in the word before the name can end there.
+    let before = tokens.get(p.checked_sub(1)?)?;
+    let (phrase, group) = lx.roles_ending_in(&before.lower).find(|(phrase, _)| {
         phrase_before(tokens, p, phrase) && p - phrase.split(' ').count() >= q
     })?;
     let _ = phrase;

@@ -7,7 +7,8 @@ use super::tokens::{PhraseSet, fold};
 use crate::model::{EventKind, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::BTreeMap;
 
 /// How much a trigger word says on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -123,22 +124,26 @@ pub struct Lexicon {
     /// Cues right after an event noun ("the meeting would begin").
     pub planned_after: PhraseSet,
     pub past: PhraseSet,
-    pub prior: HashSet<String>,
+    pub prior: FxHashSet<String>,
     pub arity: Vec<(String, u8)>,
     /// Relation phrases and what they mean ("during", "after", "before", "since", "then").
     pub relations: PhraseSet,
     pub deadline_words: PhraseSet,
     /// Role phrases (folded) and their group.
     pub roles: Vec<(String, String)>,
-    pub groups: HashSet<String>,
-    pub stop: HashSet<String>,
+    pub groups: FxHashSet<String>,
+    pub stop: FxHashSet<String>,
     pub numbers: Vec<(String, u32)>,
-    pub past_verbs: HashSet<String>,
-    pub locative: HashSet<String>,
+    pub past_verbs: FxHashSet<String>,
+    pub locative: FxHashSet<String>,
     pub light_verbs: PhraseSet,
-    pub pronouns: HashSet<String>,
-    single_forms: HashSet<String>,
-    role_words: HashSet<String>,
+    pub pronouns: FxHashSet<String>,
+    single_forms: FxHashSet<String>,
+    role_words: FxHashSet<String>,
+    /// For each last word of a role phrase, the indices of [`Lexicon::roles`] that end in it, in order.
+    roles_by_last: FxHashMap<String, Vec<usize>>,
+    /// [`Lexicon::numbers`] by word, the first of a word kept.
+    number_words: FxHashMap<String, u32>,
 }
 
 fn longest_first(mut v: Vec<(String, String)>) -> Vec<(String, String)> {
@@ -207,7 +212,21 @@ impl Lexicon {
             .iter()
             .flat_map(|(p, _)| p.split_whitespace().map(str::to_string))
             .collect();
+        let roles = longest_first(roles);
+        let mut roles_by_last: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (i, (p, _)) in roles.iter().enumerate() {
+            if let Some(last) = p.split_whitespace().next_back() {
+                roles_by_last.entry(last.to_string()).or_default().push(i);
+            }
+        }
+        let numbers: Vec<(String, u32)> = raw.words.numbers.into_iter().collect();
+        let mut number_words = FxHashMap::default();
+        for (w, n) in &numbers {
+            number_words.entry(w.clone()).or_insert(*n);
+        }
         Ok(Lexicon {
+            roles_by_last,
+            number_words,
             single_forms,
             role_words,
             triggers,
@@ -220,10 +239,10 @@ impl Lexicon {
             arity: raw.arity.into_iter().map(|(k, v)| (fold(&k), v)).collect(),
             relations: PhraseSet::new(raw.relations),
             deadline_words: PhraseSet::of(&raw.deadline.before_timex),
-            roles: longest_first(roles),
+            roles,
             groups: words(raw.groups.nouns),
             stop: words(raw.words.stop),
-            numbers: raw.words.numbers.into_iter().collect(),
+            numbers,
             past_verbs: words(raw.words.past_verbs),
             locative: words(raw.words.locative),
             light_verbs: PhraseSet::of(&raw.words.light_verbs),
@@ -276,6 +295,15 @@ impl Lexicon {
             .map(|(_, g)| g.as_str())
     }
 
+    /// The role phrases (as [`Lexicon::roles`], in its order) whose last word is `word`.
+    pub fn roles_ending_in(&self, word: &str) -> impl Iterator<Item = &(String, String)> {
+        self.roles_by_last
+            .get(word)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.roles[i])
+    }
+
     /// Whether a single word is a trigger form on its own.
     pub fn trigger_word(&self, word: &str) -> bool {
         self.single_forms.contains(word)
@@ -291,16 +319,13 @@ impl Lexicon {
     }
 
     pub fn number(&self, word: &str) -> Option<u32> {
-        word.parse().ok().or_else(|| {
-            self.numbers
-                .iter()
-                .find(|(w, _)| w == word)
-                .map(|(_, n)| *n)
-        })
+        word.parse()
+            .ok()
+            .or_else(|| self.number_words.get(word).copied())
     }
 }
 
-fn words(v: Vec<String>) -> HashSet<String> {
+fn words(v: Vec<String>) -> FxHashSet<String> {
     v.iter().map(|s| fold(s)).collect()
 }
 
