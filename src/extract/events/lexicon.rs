@@ -6,8 +6,8 @@
 use super::tokens::{PhraseSet, fold};
 use crate::model::{EventKind, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use serde::Deserialize;
 use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Deserialize;
 use std::collections::BTreeMap;
 
 /// How much a trigger word says on its own.

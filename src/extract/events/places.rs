@@ -4,8 +4,8 @@
 
 use crate::model::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use serde::Deserialize;
 use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Deserialize;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Deserialize)]

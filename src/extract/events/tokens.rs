@@ -38,47 +38,53 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let Some(s) = text.get(span.range()) else {
         return Vec::new();
     };
-    let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::with_capacity(s.len() / 5);
     let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
+    while let Some(c) = char_at(s, i) {
+        let width = c.len_utf8();
         // Quote marks are neither words nor clause breaks ("“begun arrangements” for").
         if c.is_whitespace() || matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'' | '«' | '»')
         {
-            i += 1;
+            i += width;
             continue;
         }
-        if c.is_alphanumeric() {
-            let mut j = i + 1;
-            while j < chars.len() {
-                let d = chars[j].1;
-                let next_alnum = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
-                if d.is_alphanumeric() || (is_inner(d) && next_alnum) {
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-            let end = chars.get(j).map_or(s.len(), |&(e, _)| e);
-            let mut end = end;
-            // "U.S." keeps its last dot: single letters joined by dots.
-            let word = &s[at..end];
-            if word.contains('.')
-                && s[end..].starts_with('.')
-                && word.split('.').all(|p| p.chars().count() == 1)
-            {
-                end += 1;
-                j += 1;
-            }
-            push(&mut out, s, span.start, at, end, true);
-            i = j;
-        } else {
-            push(&mut out, s, span.start, at, at + c.len_utf8(), false);
-            i += 1;
+        if !c.is_alphanumeric() {
+            push(&mut out, s, span.start, i, i + width, false);
+            i += width;
+            continue;
         }
+        let mut end = i + width;
+        while let Some(d) = char_at(s, end) {
+            let next = end + d.len_utf8();
+            if d.is_alphanumeric()
+                || (is_inner(d) && char_at(s, next).is_some_and(char::is_alphanumeric))
+            {
+                end = next;
+            } else {
+                break;
+            }
+        }
+        // "U.S." keeps its last dot: single letters joined by dots.
+        let word = &s[i..end];
+        if word.contains('.')
+            && s[end..].starts_with('.')
+            && word.split('.').all(|p| p.chars().count() == 1)
+        {
+            end += 1;
+        }
+        push(&mut out, s, span.start, i, end, true);
+        i = end;
     }
     out
+}
+
+/// The character at byte `i` of `s` (a char boundary), if any: ASCII without decoding.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s.get(i..)?.chars().next(),
+        None => None,
+    }
 }
 
 fn push(out: &mut Vec<Token>, s: &str, base: usize, start: usize, end: usize, is_word: bool) {
