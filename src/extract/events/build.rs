@@ -299,14 +299,15 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
         kind = EventKind::Deadline;
     }
 
+    // A token's folded form is its `lower`: only the (multi-word) hits are folded here.
     let arity = draft
         .hits
         .iter()
-        .map(|h| h.span)
-        .chain(tokens[draft.region.clone()].iter().map(|t| t.span))
-        .find_map(|sp| {
-            let w = super::tokens::fold(sp.slice(ctx.text));
-            lx.arity.iter().find(|(a, _)| *a == w).map(|(_, n)| *n)
+        .find_map(|h| lx.arity(&super::tokens::fold(h.span.slice(ctx.text))))
+        .or_else(|| {
+            tokens[draft.region.clone()]
+                .iter()
+                .find_map(|t| lx.arity(&t.lower))
         });
 
     // A plan between two named people is a two-party plan ("a meeting between A and B").

@@ -125,7 +125,8 @@ pub struct Lexicon {
     pub planned_after: PhraseSet,
     pub past: PhraseSet,
     pub prior: FxHashSet<String>,
-    pub arity: Vec<(String, u8)>,
+    /// How many parties a word implies ("bilateral": 2), by folded word.
+    arity: FxHashMap<String, u8>,
     /// Relation phrases and what they mean ("during", "after", "before", "since", "then").
     pub relations: PhraseSet,
     pub deadline_words: PhraseSet,
@@ -236,7 +237,7 @@ impl Lexicon {
             planned_after: PhraseSet::of(&raw.status.planned_after),
             past: PhraseSet::of(&raw.status.past),
             prior: words(raw.status.prior),
-            arity: raw.arity.into_iter().map(|(k, v)| (fold(&k), v)).collect(),
+            arity: first_of_each(raw.arity.into_iter().map(|(k, v)| (fold(&k), v))),
             relations: PhraseSet::new(raw.relations),
             deadline_words: PhraseSet::of(&raw.deadline.before_timex),
             roles,
@@ -295,6 +296,11 @@ impl Lexicon {
             .map(|(_, g)| g.as_str())
     }
 
+    /// How many parties a folded word implies, if it says.
+    pub fn arity(&self, word: &str) -> Option<u8> {
+        self.arity.get(word).copied()
+    }
+
     /// The role phrases (as [`Lexicon::roles`], in its order) whose last word is `word`.
     pub fn roles_ending_in(&self, word: &str) -> impl Iterator<Item = &(String, String)> {
         self.roles_by_last
@@ -323,6 +329,15 @@ impl Lexicon {
             .ok()
             .or_else(|| self.number_words.get(word).copied())
     }
+}
+
+/// A map that keeps the first value given for each key (as a search of the list in order would).
+fn first_of_each<V>(items: impl IntoIterator<Item = (String, V)>) -> FxHashMap<String, V> {
+    let mut map = FxHashMap::default();
+    for (k, v) in items {
+        map.entry(k).or_insert(v);
+    }
+    map
 }
 
 fn words(v: Vec<String>) -> FxHashSet<String> {

@@ -151,8 +151,8 @@ pub struct Phrase {
 /// instead of a scan of the whole list. Longer phrases are tried first.
 #[derive(Debug, Default)]
 pub struct PhraseSet {
-    by_first: std::collections::HashMap<String, Vec<Phrase>>,
-    by_last: std::collections::HashMap<String, Vec<Phrase>>,
+    by_first: rustc_hash::FxHashMap<String, Vec<Phrase>>,
+    by_last: rustc_hash::FxHashMap<String, Vec<Phrase>>,
 }
 
 impl PhraseSet {
