@@ -260,10 +260,20 @@ fn best_day(
             column[i] = column[first[i]];
         }
     }
+    // Each day's total, summed column by column (contiguous reads) in the clues' order: the same
+    // float as summing each day's costs in that order (`Iterator::sum` starts from -0.0 too).
+    let mut totals = vec![-0.0; days];
+    for &c in &column {
+        let Some(costs) = costs.get(c * days..(c + 1) * days) else {
+            continue;
+        };
+        for (total, cost) in totals.iter_mut().zip(costs) {
+            *total += cost;
+        }
+    }
     let mut scored: Vec<(f64, NaiveDate)> = Vec::with_capacity(days);
     let mut d = lo;
-    for day in 0..days {
-        let mut cost: f64 = column.iter().map(|c| costs[c * days + day]).sum();
+    for mut cost in totals {
         if let Some(n) = neighbour {
             cost += NEIGHBOUR_PULL * (d - n).num_days().abs() as f64;
         }
