@@ -310,12 +310,10 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
                 .find_map(|t| lx.arity(&t.lower))
         });
 
+    let group = group_phrase(ctx, tokens, &regions);
     // A plan between two named people is a two-party plan ("a meeting between A and B").
     let arity = arity.or_else(|| {
-        (st.status == Status::Planned
-            && actors.len() == 2
-            && group_phrase(ctx, tokens, &regions).is_none())
-        .then_some(2)
+        (st.status == Status::Planned && actors.len() == 2 && group.is_none()).then_some(2)
     });
     // An event with no one, nowhere and no time is only a reference — unless it has a deadline.
     let reference = trig.class == Class::Reference
@@ -335,7 +333,7 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
         host,
         arity,
         topic: topic_words(ctx, tokens, draft),
-        group: group_phrase(ctx, tokens, &regions),
+        group,
         sentence_actors,
         modifier: modifier(ctx, tokens, draft),
         details,
