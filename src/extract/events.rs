@@ -67,8 +67,8 @@ pub fn detect_mentions_in_sentences(
             let hits = ctx.hits_in(sentence);
             let reporting = ctx.reporting_in(sentence);
             let sent_timexes = ctx.timexes_in(sentence);
-            let segs = segment::segments(&tokens, &sent_timexes, &reporting, ctx.lx);
-            let drafts = draft::drafts(&ctx, &tokens, &segs, &hits);
+            let segs = segment::segments(&tokens, sent_timexes, &reporting, ctx.lx);
+            let drafts = draft::drafts(&ctx, &tokens, &segs, hits);
             if debug {
                 for g in &segs {
                     let sp = build::span_of(&tokens, &g.tokens);

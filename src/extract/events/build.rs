@@ -109,7 +109,7 @@ fn antecedent(ctx: &DocContext, tokens: &[Token], sentence: Span, offset: usize)
     };
     let first_person = ctx
         .actors_in(sentence)
-        .into_iter()
+        .iter()
         .filter(|a| a.span.end <= offset)
         .find(|a| person(a));
     let first_pronoun = tokens
@@ -264,7 +264,7 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
     }
     // A plan "before month's end" or "by March" is expected in that period.
     if st.status == Status::Planned && date.is_none() {
-        let deadline = ctx.timexes_in(span).into_iter().find(|x| {
+        let deadline = ctx.timexes_in(span).iter().find(|x| {
             x.kind == TimexType::Date
                 && x.time.as_ref().is_some_and(TimeValue::is_calendar)
                 && !dating_timex(ctx, tokens, x)
@@ -417,7 +417,7 @@ fn inherited_timex<'c>(
         let sp = span_of(tokens, &rep.tokens);
         return ctx
             .timexes_in(sp)
-            .into_iter()
+            .iter()
             .find(|x| dating_timex(ctx, tokens, x))
             .map(|x| (x, "report"));
     }
@@ -428,7 +428,7 @@ fn inherited_timex<'c>(
         let sp = span_of(tokens, &prev.tokens);
         if let Some(x) = ctx
             .timexes_in(sp)
-            .into_iter()
+            .iter()
             .find(|x| dating_timex(ctx, tokens, x))
         {
             return Some((x, "when-clause"));
@@ -451,7 +451,7 @@ fn inherited_timex<'c>(
         }
         if let Some(x) = ctx
             .timexes_in(sp)
-            .into_iter()
+            .iter()
             .find(|x| dating_timex(ctx, tokens, x))
         {
             return Some((x, "sentence"));

@@ -138,7 +138,7 @@ fn has_actor_object(ctx: &DocContext, tokens: &[Token], after: usize) -> bool {
         .map_or(usize::MAX, |t| t.span.start + 1);
     let Some(obj) = ctx
         .actors_in(crate::model::Span::new(next.span.start, window_end))
-        .into_iter()
+        .iter()
         .next()
     else {
         return false;
