@@ -184,6 +184,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn items_starting_in_a_span_are_a_slice_of_the_sorted_list() {
+        let starts = [1usize, 3, 3, 7, 9];
+        assert_eq!(starting_in(&starts, Span::new(3, 9), |s| *s), &[3, 3, 7]);
+        assert!(starting_in(&starts, Span::new(10, 12), |s| *s).is_empty());
+        let unsorted = sorted_by_key(&[2, 1], |x| *x);
+        assert!(matches!(unsorted, Cow::Owned(_)));
+        assert_eq!(&*unsorted, &[1, 2]);
+        assert!(matches!(sorted_by_key(&[1, 2], |x| *x), Cow::Borrowed(_)));
+    }
+
+    #[test]
     fn quoted_spans_pair_curly_and_straight_quotes_within_a_paragraph() {
         let t = "He said “we met” and \"they left\".\n“unclosed\nnext";
         let q: Vec<&str> = quoted_spans(t).into_iter().map(|s| s.slice(t)).collect();

@@ -374,6 +374,35 @@ fn prev_word(text: &str, offset: usize) -> String {
 mod tests {
     use super::*;
 
+    #[test]
+    fn role_phrases_are_found_by_their_last_word_in_list_order() {
+        let lx = Lexicon::embedded();
+        assert!(!lx.roles.is_empty());
+        for (phrase, _) in &lx.roles {
+            let last = phrase.split_whitespace().next_back().unwrap_or("");
+            let listed: Vec<&String> = lx
+                .roles
+                .iter()
+                .filter(|(p, _)| p.split_whitespace().next_back() == Some(last))
+                .map(|(p, _)| p)
+                .collect();
+            let found: Vec<&String> = lx.roles_ending_in(last).map(|(p, _)| p).collect();
+            assert_eq!(found, listed);
+        }
+        assert_eq!(lx.roles_ending_in("zzqx").count(), 0);
+    }
+
+    #[test]
+    fn numbers_read_digits_and_the_first_listed_word() {
+        let lx = Lexicon::embedded();
+        assert_eq!(lx.number("12"), Some(12));
+        for (w, n) in &lx.numbers {
+            let first = lx.numbers.iter().find(|(o, _)| o == w).map(|(_, v)| *v);
+            assert_eq!(lx.number(w), first.or(Some(*n)));
+        }
+        assert_eq!(lx.number("zzqx"), None);
+    }
+
     fn kinds(text: &str) -> Vec<(String, EventKind)> {
         let lx = Lexicon::embedded();
         lx.find(text)

@@ -276,6 +276,18 @@ mod tests {
     }
 
     #[test]
+    fn folded_forms_equal_the_folded_text_of_each_token() {
+        let s = "Holt’S ÉLYSÉE talks, U.S. a-very-long-hyphenated-compound-word-of-many-parts \
+                 and 2,000 «Ünal» O’Brien’s";
+        let tokens = tokenize(s, Span::new(0, s.len()));
+        assert!(tokens.len() > 8);
+        for t in &tokens {
+            assert_eq!(t.lower, fold(t.span.slice(s)), "{}", t.span.slice(s));
+        }
+        assert!(tokens.iter().any(|t| t.lower == "holt's"));
+    }
+
+    #[test]
     fn never_panics_on_multibyte_text_or_bad_spans() {
         let s = "Ñandú — “éé” 😀 x";
         assert!(!tokenize(s, Span::new(0, s.len())).is_empty());

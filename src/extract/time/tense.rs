@@ -272,3 +272,24 @@ fn listed(word: &str) -> Option<Tense> {
 fn after_past_aux(tokens: &[Token], i: usize) -> bool {
     tokens[i.saturating_sub(3)..i].iter().any(|p| p.is("had"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn listed_words_name_their_tense_whatever_their_case() {
+        assert_eq!(listed("Will"), Some(Tense::Future));
+        assert_eq!(listed("SAID"), Some(Tense::Past));
+        assert_eq!(listed("says"), Some(Tense::Present));
+        assert_eq!(listed("meeting"), None);
+        assert_eq!(listed("saïd"), None);
+        assert_eq!(listed("understandings"), None);
+        for w in FUTURE {
+            assert_eq!(listed(w), Some(Tense::Future), "{w}");
+        }
+        for w in PAST.iter().filter(|w| !FUTURE.contains(w)) {
+            assert_eq!(listed(w), Some(Tense::Past), "{w}");
+        }
+    }
+}
