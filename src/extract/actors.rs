@@ -161,10 +161,10 @@ fn later_mentions(
     if surfaces.is_empty() {
         return;
     }
-    // Built per document over a few surfaces and searched once: a DFA would cost more to build
-    // than it saves in the search.
+    // Built per document over a few surfaces and searched once: the automaton cheapest to build
+    // (a DFA, or even the contiguous NFA made from this one, costs more to build than it saves).
     let Ok(ac) = AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
         .match_kind(MatchKind::LeftmostLongest)
         .build(surfaces.iter().map(|s| s.0.as_str()))
     else {

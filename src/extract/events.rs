@@ -30,6 +30,19 @@ pub fn detect_mentions(
     actors: &[ActorMention],
     gazetteer: &Gazetteer,
 ) -> Vec<Mention> {
+    let sentences = text::sentences(&doc.text);
+    detect_mentions_in_sentences(doc, &sentences, timexes, actors, gazetteer)
+}
+
+/// [`detect_mentions`] with the document's sentences ([`text::sentences`]) already split, so the
+/// pipeline splits each document once for quotes and events.
+pub fn detect_mentions_in_sentences(
+    doc: &Document,
+    sentences: &[Span],
+    timexes: &[Timex],
+    actors: &[ActorMention],
+    gazetteer: &Gazetteer,
+) -> Vec<Mention> {
     let ctx = DocContext::new(doc, timexes, actors, gazetteer);
     let paragraphs = text::paragraphs(&doc.text);
     let mut out: Vec<Mention> = Vec::new();
@@ -49,13 +62,13 @@ pub fn detect_mentions(
         }
         prev_colon = None;
         let heading = is_heading(&doc.text, *para);
-        for sentence in sentences_in(&doc.text, *para) {
+        for &sentence in sentences_in(sentences, *para) {
             let tokens = tokens::tokenize(&doc.text, sentence);
             let hits = ctx.hits_in(sentence);
             let reporting = ctx.reporting_in(sentence);
             let sent_timexes = ctx.timexes_in(sentence);
-            let segs = segment::segments(&tokens, &sent_timexes, &reporting, ctx.lx);
-            let drafts = draft::drafts(&ctx, &tokens, &segs, &hits);
+            let segs = segment::segments(&tokens, sent_timexes, &reporting, ctx.lx);
+            let drafts = draft::drafts(&ctx, &tokens, &segs, hits);
             if debug {
                 for g in &segs {
                     let sp = build::span_of(&tokens, &g.tokens);
@@ -108,11 +121,12 @@ pub fn detect_mentions(
     out
 }
 
-fn sentences_in(text: &str, para: Span) -> Vec<Span> {
-    text::sentences(para.slice(text))
-        .into_iter()
-        .map(|s| Span::new(s.start + para.start, s.end + para.start))
-        .collect()
+/// The sentences of paragraph `para` (a paragraph splits into the same sentences on its own as
+/// within its text: no sentence crosses a line).
+fn sentences_in(sentences: &[Span], para: Span) -> &[Span] {
+    let from = sentences.partition_point(|s| s.start < para.start);
+    let len = sentences[from..].partition_point(|s| s.start < para.end);
+    &sentences[from..from + len]
 }
 
 /// A heading: a short line that does not end like a sentence.

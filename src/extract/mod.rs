@@ -35,8 +35,12 @@ pub fn extract_analysed(doc: &Document, expressions: &[time::Expression]) -> Ext
     // Actors and quotes read the same words: tokenize once for both.
     let toks = actors::tokens::tokenize(&doc.text);
     let (actor_mentions, new_actors) = actors::find_actors_in(doc, gazetteer, &toks);
-    let quotes = quotes::extract_quotes_in(doc, &toks, &actor_mentions, gazetteer);
-    let mentions = events::detect_mentions(doc, &timexes, &actor_mentions, gazetteer);
+    // Quotes and events read the same sentences: split once for both.
+    let sentences = crate::text::sentences(&doc.text);
+    let quotes =
+        quotes::extract_quotes_in_sentences(doc, &toks, &sentences, &actor_mentions, gazetteer);
+    let mentions =
+        events::detect_mentions_in_sentences(doc, &sentences, &timexes, &actor_mentions, gazetteer);
     Extraction {
         doc: doc.id.clone(),
         timexes,

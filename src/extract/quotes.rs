@@ -19,7 +19,7 @@ pub use statements::link_statements;
 
 use super::actors::tokens::{Tok, tokenize};
 use super::actors::{ActorMention, Gazetteer};
-use crate::model::{Document, Quote};
+use crate::model::{Document, Quote, Span};
 
 /// Finds the direct quotes of `doc` and attributes each to a speaker (or to nobody).
 pub fn extract_quotes(
@@ -38,10 +38,22 @@ pub fn extract_quotes_in(
     actors: &[ActorMention],
     gazetteer: &Gazetteer,
 ) -> Vec<Quote> {
+    let sentences = crate::text::sentences(&doc.text);
+    extract_quotes_in_sentences(doc, toks, &sentences, actors, gazetteer)
+}
+
+/// [`extract_quotes_in`] with the document's sentences ([`crate::text::sentences`]) already split.
+pub fn extract_quotes_in_sentences(
+    doc: &Document,
+    toks: &[Tok],
+    sentences: &[Span],
+    actors: &[ActorMention],
+    gazetteer: &Gazetteer,
+) -> Vec<Quote> {
     let text = doc.text.as_str();
     let marked = marks::find_quotes(text);
     let lex = lexicon::Lexicon::embedded();
-    let ctx = context::Ctx::new(text, toks, gazetteer, lex, actors, &marked);
+    let ctx = context::Ctx::new(text, toks, sentences, gazetteer, lex, actors, &marked);
     let found = attribute::attribute_all(&ctx, &marked);
     let mut out = Vec::with_capacity(marked.len());
     for (q, a) in marked.iter().zip(found) {

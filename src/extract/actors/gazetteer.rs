@@ -169,7 +169,9 @@ impl Gazetteer {
         self.matcher.get_or_init(|| {
             let mut keys: Vec<(&String, &(Via, Vec<usize>))> = self.surfaces.iter().collect();
             keys.sort();
+            // A DFA: built once, and every document is searched with it.
             let ac = aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .match_kind(aho_corasick::MatchKind::LeftmostLongest)
                 .build(keys.iter().map(|(k, _)| k.as_str()))
                 .expect("gazetteer names build a matcher");

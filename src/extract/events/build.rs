@@ -80,18 +80,23 @@ fn names_another_thing(ctx: &DocContext, tokens: &[Token], x: &Timex, head: usiz
 }
 
 /// The time expression of a draft: the first one after its trigger, else the last one before it.
-fn pick_timex(ctx: &DocContext, tokens: &[Token], region: Span, head: usize) -> Option<Timex> {
+fn pick_timex<'c>(
+    ctx: &'c DocContext,
+    tokens: &[Token],
+    region: Span,
+    head: usize,
+) -> Option<&'c Timex> {
     let head_at = tokens.get(head).map_or(0, |t| t.span.start);
-    let found: Vec<Timex> = ctx
+    let found: Vec<&Timex> = ctx
         .timexes_in(region)
-        .into_iter()
+        .iter()
         .filter(|x| dating_timex(ctx, tokens, x) && !names_another_thing(ctx, tokens, x, head))
         .collect();
     found
         .iter()
         .find(|x| x.span.start >= head_at)
         .or_else(|| found.iter().rev().find(|x| x.span.start < head_at))
-        .cloned()
+        .copied()
 }
 
 /// The person a pronoun at `offset` stands for: the subject of its sentence ("X said he …"),
@@ -104,12 +109,12 @@ fn antecedent(ctx: &DocContext, tokens: &[Token], sentence: Span, offset: usize)
     };
     let first_person = ctx
         .actors_in(sentence)
-        .into_iter()
+        .iter()
         .filter(|a| a.span.end <= offset)
         .find(|a| person(a));
     let first_pronoun = tokens
         .iter()
-        .find(|t| ctx.lx.pronouns.contains(&t.lower) && !ctx.is_quoted(t.span.start))
+        .find(|t| ctx.lx.pronouns.contains(t.lower.as_str()) && !ctx.is_quoted(t.span.start))
         .map(|t| t.span.start);
     let opens_with_pronoun =
         first_pronoun.is_some_and(|p| first_person.is_none_or(|a| p < a.span.start));
@@ -170,7 +175,7 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
                 let hi = index_at(tokens, h.span.start);
                 hi > r.start + k && hi <= r.start + k + 4
             });
-            if lx.pronouns.contains(&t.lower)
+            if lx.pronouns.contains(t.lower.as_str())
                 && (!owner || owns_event)
                 && (owner || takes_part(ctx, tokens, t.span, draft))
                 && let Some(who) = antecedent(ctx, tokens, s.span, t.span.start)
@@ -259,7 +264,7 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
     }
     // A plan "before month's end" or "by March" is expected in that period.
     if st.status == Status::Planned && date.is_none() {
-        let deadline = ctx.timexes_in(span).into_iter().find(|x| {
+        let deadline = ctx.timexes_in(span).iter().find(|x| {
             x.kind == TimexType::Date
                 && x.time.as_ref().is_some_and(TimeValue::is_calendar)
                 && !dating_timex(ctx, tokens, x)
@@ -294,22 +299,21 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
         kind = EventKind::Deadline;
     }
 
+    // A token's folded form is its `lower`: only the (multi-word) hits are folded here.
     let arity = draft
         .hits
         .iter()
-        .map(|h| h.span)
-        .chain(tokens[draft.region.clone()].iter().map(|t| t.span))
-        .find_map(|sp| {
-            let w = super::tokens::fold(sp.slice(ctx.text));
-            lx.arity.iter().find(|(a, _)| *a == w).map(|(_, n)| *n)
+        .find_map(|h| lx.arity(&super::tokens::fold(h.span.slice(ctx.text))))
+        .or_else(|| {
+            tokens[draft.region.clone()]
+                .iter()
+                .find_map(|t| lx.arity(&t.lower))
         });
 
+    let group = group_phrase(ctx, tokens, &regions);
     // A plan between two named people is a two-party plan ("a meeting between A and B").
     let arity = arity.or_else(|| {
-        (st.status == Status::Planned
-            && actors.len() == 2
-            && group_phrase(ctx, tokens, &regions).is_none())
-        .then_some(2)
+        (st.status == Status::Planned && actors.len() == 2 && group.is_none()).then_some(2)
     });
     // An event with no one, nowhere and no time is only a reference — unless it has a deadline.
     let reference = trig.class == Class::Reference
@@ -329,7 +333,7 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
         host,
         arity,
         topic: topic_words(ctx, tokens, draft),
-        group: group_phrase(ctx, tokens, &regions),
+        group,
         sentence_actors,
         modifier: modifier(ctx, tokens, draft),
         details,
@@ -401,7 +405,11 @@ fn apposition_scope(segs: &[Segment], i: usize) -> Range<usize> {
 
 /// A time expression this clause takes from a neighbour: the report that tells it ("announced
 /// Monday that …"), or a fronted time phrase ("On Monday, …") joined only by commas.
-fn inherited_timex(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Option<(Timex, &'static str)> {
+fn inherited_timex<'c>(
+    ctx: &'c DocContext,
+    s: &Sentence,
+    draft: &Draft,
+) -> Option<(&'c Timex, &'static str)> {
     let seg = &s.segs[draft.seg];
     let tokens = s.tokens;
     if seg.joint == Joint::Reported {
@@ -409,7 +417,7 @@ fn inherited_timex(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Option<(Tim
         let sp = span_of(tokens, &rep.tokens);
         return ctx
             .timexes_in(sp)
-            .into_iter()
+            .iter()
             .find(|x| dating_timex(ctx, tokens, x))
             .map(|x| (x, "report"));
     }
@@ -420,7 +428,7 @@ fn inherited_timex(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Option<(Tim
         let sp = span_of(tokens, &prev.tokens);
         if let Some(x) = ctx
             .timexes_in(sp)
-            .into_iter()
+            .iter()
             .find(|x| dating_timex(ctx, tokens, x))
         {
             return Some((x, "when-clause"));
@@ -443,7 +451,7 @@ fn inherited_timex(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Option<(Tim
         }
         if let Some(x) = ctx
             .timexes_in(sp)
-            .into_iter()
+            .iter()
             .find(|x| dating_timex(ctx, tokens, x))
         {
             return Some((x, "sentence"));
@@ -530,7 +538,7 @@ fn is_located(ctx: &DocContext, tokens: &[Token], span: Span, draft: &Draft) -> 
         j -= 1;
     }
     j > 0
-        && ctx.lx.locative.contains(&tokens[j - 1].lower)
+        && ctx.lx.locative.contains(tokens[j - 1].lower.as_str())
         && ctx.places.is_place(span.slice(ctx.text))
 }
 
@@ -586,7 +594,7 @@ fn pick_place(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Option<Strin
             j -= 1;
         }
         let locative = j > 0
-            && (lx.locative.contains(&tokens[j - 1].lower)
+            && (lx.locative.contains(tokens[j - 1].lower.as_str())
                 || (tokens[j - 1].lower == "to"
                     && j >= 2
                     && draft.hits.iter().any(|h| {
@@ -677,7 +685,7 @@ fn group_phrase(ctx: &DocContext, tokens: &[Token], regions: &[Range<usize>]) ->
             }
             let t = &tokens[i];
             let adj = &tokens[i - 1];
-            if ctx.lx.groups.contains(&t.lower)
+            if ctx.lx.groups.contains(t.lower.as_str())
                 && adj.is_word
                 && adj.is_capitalized(ctx.text)
                 && !ctx.places.is_place(adj.span.slice(ctx.text))

@@ -7,15 +7,17 @@ use crate::extract::actors::{ActorMention, Gazetteer};
 use crate::extract::time::Timex;
 use crate::model::{Document, Span};
 use chrono::NaiveDate;
+use std::borrow::Cow;
 
 pub struct DocContext<'a> {
     pub doc: &'a Document,
     pub text: &'a str,
     pub dct: Option<NaiveDate>,
-    /// Sorted by start offset (all lookups below are binary searches).
-    pub timexes: Vec<Timex>,
+    /// Sorted by start offset (all lookups below are binary searches); borrowed when the caller's
+    /// list already is.
+    pub timexes: Cow<'a, [Timex]>,
     /// Sorted by start offset.
-    pub actors: Vec<ActorMention>,
+    pub actors: Cow<'a, [ActorMention]>,
     pub gazetteer: &'a Gazetteer,
     /// Trigger words outside quotes and site chrome, in text order.
     pub hits: Vec<Hit>,
@@ -28,16 +30,14 @@ pub struct DocContext<'a> {
 impl<'a> DocContext<'a> {
     pub fn new(
         doc: &'a Document,
-        timexes: &[Timex],
-        actors: &[ActorMention],
+        timexes: &'a [Timex],
+        actors: &'a [ActorMention],
         gazetteer: &'a Gazetteer,
     ) -> Self {
         let lx = Lexicon::embedded();
         let text = doc.text.as_str();
-        let mut timexes = timexes.to_vec();
-        timexes.sort_by_key(|t| (t.span.start, t.span.end));
-        let mut actors = actors.to_vec();
-        actors.sort_by_key(|a| (a.span.start, a.span.end));
+        let timexes = sorted_by_key(timexes, |t| (t.span.start, t.span.end));
+        let actors = sorted_by_key(actors, |a| (a.span.start, a.span.end));
         let quoted = quoted_spans(text);
         let places = Places::embedded();
         // Names are not triggers: "the United States" does not "state".
@@ -77,30 +77,22 @@ impl<'a> DocContext<'a> {
         }
     }
 
-    pub fn hits_in(&self, span: Span) -> Vec<Hit> {
-        let from = self.hits.partition_point(|h| h.span.start < span.start);
-        self.hits[from..]
-            .iter()
-            .copied()
-            .take_while(|h| h.span.start < span.end)
-            .collect()
+    /// The trigger words that start in `span` (a slice: nothing is copied).
+    pub fn hits_in(&self, span: Span) -> &[Hit] {
+        starting_in(&self.hits, span, |h| h.span.start)
     }
 
     pub fn reporting_in(&self, span: Span) -> Vec<Span> {
         self.hits_in(span)
-            .into_iter()
-            .filter(|h| self.lx.trigger(*h).class == Class::Reporting)
+            .iter()
+            .filter(|h| self.lx.trigger(**h).class == Class::Reporting)
             .map(|h| h.span)
             .collect()
     }
 
-    pub fn timexes_in(&self, span: Span) -> Vec<Timex> {
-        let from = self.timexes.partition_point(|t| t.span.start < span.start);
-        self.timexes[from..]
-            .iter()
-            .take_while(|t| t.span.start < span.end)
-            .cloned()
-            .collect()
+    /// The time expressions that start in `span`.
+    pub fn timexes_in(&self, span: Span) -> &[Timex] {
+        starting_in(&self.timexes, span, |t| t.span.start)
     }
 
     /// Whether `offset` lies in a time expression.
@@ -114,12 +106,9 @@ impl<'a> DocContext<'a> {
             .any(|t| t.span.contains(offset))
     }
 
-    pub fn actors_in(&self, span: Span) -> Vec<&ActorMention> {
-        let from = self.actors.partition_point(|a| a.span.start < span.start);
-        self.actors[from..]
-            .iter()
-            .take_while(|a| a.span.start < span.end)
-            .collect()
+    /// The actor mentions that start in `span`.
+    pub fn actors_in(&self, span: Span) -> &[ActorMention] {
+        starting_in(&self.actors, span, |a| a.span.start)
     }
 
     /// Actor mentions that end at or before `offset`, nearest first.
@@ -153,6 +142,23 @@ impl<'a> DocContext<'a> {
     }
 }
 
+/// `items` in the order of `key` (a stable sort), copied only when they are not in that order already.
+fn sorted_by_key<T: Clone, K: Ord>(items: &[T], key: impl Fn(&T) -> K) -> Cow<'_, [T]> {
+    if items.is_sorted_by_key(&key) {
+        return Cow::Borrowed(items);
+    }
+    let mut owned = items.to_vec();
+    owned.sort_by_key(key);
+    Cow::Owned(owned)
+}
+
+/// The items of `sorted` (sorted by `start`) that start in `span`: two binary searches.
+fn starting_in<T>(sorted: &[T], span: Span, start: impl Fn(&T) -> usize) -> &[T] {
+    let from = sorted.partition_point(|x| start(x) < span.start);
+    let len = sorted[from..].partition_point(|x| start(x) < span.end);
+    &sorted[from..from + len]
+}
+
 /// Spans between matching quotation marks (curly pairs, or alternating straight double quotes),
 /// each within one paragraph.
 pub fn quoted_spans(text: &str) -> Vec<Span> {
@@ -176,6 +182,17 @@ pub fn quoted_spans(text: &str) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn items_starting_in_a_span_are_a_slice_of_the_sorted_list() {
+        let starts = [1usize, 3, 3, 7, 9];
+        assert_eq!(starting_in(&starts, Span::new(3, 9), |s| *s), &[3, 3, 7]);
+        assert!(starting_in(&starts, Span::new(10, 12), |s| *s).is_empty());
+        let unsorted = sorted_by_key(&[2, 1], |x| *x);
+        assert!(matches!(unsorted, Cow::Owned(_)));
+        assert_eq!(&*unsorted, &[1, 2]);
+        assert!(matches!(sorted_by_key(&[1, 2], |x| *x), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn quoted_spans_pair_curly_and_straight_quotes_within_a_paragraph() {

@@ -40,7 +40,7 @@ pub fn title_detail(ctx: &DocContext, tokens: &[Token], actor: &ActorMention) ->
     // The name proper starts at the first token of the mention that is part of the canonical name.
     let end = index_at(tokens, actor.span.end);
     let p = (k..end)
-        .find(|&i| name_words.contains(&tokens[i].lower))
+        .find(|&i| name_words.iter().any(|w| *w == tokens[i].lower))
         .unwrap_or(k);
     let mut q = p;
     while q > 0 && p - q < 5 {
@@ -53,7 +53,9 @@ pub fn title_detail(ctx: &DocContext, tokens: &[Token], actor: &ActorMention) ->
         }
         q -= 1;
     }
-    let (phrase, group) = lx.roles.iter().find(|(phrase, _)| {
+    // Only a phrase ending in the word before the name can end there.
+    let before = tokens.get(p.checked_sub(1)?)?;
+    let (phrase, group) = lx.roles_ending_in(&before.lower).find(|(phrase, _)| {
         phrase_before(tokens, p, phrase) && p - phrase.split(' ').count() >= q
     })?;
     let _ = phrase;

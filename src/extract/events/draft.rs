@@ -116,7 +116,7 @@ pub fn np_start(ctx: &DocContext, tokens: &[Token], tok: usize, floor: usize) ->
                     | "as"
                     | "than"
             )
-            || lx.past_verbs.contains(&t.lower)
+            || lx.past_verbs.contains(t.lower.as_str())
             || lx.trigger_word(&t.lower)
             || lx.relations.contains(&t.lower);
         if breaks {
@@ -138,7 +138,7 @@ fn has_actor_object(ctx: &DocContext, tokens: &[Token], after: usize) -> bool {
         .map_or(usize::MAX, |t| t.span.start + 1);
     let Some(obj) = ctx
         .actors_in(crate::model::Span::new(next.span.start, window_end))
-        .into_iter()
+        .iter()
         .next()
     else {
         return false;

@@ -5,9 +5,10 @@
 
 use super::tokens::{PhraseSet, fold};
 use crate::model::{EventKind, Span};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 /// How much a trigger word says on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -123,22 +124,27 @@ pub struct Lexicon {
     /// Cues right after an event noun ("the meeting would begin").
     pub planned_after: PhraseSet,
     pub past: PhraseSet,
-    pub prior: HashSet<String>,
-    pub arity: Vec<(String, u8)>,
+    pub prior: FxHashSet<String>,
+    /// How many parties a word implies ("bilateral": 2), by folded word.
+    arity: FxHashMap<String, u8>,
     /// Relation phrases and what they mean ("during", "after", "before", "since", "then").
     pub relations: PhraseSet,
     pub deadline_words: PhraseSet,
     /// Role phrases (folded) and their group.
     pub roles: Vec<(String, String)>,
-    pub groups: HashSet<String>,
-    pub stop: HashSet<String>,
+    pub groups: FxHashSet<String>,
+    pub stop: FxHashSet<String>,
     pub numbers: Vec<(String, u32)>,
-    pub past_verbs: HashSet<String>,
-    pub locative: HashSet<String>,
+    pub past_verbs: FxHashSet<String>,
+    pub locative: FxHashSet<String>,
     pub light_verbs: PhraseSet,
-    pub pronouns: HashSet<String>,
-    single_forms: HashSet<String>,
-    role_words: HashSet<String>,
+    pub pronouns: FxHashSet<String>,
+    single_forms: FxHashSet<String>,
+    role_words: FxHashSet<String>,
+    /// For each last word of a role phrase, the indices of [`Lexicon::roles`] that end in it, in order.
+    roles_by_last: FxHashMap<String, Vec<usize>>,
+    /// [`Lexicon::numbers`] by word, the first of a word kept.
+    number_words: FxHashMap<String, u32>,
 }
 
 fn longest_first(mut v: Vec<(String, String)>) -> Vec<(String, String)> {
@@ -189,7 +195,9 @@ impl Lexicon {
                 not_prev: t.not_prev.iter().map(|s| fold(s)).collect(),
             });
         }
+        // A DFA: built once, and every document is searched with it (the default NFA is slower).
         let matcher = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(&forms)
@@ -205,7 +213,21 @@ impl Lexicon {
             .iter()
             .flat_map(|(p, _)| p.split_whitespace().map(str::to_string))
             .collect();
+        let roles = longest_first(roles);
+        let mut roles_by_last: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (i, (p, _)) in roles.iter().enumerate() {
+            if let Some(last) = p.split_whitespace().next_back() {
+                roles_by_last.entry(last.to_string()).or_default().push(i);
+            }
+        }
+        let numbers: Vec<(String, u32)> = raw.words.numbers.into_iter().collect();
+        let mut number_words = FxHashMap::default();
+        for (w, n) in &numbers {
+            number_words.entry(w.clone()).or_insert(*n);
+        }
         Ok(Lexicon {
+            roles_by_last,
+            number_words,
             single_forms,
             role_words,
             triggers,
@@ -215,13 +237,13 @@ impl Lexicon {
             planned_after: PhraseSet::of(&raw.status.planned_after),
             past: PhraseSet::of(&raw.status.past),
             prior: words(raw.status.prior),
-            arity: raw.arity.into_iter().map(|(k, v)| (fold(&k), v)).collect(),
+            arity: first_of_each(raw.arity.into_iter().map(|(k, v)| (fold(&k), v))),
             relations: PhraseSet::new(raw.relations),
             deadline_words: PhraseSet::of(&raw.deadline.before_timex),
-            roles: longest_first(roles),
+            roles,
             groups: words(raw.groups.nouns),
             stop: words(raw.words.stop),
-            numbers: raw.words.numbers.into_iter().collect(),
+            numbers,
             past_verbs: words(raw.words.past_verbs),
             locative: words(raw.words.locative),
             light_verbs: PhraseSet::of(&raw.words.light_verbs),
@@ -274,6 +296,20 @@ impl Lexicon {
             .map(|(_, g)| g.as_str())
     }
 
+    /// How many parties a folded word implies, if it says.
+    pub fn arity(&self, word: &str) -> Option<u8> {
+        self.arity.get(word).copied()
+    }
+
+    /// The role phrases (as [`Lexicon::roles`], in its order) whose last word is `word`.
+    pub fn roles_ending_in(&self, word: &str) -> impl Iterator<Item = &(String, String)> {
+        self.roles_by_last
+            .get(word)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.roles[i])
+    }
+
     /// Whether a single word is a trigger form on its own.
     pub fn trigger_word(&self, word: &str) -> bool {
         self.single_forms.contains(word)
@@ -289,16 +325,22 @@ impl Lexicon {
     }
 
     pub fn number(&self, word: &str) -> Option<u32> {
-        word.parse().ok().or_else(|| {
-            self.numbers
-                .iter()
-                .find(|(w, _)| w == word)
-                .map(|(_, n)| *n)
-        })
+        word.parse()
+            .ok()
+            .or_else(|| self.number_words.get(word).copied())
     }
 }
 
-fn words(v: Vec<String>) -> HashSet<String> {
+/// A map that keeps the first value given for each key (as a search of the list in order would).
+fn first_of_each<V>(items: impl IntoIterator<Item = (String, V)>) -> FxHashMap<String, V> {
+    let mut map = FxHashMap::default();
+    for (k, v) in items {
+        map.entry(k).or_insert(v);
+    }
+    map
+}
+
+fn words(v: Vec<String>) -> FxHashSet<String> {
     v.iter().map(|s| fold(s)).collect()
 }
 
@@ -331,6 +373,35 @@ fn prev_word(text: &str, offset: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn role_phrases_are_found_by_their_last_word_in_list_order() {
+        let lx = Lexicon::embedded();
+        assert!(!lx.roles.is_empty());
+        for (phrase, _) in &lx.roles {
+            let last = phrase.split_whitespace().next_back().unwrap_or("");
+            let listed: Vec<&String> = lx
+                .roles
+                .iter()
+                .filter(|(p, _)| p.split_whitespace().next_back() == Some(last))
+                .map(|(p, _)| p)
+                .collect();
+            let found: Vec<&String> = lx.roles_ending_in(last).map(|(p, _)| p).collect();
+            assert_eq!(found, listed);
+        }
+        assert_eq!(lx.roles_ending_in("zzqx").count(), 0);
+    }
+
+    #[test]
+    fn numbers_read_digits_and_the_first_listed_word() {
+        let lx = Lexicon::embedded();
+        assert_eq!(lx.number("12"), Some(12));
+        for (w, n) in &lx.numbers {
+            let first = lx.numbers.iter().find(|(o, _)| o == w).map(|(_, v)| *v);
+            assert_eq!(lx.number(w), first.or(Some(*n)));
+        }
+        assert_eq!(lx.number("zzqx"), None);
+    }
 
     fn kinds(text: &str) -> Vec<(String, EventKind)> {
         let lx = Lexicon::embedded();

@@ -3,9 +3,10 @@
 //! of one meeting that name either can agree; "Geneva" and "Alaska" cannot.
 
 use crate::model::Span;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 #[derive(Debug, Deserialize)]
 struct RawCountry {
@@ -27,8 +28,9 @@ struct RawPlaces {
 /// The parsed place list.
 #[derive(Debug)]
 pub struct Places {
-    parent: HashMap<String, String>,
-    countries: Vec<String>,
+    parent: FxHashMap<String, String>,
+    /// A set: whether a name is a country is asked for many words of every document.
+    countries: FxHashSet<String>,
     /// Canonical name of each surface form of the matcher.
     canonical: Vec<String>,
     /// Places written with "the" ("the White House"): they have an alias "the NAME".
@@ -54,7 +56,7 @@ impl Places {
 
     pub fn parse(src: &str) -> Result<Places, String> {
         let raw: RawPlaces = toml::from_str(src).map_err(|e| e.to_string())?;
-        let mut parent: HashMap<String, String> = HashMap::new();
+        let mut parent: FxHashMap<String, String> = FxHashMap::default();
         let mut names: Vec<String> = raw.regions.clone();
         let mut countries = Vec::new();
         for (country, c) in raw.countries {
@@ -86,14 +88,16 @@ impl Places {
         forms.extend(raw.aliases);
         forms.sort();
         forms.dedup();
+        // A DFA: built once, and every document is searched with it.
         let matcher = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(forms.iter().map(|(f, _)| f))
             .map_err(|e| e.to_string())?;
         Ok(Places {
             articled,
             parent,
-            countries,
+            countries: countries.into_iter().collect(),
             canonical: forms.into_iter().map(|(_, c)| c).collect(),
             matcher,
         })
@@ -159,7 +163,7 @@ impl Places {
     }
 
     pub fn is_country(&self, name: &str) -> bool {
-        self.countries.iter().any(|c| c == name)
+        self.countries.contains(name)
     }
 
     /// Whether `name` is a known place at all (a place is not a person).
@@ -221,6 +225,8 @@ Sylvania = { in = "Europe", capital = "Marsh", places = [] }
         assert!(p.countries.len() > 150);
         // Every country lies in some region, so two countries are never "compatible".
         assert!(p.countries.iter().all(|c| p.depth(c) >= 2));
-        assert!(!p.compatible(&p.countries[0], &p.countries[1]));
+        let mut countries: Vec<&String> = p.countries.iter().collect();
+        countries.sort();
+        assert!(!p.compatible(countries[0], countries[1]));
     }
 }

@@ -41,7 +41,7 @@ pub fn status(
 ) -> StatusCue {
     let lx = ctx.lx;
     let prior = (head.saturating_sub(4).max(seg.start)..head)
-        .any(|i| lx.prior.contains(&tokens[i].lower) && !in_timex(ctx, &tokens[i]));
+        .any(|i| lx.prior.contains(tokens[i].lower.as_str()) && !in_timex(ctx, &tokens[i]));
     if let (Some(d), Some(dct)) = (date, ctx.dct) {
         if d.start.is_some_and(|s| s > dct) {
             return cue(Status::Planned, "date after publication", prior);
@@ -74,7 +74,7 @@ pub fn status(
             }
             let w = tokens[i].lower.as_str();
             if matches!(w, "was" | "were" | "is" | "are" | "has" | "had" | "did")
-                || lx.past_verbs.contains(&tokens[i].lower)
+                || lx.past_verbs.contains(tokens[i].lower.as_str())
             {
                 break;
             }
@@ -86,7 +86,7 @@ pub fn status(
             .any(|i| matches!(tokens[i].lower.as_str(), "a" | "an"));
         let past_verb = tokens[scope].iter().any(|t| {
             !lx.planned.contains(&t.lower)
-                && (lx.past_verbs.contains(&t.lower)
+                && (lx.past_verbs.contains(t.lower.as_str())
                     || (t.lower.ends_with("ed") && t.lower.len() > 4))
         });
         if indefinite && !past_verb {

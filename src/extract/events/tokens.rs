@@ -2,16 +2,18 @@
 //!
 //! Event detection reasons about the words around a trigger ("would", "the previous", "with
 //! Putin"), so it needs words with their offsets, compared case-insensitively and with curly
-//! apostrophes folded to straight ones.
+//! apostrophes folded to straight ones. The folded form is kept inline ([`CompactString`]): a
+//! sentence's tokens are made without one allocation per word.
 
 use crate::model::Span;
+use compact_str::CompactString;
 
 /// A word or a punctuation mark.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     pub span: Span,
     /// Lowercased, with `’` folded to `'`.
-    pub lower: String,
+    pub lower: CompactString,
     pub is_word: bool,
 }
 
@@ -36,51 +38,57 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let Some(s) = text.get(span.range()) else {
         return Vec::new();
     };
-    let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::with_capacity(s.len() / 5);
     let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
+    while let Some(c) = char_at(s, i) {
+        let width = c.len_utf8();
         // Quote marks are neither words nor clause breaks ("“begun arrangements” for").
         if c.is_whitespace() || matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'' | '«' | '»')
         {
-            i += 1;
+            i += width;
             continue;
         }
-        if c.is_alphanumeric() {
-            let mut j = i + 1;
-            while j < chars.len() {
-                let d = chars[j].1;
-                let next_alnum = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
-                if d.is_alphanumeric() || (is_inner(d) && next_alnum) {
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-            let end = chars.get(j).map_or(s.len(), |&(e, _)| e);
-            let mut end = end;
-            // "U.S." keeps its last dot: single letters joined by dots.
-            let word = &s[at..end];
-            if word.contains('.')
-                && s[end..].starts_with('.')
-                && word.split('.').all(|p| p.chars().count() == 1)
-            {
-                end += 1;
-                j += 1;
-            }
-            push(&mut out, s, span.start, at, end, true);
-            i = j;
-        } else {
-            push(&mut out, s, span.start, at, at + c.len_utf8(), false);
-            i += 1;
+        if !c.is_alphanumeric() {
+            push(&mut out, s, span.start, i, i + width, false);
+            i += width;
+            continue;
         }
+        let mut end = i + width;
+        while let Some(d) = char_at(s, end) {
+            let next = end + d.len_utf8();
+            if d.is_alphanumeric()
+                || (is_inner(d) && char_at(s, next).is_some_and(char::is_alphanumeric))
+            {
+                end = next;
+            } else {
+                break;
+            }
+        }
+        // "U.S." keeps its last dot: single letters joined by dots.
+        let word = &s[i..end];
+        if word.contains('.')
+            && s[end..].starts_with('.')
+            && word.split('.').all(|p| p.chars().count() == 1)
+        {
+            end += 1;
+        }
+        push(&mut out, s, span.start, i, end, true);
+        i = end;
     }
     out
 }
 
+/// The character at byte `i` of `s` (a char boundary), if any: ASCII without decoding.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s.get(i..)?.chars().next(),
+        None => None,
+    }
+}
+
 fn push(out: &mut Vec<Token>, s: &str, base: usize, start: usize, end: usize, is_word: bool) {
-    let lower = fold(&s[start..end]);
+    let lower = fold_inline(&s[start..end]);
     out.push(Token {
         span: Span::new(base + start, base + end),
         lower,
@@ -95,6 +103,16 @@ pub fn fold(s: &str) -> String {
         return s.to_ascii_lowercase();
     }
     s.to_lowercase().replace('’', "'")
+}
+
+/// [`fold`] into an inline string: words up to 24 bytes need no allocation.
+fn fold_inline(s: &str) -> CompactString {
+    if s.is_ascii() {
+        let mut out = CompactString::new(s);
+        out.make_ascii_lowercase();
+        return out;
+    }
+    CompactString::from(fold(s))
 }
 
 /// Whether the words of `phrase` (already folded, space-separated) start at token `i`.
@@ -133,8 +151,8 @@ pub struct Phrase {
 /// instead of a scan of the whole list. Longer phrases are tried first.
 #[derive(Debug, Default)]
 pub struct PhraseSet {
-    by_first: std::collections::HashMap<String, Vec<Phrase>>,
-    by_last: std::collections::HashMap<String, Vec<Phrase>>,
+    by_first: rustc_hash::FxHashMap<String, Vec<Phrase>>,
+    by_last: rustc_hash::FxHashMap<String, Vec<Phrase>>,
 }
 
 impl PhraseSet {
@@ -165,7 +183,7 @@ impl PhraseSet {
     /// The longest phrase starting at token `i`.
     pub fn starting_at(&self, tokens: &[Token], i: usize) -> Option<&Phrase> {
         let first = tokens.get(i)?;
-        self.by_first.get(&first.lower)?.iter().find(|p| {
+        self.by_first.get(first.lower.as_str())?.iter().find(|p| {
             p.words
                 .iter()
                 .enumerate()
@@ -176,7 +194,7 @@ impl PhraseSet {
     /// The longest phrase whose last word is token `end`.
     pub fn ending_at(&self, tokens: &[Token], end: usize) -> Option<&Phrase> {
         let last = tokens.get(end)?;
-        self.by_last.get(&last.lower)?.iter().find(|p| {
+        self.by_last.get(last.lower.as_str())?.iter().find(|p| {
             let n = p.words.len();
             end + 1 >= n
                 && p.words
@@ -255,6 +273,18 @@ mod tests {
         assert_eq!(set.ending_at(&t, 7).map(|p| p.value.as_str()), Some("c"));
         assert!(set.starting_at(&t, 0).is_none());
         assert!(set.contains("plans") && !set.contains("to"));
+    }
+
+    #[test]
+    fn folded_forms_equal_the_folded_text_of_each_token() {
+        let s = "Holt’S ÉLYSÉE talks, U.S. a-very-long-hyphenated-compound-word-of-many-parts \
+                 and 2,000 «Ünal» O’Brien’s";
+        let tokens = tokenize(s, Span::new(0, s.len()));
+        assert!(tokens.len() > 8);
+        for t in &tokens {
+            assert_eq!(t.lower, fold(t.span.slice(s)), "{}", t.span.slice(s));
+        }
+        assert!(tokens.iter().any(|t| t.lower == "holt's"));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::extract::actors::ActorMention;
 use crate::extract::actors::gazetteer::{Gazetteer, Gender, Kind};
 use crate::extract::actors::titles::title_before;
 use crate::extract::actors::tokens::{Tok, TokKind, phrase_key, token_at};
-use crate::text::{paragraphs, sentences};
+use crate::text::paragraphs;
 
 pub struct Ctx<'a> {
     pub text: &'a str,
@@ -72,6 +72,7 @@ impl<'a> Ctx<'a> {
     pub fn new(
         text: &'a str,
         toks: &'a [Tok],
+        sentences: &[crate::model::Span],
         gaz: &'a Gazetteer,
         lex: &'a Lexicon,
         mentions: &'a [ActorMention],
@@ -87,7 +88,7 @@ impl<'a> Ctx<'a> {
             }
             key_ends.push(keys.len());
         }
-        let sentences = token_ranges(toks, &sentences(text));
+        let sentences = token_ranges(toks, sentences);
         let paragraphs = token_ranges(toks, &paragraphs(text));
         let mut mention_of = vec![None; n];
         let mut mention_toks = Vec::with_capacity(mentions.len());

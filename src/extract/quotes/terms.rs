@@ -6,14 +6,12 @@ use super::context::Ctx;
 use super::marks::Marked;
 use crate::extract::actors::tokens::token_at;
 
-/// Words (alphabetic tokens) inside a quote.
-fn words(ctx: &Ctx, q: &Marked) -> Vec<String> {
+/// Words (alphabetic tokens) inside a quote, borrowed from the text.
+fn words<'t>(ctx: &Ctx<'t>, q: &Marked) -> impl Iterator<Item = &'t str> {
     q.inner
         .slice(ctx.text)
         .split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'' && c != '-')
         .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
 }
 
 /// "the so-called “…”", "known as “…”": a term, not speech.
@@ -31,7 +29,7 @@ pub fn is_title_or_list(ctx: &Ctx, quotes: &[Marked], qi: usize) -> bool {
         return true;
     }
     // “territory”, “sovereignty” and “security”: quoted terms in a list.
-    let short = |x: &Marked| words(ctx, x).len() <= 3;
+    let short = |x: &Marked| words(ctx, x).nth(3).is_none();
     let joined = |a: &Marked, b: &Marked| {
         ctx.text
             .get(a.close..b.open)
@@ -47,7 +45,8 @@ pub fn is_title_or_list(ctx: &Ctx, quotes: &[Marked], qi: usize) -> bool {
 
 /// A Title In Capitals (a show, a book, an operation) of at least `min_words` words, not a sentence.
 pub fn is_title(ctx: &Ctx, q: &Marked, min_words: usize) -> bool {
-    let ws = words(ctx, q);
+    // More than ten words is no title: a long quote is not read to its end.
+    let ws: Vec<&str> = words(ctx, q).take(11).collect();
     let small = [
         "of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "by",
     ];
@@ -55,9 +54,9 @@ pub fn is_title(ctx: &Ctx, q: &Marked, min_words: usize) -> bool {
     (min_words..=10).contains(&ws.len())
         && !all_caps
         && !q.ends_sentence
-        && ws.iter().all(|w| {
-            small.contains(&w.as_str()) || w.chars().next().is_some_and(char::is_uppercase)
-        })
+        && ws
+            .iter()
+            .all(|w| small.contains(w) || w.chars().next().is_some_and(char::is_uppercase))
         && ws
             .first()
             .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))

@@ -86,6 +86,9 @@ impl Clue {
                 key,
                 ..
             } => with_resolved_starts(*key, expr, lo, hi, |starts| {
+                // Days counted as integers from `lo`: the gap to a start is then a subtraction,
+                // and a start (the same for runs of days) is converted once per run.
+                let mut last: Option<(Option<NaiveDate>, Option<i64>)> = None;
                 let mut d = lo;
                 for i in 0.. {
                     // Past the memo's run only at the end of the calendar.
@@ -93,7 +96,16 @@ impl Clue {
                         Some(s) => *s,
                         None => resolved_start(expr, d),
                     };
-                    out.push(near_cost(start, d, expr.tense, *per_day, *ceiling));
+                    let offset = match last {
+                        Some((s, o)) if s == start => o,
+                        _ => {
+                            let o = start.map(|s| (s - lo).num_days());
+                            last = Some((start, o));
+                            o
+                        }
+                    };
+                    let gap = offset.map(|o| i as i64 - o);
+                    out.push(near_gap_cost(gap, expr.tense, *per_day, *ceiling));
                     match d.succ_opt() {
                         Some(next) if next <= hi => d = next,
                         _ => break,
@@ -215,10 +227,14 @@ fn near_cost(
     per_day: f64,
     ceiling: f64,
 ) -> f64 {
-    let Some(start) = start else {
+    near_gap_cost(start.map(|s| (d - s).num_days()), tense, per_day, ceiling)
+}
+
+/// [`near_cost`] from the days between the start and the candidate day (none: no start).
+fn near_gap_cost(gap: Option<i64>, tense: Tense, per_day: f64, ceiling: f64) -> f64 {
+    let Some(gap) = gap else {
         return ceiling;
     };
-    let gap = (d - start).num_days();
     let gap = if tense == Tense::Future { -gap } else { gap };
     if gap < 0 {
         return ceiling;

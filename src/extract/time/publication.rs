@@ -260,29 +260,43 @@ fn best_day(
             column[i] = column[first[i]];
         }
     }
-    let mut scored: Vec<(f64, NaiveDate)> = Vec::with_capacity(days);
-    let mut d = lo;
-    for day in 0..days {
-        let mut cost: f64 = column.iter().map(|c| costs[c * days + day]).sum();
-        if let Some(n) = neighbour {
-            cost += NEIGHBOUR_PULL * (d - n).num_days().abs() as f64;
+    // Each day's total, summed column by column (contiguous reads) in the clues' order: the same
+    // float as summing each day's costs in that order (`Iterator::sum` starts from -0.0 too).
+    let mut totals = vec![-0.0; days];
+    for &c in &column {
+        let Some(costs) = costs.get(c * days..(c + 1) * days) else {
+            continue;
+        };
+        for (total, cost) in totals.iter_mut().zip(costs) {
+            *total += cost;
         }
-        scored.push((cost, d));
-        d = d.succ_opt()?;
     }
-    let (best_cost, best) = scored
+    // Days as their index in the window: consecutive days, so index differences are day counts.
+    let pull_from = neighbour.map(|n| (n - lo).num_days());
+    let scored: Vec<f64> = totals
+        .into_iter()
+        .enumerate()
+        .map(|(day, cost)| match pull_from {
+            Some(n) => cost + NEIGHBOUR_PULL * (day as i64 - n).abs() as f64,
+            None => cost,
+        })
+        .collect();
+    // The cheapest day, the earliest of equals.
+    let (best_day, best_cost) = scored
         .iter()
         .copied()
-        .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))?;
+        .enumerate()
+        .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))?;
     let rival = scored
         .iter()
-        .filter(|(_, d)| (*d - best).num_days().abs() > 2)
-        .map(|(c, _)| *c)
+        .enumerate()
+        .filter(|(day, _)| day.abs_diff(best_day) > 2)
+        .map(|(_, c)| *c)
         .fold(f64::INFINITY, f64::min);
     if neighbour.is_none() && rival - best_cost < MARGIN {
         return None;
     }
-    let best_day = (best - lo).num_days() as usize;
+    let best = add_days(lo, best_day as i64)?;
     let notes = clues
         .iter()
         .zip(&column)

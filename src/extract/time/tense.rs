@@ -208,20 +208,11 @@ fn cue(tokens: &[Token], i: usize) -> Option<Tense> {
         return None;
     }
     let prev = i.checked_sub(1).map(|k| &tokens[k]);
-    let after_past_aux = after_past_aux(tokens, i);
-    if FUTURE.iter().any(|w| t.is(w)) {
+    match listed(t.text) {
         // "had been due to expire", "was expected to": a plan in the past.
-        return Some(if after_past_aux {
-            Tense::Past
-        } else {
-            Tense::Future
-        });
-    }
-    if PAST.iter().any(|w| t.is(w)) {
-        return Some(Tense::Past);
-    }
-    if PRESENT.iter().any(|w| t.is(w)) {
-        return Some(Tense::Present);
+        Some(Tense::Future) if after_past_aux(tokens, i) => return Some(Tense::Past),
+        Some(tense) => return Some(tense),
+        None => {}
     }
     // A passive participle takes the tense of its auxiliary ("can be exercised", "is expected").
     if prev.is_some_and(|p| p.is_any(&["be", "is", "are", "am", "being"])) && t.text.ends_with("ed")
@@ -244,8 +235,61 @@ fn cue(tokens: &[Token], i: usize) -> Option<Tense> {
     lower_ed.then_some(Tense::Past)
 }
 
+/// The tense a word of the lists names (ASCII case ignored), [`FUTURE`] before [`PAST`] before
+/// [`PRESENT`]: one hash lookup per word instead of a scan of the lists, as every word near a
+/// time expression is asked.
+fn listed(word: &str) -> Option<Tense> {
+    use std::collections::HashMap;
+    static LISTS: std::sync::OnceLock<(HashMap<&'static str, Tense>, usize)> =
+        std::sync::OnceLock::new();
+    let (lists, longest) = LISTS.get_or_init(|| {
+        let mut m = HashMap::new();
+        for (words, tense) in [
+            (PRESENT, Tense::Present),
+            (PAST, Tense::Past),
+            (FUTURE, Tense::Future),
+        ] {
+            for w in words {
+                m.insert(*w, tense);
+            }
+        }
+        let longest = m.keys().map(|w| w.len()).max().unwrap_or(0);
+        (m, longest)
+    });
+    // The lists are ASCII: a word with other characters, or longer than any, is in none.
+    if word.len() > *longest || !word.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 32];
+    let lower = buf.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    lists.get(std::str::from_utf8(lower).ok()?).copied()
+}
+
 /// "had been due to expire": a plan that belongs to the past (a pluperfect). "was expected to"
 /// and "were planning to" still look ahead.
 fn after_past_aux(tokens: &[Token], i: usize) -> bool {
     tokens[i.saturating_sub(3)..i].iter().any(|p| p.is("had"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn listed_words_name_their_tense_whatever_their_case() {
+        assert_eq!(listed("Will"), Some(Tense::Future));
+        assert_eq!(listed("SAID"), Some(Tense::Past));
+        assert_eq!(listed("says"), Some(Tense::Present));
+        assert_eq!(listed("meeting"), None);
+        assert_eq!(listed("saïd"), None);
+        assert_eq!(listed("understandings"), None);
+        for w in FUTURE {
+            assert_eq!(listed(w), Some(Tense::Future), "{w}");
+        }
+        for w in PAST.iter().filter(|w| !FUTURE.contains(w)) {
+            assert_eq!(listed(w), Some(Tense::Past), "{w}");
+        }
+    }
 }
