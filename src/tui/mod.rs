@@ -22,6 +22,7 @@ pub mod query;
 pub mod rows;
 pub mod runs;
 pub mod saved;
+pub mod search;
 pub mod shift;
 pub mod start;
 pub mod targets;
