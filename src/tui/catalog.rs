@@ -3,8 +3,9 @@
 //! date order. Drawing a frame then only reads.
 
 use super::action::View;
-use super::search::{Blobs, Lists, SearchTexts};
-use crate::model::{EventKind, Mention, Status, TimeValue, Timeline};
+use super::later::{DocFacets, Later, Lists};
+use super::search::Blobs;
+use crate::model::{TimeValue, Timeline};
 use crate::sanitize::plain;
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -68,10 +69,6 @@ pub struct DocEntry {
     pub byline: String,
     /// Quote indices in this document, in text order.
     pub quotes: Vec<usize>,
-    /// Actors, kinds and statuses of the event mentions and quotes in this document (for facets).
-    pub actors: Vec<String>,
-    pub kinds: Vec<EventKind>,
-    pub statuses: Vec<Status>,
 }
 
 impl DocEntry {
@@ -87,9 +84,9 @@ pub struct Catalog {
     pub event_order: Vec<usize>,
     pub quotes: Arc<Vec<QuoteEntry>>,
     pub docs: Arc<Vec<DocEntry>>,
-    /// What the filter searches, made beside the first frame (see [`super::search`]).
-    search: Arc<SearchTexts>,
-    pub doc_by_id: FxHashMap<String, usize>,
+    /// The search texts and document facets, made beside the first frame (see [`super::later`]).
+    later: Arc<Later>,
+    pub doc_by_id: Arc<FxHashMap<String, usize>>,
     /// The first and last day any event covers: the date ribbon's axis.
     pub axis: Option<(NaiveDate, NaiveDate)>,
     /// The newest publication date (else the last event day), which `last 7d` counts back from.
@@ -108,7 +105,7 @@ pub fn date_label(t: Option<&TimeValue>) -> String {
 }
 
 impl Catalog {
-    pub fn new(tl: &Timeline) -> Catalog {
+    pub fn new(tl: &Arc<Timeline>) -> Catalog {
         let doc_by_id: FxHashMap<String, usize> = tl
             .documents
             .iter()
@@ -138,9 +135,6 @@ impl Catalog {
                 path: plain(&d.path),
                 byline: d.byline.as_deref().map(plain).unwrap_or_default(),
                 quotes: Vec::new(),
-                actors: Vec::new(),
-                kinds: Vec::new(),
-                statuses: Vec::new(),
             })
             .collect();
         let quotes: Vec<QuoteEntry> = tl
@@ -197,7 +191,14 @@ impl Catalog {
         let mut event_order: Vec<usize> = (0..events.len()).collect();
         event_order.sort_by_key(|&i| (events[i].start.is_none(), events[i].start));
 
-        doc_facets(tl, &doc_by_id, &quotes, &mut docs);
+        // Each document's quotes, in text order (the facets are made later, see `later`).
+        for (qi, q) in quotes.iter().enumerate() {
+            if let Some(d) = q.doc {
+                docs[d].quotes.push(qi);
+            }
+        }
+        docs.par_iter_mut()
+            .for_each(|d| d.quotes.sort_by_key(|&q| tl.quotes[q].span.start));
 
         let axis = events.iter().filter_map(|e| Some((e.start?, e.end?))).fold(
             None,
@@ -214,17 +215,20 @@ impl Catalog {
             .or(axis.map(|(_, b)| b));
 
         let (events, quotes, docs) = (Arc::new(events), Arc::new(quotes), Arc::new(docs));
-        let search = Arc::new(SearchTexts::new(Lists {
+        let doc_by_id = Arc::new(doc_by_id);
+        let later = Arc::new(Later::new(Lists {
+            timeline: Arc::clone(tl),
             events: Arc::clone(&events),
             quotes: Arc::clone(&quotes),
             docs: Arc::clone(&docs),
+            doc_by_id: Arc::clone(&doc_by_id),
             event_order: event_order.clone(),
         }));
-        SearchTexts::build_in_background(&search);
+        Later::make_in_background(&later);
         Catalog {
             events,
             event_order,
-            search,
+            later,
             quotes,
             docs,
             doc_by_id,
@@ -235,57 +239,16 @@ impl Catalog {
 
     /// The search texts of `view`'s items (waits for them if they are still being made).
     pub fn blobs(&self, view: View) -> &Blobs {
-        self.search.blobs(view)
+        self.later.blobs(view)
     }
 
     /// Whether `view`'s search texts are made yet.
     pub fn search_ready(&self, view: View) -> bool {
-        self.search.ready(view)
+        self.later.blobs_ready(view)
     }
-}
 
-/// Each document's quotes (in text order) and the speakers, actors, kinds and statuses of its
-/// quotes and event mentions, for the facets. A name is sanitised once per document, however many
-/// mentions repeat it.
-fn doc_facets(
-    tl: &Timeline,
-    doc_by_id: &FxHashMap<String, usize>,
-    quotes: &[QuoteEntry],
-    docs: &mut [DocEntry],
-) {
-    let mut mentions: Vec<Vec<&Mention>> = vec![Vec::new(); docs.len()];
-    for m in tl.events.iter().flat_map(|e| &e.mentions) {
-        if let Some(&d) = doc_by_id.get(m.doc.as_str()) {
-            mentions[d].push(m);
-        }
+    /// Every document's facets, by document index (waits for them if they are being made).
+    pub fn doc_facets(&self) -> &[DocFacets] {
+        self.later.doc_facets()
     }
-    for (qi, q) in quotes.iter().enumerate() {
-        if let Some(d) = q.doc {
-            docs[d].quotes.push(qi);
-        }
-    }
-    docs.par_iter_mut()
-        .zip(mentions)
-        .for_each(|(doc, mentions)| {
-            doc.quotes.sort_by_key(|&q| tl.quotes[q].span.start);
-            let mut named: Vec<&str> = mentions
-                .iter()
-                .flat_map(|m| m.actors.iter().map(String::as_str))
-                .collect();
-            named.sort_unstable();
-            named.dedup();
-            let speakers = doc.quotes.iter().map(|&q| &quotes[q].speaker);
-            doc.actors = speakers
-                .filter(|s| !s.is_empty())
-                .cloned()
-                .chain(named.into_iter().map(plain))
-                .collect();
-            doc.actors.sort();
-            doc.actors.dedup();
-            doc.kinds = mentions.iter().map(|m| m.kind).collect();
-            doc.kinds.sort();
-            doc.kinds.dedup();
-            doc.statuses = mentions.iter().map(|m| m.status).collect();
-            doc.statuses.dedup();
-        });
 }

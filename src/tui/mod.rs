@@ -16,6 +16,7 @@ pub mod growth;
 pub mod kept;
 pub mod keymap;
 pub mod keys;
+pub mod later;
 pub mod layout;
 pub mod navigate;
 pub mod query;

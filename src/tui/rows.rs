@@ -242,10 +242,10 @@ fn faceted(state: &State, view: View, facets: &[Filter]) -> Vec<usize> {
                 let d = &cat.docs[i];
                 let published = tl.documents[i].published.date;
                 facets.iter().all(|f| match f {
-                    Filter::Actor(a) => d.actors.contains(a),
+                    Filter::Actor(a) => cat.doc_facets()[i].actors.contains(a),
                     Filter::Outlet(o) => d.outlet == *o,
-                    Filter::Kind(k) => d.kinds.contains(k),
-                    Filter::Status(s) => d.statuses.contains(s),
+                    Filter::Kind(k) => cat.doc_facets()[i].kinds.contains(k),
+                    Filter::Status(s) => cat.doc_facets()[i].statuses.contains(s),
                     Filter::Dates(r) => published.is_some_and(|p| r.overlaps(p, p)),
                     Filter::Query(_) => true,
                 })
