@@ -157,9 +157,18 @@ pub struct State {
 
 impl State {
     pub fn new(timeline: Timeline, options: Options) -> State {
+        State::open(timeline, options, false)
+    }
+
+    /// [`State::new`]; with `keep`, the documents' keys (which the kept state of a corpus is
+    /// looked up by) are hashed on another thread while the catalog is built.
+    pub fn open(timeline: Timeline, options: Options, keep: bool) -> State {
         let timeline = Arc::new(timeline);
-        let catalog = Catalog::new(&timeline);
         let kept = Kept::none();
+        if keep {
+            kept.hash_keys_in_background(&timeline);
+        }
+        let catalog = Catalog::new(&timeline);
         let mut state = State {
             timeline,
             catalog,
