@@ -1,6 +1,6 @@
-//! The documents' facets are made on another thread while the first frame is drawn: what the
-//! facets see (asked for at once, so possibly waiting) is what gathering each document's quotes
-//! and event mentions one by one gives.
+//! What the TUI makes on other threads while it draws its first frame (the documents' facets,
+//! the documents' keys) is, when asked for at once (so possibly waited for), what making it in
+//! the plainest way gives. The search texts' test is in `tui_filter.rs`.
 
 use attache::corpus::{self, LoadOptions};
 use attache::extract::build_timeline;
@@ -51,5 +51,22 @@ fn document_facets_made_beside_the_first_frame_are_each_documents_own() {
         assert_eq!(&f.actors, actors, "document {i}");
         assert_eq!(&f.kinds, kinds, "document {i}");
         assert_eq!(&f.statuses, statuses, "document {i}");
+    }
+}
+
+#[test]
+fn document_keys_hashed_beside_the_catalog_are_the_keys_hashed_at_once() {
+    use attache::kept::Keys;
+    let loaded = corpus::load(&[] as &[&str], &LoadOptions::default());
+    let timeline = build_timeline(loaded.documents);
+    let at_once = Keys::new(&timeline);
+    let s = State::open(timeline.clone(), Options::default(), true);
+    let beside = s.kept.keys(&s.timeline);
+    assert!(!timeline.events.is_empty() && !timeline.quotes.is_empty());
+    for e in &timeline.events {
+        assert_eq!(beside.event(e), at_once.event(e));
+    }
+    for q in &timeline.quotes {
+        assert_eq!(beside.quote(q), at_once.quote(q));
     }
 }

@@ -112,12 +112,6 @@ impl Catalog {
             .enumerate()
             .map(|(i, d)| (d.id.clone(), i))
             .collect();
-        let quote_by_id: FxHashMap<&str, usize> = tl
-            .quotes
-            .iter()
-            .enumerate()
-            .map(|(i, q)| (q.id.as_str(), i))
-            .collect();
         let event_by_id: FxHashMap<&str, usize> = tl
             .events
             .iter()
@@ -125,45 +119,43 @@ impl Catalog {
             .map(|(i, e)| (e.id.as_str(), i))
             .collect();
 
-        // Sanitising every string is most of the work on a large archive: on every core, in order.
-        let mut docs: Vec<DocEntry> = tl
-            .documents
-            .par_iter()
-            .map(|d| DocEntry {
-                title: plain(d.title.as_deref().unwrap_or("(untitled)")),
-                outlet: plain(d.label()),
-                path: plain(&d.path),
-                byline: d.byline.as_deref().map(plain).unwrap_or_default(),
-                quotes: Vec::new(),
-            })
-            .collect();
-        let quotes: Vec<QuoteEntry> = tl
-            .quotes
-            .par_iter()
-            .map(|q| {
-                let doc = doc_by_id.get(q.doc.as_str()).copied();
-                QuoteEntry {
-                    speaker: q.speaker.as_deref().map(plain).unwrap_or_default(),
-                    text: plain(&q.text),
-                    outlet: doc.map_or(String::new(), |d| docs[d].outlet.clone()),
-                    date: doc.and_then(|d| tl.documents[d].published.date),
-                    doc,
-                    event: q
-                        .event
-                        .as_deref()
-                        .and_then(|id| event_by_id.get(id).copied()),
-                }
-            })
-            .collect();
-
-        let mut event_quotes: Vec<Vec<usize>> = vec![Vec::new(); tl.events.len()];
-        for (i, e) in tl.events.iter().enumerate() {
-            event_quotes[i].extend(
-                e.quotes
-                    .iter()
-                    .filter_map(|id| quote_by_id.get(id.as_str())),
-            );
-        }
+        // Sanitising every string is most of the work on a large archive: on every core, in
+        // order, beside resolving the quote ids the events list.
+        let (mut event_quotes, (mut docs, quotes)) = rayon::join(
+            || listed_quotes(tl),
+            || {
+                let docs: Vec<DocEntry> = tl
+                    .documents
+                    .par_iter()
+                    .map(|d| DocEntry {
+                        title: plain(d.title.as_deref().unwrap_or("(untitled)")),
+                        outlet: plain(d.label()),
+                        path: plain(&d.path),
+                        byline: d.byline.as_deref().map(plain).unwrap_or_default(),
+                        quotes: Vec::new(),
+                    })
+                    .collect();
+                let quotes: Vec<QuoteEntry> = tl
+                    .quotes
+                    .par_iter()
+                    .map(|q| {
+                        let doc = doc_by_id.get(q.doc.as_str()).copied();
+                        QuoteEntry {
+                            speaker: q.speaker.as_deref().map(plain).unwrap_or_default(),
+                            text: plain(&q.text),
+                            outlet: doc.map_or(String::new(), |d| docs[d].outlet.clone()),
+                            date: doc.and_then(|d| tl.documents[d].published.date),
+                            doc,
+                            event: q
+                                .event
+                                .as_deref()
+                                .and_then(|id| event_by_id.get(id).copied()),
+                        }
+                    })
+                    .collect();
+                (docs, quotes)
+            },
+        );
         for (qi, q) in quotes.iter().enumerate() {
             if let Some(e) = q.event
                 && !event_quotes[e].contains(&qi)
@@ -251,4 +243,23 @@ impl Catalog {
     pub fn doc_facets(&self) -> &[DocFacets] {
         self.later.doc_facets()
     }
+}
+
+/// Each event's quotes as the timeline lists them (ids resolved to indices).
+fn listed_quotes(tl: &Timeline) -> Vec<Vec<usize>> {
+    let quote_by_id: FxHashMap<&str, usize> = tl
+        .quotes
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (q.id.as_str(), i))
+        .collect();
+    tl.events
+        .iter()
+        .map(|e| {
+            e.quotes
+                .iter()
+                .filter_map(|id| quote_by_id.get(id.as_str()).copied())
+                .collect()
+        })
+        .collect()
 }
