@@ -11,6 +11,7 @@ pub mod disagree;
 pub mod event;
 pub mod facts;
 pub mod link;
+pub mod score;
 pub mod title;
 
 use super::Extraction;
@@ -18,6 +19,7 @@ use super::events::places::Places;
 use super::quotes::link_statements;
 use crate::model::{Actor, Document, Event, Mention, Quote, Timeline};
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
 /// One mention with what the merge needs to know about its document.
@@ -83,7 +85,7 @@ fn events(documents: &[Document], extractions: Vec<Extraction>) -> Vec<Event> {
     let places = Places::embedded();
     let groups = cluster::cluster(&items, places);
     let (mut events, members): (Vec<Event>, Vec<Vec<usize>>) = groups
-        .iter()
+        .par_iter()
         .map(|g| event::build(&g.members, &items, places))
         .unzip();
     drop((items, groups));
@@ -104,9 +106,9 @@ fn events(documents: &[Document], extractions: Vec<Extraction>) -> Vec<Event> {
     }
     drop(slots);
     event::date_from_anchors(&mut events);
-    for e in &mut events {
-        e.title = title::title(e, places);
-    }
+    events
+        .par_iter_mut()
+        .for_each(|e| e.title = title::title(e, places));
     events.sort_by(|a, b| {
         let key = |e: &Event| e.date.as_ref().and_then(|d| d.start);
         key(a)

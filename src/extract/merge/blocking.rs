@@ -16,6 +16,36 @@ const MAX_WALK: usize = 2048;
 /// Windows spanning more months than this are filed and looked up without dates.
 const MAX_MONTHS: i32 = 12;
 
+/// Which groups one look-up has already found: a stamp per group, so that no set is built or
+/// cleared per mention.
+#[derive(Debug, Default)]
+pub struct Seen {
+    stamps: Vec<u32>,
+    now: u32,
+}
+
+impl Seen {
+    fn next(&mut self) -> u32 {
+        self.now = self.now.wrapping_add(1);
+        if self.now == 0 {
+            self.stamps.fill(0);
+            self.now = 1;
+        }
+        self.now
+    }
+
+    /// Marks group `g` as found by look-up `stamp`; false if it already was.
+    fn mark(&mut self, g: u32, stamp: u32) -> bool {
+        let g = g as usize;
+        if g >= self.stamps.len() {
+            self.stamps.resize(g + 1, 0);
+        }
+        let fresh = self.stamps[g] != stamp;
+        self.stamps[g] = stamp;
+        fresh
+    }
+}
+
 /// What a key names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum What {
@@ -42,9 +72,10 @@ pub struct Index {
 }
 
 impl Index {
-    /// The groups (ascending, no repeats) a mention may join, looked up in the kind families
-    /// `look_in`.
-    pub fn candidates(&self, f: &Facts, look_in: &[Sym]) -> Vec<usize> {
+    /// The groups (no repeats, in no particular order) a mention may join, looked up in the kind
+    /// families `look_in`, written to `out`.
+    pub fn candidates(&self, f: &Facts, look_in: &[Sym], seen: &mut Seen, out: &mut Vec<usize>) {
+        out.clear();
         let months = months_of(f.window);
         let mut postings: Vec<&[u32]> = Vec::new();
         let mut add = |key: Key| {
@@ -68,19 +99,19 @@ impl Index {
         // The most specific keys first (a document, a person few events share); a key thousands
         // of events share (a common event noun) is walked only while the budget lasts.
         postings.sort_by_key(|p| p.len());
-        let mut candidates = Vec::new();
+        let stamp = seen.next();
         let mut walked = 0;
         for p in postings {
             if walked > 0 && walked + p.len() > MAX_WALK {
                 break;
             }
             walked += p.len();
-            candidates.extend(p.iter().take(MAX_WALK).map(|&g| g as usize));
+            for &g in p.iter().take(MAX_WALK) {
+                if seen.mark(g, stamp) {
+                    out.push(g as usize);
+                }
+            }
         }
-        // In group order, once each (a sorted list is cheaper to build than a set).
-        candidates.sort_unstable();
-        candidates.dedup();
-        candidates
     }
 
     /// Files group `g` of `family`, whose window is now `window`, under what its new member names.

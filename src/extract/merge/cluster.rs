@@ -9,49 +9,24 @@
 //! something with it (no all-pairs pass).
 
 use super::Item;
-use super::blocking::Index;
-use super::facts::{self, Facts, Sym, compatible};
+use super::blocking::{Index, Seen};
+use super::facts::{self, Facts, Sym};
+use super::score::{self, Glance, JOIN, Named, Reach};
 use crate::extract::events::places::Places;
-use crate::model::{DateOrigin, EventKind, Status};
-use chrono::NaiveDate;
+use crate::model::{DateOrigin, Status};
 use rayon::prelude::*;
-use rustc_hash::FxHashSet;
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
 
-/// Least score for a mention to join a group.
-const JOIN: f32 = 2.5;
 /// Candidate lists at least this long are scored on every core (a mention naming one person and
-/// no date can have hundreds of candidates on a large archive).
+/// no date can have hundreds of candidate groups on a large archive).
 const PARALLEL: usize = 256;
 
 /// A group of mentions believed to tell of one event.
 #[derive(Debug, Default)]
 pub struct Group {
     pub members: Vec<usize>,
-    family: Sym,
-    /// The stated dates' common window.
-    lo: Option<NaiveDate>,
-    hi: Option<NaiveDate>,
-    /// A stated day, when some member states one.
-    day: Option<NaiveDate>,
-    /// A guessed day (news day), when no member states one.
-    soft: Option<NaiveDate>,
-    /// Sorted, once each (as are `nouns`, `topic` and `docs`).
-    actors: Vec<Sym>,
-    /// Each place with the places containing it.
-    places: Vec<Vec<Sym>>,
-    /// Parties of a planned event ("bilateral"); past events are not split by it.
-    arity: Option<u8>,
-    past: bool,
-    planned: bool,
-    nouns: Vec<Sym>,
-    topic: Vec<Sym>,
-    /// (document, sentence start, family) of every member, for "told twice in one sentence".
-    sentences: FxHashSet<(Sym, usize, Sym)>,
-    /// Documents of the members.
-    docs: Vec<Sym>,
-    /// Kinds of members that state a deadline.
-    deadlines: Vec<EventKind>,
+    named: Named,
 }
 
 /// Adds `x` to the sorted list `set` unless it is there.
@@ -59,25 +34,6 @@ fn insert(set: &mut Vec<Sym>, x: Sym) {
     if let Err(at) = set.binary_search(&x) {
         set.insert(at, x);
     }
-}
-
-fn has(set: &[Sym], x: Sym) -> bool {
-    set.binary_search(&x).is_ok()
-}
-
-fn overlaps(
-    a: (Option<NaiveDate>, Option<NaiveDate>),
-    b: (Option<NaiveDate>, Option<NaiveDate>),
-) -> bool {
-    let lo = match (a.0, b.0) {
-        (Some(x), Some(y)) => Some(x.max(y)),
-        (x, y) => x.or(y),
-    };
-    let hi = match (a.1, b.1) {
-        (Some(x), Some(y)) => Some(x.min(y)),
-        (x, y) => x.or(y),
-    };
-    !matches!((lo, hi), (Some(l), Some(h)) if l > h)
 }
 
 /// Whether a mention can start an event of its own.
@@ -123,18 +79,27 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
             (true, false) => 3,
         }
     };
-    order.sort_by(|&a, &b| {
-        let precision = |i: usize| items[i].m.date.as_ref().and_then(|d| d.precision);
-        tier(a)
-            .cmp(&tier(b))
-            .then_with(|| precision(b).cmp(&precision(a)))
-            .then_with(|| items[a].doc_key.cmp(items[b].doc_key))
-            .then_with(|| items[a].m.span.start.cmp(&items[b].m.span.start))
+    // Documents by key, as numbers: the sort compares each pair of mentions in numbers only.
+    let mut doc_keys: Vec<&str> = items.iter().map(|it| it.doc_key).collect();
+    doc_keys.sort_unstable();
+    doc_keys.dedup();
+    let doc_rank: FxHashMap<&str, usize> =
+        doc_keys.iter().enumerate().map(|(r, &k)| (k, r)).collect();
+    let precision = |i: usize| items[i].m.date.as_ref().and_then(|d| d.precision);
+    order.sort_by_cached_key(|&i| {
+        (
+            tier(i),
+            std::cmp::Reverse(precision(i)),
+            doc_rank.get(items[i].doc_key).copied(),
+            items[i].m.span.start,
+        )
     });
-    let apart = apart_pairs(items);
+    let apart = apart_pairs(items, &facts);
     let mut member_of: Vec<Option<usize>> = vec![None; items.len()];
     let mut groups: Vec<Group> = Vec::new();
+    let mut glances: Vec<Glance> = Vec::new();
     let mut index = Index::default();
+    let (mut seen, mut candidates) = (Seen::default(), Vec::new());
     let mut families: BTreeSet<Sym> = BTreeSet::new();
     let debug = std::env::var_os("ATTACHE_DEBUG_MERGE").is_some();
     for i in order {
@@ -145,13 +110,20 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
         } else {
             vec![f.family]
         };
-        let candidates = index.candidates(f, &look_in);
+        index.candidates(f, &look_in, &mut seen, &mut candidates);
+        // A mention no group could give evidence for compares with none (it may still stand).
+        let reach = Reach::of(it, f);
+        if reach.is_none() {
+            candidates.clear();
+        }
         let apart_from = apart.get(&i).map_or(&[][..], Vec::as_slice);
         let fit = |g: usize| {
+            // The glance first: most candidates end there.
+            let date = reach?.first_look(it, f, &glances[g], any)?;
             if apart_from.iter().any(|&j| member_of[j] == Some(g)) {
                 return None;
             }
-            score(it, f, &groups[g], any)
+            score::full(it, f, &glances[g], &groups[g].named, date)
                 .filter(|s| *s >= JOIN)
                 .map(|s| (g, s))
         };
@@ -169,7 +141,7 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
         if debug {
             let all: Vec<_> = candidates
                 .iter()
-                .map(|&g| (g, score(it, f, &groups[g], any)))
+                .map(|&g| (g, score::score(it, f, &glances[g], &groups[g].named, any)))
                 .collect();
             eprintln!(
                 "merge {:?} {:?} -> {:?} of {:?}",
@@ -179,35 +151,38 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
         let g = match best {
             Some((g, _)) => g,
             None if stands(it) => {
-                groups.push(Group {
+                groups.push(Group::default());
+                glances.push(Glance {
                     family: f.family,
-                    ..Group::default()
+                    ..Glance::default()
                 });
                 groups.len() - 1
             }
             None => continue,
         };
-        add(&mut groups[g], i, it, f, any);
+        add(&mut groups[g], &mut glances[g], i, it, f, any);
         member_of[i] = Some(g);
-        let family = groups[g].family;
-        index.file(g, f, family, (groups[g].lo, groups[g].hi));
+        let family = glances[g].family;
+        index.file(g, f, family, (glances[g].lo, glances[g].hi));
         families.insert(family);
     }
     groups
 }
 
 /// Mentions their text tells apart: "X followed Y", "X during Y", "since Y" — never one event.
-fn apart_pairs(items: &[Item]) -> HashMap<usize, Vec<usize>> {
-    let mut at: HashMap<(&str, usize), usize> = HashMap::new();
-    for (i, it) in items.iter().enumerate() {
-        at.insert((it.m.doc.as_str(), it.m.span.start), i);
-    }
-    let mut out: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (i, it) in items.iter().enumerate() {
+fn apart_pairs(items: &[Item], facts: &[Facts]) -> FxHashMap<usize, Vec<usize>> {
+    let at: FxHashMap<(Sym, usize), usize> = items
+        .iter()
+        .zip(facts)
+        .enumerate()
+        .map(|(i, (it, f))| ((f.doc, it.m.span.start), i))
+        .collect();
+    let mut out: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    for (i, (it, f)) in items.iter().zip(facts).enumerate() {
         // "X, followed by Y" may be two parts of one event; the other relations are not.
         if let Some((span, rel)) = &it.m.cues.anchor
             && rel != "then"
-            && let Some(&j) = at.get(&(it.m.doc.as_str(), span.start))
+            && let Some(&j) = at.get(&(f.doc, span.start))
         {
             out.entry(i).or_default().push(j);
             out.entry(j).or_default().push(i);
@@ -216,9 +191,10 @@ fn apart_pairs(items: &[Item]) -> HashMap<usize, Vec<usize>> {
     out
 }
 
-fn add(g: &mut Group, i: usize, it: &Item, f: &Facts, any: Sym) {
+fn add(group: &mut Group, g: &mut Glance, i: usize, it: &Item, f: &Facts, any: Sym) {
     let m = it.m;
-    g.members.push(i);
+    group.members.push(i);
+    let n = &mut group.named;
     if g.family == any {
         g.family = f.family;
     }
@@ -233,15 +209,16 @@ fn add(g: &mut Group, i: usize, it: &Item, f: &Facts, any: Sym) {
             (a, b) => a.or(b),
         };
     }
+    g.mark(f);
     g.day = g.day.or(f.stated_day);
     g.soft = g.soft.or(f.soft_day);
     for &a in &f.actors {
-        insert(&mut g.actors, a);
+        insert(&mut n.actors, a);
     }
     if let Some(p) = &f.place
-        && !g.places.iter().any(|q| q.first() == p.first())
+        && !n.places.iter().any(|q| q.first() == p.first())
     {
-        g.places.push(p.clone());
+        n.places.push(p.clone());
     }
     if f.planned {
         g.arity = g.arity.or(m.cues.arity);
@@ -249,161 +226,15 @@ fn add(g: &mut Group, i: usize, it: &Item, f: &Facts, any: Sym) {
     } else {
         g.past = true;
     }
-    insert(&mut g.nouns, f.noun);
+    insert(&mut n.nouns, f.noun);
     for &w in &f.topic {
-        insert(&mut g.topic, w);
+        insert(&mut n.topic, w);
     }
-    g.sentences.insert(f.sentence);
-    insert(&mut g.docs, f.doc);
-    if f.deadline && !g.deadlines.contains(&m.kind) {
-        g.deadlines.push(m.kind);
+    n.sentences.insert(f.sentence);
+    insert(&mut n.docs, f.doc);
+    if f.deadline && !n.deadlines.contains(&m.kind) {
+        n.deadlines.push(m.kind);
     }
-}
-
-/// How well a mention fits a group, or None when it cannot be the same event.
-fn score(it: &Item, f: &Facts, g: &Group, any: Sym) -> Option<f32> {
-    let m = it.m;
-    let fam = f.family;
-    if !f.any && g.family != any && fam != g.family {
-        return None;
-    }
-    // A generic reference ("the tensions") only joins by the time it names.
-    if f.any && !f.stated {
-        return None;
-    }
-    if !overlaps(f.window, (g.lo, g.hi)) {
-        return None;
-    }
-    if let Some(p) = &f.place
-        && g.places.iter().any(|q| !compatible(p, q))
-    {
-        return None;
-    }
-    let planned = f.planned;
-    if planned
-        && let (Some(a), Some(b)) = (m.cues.arity, g.arity)
-        && a != b
-    {
-        return None;
-    }
-    let mut s = 0.0f32;
-    let mut evidence = false;
-    // People.
-    let shared = f.actors.iter().filter(|&&a| has(&g.actors, a)).count();
-    if shared >= 2 {
-        s += 3.0;
-        evidence = true;
-    } else if shared == 1 {
-        s += 1.5;
-        evidence = true;
-    } else if f.actors.is_empty() && f.sentence_actors.iter().any(|&a| has(&g.actors, a)) {
-        s += 1.0;
-        evidence = true;
-    }
-    // Two different sets of people (cheap tests first: a big group is never penalised).
-    if f.actors.len() >= 2
-        && g.actors.len() <= 3
-        && f.actors.iter().any(|&a| !has(&g.actors, a))
-        && g.actors.iter().any(|a| !f.actors.contains(a))
-    {
-        s -= 2.0;
-    }
-    // Place.
-    let same_place = f
-        .place
-        .as_ref()
-        .is_some_and(|p| g.places.iter().any(|q| compatible(p, q)));
-    if same_place {
-        s += 3.0;
-        evidence = true;
-    }
-    // Date.
-    let stated = f.stated;
-    match (f.stated_day, g.day, f.soft_day) {
-        (Some(a), Some(b), _) if a == b => s += 3.0,
-        (_, Some(b), Some(soft)) => {
-            let gap = (soft - b).num_days().abs();
-            s += match gap {
-                0 => 1.5,
-                1..=2 => 1.0,
-                3..=7 => 0.0,
-                _ => -2.0,
-            };
-        }
-        (_, None, Some(soft)) => {
-            if let Some(gs) = g.soft
-                && (soft - gs).num_days().abs() <= 2
-            {
-                s += 0.5;
-            }
-            // A guessed day far outside the group's stated period.
-            let week = chrono::Days::new(7);
-            let before =
-                g.lo.and_then(|lo| lo.checked_sub_days(week))
-                    .is_some_and(|lo| soft < lo);
-            let after =
-                g.hi.and_then(|hi| hi.checked_add_days(week))
-                    .is_some_and(|hi| soft > hi);
-            if before || after {
-                s -= 2.0;
-            }
-        }
-        _ => {
-            if stated && g.lo.is_some() {
-                s += 1.0;
-            }
-        }
-    }
-    if stated
-        && let Some(d) = &m.date
-        && d.precision >= Some(crate::model::Precision::Month)
-        && let (Some(lo), Some(hi)) = (g.lo, g.hi)
-        && d.start == Some(lo)
-        && d.end == Some(hi)
-    {
-        s += 1.0;
-    }
-    // The same sentence of the same document: one event told twice in a row.
-    if m.cues.reference && g.sentences.contains(&f.sentence) {
-        s += 3.0;
-        evidence = true;
-    }
-    // "The discussions, which lasted …": a definite reference to an event its own article told.
-    if m.cues.definite && m.cues.reference && has(&g.docs, f.doc) && fam == g.family {
-        s += 1.5;
-        evidence = true;
-    }
-    // The same event noun, pointed at ("the invasion").
-    if has(&g.nouns, f.noun) && !f.any {
-        if m.cues.definite {
-            s += 1.5;
-            evidence = true;
-        } else {
-            s += 0.5;
-        }
-    }
-    let shared_topic = f.topic.iter().filter(|&&w| has(&g.topic, w)).count();
-    if shared_topic > 0 {
-        let weight = if f.actors.is_empty() { 1.5 } else { 0.75 };
-        s += shared_topic.min(2) as f32 * weight;
-        evidence = true;
-    }
-    // Plans of the same people, or plans with a deadline on the same thing.
-    if planned && g.planned && !g.past && shared >= 1 {
-        s += 1.0;
-    }
-    if planned && f.deadline && shared_topic > 0 && g.deadlines.contains(&m.kind) {
-        s += 1.0;
-    }
-    // A plan and a report of the thing done are one event only with a place or day in common.
-    let crosses = (planned && g.past) || (!planned && !g.past);
-    if crosses {
-        let same_day = f.stated_day.is_some_and(|d| g.day == Some(d));
-        if !(same_place || same_day) {
-            return None;
-        }
-    }
-    evidence.then_some(s)
 }
 
 /// The group of each item (None for dropped references).

@@ -6,6 +6,7 @@ use super::Item;
 use super::disagree::disagreements;
 use crate::extract::events::places::Places;
 use crate::model::{DateOrigin, Event, EventKind, Mention, Status, TimeValue};
+use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
 /// Builds the event of one group (its id and title are set later), without its mentions: it
@@ -161,10 +162,17 @@ fn pick_place(mentions: &[&Mention], places: &Places) -> Option<String> {
 /// Events dated only by guesses take the date of the event they happened during or right after
 /// ("a call during the talks": the talks' date), when that event's date is stated.
 pub fn date_from_anchors(events: &mut [Event]) {
-    let mut owner: BTreeMap<(String, usize), usize> = BTreeMap::new();
+    // Documents as numbers: one copy of each name, not one per mention.
+    let mut docs: FxHashMap<String, u32> = FxHashMap::default();
+    let mut owner: FxHashMap<(u32, usize), usize> = FxHashMap::default();
     for (g, e) in events.iter().enumerate() {
         for m in &e.mentions {
-            owner.insert((m.doc.clone(), m.span.start), g);
+            let next = docs.len() as u32;
+            let doc = match docs.get(m.doc.as_str()) {
+                Some(&d) => d,
+                None => *docs.entry(m.doc.clone()).or_insert(next),
+            };
+            owner.insert((doc, m.span.start), g);
         }
     }
     let stated = |e: &Event| {
@@ -178,7 +186,8 @@ pub fn date_from_anchors(events: &mut [Event]) {
         }
         let target = events[g].mentions.iter().find_map(|m| {
             let (span, rel) = m.cues.anchor.as_ref()?;
-            let other = *owner.get(&(m.doc.clone(), span.start))?;
+            let doc = *docs.get(m.doc.as_str())?;
+            let other = *owner.get(&(doc, span.start))?;
             (other != g).then(|| (other, rel.clone(), m.text.clone()))
         });
         if let Some((other, rel, text)) = target

@@ -3,6 +3,7 @@
 //! event when the speaker took part in it.
 
 use crate::model::{Mention, Quote, Status, Timeline};
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// Least score for a quote to be linked.
@@ -26,7 +27,7 @@ pub fn link_quotes(timeline: &mut Timeline) {
     }
     let links: Vec<(usize, usize)> = timeline
         .quotes
-        .iter()
+        .par_iter()
         .enumerate()
         .filter_map(|(qi, q)| {
             let events = by_doc.get(q.doc.as_str())?;

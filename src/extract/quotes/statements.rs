@@ -3,6 +3,7 @@
 //! different documents that share most of the shorter one's words are one statement.
 
 use crate::model::Quote;
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// Words too common to tell two statements apart.
@@ -38,23 +39,6 @@ fn content_words(text: &str, ids: &mut HashMap<String, u32>) -> Vec<u32> {
     out.sort_unstable();
     out.dedup();
     out
-}
-
-/// How many ids two sorted lists share.
-fn common(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 fn find(parent: &mut [usize], i: usize) -> usize {
@@ -97,52 +81,89 @@ pub fn link_statements(quotes: &mut [Quote]) {
         .iter()
         .map(|q| q.speaker.as_deref().map(&mut number))
         .collect();
-    let mut parent: Vec<usize> = (0..quotes.len()).collect();
     // Each quote joins only the one longer quote that contains most of its words: a short, generic
-    // fragment must not bridge two different statements that each contain it.
+    // fragment must not bridge two different statements that each contain it. Each quote's choice
+    // depends on the words alone, so the choices are made on every core and joined in order.
     let rank = |i: usize| (words[i].len(), std::cmp::Reverse(i));
-    let mut seen: Vec<bool> = vec![false; quotes.len()];
-    let mut touched: Vec<usize> = Vec::new();
-    for i in 0..quotes.len() {
-        if words[i].len() < MIN_WORDS {
-            continue;
-        }
-        // A quote sharing `need` of this one's words contains at least one of its
-        // `len - need + 1` rarest words (pigeonhole): only those words' quotes are candidates, so
-        // a word thousands of quotes use is never walked for a long quote.
-        let need = MIN_WORDS.max((MIN_OVERLAP * words[i].len() as f64).ceil() as usize);
-        let mut rarest = words[i].clone();
-        rarest.sort_by_key(|t| (index[*t as usize].len(), *t));
-        rarest.truncate((words[i].len() + 1).saturating_sub(need));
-        // A stock phrase thousands of quotes repeat is walked only so far: linking stays
-        // sub-quadratic whatever the archive (the cap is far above what real outlets share).
-        for &j in rarest
-            .iter()
-            .flat_map(|t| &index[*t as usize])
-            .take(MAX_WALK)
-        {
-            if rank(j) > rank(i) && !seen[j] {
-                touched.push(j);
-                seen[j] = true;
-            }
-        }
-        let mut best: Option<(usize, usize)> = None;
-        for j in touched.drain(..) {
-            seen[j] = false;
-            let n = common(&words[i], &words[j]);
-            let same_speaker = match (speakers[i], speakers[j]) {
-                (Some(a), Some(b)) => a == b,
-                _ => true,
-            };
-            let fits = docs[i] != docs[j]
-                && same_speaker
-                && n >= MIN_WORDS
-                && n as f64 >= MIN_OVERLAP * words[i].len() as f64;
-            if fits && best.is_none_or(|(bn, bj)| (n, rank(j)) > (bn, rank(bj))) {
-                best = Some((n, j));
-            }
-        }
-        if let Some((_, j)) = best {
+    let best: Vec<Option<usize>> = (0..quotes.len())
+        .into_par_iter()
+        .map_init(
+            || {
+                (
+                    vec![false; quotes.len()],
+                    Vec::new(),
+                    vec![false; ids.len()],
+                )
+            },
+            |(seen, touched, mark), i| {
+                if words[i].len() < MIN_WORDS {
+                    return None;
+                }
+                // A quote sharing `need` of this one's words contains at least one of its
+                // `len - need + 1` rarest words (pigeonhole): only those words' quotes are
+                // candidates, so a word thousands of quotes use is never walked for a long quote.
+                let need = MIN_WORDS.max((MIN_OVERLAP * words[i].len() as f64).ceil() as usize);
+                let mut rarest = words[i].clone();
+                rarest.sort_by_key(|t| (index[*t as usize].len(), *t));
+                rarest.truncate((words[i].len() + 1).saturating_sub(need));
+                // A stock phrase thousands of quotes repeat is walked only so far: linking stays
+                // sub-quadratic whatever the archive (the cap is far above what real outlets
+                // share).
+                for &j in rarest
+                    .iter()
+                    .flat_map(|t| &index[*t as usize])
+                    .take(MAX_WALK)
+                {
+                    // Only a longer quote from another document, by the same speaker when both
+                    // name one (cheap tests first: counting shared words is the costly part).
+                    let same_speaker = match (speakers[i], speakers[j]) {
+                        (Some(a), Some(b)) => a == b,
+                        _ => true,
+                    };
+                    if rank(j) > rank(i) && !seen[j] && docs[i] != docs[j] && same_speaker {
+                        touched.push(j);
+                        seen[j] = true;
+                    }
+                }
+                // This quote's words, marked: counting another's shared words is one look-up each.
+                for &w in &words[i] {
+                    mark[w as usize] = true;
+                }
+                let least = (MIN_OVERLAP * words[i].len() as f64).ceil() as usize;
+                let least = least.max(MIN_WORDS);
+                let mut best: Option<(usize, usize)> = None;
+                for j in touched.drain(..) {
+                    seen[j] = false;
+                    // Counting stops once too many of the other's words are missing.
+                    let allowed = words[j].len().saturating_sub(least);
+                    let (mut n, mut missing) = (0, 0);
+                    for &w in &words[j] {
+                        if mark[w as usize] {
+                            n += 1;
+                        } else {
+                            missing += 1;
+                            if missing > allowed {
+                                break;
+                            }
+                        }
+                    }
+                    if missing > allowed {
+                        continue;
+                    }
+                    if best.is_none_or(|(bn, bj)| (n, rank(j)) > (bn, rank(bj))) {
+                        best = Some((n, j));
+                    }
+                }
+                for &w in &words[i] {
+                    mark[w as usize] = false;
+                }
+                best.map(|(_, j)| j)
+            },
+        )
+        .collect();
+    let mut parent: Vec<usize> = (0..quotes.len()).collect();
+    for (i, j) in best.into_iter().enumerate() {
+        if let Some(j) = j {
             let (a, b) = (find(&mut parent, i), find(&mut parent, j));
             parent[a.max(b)] = a.min(b);
         }
