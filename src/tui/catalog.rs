@@ -1,6 +1,7 @@
-//! What the views draw and the filters search, prepared once when the TUI opens: every string from
+//! What the views draw and the filters search, prepared when the TUI opens: every string from
 //! an article sanitised (no control bytes can reach the terminal), ids resolved to indices, events in
-//! date order. Drawing a frame then only reads.
+//! date order. Drawing a frame then only reads. What the first frame does not need (the filter's
+//! search texts, the documents' facets) is made beside it, see [`super::later`].
 
 use super::action::View;
 use super::later::{DocFacets, Later, Lists};
