@@ -131,6 +131,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
         };
         let code = attache::tui::start::start(timeline, &flags)?;
         // Printed once the TUI has given the screen back, so it does not draw over the frame.
+        if timings_wanted() {
+            for (step, at) in attache::progress::marks() {
+                eprintln!(
+                    "attache: timing: {step} {:.3} s after start",
+                    at.as_secs_f64()
+                );
+            }
+        }
         if timings_wanted()
             && let Some(took) = attache::progress::first_frame()
         {

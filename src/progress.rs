@@ -31,6 +31,25 @@ pub fn first_frame() -> Option<Duration> {
     FIRST_FRAME.get().copied()
 }
 
+static MOMENTS: Mutex<Vec<(&'static str, Duration)>> = Mutex::new(Vec::new());
+
+/// Notes that the TUI has reached a step on its way to the first frame (for `ATTACHE_TIMINGS`,
+/// printed when the TUI has closed).
+pub fn mark(step: &'static str) {
+    if let Some(start) = STARTED.get() {
+        let took = start.elapsed();
+        MOMENTS
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push((step, took));
+    }
+}
+
+/// The steps [`mark`] noted, with how long after [`mark_start`] each was reached.
+pub fn marks() -> Vec<(&'static str, Duration)> {
+    MOMENTS.lock().unwrap_or_else(|p| p.into_inner()).clone()
+}
+
 /// Shown only after the load has taken this long.
 const QUIET_FOR: Duration = Duration::from_millis(300);
 const REDRAW_EVERY: Duration = Duration::from_millis(100);

@@ -57,3 +57,76 @@ fn a_grown_query_never_shows_a_row_the_shorter_one_hid() {
         before = now.to_vec();
     }
 }
+
+/// An item's fields, by index.
+type FieldsOf<'a> = Box<dyn Fn(usize) -> Vec<String> + 'a>;
+
+/// The search texts are made on other threads while the first frame is drawn: a query typed at
+/// once (which waits for them) finds exactly the items whose own fields match it, one by one.
+#[test]
+fn search_texts_made_beside_the_first_frame_find_what_each_items_fields_find() {
+    use attache::tui::filter::{Filter, Matcher, blob};
+    for query in ["holt", "peace pro", "Holt", "ministr guarantes", "h"] {
+        // A new state each time, so that some queries come before the texts are ready.
+        let mut s = State::new(common::timeline(600, 3), Options::default());
+        s.filters = vec![Filter::Query(query.to_string())];
+        let m = Matcher::new(query).unwrap();
+        for view in View::ALL {
+            let cat = &s.catalog;
+            let (order, fields): (Vec<usize>, FieldsOf) = match view {
+                View::Timeline => (
+                    cat.event_order.clone(),
+                    Box::new(|i| {
+                        let e = &cat.events[i];
+                        let mut f = vec![e.title.clone()];
+                        f.extend(e.actors.iter().cloned());
+                        f.extend(e.place.iter().cloned());
+                        f.extend(e.outlets.iter().cloned());
+                        for &q in &e.quotes {
+                            f.push(cat.quotes[q].text.clone());
+                            if !cat.quotes[q].speaker.is_empty() {
+                                f.push(cat.quotes[q].speaker.clone());
+                            }
+                        }
+                        f
+                    }),
+                ),
+                View::Quotes => (
+                    (0..cat.quotes.len()).collect(),
+                    Box::new(|i| {
+                        let q = &cat.quotes[i];
+                        vec![q.speaker.clone(), q.text.clone(), q.outlet.clone()]
+                    }),
+                ),
+                View::Sources => (
+                    (0..cat.docs.len()).collect(),
+                    Box::new(|i| {
+                        let d = &cat.docs[i];
+                        vec![
+                            d.title.clone(),
+                            d.outlet.clone(),
+                            d.path.clone(),
+                            d.byline.clone(),
+                        ]
+                    }),
+                ),
+            };
+            let one_by_one: Vec<usize> = order
+                .into_iter()
+                .filter(|&i| {
+                    let f = fields(i);
+                    m.matches(&blob(f.iter().map(String::as_str)), || {
+                        f.iter().map(String::as_str)
+                    })
+                })
+                .collect();
+            // Every query names something the generated events and quotes hold.
+            assert!(
+                view == View::Sources || !one_by_one.is_empty(),
+                "{view:?} /{query}"
+            );
+            assert_eq!(filtered(&s, view), one_by_one, "{view:?} /{query}");
+            assert!(s.catalog.search_ready(view));
+        }
+    }
+}

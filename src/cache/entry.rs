@@ -14,10 +14,10 @@
 use super::stored::{DocumentIn, DocumentOut, elide, fill, put_back};
 use crate::model::{Actor, Document, Event, Quote, Timeline};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Items per chunk: small enough for two cores to share the work evenly, large enough that a
@@ -147,7 +147,7 @@ pub fn decode_from(total: u64, read: &ReadAt) -> Option<Timeline> {
         .into_iter()
         .map(DocumentIn::into_document)
         .collect();
-    let by_id: HashMap<&str, &str> = documents
+    let by_id: FxHashMap<&str, &str> = documents
         .iter()
         .map(|d| (d.id.as_str(), d.text.as_str()))
         .collect();

@@ -12,6 +12,7 @@ use super::theme::{Theme, ThemeName};
 use crate::model::{Span, Timeline};
 use crate::sanitize::{Sanitized, sanitize};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// How the TUI was asked to look and behave.
 #[derive(Debug, Clone, Copy, Default)]
@@ -117,7 +118,9 @@ pub enum Place {
 }
 
 pub struct State {
-    pub timeline: Timeline,
+    /// Shared with the threads that make what the first frame does not need (see
+    /// [`super::later`]).
+    pub timeline: Arc<Timeline>,
     pub catalog: Catalog,
     pub theme: Theme,
     pub mouse: bool,
@@ -154,8 +157,18 @@ pub struct State {
 
 impl State {
     pub fn new(timeline: Timeline, options: Options) -> State {
-        let catalog = Catalog::new(&timeline);
+        State::open(timeline, options, false)
+    }
+
+    /// [`State::new`]; with `keep`, the documents' keys (which the kept state of a corpus is
+    /// looked up by) are hashed on another thread while the catalog is built.
+    pub fn open(timeline: Timeline, options: Options, keep: bool) -> State {
+        let timeline = Arc::new(timeline);
         let kept = Kept::none();
+        if keep {
+            kept.hash_keys_in_background(&timeline);
+        }
+        let catalog = Catalog::new(&timeline);
         let mut state = State {
             timeline,
             catalog,

@@ -1,13 +1,17 @@
-//! What the views draw and the filters search, prepared once when the TUI opens: every string from
+//! What the views draw and the filters search, prepared when the TUI opens: every string from
 //! an article sanitised (no control bytes can reach the terminal), ids resolved to indices, events in
-//! date order. Drawing a frame then only reads.
+//! date order. Drawing a frame then only reads. What the first frame does not need (the filter's
+//! search texts, the documents' facets) is made beside it, see [`super::later`].
 
-use super::query::{mask, push_blob};
-use crate::model::{EventKind, Status, TimeValue, Timeline};
+use super::action::View;
+use super::later::{DocFacets, Later, Lists};
+use super::search::Blobs;
+use crate::model::{TimeValue, Timeline};
 use crate::sanitize::plain;
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
+use std::sync::Arc;
 
 pub struct EventEntry {
     pub title: String,
@@ -20,8 +24,25 @@ pub struct EventEntry {
     pub outlets: Vec<String>,
     /// Indices into `Timeline::quotes`.
     pub quotes: Vec<usize>,
+}
+
+impl EventEntry {
     /// Every searchable field: title, actors, place, outlets, quote texts and speakers.
-    pub fields: Vec<String>,
+    pub fn fields<'a>(&'a self, quotes: &'a [QuoteEntry]) -> impl Iterator<Item = &'a str> {
+        let said = self
+            .quotes
+            .iter()
+            .filter_map(|&q| quotes.get(q))
+            .flat_map(|q| {
+                let speaker = (!q.speaker.is_empty()).then_some(q.speaker.as_str());
+                std::iter::once(q.text.as_str()).chain(speaker)
+            });
+        std::iter::once(self.title.as_str())
+            .chain(self.actors.iter().map(String::as_str))
+            .chain(self.place.as_deref())
+            .chain(self.outlets.iter().map(String::as_str))
+            .chain(said)
+    }
 }
 
 pub struct QuoteEntry {
@@ -33,7 +54,13 @@ pub struct QuoteEntry {
     pub date: Option<NaiveDate>,
     pub doc: Option<usize>,
     pub event: Option<usize>,
-    pub fields: Vec<String>,
+}
+
+impl QuoteEntry {
+    /// Every searchable field: speaker, text, outlet.
+    pub fn fields(&self) -> [&str; 3] {
+        [&self.speaker, &self.text, &self.outlet]
+    }
 }
 
 pub struct DocEntry {
@@ -43,80 +70,24 @@ pub struct DocEntry {
     pub byline: String,
     /// Quote indices in this document, in text order.
     pub quotes: Vec<usize>,
-    /// Actors, kinds and statuses of the event mentions and quotes in this document (for facets).
-    pub actors: Vec<String>,
-    pub kinds: Vec<EventKind>,
-    pub statuses: Vec<Status>,
-    pub fields: Vec<String>,
 }
 
-/// The lower-cased search text of every item of a list in one string, laid out in display order
-/// so that filtering walks memory front to back instead of hopping between allocations, with each
-/// item's character mask (see [`mask`]) beside its range.
-#[derive(Default)]
-pub struct Blobs {
-    text: String,
-    ranges: Vec<(usize, usize, u64)>,
-}
-
-impl Blobs {
-    fn new<'a>(
-        n: usize,
-        order: impl Iterator<Item = usize>,
-        fields: impl Fn(usize) -> &'a [String],
-    ) -> Blobs {
-        let mut b = Blobs {
-            text: String::new(),
-            ranges: vec![(0, 0, 0); n],
-        };
-        for i in order {
-            let start = b.text.len();
-            push_blob(&mut b.text, fields(i).iter().map(String::as_str));
-            let end = b.text.len();
-            b.ranges[i] = (start, end, mask(&b.text[start..end]));
-        }
-        b
-    }
-
-    /// The search text of item `i` (see [`super::filter::blob`]).
-    pub fn get(&self, i: usize) -> &str {
-        self.ranges
-            .get(i)
-            .and_then(|&(a, b, _)| self.text.get(a..b))
-            .unwrap_or("")
-    }
-
-    /// The character mask and search text (as bytes: slicing them reads no memory, so an item
-    /// the mask rejects costs no cache miss for its text) of item `i`.
-    pub fn item(&self, i: usize) -> (u64, &[u8]) {
-        let (mask, _, blob) = self.item_at(i);
-        (mask, blob)
-    }
-
-    /// [`Blobs::item`], and where the item's text starts in [`Blobs::all`].
-    pub fn item_at(&self, i: usize) -> (u64, usize, &[u8]) {
-        self.ranges
-            .get(i)
-            .and_then(|&(a, b, m)| Some((m, a, self.text.as_bytes().get(a..b)?)))
-            .unwrap_or((0, 0, &[]))
-    }
-
-    /// The search texts of all items, one after the other.
-    pub fn all(&self) -> &[u8] {
-        self.text.as_bytes()
+impl DocEntry {
+    /// Every searchable field: title, outlet, path, byline.
+    pub fn fields(&self) -> [&str; 4] {
+        [&self.title, &self.outlet, &self.path, &self.byline]
     }
 }
 
 pub struct Catalog {
-    pub events: Vec<EventEntry>,
-    pub event_blobs: Blobs,
-    pub quote_blobs: Blobs,
-    pub doc_blobs: Blobs,
+    pub events: Arc<Vec<EventEntry>>,
     /// Event indices by date (undated last), ties in timeline order.
     pub event_order: Vec<usize>,
-    pub quotes: Vec<QuoteEntry>,
-    pub docs: Vec<DocEntry>,
-    pub doc_by_id: HashMap<String, usize>,
+    pub quotes: Arc<Vec<QuoteEntry>>,
+    pub docs: Arc<Vec<DocEntry>>,
+    /// The search texts and document facets, made beside the first frame (see [`super::later`]).
+    later: Arc<Later>,
+    pub doc_by_id: Arc<FxHashMap<String, usize>>,
     /// The first and last day any event covers: the date ribbon's axis.
     pub axis: Option<(NaiveDate, NaiveDate)>,
     /// The newest publication date (else the last event day), which `last 7d` counts back from.
@@ -135,60 +106,57 @@ pub fn date_label(t: Option<&TimeValue>) -> String {
 }
 
 impl Catalog {
-    pub fn new(tl: &Timeline) -> Catalog {
-        let doc_by_id: HashMap<String, usize> = tl
+    pub fn new(tl: &Arc<Timeline>) -> Catalog {
+        let doc_by_id: FxHashMap<String, usize> = tl
             .documents
             .iter()
             .enumerate()
             .map(|(i, d)| (d.id.clone(), i))
             .collect();
-        let quote_by_id: HashMap<&str, usize> = tl
-            .quotes
-            .iter()
-            .enumerate()
-            .map(|(i, q)| (q.id.as_str(), i))
-            .collect();
-        let event_by_id: HashMap<&str, usize> = tl
+        let event_by_id: FxHashMap<&str, usize> = tl
             .events
             .iter()
             .enumerate()
             .map(|(i, e)| (e.id.as_str(), i))
             .collect();
 
-        // Sanitising every string is most of the work on a large archive: on every core, in order.
-        let quotes: Vec<QuoteEntry> = tl
-            .quotes
-            .par_iter()
-            .map(|q| {
-                let doc = doc_by_id.get(&q.doc).copied();
-                let event = q
-                    .event
-                    .as_deref()
-                    .and_then(|id| event_by_id.get(id).copied());
-                let outlet = doc.map_or(String::new(), |d| plain(tl.documents[d].label()));
-                let date = doc.and_then(|d| tl.documents[d].published.date);
-                let speaker = q.speaker.as_deref().map(plain).unwrap_or_default();
-                let fields = vec![speaker.clone(), plain(&q.text), outlet.clone()];
-                QuoteEntry {
-                    speaker,
-                    text: fields[1].clone(),
-                    outlet,
-                    date,
-                    doc,
-                    event,
-                    fields,
-                }
-            })
-            .collect();
-
-        let mut event_quotes: Vec<Vec<usize>> = vec![Vec::new(); tl.events.len()];
-        for (i, e) in tl.events.iter().enumerate() {
-            event_quotes[i].extend(
-                e.quotes
-                    .iter()
-                    .filter_map(|id| quote_by_id.get(id.as_str())),
-            );
-        }
+        // Sanitising every string is most of the work on a large archive: on every core, in
+        // order, beside resolving the quote ids the events list.
+        let (mut event_quotes, (mut docs, quotes)) = rayon::join(
+            || listed_quotes(tl),
+            || {
+                let docs: Vec<DocEntry> = tl
+                    .documents
+                    .par_iter()
+                    .map(|d| DocEntry {
+                        title: plain(d.title.as_deref().unwrap_or("(untitled)")),
+                        outlet: plain(d.label()),
+                        path: plain(&d.path),
+                        byline: d.byline.as_deref().map(plain).unwrap_or_default(),
+                        quotes: Vec::new(),
+                    })
+                    .collect();
+                let quotes: Vec<QuoteEntry> = tl
+                    .quotes
+                    .par_iter()
+                    .map(|q| {
+                        let doc = doc_by_id.get(q.doc.as_str()).copied();
+                        QuoteEntry {
+                            speaker: q.speaker.as_deref().map(plain).unwrap_or_default(),
+                            text: plain(&q.text),
+                            outlet: doc.map_or(String::new(), |d| docs[d].outlet.clone()),
+                            date: doc.and_then(|d| tl.documents[d].published.date),
+                            doc,
+                            event: q
+                                .event
+                                .as_deref()
+                                .and_then(|id| event_by_id.get(id).copied()),
+                        }
+                    })
+                    .collect();
+                (docs, quotes)
+            },
+        );
         for (qi, q) in quotes.iter().enumerate() {
             if let Some(e) = q.event
                 && !event_quotes[e].contains(&qi)
@@ -201,86 +169,29 @@ impl Catalog {
             .events
             .par_iter()
             .zip(event_quotes)
-            .map(|(e, eq)| {
-                let title = plain(&e.title);
-                let actors: Vec<String> = e.actors.iter().map(|a| plain(a)).collect();
-                let place = e.place.as_deref().map(plain);
-                let outlets: Vec<String> = e.outlets.iter().map(|o| plain(o)).collect();
-                let mut fields = vec![title.clone()];
-                fields.extend(actors.iter().cloned());
-                fields.extend(place.iter().cloned());
-                fields.extend(outlets.iter().cloned());
-                for &q in &eq {
-                    fields.push(quotes[q].text.clone());
-                    if !quotes[q].speaker.is_empty() {
-                        fields.push(quotes[q].speaker.clone());
-                    }
-                }
-                EventEntry {
-                    title,
-                    date: date_label(e.date.as_ref()),
-                    start: e.date.as_ref().and_then(|d| d.start),
-                    end: e.date.as_ref().and_then(|d| d.end.or(d.start)),
-                    actors,
-                    place,
-                    outlets,
-                    quotes: eq,
-                    fields,
-                }
+            .map(|(e, eq)| EventEntry {
+                title: plain(&e.title),
+                date: date_label(e.date.as_ref()),
+                start: e.date.as_ref().and_then(|d| d.start),
+                end: e.date.as_ref().and_then(|d| d.end.or(d.start)),
+                actors: e.actors.iter().map(|a| plain(a)).collect(),
+                place: e.place.as_deref().map(plain),
+                outlets: e.outlets.iter().map(|o| plain(o)).collect(),
+                quotes: eq,
             })
             .collect();
 
         let mut event_order: Vec<usize> = (0..events.len()).collect();
         event_order.sort_by_key(|&i| (events[i].start.is_none(), events[i].start));
 
-        let mut docs: Vec<DocEntry> = tl
-            .documents
-            .par_iter()
-            .map(|d| {
-                let title = plain(d.title.as_deref().unwrap_or("(untitled)"));
-                let outlet = plain(d.label());
-                let path = plain(&d.path);
-                let byline = d.byline.as_deref().map(plain).unwrap_or_default();
-                let fields = vec![title.clone(), outlet.clone(), path.clone(), byline.clone()];
-                DocEntry {
-                    title,
-                    outlet,
-                    path,
-                    byline,
-                    quotes: Vec::new(),
-                    actors: Vec::new(),
-                    kinds: Vec::new(),
-                    statuses: Vec::new(),
-                    fields,
-                }
-            })
-            .collect();
+        // Each document's quotes, in text order (the facets are made later, see `later`).
         for (qi, q) in quotes.iter().enumerate() {
             if let Some(d) = q.doc {
                 docs[d].quotes.push(qi);
-                if !q.speaker.is_empty() {
-                    docs[d].actors.push(q.speaker.clone());
-                }
             }
         }
-        for e in &tl.events {
-            for m in &e.mentions {
-                if let Some(&d) = doc_by_id.get(&m.doc) {
-                    let doc = &mut docs[d];
-                    doc.actors.extend(m.actors.iter().map(|a| plain(a)));
-                    doc.kinds.push(m.kind);
-                    doc.statuses.push(m.status);
-                }
-            }
-        }
-        for doc in &mut docs {
-            doc.quotes.sort_by_key(|&q| tl.quotes[q].span.start);
-            doc.actors.sort();
-            doc.actors.dedup();
-            doc.kinds.sort();
-            doc.kinds.dedup();
-            doc.statuses.dedup();
-        }
+        docs.par_iter_mut()
+            .for_each(|d| d.quotes.sort_by_key(|&q| tl.quotes[q].span.start));
 
         let axis = events.iter().filter_map(|e| Some((e.start?, e.end?))).fold(
             None,
@@ -296,25 +207,21 @@ impl Catalog {
             .max()
             .or(axis.map(|(_, b)| b));
 
-        let ((event_blobs, quote_blobs), doc_blobs) = rayon::join(
-            || {
-                rayon::join(
-                    || {
-                        Blobs::new(events.len(), event_order.iter().copied(), |i| {
-                            &events[i].fields
-                        })
-                    },
-                    || Blobs::new(quotes.len(), 0..quotes.len(), |i| &quotes[i].fields),
-                )
-            },
-            || Blobs::new(docs.len(), 0..docs.len(), |i| &docs[i].fields),
-        );
+        let (events, quotes, docs) = (Arc::new(events), Arc::new(quotes), Arc::new(docs));
+        let doc_by_id = Arc::new(doc_by_id);
+        let later = Arc::new(Later::new(Lists {
+            timeline: Arc::clone(tl),
+            events: Arc::clone(&events),
+            quotes: Arc::clone(&quotes),
+            docs: Arc::clone(&docs),
+            doc_by_id: Arc::clone(&doc_by_id),
+            event_order: event_order.clone(),
+        }));
+        Later::make_in_background(&later);
         Catalog {
             events,
-            event_blobs,
-            quote_blobs,
-            doc_blobs,
             event_order,
+            later,
             quotes,
             docs,
             doc_by_id,
@@ -322,4 +229,38 @@ impl Catalog {
             latest,
         }
     }
+
+    /// The search texts of `view`'s items (waits for them if they are still being made).
+    pub fn blobs(&self, view: View) -> &Blobs {
+        self.later.blobs(view)
+    }
+
+    /// Whether `view`'s search texts are made yet.
+    pub fn search_ready(&self, view: View) -> bool {
+        self.later.blobs_ready(view)
+    }
+
+    /// Every document's facets, by document index (waits for them if they are being made).
+    pub fn doc_facets(&self) -> &[DocFacets] {
+        self.later.doc_facets()
+    }
+}
+
+/// Each event's quotes as the timeline lists them (ids resolved to indices).
+fn listed_quotes(tl: &Timeline) -> Vec<Vec<usize>> {
+    let quote_by_id: FxHashMap<&str, usize> = tl
+        .quotes
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (q.id.as_str(), i))
+        .collect();
+    tl.events
+        .iter()
+        .map(|e| {
+            e.quotes
+                .iter()
+                .filter_map(|id| quote_by_id.get(id.as_str()).copied())
+                .collect()
+        })
+        .collect()
 }

@@ -45,20 +45,20 @@ fn values(state: &State, facet: Facet, item: usize) -> Vec<Filter> {
             .map(|e| Filter::Status(tl.events[e].status))
             .into_iter()
             .collect(),
-        (View::Sources, Facet::Actor) => cat.docs[item]
+        (View::Sources, Facet::Actor) => cat.doc_facets()[item]
             .actors
             .iter()
             .cloned()
             .map(Filter::Actor)
             .collect(),
         (View::Sources, Facet::Outlet) => vec![Filter::Outlet(cat.docs[item].outlet.clone())],
-        (View::Sources, Facet::Kind) => cat.docs[item]
+        (View::Sources, Facet::Kind) => cat.doc_facets()[item]
             .kinds
             .iter()
             .copied()
             .map(Filter::Kind)
             .collect(),
-        (View::Sources, Facet::Status) => cat.docs[item]
+        (View::Sources, Facet::Status) => cat.doc_facets()[item]
             .statuses
             .iter()
             .copied()

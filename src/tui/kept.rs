@@ -9,7 +9,7 @@ use super::saved::{from_saved, to_saved};
 use crate::kept::marks::clean_note;
 use crate::kept::{Keys, Marks, MarksFile, Place, Store};
 use crate::model::Timeline;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// The kept state of an open corpus.
 pub struct Kept {
@@ -17,8 +17,9 @@ pub struct Kept {
     pub store: Option<Store>,
     /// The corpus's key (see [`crate::kept::key::corpus_key`]).
     pub corpus: String,
-    /// Document hashes, made on first use (hashing every text is not free on a big corpus).
-    keys: OnceLock<Keys>,
+    /// Document hashes, made on first use (hashing every text is not free on a big corpus), or
+    /// on another thread while the TUI opens (see [`Kept::hash_keys_in_background`]).
+    keys: Arc<OnceLock<Keys>>,
     pub file: MarksFile,
     pub marks: Marks,
     pub filters: crate::kept::FiltersFile,
@@ -30,12 +31,24 @@ impl Kept {
         self.keys.get_or_init(|| Keys::new(timeline))
     }
 
+    /// Starts hashing `timeline`'s documents on a thread of its own (the TUI needs the keys to
+    /// restore the last place, and the catalog leaves a core idle at times). [`Kept::keys`]
+    /// waits for that thread if it is still hashing; the keys are the same either way.
+    pub fn hash_keys_in_background(&self, timeline: &Arc<Timeline>) {
+        let (keys, timeline) = (Arc::clone(&self.keys), Arc::clone(timeline));
+        let _ = std::thread::Builder::new()
+            .name("attache-keys".into())
+            .spawn(move || {
+                keys.get_or_init(|| Keys::new(&timeline));
+            });
+    }
+
     /// Nothing kept, nothing written (tests, or no home directory).
     pub fn none() -> Kept {
         Kept {
             store: None,
             corpus: "embedded".into(),
-            keys: OnceLock::new(),
+            keys: Arc::default(),
             file: MarksFile::default(),
             marks: Marks::default(),
             filters: crate::kept::FiltersFile::default(),

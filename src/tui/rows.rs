@@ -11,7 +11,6 @@
 
 use super::action::View;
 use super::app::State;
-use super::catalog::Blobs;
 use super::filter::{Filter, Matcher};
 use super::growth::{Growth, Reach};
 use super::query::narrows;
@@ -120,25 +119,38 @@ pub fn search(state: &State, view: View, m: &Matcher, candidates: &[usize]) -> V
     search_reach(state, view, m, candidates).0
 }
 
-/// The search texts of a view's items.
-fn blobs(state: &State, view: View) -> &Blobs {
-    let cat = &state.catalog;
-    match view {
-        View::Timeline => &cat.event_blobs,
-        View::Quotes => &cat.quote_blobs,
-        View::Sources => &cat.doc_blobs,
-    }
-}
-
 /// An item's fields (read only when a blob cannot settle a match: the load is a cache miss).
 fn fields(state: &State, view: View, i: usize) -> impl Iterator<Item = &str> {
     let cat = &state.catalog;
-    let fields = match view {
-        View::Timeline => &cat.events[i].fields,
-        View::Quotes => &cat.quotes[i].fields,
-        View::Sources => &cat.docs[i].fields,
-    };
-    fields.iter().map(String::as_str)
+    match view {
+        View::Timeline => Fields::Event(cat.events[i].fields(&cat.quotes)),
+        View::Quotes => Fields::Quote(cat.quotes[i].fields().into_iter()),
+        View::Sources => Fields::Doc(cat.docs[i].fields().into_iter()),
+    }
+}
+
+/// The fields of an event, a quote or a document, as one iterator type.
+enum Fields<E, Q, D> {
+    Event(E),
+    Quote(Q),
+    Doc(D),
+}
+
+impl<'a, E, Q, D> Iterator for Fields<E, Q, D>
+where
+    E: Iterator<Item = &'a str>,
+    Q: Iterator<Item = &'a str>,
+    D: Iterator<Item = &'a str>,
+{
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            Fields::Event(e) => e.next(),
+            Fields::Quote(q) => q.next(),
+            Fields::Doc(d) => d.next(),
+        }
+    }
 }
 
 /// The `candidates` that `m` matches, in their order, with where each match of the last term
@@ -149,8 +161,10 @@ fn search_reach(
     m: &Matcher,
     candidates: &[usize],
 ) -> (Vec<usize>, Vec<Reach>) {
+    // Waited for here, not in the threads below (see [`super::search`]).
+    let blobs = state.catalog.blobs(view);
     let test = |i: usize| {
-        let (mask, start, blob) = blobs(state, view).item_at(i);
+        let (mask, start, blob) = blobs.item_at(i);
         m.reach_masked(mask, blob, || fields(state, view, i))
             .map(|r| (i, r.offset(start)))
     };
@@ -170,12 +184,13 @@ fn grow(
     candidates: &[usize],
     reach: &[Reach],
 ) -> (Vec<usize>, Vec<Reach>) {
-    let all = blobs(state, view).all();
+    let blobs = state.catalog.blobs(view);
+    let all = blobs.all();
     let test = |(&i, &from): (&usize, &Reach)| {
         if let Some(r) = g.go_on(from, all) {
             return Some((i, r));
         }
-        let (mask, start, blob) = blobs(state, view).item_at(i);
+        let (mask, start, blob) = blobs.item_at(i);
         g.again(mask, blob, || fields(state, view, i))
             .map(|r| (i, r.offset(start)))
     };
@@ -227,10 +242,10 @@ fn faceted(state: &State, view: View, facets: &[Filter]) -> Vec<usize> {
                 let d = &cat.docs[i];
                 let published = tl.documents[i].published.date;
                 facets.iter().all(|f| match f {
-                    Filter::Actor(a) => d.actors.contains(a),
+                    Filter::Actor(a) => cat.doc_facets()[i].actors.contains(a),
                     Filter::Outlet(o) => d.outlet == *o,
-                    Filter::Kind(k) => d.kinds.contains(k),
-                    Filter::Status(s) => d.statuses.contains(s),
+                    Filter::Kind(k) => cat.doc_facets()[i].kinds.contains(k),
+                    Filter::Status(s) => cat.doc_facets()[i].statuses.contains(s),
                     Filter::Dates(r) => published.is_some_and(|p| r.overlaps(p, p)),
                     Filter::Query(_) => true,
                 })

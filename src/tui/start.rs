@@ -36,7 +36,8 @@ pub fn prepare(timeline: Timeline, flags: &Flags, dirs: Option<&Dirs>) -> (State
         theme: settings.theme(flags.theme, no_color.as_deref()),
         mouse: flags.mouse.unwrap_or(settings.mouse),
     };
-    let mut state = State::new(timeline, options);
+    let mut state = State::open(timeline, options, dirs.is_some());
+    crate::progress::mark("TUI catalog built");
     state.keymap = settings.keymap;
     state.date_format = settings.date_format;
     let store = dirs.map(|d| Store::new(d.data.clone()));
@@ -45,6 +46,7 @@ pub fn prepare(timeline: Timeline, flags: &Flags, dirs: Option<&Dirs>) -> (State
     if let Some(w) = warnings.first() {
         state.message = Some(format!("warning: {}", plain(w)));
     }
+    crate::progress::mark("TUI settings and kept state read");
     (state, warnings)
 }
 

@@ -218,6 +218,7 @@ fn event_loop(state: &mut State) -> io::Result<u8> {
     let _session = Session::enter(options.mouse)?;
     let mut terminal = Terminal::new(Compact::new(CrosstermBackend::new(io::stdout())))?;
     let size = terminal.size()?;
+    crate::progress::mark("terminal ready");
     update(state, Action::Resize(size.width, size.height));
     read_events(tx);
     draw_frame(&mut terminal, state)?;
