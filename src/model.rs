@@ -3,7 +3,7 @@
 //! Every [`Span`] is a byte range into its document's `text`, so `&doc.text[span.range()]` is always
 //! exactly what is shown or exported.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// A byte range `[start, end)` into a document's text.
@@ -72,15 +72,13 @@ impl Precision {
 /// `value` is the TIMEX3 value as TimeML defines it (`2025-08-18`, `2025-W33`, `2025-08`, `202`,
 /// `P10D`, `PAST_REF`, `XXXX-08-15`). `start`/`end` (inclusive) are set when the value names a
 /// calendar period; `relative` keeps the unresolved form ("last week") when no anchor was known.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimeValue {
     pub value: String,
     pub precision: Option<Precision>,
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
-    #[serde(default)]
     pub approximate: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub relative: Option<String>,
 }
 
@@ -123,8 +121,9 @@ impl TimeValue {
     }
 }
 
-/// JSON leaves out an absent `relative`; compact binary formats (the extraction cache) have no
-/// field names to tell what is left out, so they always write every field.
+/// JSON leaves out an absent `relative`; compact binary formats (the cache) have no field names to
+/// tell what is left out, so they always write every field, and write dates as day numbers
+/// (reading a cached 10k-article timeline parses no date text).
 impl Serialize for TimeValue {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         #[derive(Serialize)]
@@ -143,8 +142,8 @@ impl Serialize for TimeValue {
         struct Compact<'a> {
             value: &'a String,
             precision: &'a Option<Precision>,
-            start: &'a Option<NaiveDate>,
-            end: &'a Option<NaiveDate>,
+            start: Option<i32>,
+            end: Option<i32>,
             approximate: bool,
             relative: &'a Option<String>,
         }
@@ -162,12 +161,67 @@ impl Serialize for TimeValue {
             Compact {
                 value: &self.value,
                 precision: &self.precision,
-                start: &self.start,
-                end: &self.end,
+                start: self.start.map(|d| d.num_days_from_ce()),
+                end: self.end.map(|d| d.num_days_from_ce()),
                 approximate: self.approximate,
                 relative: &self.relative,
             }
             .serialize(serializer)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for TimeValue {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(rename = "TimeValue")]
+        struct Readable {
+            value: String,
+            precision: Option<Precision>,
+            start: Option<NaiveDate>,
+            end: Option<NaiveDate>,
+            #[serde(default)]
+            approximate: bool,
+            #[serde(default)]
+            relative: Option<String>,
+        }
+        #[derive(Deserialize)]
+        #[serde(rename = "TimeValue")]
+        struct Compact {
+            value: String,
+            precision: Option<Precision>,
+            start: Option<i32>,
+            end: Option<i32>,
+            approximate: bool,
+            relative: Option<String>,
+        }
+        if deserializer.is_human_readable() {
+            let r = Readable::deserialize(deserializer)?;
+            Ok(TimeValue {
+                value: r.value,
+                precision: r.precision,
+                start: r.start,
+                end: r.end,
+                approximate: r.approximate,
+                relative: r.relative,
+            })
+        } else {
+            let c = Compact::deserialize(deserializer)?;
+            let day = |n: Option<i32>| -> Result<Option<NaiveDate>, D::Error> {
+                n.map(|n| {
+                    NaiveDate::from_num_days_from_ce_opt(n)
+                        .ok_or_else(|| serde::de::Error::custom("day number out of range"))
+                })
+                .transpose()
+            };
+            Ok(TimeValue {
+                value: c.value,
+                precision: c.precision,
+                start: day(c.start)?,
+                end: day(c.end)?,
+                approximate: c.approximate,
+                relative: c.relative,
+            })
         }
     }
 }
@@ -502,6 +556,54 @@ impl Timeline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn time_values_round_trip_as_text_and_as_day_numbers() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        let mut later = TimeValue::period(
+            "2025-W33",
+            Precision::Week,
+            day(2025, 8, 11).unwrap_or_default(),
+            day(2025, 8, 17).unwrap_or_default(),
+        );
+        later.relative = Some("next week".into());
+        let values = [
+            later,
+            TimeValue::day(day(-44, 3, 15).unwrap_or_default()),
+            TimeValue {
+                value: "PAST_REF".into(),
+                precision: None,
+                start: None,
+                end: day(9999, 12, 31),
+                approximate: true,
+                relative: None,
+            },
+        ];
+        for v in values {
+            let json = serde_json::to_string(&v).unwrap_or_default();
+            assert!(
+                json.contains("\"start\":") && !json.contains("relative\":null"),
+                "{json}"
+            );
+            assert_eq!(
+                serde_json::from_str::<TimeValue>(&json).ok(),
+                Some(v.clone())
+            );
+            let bytes = postcard::to_allocvec(&v).unwrap_or_default();
+            assert_eq!(postcard::from_bytes::<TimeValue>(&bytes).ok(), Some(v));
+        }
+        // A day number no calendar date has is an error, not a panic.
+        let bad = postcard::to_allocvec(&(
+            "x",
+            None::<Precision>,
+            Some(i32::MAX),
+            None::<i32>,
+            false,
+            None::<String>,
+        ))
+        .unwrap_or_default();
+        assert!(postcard::from_bytes::<TimeValue>(&bad).is_err());
+    }
 
     #[test]
     fn documents_are_found_by_number_and_by_any_other_id() {
