@@ -10,13 +10,14 @@ use attache::progress::{Progress, Ticker};
 use attache::{extract, sanitize};
 use clap::{CommandFactory, Parser};
 use std::io::{self, IsTerminal, Write};
+
 use std::mem::ManuallyDrop;
 use std::process::ExitCode;
 use std::sync::Arc;
 
 fn main() -> ExitCode {
+    attache::memory::configure();
     attache::progress::mark_start();
-    grow_the_heap_in_large_steps();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
@@ -30,19 +31,6 @@ fn main() -> ExitCode {
             eprintln!("attache: error: {}", sanitize::plain(&format!("{e:#}")));
             ExitCode::from(1)
         }
-    }
-}
-
-/// A warm reopen allocates a few hundred MB in small pieces on two threads; glibc grows each
-/// thread's heap by what it needs at the moment, one `mprotect` at a time, and those calls
-/// contend with the page faults of the other thread (0.1 s of a 10k-article reopen). Padding
-/// each growth by 64 MB of address space (untouched pages cost no memory) avoids most of them.
-fn grow_the_heap_in_large_steps() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only sets an allocator parameter; it is called before any other thread
-    // exists, and a refusal (return value 0) changes nothing.
-    unsafe {
-        libc::mallopt(libc::M_TOP_PAD, 64 << 20);
     }
 }
 
