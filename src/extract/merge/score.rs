@@ -330,7 +330,11 @@ pub fn full(it: &Item, f: &Facts, g: &Glance, n: &Named, date: f32) -> Option<f3
     }
     s += date;
     // The same sentence of the same document: one event told twice in a row.
-    if m.cues.reference && n.sentences.contains(&f.sentence) {
+    // (The glance's mark first: most groups have no member in that sentence.)
+    if m.cues.reference
+        && g.sentences & sentence_bit(f.sentence) != 0
+        && n.sentences.contains(&f.sentence)
+    {
         s += 3.0;
         evidence = true;
     }
