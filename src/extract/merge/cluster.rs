@@ -11,7 +11,7 @@
 use super::Item;
 use super::blocking::{Index, Seen};
 use super::facts::{self, Facts, Sym};
-use super::score::{self, Glance, JOIN, Named, Reach};
+use super::score::{self, Gate, Glance, JOIN, Named, Pass, Reach};
 use crate::extract::events::places::Places;
 use crate::model::{DateOrigin, Status};
 use rayon::prelude::*;
@@ -98,6 +98,8 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
     let mut member_of: Vec<Option<usize>> = vec![None; items.len()];
     let mut groups: Vec<Group> = Vec::new();
     let mut glances: Vec<Glance> = Vec::new();
+    // What the first refusals read of each group, packed: walked for every candidate.
+    let mut gates: Vec<Gate> = Vec::new();
     let mut index = Index::default();
     let (mut seen, mut candidates) = (Seen::default(), Vec::new());
     let mut families: BTreeSet<Sym> = BTreeSet::new();
@@ -110,10 +112,14 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
         } else {
             vec![f.family]
         };
-        index.candidates(f, &look_in, &mut seen, &mut candidates);
         // A mention no group could give evidence for compares with none (it may still stand).
         let reach = Reach::of(it, f);
-        if reach.is_none() {
+        if reach.is_some() {
+            let pass = Pass::of(it, f, any);
+            index.candidates(f, &look_in, &mut seen, &mut candidates, |g| {
+                pass.lets(&gates[g])
+            });
+        } else {
             candidates.clear();
         }
         let apart_from = apart.get(&i).map_or(&[][..], Vec::as_slice);
@@ -156,11 +162,13 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
                     family: f.family,
                     ..Glance::default()
                 });
+                gates.push(Gate::of(&glances[glances.len() - 1]));
                 groups.len() - 1
             }
             None => continue,
         };
         add(&mut groups[g], &mut glances[g], i, it, f, any);
+        gates[g] = Gate::of(&glances[g]);
         member_of[i] = Some(g);
         let family = glances[g].family;
         index.file(g, f, family, (glances[g].lo, glances[g].hi));

@@ -230,6 +230,90 @@ fn refused(it: &Item, f: &Facts, g: &Glance, any: Sym) -> Option<()> {
     Some(())
 }
 
+/// What [`refused`] reads of a group, packed into 20 bytes (dates as day numbers) so that the
+/// gates of every group stay in cache while a mention's candidates are walked: half the
+/// candidates of a large archive are refused on their dates alone.
+#[derive(Debug, Clone, Copy)]
+pub struct Gate {
+    family: Sym,
+    /// The window's ends, `i32::MIN` / `i32::MAX` when open.
+    lo: i32,
+    hi: i32,
+    /// The stated day, `i32::MIN` when none.
+    day: i32,
+    arity: Option<u8>,
+    past: bool,
+}
+
+fn day_number(d: NaiveDate) -> i32 {
+    use chrono::Datelike;
+    d.num_days_from_ce()
+}
+
+impl Gate {
+    pub fn of(g: &Glance) -> Gate {
+        Gate {
+            family: g.family,
+            lo: g.lo.map_or(i32::MIN, day_number),
+            hi: g.hi.map_or(i32::MAX, day_number),
+            day: g.day.map_or(i32::MIN, day_number),
+            arity: g.arity,
+            past: g.past,
+        }
+    }
+}
+
+/// A mention's side of the [`Gate`]: `lets` answers as [`refused`] would, from the gates alone.
+#[derive(Debug, Clone, Copy)]
+pub struct Pass {
+    family: Sym,
+    any: Sym,
+    /// A generic reference without a stated time: refused everywhere.
+    shut: bool,
+    generic: bool,
+    lo: i32,
+    hi: i32,
+    /// The stated day, `i32::MAX` when none (never equal to a gate's "none").
+    day: i32,
+    arity: Option<u8>,
+    planned: bool,
+    placed: bool,
+}
+
+impl Pass {
+    pub fn of(it: &Item, f: &Facts, any: Sym) -> Pass {
+        Pass {
+            family: f.family,
+            any,
+            shut: f.any && !f.stated,
+            generic: f.any,
+            lo: f.window.0.map_or(i32::MIN, day_number),
+            hi: f.window.1.map_or(i32::MAX, day_number),
+            day: f.stated_day.map_or(i32::MAX, day_number),
+            arity: if f.planned { it.m.cues.arity } else { None },
+            planned: f.planned,
+            placed: f.place.is_some(),
+        }
+    }
+
+    /// Whether [`refused`] lets the mention through to a group with gate `g`.
+    pub fn lets(&self, g: &Gate) -> bool {
+        if self.shut || (!self.generic && g.family != self.any && self.family != g.family) {
+            return false;
+        }
+        if self.lo.max(g.lo) > self.hi.min(g.hi) {
+            return false;
+        }
+        if let (Some(a), Some(b)) = (self.arity, g.arity)
+            && a != b
+        {
+            return false;
+        }
+        let crosses = (self.planned && g.past) || (!self.planned && !g.past);
+        !crosses || self.placed || self.day == g.day
+    }
+}
+
 /// The part of the score that compares dates.
 fn date_score(it: &Item, f: &Facts, g: &Glance) -> f32 {
     let mut s = 0.0f32;

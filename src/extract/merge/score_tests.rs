@@ -135,6 +135,17 @@ proptest! {
             prop_assert_eq!(full(&it, &f, &g, &n, date), whole);
         }
     }
+
+    #[test]
+    fn the_gate_refuses_what_the_dates_and_flags_refuse(
+        f in facts(), m in mention(), (g, _) in group()
+    ) {
+        let it = Item { m: &m, doc_key: "d", label: "d", dct: None };
+        prop_assert_eq!(
+            Pass::of(&it, &f, 0).lets(&Gate::of(&g)),
+            refused(&it, &f, &g, 0).is_some()
+        );
+    }
 }
 
 #[test]
