@@ -10,6 +10,17 @@ pub struct Phase {
     name: &'static str,
     wall: Instant,
     cpu: Duration,
+    faults: i64,
+}
+
+/// Minor page faults of this thread so far (fresh pages the kernel had to clear).
+fn thread_faults() -> i64 {
+    // SAFETY: getrusage writes one rusage we own; a failure leaves it zeroed.
+    unsafe {
+        let mut u: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_THREAD, &mut u);
+        u.ru_minflt
+    }
 }
 
 fn thread_cpu() -> Duration {
@@ -33,6 +44,7 @@ impl Phase {
             name,
             wall: Instant::now(),
             cpu: thread_cpu(),
+            faults: thread_faults(),
         }
     }
 
@@ -45,10 +57,11 @@ impl Phase {
     pub fn end(self) {
         if std::env::var_os("ATTACHE_TIMINGS").is_some() {
             eprintln!(
-                "attache: timing: merge: {}: {:.3} s wall, {:.3} s thread CPU",
+                "attache: timing: merge: {}: {:.3} s wall, {:.3} s thread CPU, {} page faults",
                 self.name,
                 self.wall.elapsed().as_secs_f64(),
-                (thread_cpu().saturating_sub(self.cpu)).as_secs_f64()
+                (thread_cpu().saturating_sub(self.cpu)).as_secs_f64(),
+                thread_faults() - self.faults
             );
         }
     }
