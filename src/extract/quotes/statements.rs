@@ -55,6 +55,24 @@ fn find(parent: &mut [usize], i: usize) -> usize {
     r
 }
 
+/// One quote, as the candidate walk compares it.
+struct Packed {
+    /// Content words.
+    len: u32,
+    doc: u32,
+    /// `u32::MAX` when the quote names no speaker.
+    speaker: u32,
+    mark: u64,
+}
+
+/// One quote in a word's list.
+#[derive(Clone, Copy)]
+struct Entry {
+    quote: u32,
+    len: u32,
+    mark: u64,
+}
+
 /// Links variants of one statement quoted by several outlets (sets `Quote::statement` to "s1", …).
 pub fn link_statements(quotes: &mut [Quote]) {
     let mut ids = HashMap::new();
@@ -62,39 +80,47 @@ pub fn link_statements(quotes: &mut [Quote]) {
         .iter()
         .map(|q| content_words(&q.text, &mut ids))
         .collect();
-    let mut index: Vec<Vec<usize>> = vec![Vec::new(); ids.len()];
-    for (i, w) in words.iter().enumerate() {
-        if w.len() >= MIN_WORDS {
-            for &t in w {
-                index[t as usize].push(i);
-            }
-        }
-    }
     // Documents and speakers as numbers: compared for every candidate pair.
     let mut names: HashMap<String, u32> = HashMap::new();
     let mut number = |s: &str| -> u32 {
         let next = names.len() as u32;
         *names.entry(s.to_string()).or_insert(next)
     };
-    let docs: Vec<u32> = quotes.iter().map(|q| number(&q.doc)).collect();
-    let speakers: Vec<Option<u32>> = quotes
+    // What the walk reads of each candidate, packed together: one cache line per candidate
+    // instead of one per array. The mark has one bit per content word (a multiplicative hash):
+    // a bit of another quote's mark missing from this quote's mark is a word of the other quote
+    // this one lacks, so the marks bound the missing words from below without reading either
+    // word list.
+    let packed: Vec<Packed> = quotes
         .iter()
-        .map(|q| q.speaker.as_deref().map(&mut number))
-        .collect();
-    // One bit per content word (a multiplicative hash): a bit of another quote's mark missing
-    // from this quote's mark is a word of the other quote this one lacks, so the marks bound the
-    // missing words from below without reading either word list.
-    let marks: Vec<u64> = words
-        .iter()
-        .map(|w| {
-            w.iter()
-                .fold(0, |m, &t| m | 1 << (t.wrapping_mul(0x9E37_79B9) >> 26))
+        .zip(&words)
+        .map(|(q, w)| Packed {
+            len: w.len() as u32,
+            doc: number(&q.doc),
+            speaker: q.speaker.as_deref().map_or(u32::MAX, &mut number),
+            mark: w
+                .iter()
+                .fold(0, |m, &t| m | 1 << (t.wrapping_mul(0x9E37_79B9) >> 26)),
         })
         .collect();
+    // The quotes of each word, each with what the walk tests first (read in a stream, not looked
+    // up per candidate: the walk visits millions of entries on a large archive).
+    let mut index: Vec<Vec<Entry>> = vec![Vec::new(); ids.len()];
+    for (i, (w, p)) in words.iter().zip(&packed).enumerate() {
+        if w.len() >= MIN_WORDS {
+            for &t in w {
+                index[t as usize].push(Entry {
+                    quote: i as u32,
+                    len: p.len,
+                    mark: p.mark,
+                });
+            }
+        }
+    }
     // Each quote joins only the one longer quote that contains most of its words: a short, generic
     // fragment must not bridge two different statements that each contain it. Each quote's choice
     // depends on the words alone, so the choices are made on every core and joined in order.
-    let rank = |i: usize| (words[i].len(), std::cmp::Reverse(i));
+    let rank = |i: usize| (packed[i].len, std::cmp::Reverse(i));
     let best: Vec<Option<usize>> = (0..quotes.len())
         .into_par_iter()
         .map_init(
@@ -119,7 +145,8 @@ pub fn link_statements(quotes: &mut [Quote]) {
                 // A stock phrase thousands of quotes repeat is walked only so far: linking stays
                 // sub-quadratic whatever the archive (the cap is far above what real outlets
                 // share).
-                for &j in rarest
+                let a = &packed[i];
+                for e in rarest
                     .iter()
                     .flat_map(|t| &index[*t as usize])
                     .take(MAX_WALK)
@@ -127,17 +154,16 @@ pub fn link_statements(quotes: &mut [Quote]) {
                     // Only a longer quote from another document, by the same speaker when both
                     // name one, that can share enough words (cheap tests first: counting shared
                     // words is the costly part).
-                    let same_speaker = match (speakers[i], speakers[j]) {
-                        (Some(a), Some(b)) => a == b,
-                        _ => true,
-                    };
-                    let surely_missing = (marks[j] & !marks[i]).count_ones() as usize;
-                    if rank(j) > rank(i)
-                        && !seen[j]
-                        && docs[i] != docs[j]
-                        && same_speaker
-                        && surely_missing <= words[j].len().saturating_sub(need)
-                    {
+                    let j = e.quote as usize;
+                    let longer = e.len > a.len || (e.len == a.len && j < i);
+                    let surely_missing = (e.mark & !a.mark).count_ones();
+                    if !longer || surely_missing > e.len.saturating_sub(need as u32) || seen[j] {
+                        continue;
+                    }
+                    let b = &packed[j];
+                    let same_speaker =
+                        a.speaker == b.speaker || a.speaker == u32::MAX || b.speaker == u32::MAX;
+                    if a.doc != b.doc && same_speaker {
                         touched.push(j);
                         seen[j] = true;
                     }
