@@ -16,36 +16,6 @@ const MAX_WALK: usize = 2048;
 /// Windows spanning more months than this are filed and looked up without dates.
 const MAX_MONTHS: i32 = 12;
 
-/// Which groups one look-up has already found: a stamp per group, so that no set is built or
-/// cleared per mention.
-#[derive(Debug, Default)]
-pub struct Seen {
-    stamps: Vec<u32>,
-    now: u32,
-}
-
-impl Seen {
-    fn next(&mut self) -> u32 {
-        self.now = self.now.wrapping_add(1);
-        if self.now == 0 {
-            self.stamps.fill(0);
-            self.now = 1;
-        }
-        self.now
-    }
-
-    /// Marks group `g` as found by look-up `stamp`; false if it already was.
-    fn mark(&mut self, g: u32, stamp: u32) -> bool {
-        let g = g as usize;
-        if g >= self.stamps.len() {
-            self.stamps.resize(g + 1, 0);
-        }
-        let fresh = self.stamps[g] != stamp;
-        self.stamps[g] = stamp;
-        fresh
-    }
-}
-
 /// What a key names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum What {
@@ -72,16 +42,17 @@ pub struct Index {
 }
 
 impl Index {
-    /// The groups (no repeats, in no particular order) a mention may join, looked up in the kind
-    /// families `look_in`, written to `out`; of the groups found, only those `keep` lets through
-    /// (which groups are found does not depend on `keep`).
+    /// The groups a mention may join, looked up in the kind families `look_in`, written to
+    /// `out` in no particular order: each group found is offered to `keep`, once or more (it
+    /// appears under several keys), and written when `keep` says so. Which groups are found
+    /// does not depend on `keep`; `keep` must answer true at most once per group (the caller
+    /// stamps the groups it has seen: see [`super::score::Gate`]).
     pub fn candidates(
         &self,
         f: &Facts,
         look_in: &[Sym],
-        seen: &mut Seen,
         out: &mut Vec<usize>,
-        keep: impl Fn(usize) -> bool,
+        mut keep: impl FnMut(usize) -> bool,
     ) {
         out.clear();
         let months = months_of(f.window);
@@ -107,7 +78,6 @@ impl Index {
         // The most specific keys first (a document, a person few events share); a key thousands
         // of events share (a common event noun) is walked only while the budget lasts.
         postings.sort_by_key(|p| p.len());
-        let stamp = seen.next();
         let mut walked = 0;
         for p in postings {
             if walked > 0 && walked + p.len() > MAX_WALK {
@@ -115,7 +85,7 @@ impl Index {
             }
             walked += p.len();
             for &g in p.iter().take(MAX_WALK) {
-                if seen.mark(g, stamp) && keep(g as usize) {
+                if keep(g as usize) {
                     out.push(g as usize);
                 }
             }

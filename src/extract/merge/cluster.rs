@@ -9,7 +9,7 @@
 //! something with it (no all-pairs pass).
 
 use super::Item;
-use super::blocking::{Index, Seen};
+use super::blocking::Index;
 use super::facts::{self, Facts, Sym};
 use super::score::{self, Gate, Glance, Here, JOIN, Named, Pass, Reach};
 use crate::extract::events::places::Places;
@@ -106,7 +106,9 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
     let mut by_doc: FxHashMap<Sym, Vec<u32>> = FxHashMap::default();
     let mut here: Vec<Here> = Vec::new();
     let mut index = Index::default();
-    let (mut seen, mut candidates) = (Seen::default(), Vec::new());
+    let mut candidates = Vec::new();
+    // Numbers the look-ups, for the gates' `seen` stamps.
+    let mut look_up: u32 = 0;
     let mut families: BTreeSet<Sym> = BTreeSet::new();
     let debug = std::env::var_os("ATTACHE_DEBUG_MERGE").is_some();
     for i in order {
@@ -121,8 +123,18 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
         let reach = Reach::of(it, f);
         if reach.is_some() {
             let pass = Pass::of(it, f, any);
-            index.candidates(f, &look_in, &mut seen, &mut candidates, |g| {
-                pass.lets(&gates[g])
+            look_up = look_up.wrapping_add(1);
+            if look_up == 0 {
+                gates.iter_mut().for_each(|g| g.seen = 0);
+                look_up = 1;
+            }
+            index.candidates(f, &look_in, &mut candidates, |g| {
+                let gate = &mut gates[g];
+                if gate.seen == look_up {
+                    return false;
+                }
+                gate.seen = look_up;
+                pass.lets(gate)
             });
         } else {
             candidates.clear();
@@ -188,7 +200,7 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
             None => continue,
         };
         add(&mut groups[g], &mut glances[g], i, it, f, any);
-        gates[g] = Gate::of(&glances[g]);
+        gates[g].refresh(&glances[g]);
         for list in [
             by_sentence.entry(f.sentence).or_default(),
             by_doc.entry(f.doc).or_default(),

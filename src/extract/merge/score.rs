@@ -227,11 +227,14 @@ fn refused(it: &Item, f: &Facts, g: &Glance, any: Sym) -> Option<()> {
     Some(())
 }
 
-/// What [`refused`] reads of a group, packed into 20 bytes (dates as day numbers) so that the
+/// What [`refused`] reads of a group, packed into 24 bytes (dates as day numbers) so that the
 /// gates of every group stay in cache while a mention's candidates are walked: half the
 /// candidates of a large archive are refused on their dates alone.
 #[derive(Debug, Clone, Copy)]
 pub struct Gate {
+    /// The last look-up that met the group (a group is filed under several keys): kept here, in
+    /// the cache line the walk reads anyway.
+    pub seen: u32,
     family: Sym,
     /// The window's ends, `i32::MIN` / `i32::MAX` when open.
     lo: i32,
@@ -250,6 +253,7 @@ fn day_number(d: NaiveDate) -> i32 {
 impl Gate {
     pub fn of(g: &Glance) -> Gate {
         Gate {
+            seen: 0,
             family: g.family,
             lo: g.lo.map_or(i32::MIN, day_number),
             hi: g.hi.map_or(i32::MAX, day_number),
@@ -257,6 +261,14 @@ impl Gate {
             arity: g.arity,
             past: g.past,
         }
+    }
+
+    /// The gate of a group that has changed to `g`, keeping its `seen` stamp.
+    pub fn refresh(&mut self, g: &Glance) {
+        *self = Gate {
+            seen: self.seen,
+            ..Gate::of(g)
+        };
     }
 }
 
