@@ -128,8 +128,7 @@ fn events(documents: &[Document], extractions: Vec<Extraction>) -> Vec<Event> {
         .map(|m| Vec::with_capacity(m.len()))
         .collect();
     let mut next = 0;
-    let every = (per_doc.len() / 8).max(1);
-    for (d, mentions) in per_doc.into_iter().enumerate() {
+    for mentions in per_doc {
         for mut m in mentions {
             let place = place_of.get(next).copied().flatten();
             next += 1;
@@ -138,9 +137,6 @@ fn events(documents: &[Document], extractions: Vec<Extraction>) -> Vec<Event> {
                 m.cues.sentence_actors = Vec::new();
                 taken[e as usize].push((rank, m));
             }
-        }
-        if d % every == every - 1 {
-            crate::memory::release_free();
         }
     }
     for (e, mut mentions) in events.iter_mut().zip(taken) {
