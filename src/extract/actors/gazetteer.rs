@@ -10,7 +10,7 @@ mod load;
 use super::tokens::{fold, phrase_key};
 use crate::model::Actor;
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The `assets/names.toml` word lists.
 #[derive(Deserialize, Default)]

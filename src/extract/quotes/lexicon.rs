@@ -3,7 +3,7 @@
 
 use crate::extract::actors::tokens::{Tok, TokKind, glued, phrase_key};
 use serde::Deserialize;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 #[derive(Deserialize)]
 struct SpeechFile {

@@ -5,7 +5,8 @@ use super::{Entry, Gazetteer, Gender, Kind, NameWordSets, NameWords, Role, Via};
 use crate::extract::actors::tokens::{fold, phrase_key};
 use crate::model::Actor;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashSet};
+use rustc_hash::FxHashSet as HashSet;
+use std::collections::BTreeMap;
 
 #[derive(Deserialize)]
 struct ActorsFile {
