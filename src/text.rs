@@ -42,24 +42,22 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
     let p = &text[para.range()];
     let bytes = p.as_bytes();
     let mut start = 0;
-    let mut iter = p.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
-        }
+    let mut pos = 0;
+    while let Some(i) = next_terminator(bytes, pos) {
+        let c = if bytes[i] == 0xE2 { '…' } else { char::from(bytes[i]) };
         // Extend over repeated punctuation and closing quotes/brackets.
         let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
+        for d in p[end..].chars() {
             if matches!(
                 d,
                 '.' | '!' | '?' | '”' | '"' | '’' | '\'' | ')' | ']' | '»'
             ) {
-                end = j + d.len_utf8();
-                iter.next();
+                end += d.len_utf8();
             } else {
                 break;
             }
         }
+        pos = end;
         // A sentence break needs whitespace, then something that can start a sentence.
         let rest = &p[end..];
         let ws = rest.len() - rest.trim_start().len();
@@ -78,6 +76,20 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
     if start < bytes.len() {
         push_trimmed(para.start, p, start, bytes.len(), out);
     }
+}
+
+/// The byte offset of the first `.`, `!`, `?` or `…` at or after `from`: a byte scan, as no byte
+/// of another character's UTF-8 form equals these (`…` is E2 80 A6).
+fn next_terminator(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'.' | b'!' | b'?' => return Some(i),
+            0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA6]) => return Some(i),
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 /// The longest sentence kept whole, in bytes: about five times the longest sentences of news prose.

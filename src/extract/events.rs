@@ -22,6 +22,7 @@ use super::time::Timex;
 use crate::model::{Document, Mention, Span};
 use crate::text;
 use context::DocContext;
+use lexicon::Class;
 
 /// Finds the event mentions of one document, in text order.
 pub fn detect_mentions(
@@ -63,8 +64,12 @@ pub fn detect_mentions_in_sentences(
         prev_colon = None;
         let heading = is_heading(&doc.text, *para);
         for &sentence in sentences_in(sentences, *para) {
-            let tokens = tokens::tokenize(&doc.text, sentence);
             let hits = ctx.hits_in(sentence);
+            // Only event triggers make drafts: a sentence without one yields no mention.
+            if !debug && hits.iter().all(|h| ctx.lx.trigger(*h).class == Class::Reporting) {
+                continue;
+            }
+            let tokens = tokens::tokenize(&doc.text, sentence);
             let reporting = ctx.reporting_in(sentence);
             let sent_timexes = ctx.timexes_in(sentence);
             let segs = segment::segments(&tokens, sent_timexes, &reporting, ctx.lx);
