@@ -12,13 +12,15 @@ use crate::model::Span;
 pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut offset = 0;
-    for line in text.split_inclusive('\n') {
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1);
+    for end in ends.chain((!text.ends_with('\n')).then_some(text.len())) {
+        let line = &text[offset..end];
         let lead = line.len() - line.trim_start().len();
         let content = line.trim();
         if !content.is_empty() {
             out.push(Span::new(offset + lead, offset + lead + content.len()));
         }
-        offset += line.len();
+        offset = end;
     }
     out
 }
@@ -44,7 +46,11 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
     let mut start = 0;
     let mut pos = 0;
     while let Some(i) = next_terminator(bytes, pos) {
-        let c = if bytes[i] == 0xE2 { '…' } else { char::from(bytes[i]) };
+        let c = if bytes[i] == 0xE2 {
+            '…'
+        } else {
+            char::from(bytes[i])
+        };
         // Extend over repeated punctuation and closing quotes/brackets.
         let mut end = i + c.len_utf8();
         for d in p[end..].chars() {
@@ -221,6 +227,23 @@ mod tests {
             split("Headline without period\nBody one. Body two."),
             vec!["Headline without period", "Body one.", "Body two."]
         );
+    }
+
+    #[test]
+    fn an_ellipsis_and_runs_of_marks_end_sentences() {
+        assert_eq!(
+            split("Wait… Then “what?!” Ünal asked. Done"),
+            vec!["Wait…", "Then “what?!”", "Ünal asked.", "Done"]
+        );
+        assert_eq!(split("Über…\nNext"), vec!["Über…", "Next"]);
+    }
+
+    #[test]
+    fn paragraphs_are_the_trimmed_non_empty_lines() {
+        let text = "  One\n\n\tTwo words \r\nthree";
+        let found: Vec<&str> = paragraphs(text).iter().map(|p| &text[p.range()]).collect();
+        assert_eq!(found, vec!["One", "Two words", "three"]);
+        assert!(paragraphs("").is_empty() && paragraphs("\n \n").is_empty());
     }
 
     #[test]

@@ -46,7 +46,12 @@ pub fn detect_mentions_in_sentences(
 ) -> Vec<Mention> {
     let ctx = DocContext::new(doc, timexes, actors, gazetteer);
     let paragraphs = text::paragraphs(&doc.text);
-    let mut out: Vec<Mention> = Vec::new();
+    // At most one mention per event trigger: sized once, as a mention is large and growing moves them.
+    let triggers = ctx
+        .hits
+        .iter()
+        .filter(|h| ctx.lx.trigger(**h).class != Class::Reporting);
+    let mut out: Vec<Mention> = Vec::with_capacity(triggers.count());
     let mut anchors: Vec<(usize, usize, String)> = Vec::new();
     let mut prev_colon: Option<usize> = None;
     let debug = std::env::var_os("ATTACHE_DEBUG_EVENTS").is_some();
@@ -66,7 +71,11 @@ pub fn detect_mentions_in_sentences(
         for &sentence in sentences_in(sentences, *para) {
             let hits = ctx.hits_in(sentence);
             // Only event triggers make drafts: a sentence without one yields no mention.
-            if !debug && hits.iter().all(|h| ctx.lx.trigger(*h).class == Class::Reporting) {
+            if !debug
+                && hits
+                    .iter()
+                    .all(|h| ctx.lx.trigger(*h).class == Class::Reporting)
+            {
                 continue;
             }
             let tokens = tokens::tokenize(&doc.text, sentence);
@@ -123,6 +132,8 @@ pub fn detect_mentions_in_sentences(
         }
     }
     dating::date_document(&ctx, &mut out, &anchors);
+    // Unused room goes back (in place when the allocator can): mentions are kept until the merge.
+    out.shrink_to_fit();
     out
 }
 

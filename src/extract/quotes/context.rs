@@ -50,7 +50,9 @@ fn token_ranges(toks: &[Tok], spans: &[crate::model::Span]) -> Vec<(usize, usize
 /// Appends the lexicon key of a word ([`phrase_key`]); a plain ASCII word needs no allocation.
 fn push_key(keys: &mut String, word: &str) {
     if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        keys.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let from = keys.len();
+        keys.push_str(word);
+        keys[from..].make_ascii_lowercase();
     } else {
         keys.push_str(&phrase_key(word));
     }

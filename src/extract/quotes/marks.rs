@@ -230,6 +230,18 @@ mod tests {
     }
 
     #[test]
+    fn the_byte_scan_finds_every_quote_mark_and_nothing_else() {
+        let p = "«Ja» – „so“ ‘x’ 'y' \"z\" é—” ’90s ¬ ©";
+        let marks = ['“', '”', '„', '«', '»', '"', '‘', '’', '\''];
+        let expected: Vec<(usize, char)> = p
+            .char_indices()
+            .filter(|(_, c)| marks.contains(c))
+            .collect();
+        assert_eq!(quote_marks(p).collect::<Vec<_>>(), expected);
+        assert_eq!(expected.len(), 12);
+    }
+
+    #[test]
     fn curly_and_straight_double_quotes() {
         assert_eq!(
             quoted("“We won,” she said. He said \"no way\" twice."),

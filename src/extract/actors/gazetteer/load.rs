@@ -4,8 +4,8 @@
 use super::{Entry, Gazetteer, Gender, Kind, NameWordSets, NameWords, Role, Via};
 use crate::extract::actors::tokens::{fold, phrase_key};
 use crate::model::Actor;
-use serde::Deserialize;
 use rustc_hash::FxHashSet as HashSet;
+use serde::Deserialize;
 use std::collections::BTreeMap;
 
 #[derive(Deserialize)]
