@@ -660,7 +660,11 @@ fn topic_words(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Vec<String>
     let lx = ctx.lx;
     let mut out: Vec<String> = Vec::new();
     for t in &tokens[draft.region.clone()] {
-        let w = t.lower.trim_end_matches("'s");
+        // As `trim_end_matches("'s")`, without setting up a substring search per token.
+        let mut w = t.lower.as_str();
+        while let Some(shorter) = w.strip_suffix("'s") {
+            w = shorter;
+        }
         if !t.is_word
             || w.chars().count() < 4
             || t.is_capitalized(ctx.text)
