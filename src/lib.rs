@@ -13,6 +13,7 @@ pub mod extract;
 pub mod kept;
 pub mod memory;
 pub mod model;
+pub mod phase;
 pub mod progress;
 pub mod sanitize;
 pub mod text;

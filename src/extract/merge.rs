@@ -18,6 +18,7 @@ use super::Extraction;
 use super::events::places::Places;
 use super::quotes::link_statements;
 use crate::model::{Actor, Document, Event, Mention, Quote, Timeline};
+use crate::phase::Phase;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -53,7 +54,11 @@ pub fn merge(documents: Vec<Document>, mut extractions: Vec<Extraction>) -> Time
     }
     let (events, ()) = rayon::join(
         || events(&documents, extractions),
-        || link_statements(&mut quotes),
+        || {
+            let phase = Phase::start("statements");
+            link_statements(&mut quotes);
+            phase.end();
+        },
     );
     let mut timeline = Timeline {
         documents,
@@ -61,7 +66,9 @@ pub fn merge(documents: Vec<Document>, mut extractions: Vec<Extraction>) -> Time
         quotes,
         actors,
     };
+    let phase = Phase::start("linking quotes");
     link::link_quotes(&mut timeline);
+    phase.end();
     timeline
 }
 
@@ -69,6 +76,7 @@ pub fn merge(documents: Vec<Document>, mut extractions: Vec<Extraction>) -> Time
 fn events(documents: &[Document], extractions: Vec<Extraction>) -> Vec<Event> {
     // Mentions stay in their documents' vectors (a flat copy of every mention would hold them
     // twice at the merge's peak); `at` maps a mention's number to where it is.
+    let phase = Phase::start("items");
     let per_doc: Vec<Vec<Mention>> = extractions.into_iter().map(|ex| ex.mentions).collect();
     let at: Vec<(u32, u32)> = per_doc
         .iter()
@@ -93,12 +101,15 @@ fn events(documents: &[Document], extractions: Vec<Extraction>) -> Vec<Event> {
         })
         .collect();
     let places = Places::embedded();
+    let phase = phase.next("grouping");
     let groups = cluster::cluster(&items, places);
+    let phase = phase.next("building events");
     let (mut events, members): (Vec<Event>, Vec<Vec<usize>>) = groups
         .par_iter()
         .map(|g| event::build(&g.members, &items, places))
         .unzip();
     drop((items, groups));
+    let phase = phase.next("moving mentions");
     // Each mention moves into its event (a mention belongs to one event at most), document by
     // document, each document's vector freed as soon as it is emptied; the cues only grouping
     // needed (topic words, everyone named in the sentence) are dropped on the way, and mentions
@@ -137,6 +148,7 @@ fn events(documents: &[Document], extractions: Vec<Extraction>) -> Vec<Event> {
         e.mentions = mentions.into_iter().map(|(_, m)| m).collect();
     }
     crate::memory::release_free();
+    let phase = phase.next("dating, titles, order");
     event::date_from_anchors(&mut events);
     events
         .par_iter_mut()
@@ -158,5 +170,6 @@ fn events(documents: &[Document], extractions: Vec<Extraction>) -> Vec<Event> {
     for (i, e) in events.iter_mut().enumerate() {
         e.id = format!("e{}", i + 1);
     }
+    phase.end();
     events
 }

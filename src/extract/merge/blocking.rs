@@ -73,8 +73,16 @@ pub struct Index {
 
 impl Index {
     /// The groups (no repeats, in no particular order) a mention may join, looked up in the kind
-    /// families `look_in`, written to `out`.
-    pub fn candidates(&self, f: &Facts, look_in: &[Sym], seen: &mut Seen, out: &mut Vec<usize>) {
+    /// families `look_in`, written to `out`; of the groups found, only those `keep` lets through
+    /// (which groups are found does not depend on `keep`).
+    pub fn candidates(
+        &self,
+        f: &Facts,
+        look_in: &[Sym],
+        seen: &mut Seen,
+        out: &mut Vec<usize>,
+        keep: impl Fn(usize) -> bool,
+    ) {
         out.clear();
         let months = months_of(f.window);
         let mut postings: Vec<&[u32]> = Vec::new();
@@ -107,7 +115,7 @@ impl Index {
             }
             walked += p.len();
             for &g in p.iter().take(MAX_WALK) {
-                if seen.mark(g, stamp) {
+                if seen.mark(g, stamp) && keep(g as usize) {
                     out.push(g as usize);
                 }
             }

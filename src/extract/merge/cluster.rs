@@ -11,7 +11,7 @@
 use super::Item;
 use super::blocking::{Index, Seen};
 use super::facts::{self, Facts, Sym};
-use super::score::{self, Glance, JOIN, Named, Reach};
+use super::score::{self, Gate, Glance, Here, JOIN, Named, Pass, Reach};
 use crate::extract::events::places::Places;
 use crate::model::{DateOrigin, Status};
 use rayon::prelude::*;
@@ -98,6 +98,13 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
     let mut member_of: Vec<Option<usize>> = vec![None; items.len()];
     let mut groups: Vec<Group> = Vec::new();
     let mut glances: Vec<Glance> = Vec::new();
+    // What the first refusals read of each group, packed: walked for every candidate.
+    let mut gates: Vec<Gate> = Vec::new();
+    // The groups with a member in each sentence and in each document; `here` holds, for the
+    // mention at hand, which groups these are.
+    let mut by_sentence: FxHashMap<(Sym, usize, Sym), Vec<u32>> = FxHashMap::default();
+    let mut by_doc: FxHashMap<Sym, Vec<u32>> = FxHashMap::default();
+    let mut here: Vec<Here> = Vec::new();
     let mut index = Index::default();
     let (mut seen, mut candidates) = (Seen::default(), Vec::new());
     let mut families: BTreeSet<Sym> = BTreeSet::new();
@@ -110,20 +117,32 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
         } else {
             vec![f.family]
         };
-        index.candidates(f, &look_in, &mut seen, &mut candidates);
         // A mention no group could give evidence for compares with none (it may still stand).
         let reach = Reach::of(it, f);
-        if reach.is_none() {
+        if reach.is_some() {
+            let pass = Pass::of(it, f, any);
+            index.candidates(f, &look_in, &mut seen, &mut candidates, |g| {
+                pass.lets(&gates[g])
+            });
+        } else {
             candidates.clear();
+        }
+        let in_sentence = by_sentence.get(&f.sentence).map_or(&[][..], Vec::as_slice);
+        let in_doc = by_doc.get(&f.doc).map_or(&[][..], Vec::as_slice);
+        for &g in in_sentence {
+            here[g as usize].sentence = true;
+        }
+        for &g in in_doc {
+            here[g as usize].doc = true;
         }
         let apart_from = apart.get(&i).map_or(&[][..], Vec::as_slice);
         let fit = |g: usize| {
             // The glance first: most candidates end there.
-            let date = reach?.first_look(it, f, &glances[g], any)?;
+            let date = reach?.bound(it, f, &glances[g], here[g])?;
             if apart_from.iter().any(|&j| member_of[j] == Some(g)) {
                 return None;
             }
-            score::full(it, f, &glances[g], &groups[g].named, date)
+            score::full(it, f, &glances[g], &groups[g].named, here[g], date)
                 .filter(|s| *s >= JOIN)
                 .map(|s| (g, s))
         };
@@ -141,12 +160,18 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
         if debug {
             let all: Vec<_> = candidates
                 .iter()
-                .map(|&g| (g, score::score(it, f, &glances[g], &groups[g].named, any)))
+                .map(|&g| {
+                    let n = &groups[g].named;
+                    (g, score::score(it, f, &glances[g], n, here[g], any))
+                })
                 .collect();
             eprintln!(
                 "merge {:?} {:?} -> {:?} of {:?}",
                 it.m.doc, it.m.text, best, all
             );
+        }
+        for &g in in_sentence.iter().chain(in_doc) {
+            here[g as usize] = Here::default();
         }
         let g = match best {
             Some((g, _)) => g,
@@ -156,11 +181,22 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
                     family: f.family,
                     ..Glance::default()
                 });
+                gates.push(Gate::of(&glances[glances.len() - 1]));
+                here.push(Here::default());
                 groups.len() - 1
             }
             None => continue,
         };
         add(&mut groups[g], &mut glances[g], i, it, f, any);
+        gates[g] = Gate::of(&glances[g]);
+        for list in [
+            by_sentence.entry(f.sentence).or_default(),
+            by_doc.entry(f.doc).or_default(),
+        ] {
+            if !list.contains(&(g as u32)) {
+                list.push(g as u32);
+            }
+        }
         member_of[i] = Some(g);
         let family = glances[g].family;
         index.file(g, f, family, (glances[g].lo, glances[g].hi));
@@ -230,8 +266,6 @@ fn add(group: &mut Group, g: &mut Glance, i: usize, it: &Item, f: &Facts, any: S
     for &w in &f.topic {
         insert(&mut n.topic, w);
     }
-    n.sentences.insert(f.sentence);
-    insert(&mut n.docs, f.doc);
     if f.deadline && !n.deadlines.contains(&m.kind) {
         n.deadlines.push(m.kind);
     }

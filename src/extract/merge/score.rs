@@ -13,7 +13,6 @@ use super::Item;
 use super::facts::{Facts, Sym, compatible};
 use crate::model::{EventKind, Precision};
 use chrono::NaiveDate;
-use rustc_hash::FxHashSet;
 
 /// Least score for a mention to join a group.
 pub const JOIN: f32 = 2.5;
@@ -34,13 +33,21 @@ pub struct Glance {
     pub past: bool,
     pub planned: bool,
     /// Bit marks (see [`bit`]) of the members' people, places (with the places containing
-    /// them), event nouns, documents, sentences and topic words.
+    /// them), event nouns and topic words.
     pub actors: u64,
     pub places: u64,
     pub nouns: u64,
-    pub docs: u64,
-    pub sentences: u64,
     pub topic: u128,
+}
+
+/// Whether a group has a member in the mention's own sentence, and in its own document. Kept
+/// exactly by the caller (who files each group's sentences and documents), not as marks: a big
+/// group spans more sentences than a mark has bits, and a mark that always says "maybe" lets
+/// every candidate through to the full score.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Here {
+    pub sentence: bool,
+    pub doc: bool,
 }
 
 /// The bit marking `x` in a 64-bit mark (a multiplicative hash: spreads consecutive numbers).
@@ -53,11 +60,6 @@ pub fn bit128(x: u32) -> u128 {
     1 << (x.wrapping_mul(0x9E37_79B9) >> 25)
 }
 
-/// The bit marking a (document, sentence start, family) triple.
-pub fn sentence_bit((doc, start, family): (Sym, usize, Sym)) -> u64 {
-    bit(doc ^ (start as u32).wrapping_mul(0x85EB_CA6B) ^ family.wrapping_mul(0xC2B2_AE35))
-}
-
 impl Glance {
     /// Marks what mention `f` names.
     pub fn mark(&mut self, f: &Facts) {
@@ -68,8 +70,6 @@ impl Glance {
             self.places |= bit(p);
         }
         self.nouns |= bit(f.noun);
-        self.docs |= bit(f.doc);
-        self.sentences |= sentence_bit(f.sentence);
         for &w in &f.topic {
             self.topic |= bit128(w);
         }
@@ -85,10 +85,6 @@ pub struct Named {
     pub places: Vec<Vec<Sym>>,
     pub nouns: Vec<Sym>,
     pub topic: Vec<Sym>,
-    /// (document, sentence start, family) of every member, for "told twice in one sentence".
-    pub sentences: FxHashSet<(Sym, usize, Sym)>,
-    /// Documents of the members.
-    pub docs: Vec<Sym>,
     /// Kinds of members that state a deadline.
     pub deadlines: Vec<EventKind>,
 }
@@ -119,8 +115,6 @@ pub struct Reach {
     sentence_actors: u64,
     place: u64,
     noun: u64,
-    doc: u64,
-    sentence: u64,
 }
 
 impl Reach {
@@ -138,8 +132,6 @@ impl Reach {
             sentence_actors: mark(&f.sentence_actors),
             place: f.place.as_deref().map_or(0, mark),
             noun: bit(f.noun),
-            doc: bit(f.doc),
-            sentence: sentence_bit(f.sentence),
         })
     }
 
@@ -147,8 +139,13 @@ impl Reach {
     /// could still reach [`JOIN`]; `None` when it cannot (the full score would refuse or rate it
     /// lower). Each term of the full score is bounded from the marks: a term whose mark is
     /// missing is zero, one whose mark is present counts at its highest.
-    pub fn first_look(self, it: &Item, f: &Facts, g: &Glance, any: Sym) -> Option<f32> {
+    pub fn first_look(self, it: &Item, f: &Facts, g: &Glance, here: Here, any: Sym) -> Option<f32> {
         refused(it, f, g, any)?;
+        self.bound(it, f, g, here)
+    }
+
+    /// [`Reach::first_look`] for a group whose [`Gate`] has let the mention through.
+    pub fn bound(self, it: &Item, f: &Facts, g: &Glance, here: Here) -> Option<f32> {
         let c = &it.m.cues;
         let shared = f.actors.iter().filter(|&&a| g.actors & bit(a) != 0).count();
         let people = match (f.actors.len(), shared) {
@@ -158,12 +155,12 @@ impl Reach {
             _ => 3.0,
         };
         let place = if g.places & self.place != 0 { 3.0 } else { 0.0 };
-        let sentence = if c.reference && g.sentences & self.sentence != 0 {
+        let sentence = if c.reference && here.sentence {
             3.0
         } else {
             0.0
         };
-        let own_doc = if c.definite && c.reference && g.docs & self.doc != 0 {
+        let own_doc = if c.definite && c.reference && here.doc && f.family == g.family {
             1.5
         } else {
             0.0
@@ -230,6 +227,90 @@ fn refused(it: &Item, f: &Facts, g: &Glance, any: Sym) -> Option<()> {
     Some(())
 }
 
+/// What [`refused`] reads of a group, packed into 20 bytes (dates as day numbers) so that the
+/// gates of every group stay in cache while a mention's candidates are walked: half the
+/// candidates of a large archive are refused on their dates alone.
+#[derive(Debug, Clone, Copy)]
+pub struct Gate {
+    family: Sym,
+    /// The window's ends, `i32::MIN` / `i32::MAX` when open.
+    lo: i32,
+    hi: i32,
+    /// The stated day, `i32::MIN` when none.
+    day: i32,
+    arity: Option<u8>,
+    past: bool,
+}
+
+fn day_number(d: NaiveDate) -> i32 {
+    use chrono::Datelike;
+    d.num_days_from_ce()
+}
+
+impl Gate {
+    pub fn of(g: &Glance) -> Gate {
+        Gate {
+            family: g.family,
+            lo: g.lo.map_or(i32::MIN, day_number),
+            hi: g.hi.map_or(i32::MAX, day_number),
+            day: g.day.map_or(i32::MIN, day_number),
+            arity: g.arity,
+            past: g.past,
+        }
+    }
+}
+
+/// A mention's side of the [`Gate`]: `lets` answers as [`refused`] would, from the gates alone.
+#[derive(Debug, Clone, Copy)]
+pub struct Pass {
+    family: Sym,
+    any: Sym,
+    /// A generic reference without a stated time: refused everywhere.
+    shut: bool,
+    generic: bool,
+    lo: i32,
+    hi: i32,
+    /// The stated day, `i32::MAX` when none (never equal to a gate's "none").
+    day: i32,
+    arity: Option<u8>,
+    planned: bool,
+    placed: bool,
+}
+
+impl Pass {
+    pub fn of(it: &Item, f: &Facts, any: Sym) -> Pass {
+        Pass {
+            family: f.family,
+            any,
+            shut: f.any && !f.stated,
+            generic: f.any,
+            lo: f.window.0.map_or(i32::MIN, day_number),
+            hi: f.window.1.map_or(i32::MAX, day_number),
+            day: f.stated_day.map_or(i32::MAX, day_number),
+            arity: if f.planned { it.m.cues.arity } else { None },
+            planned: f.planned,
+            placed: f.place.is_some(),
+        }
+    }
+
+    /// Whether [`refused`] lets the mention through to a group with gate `g`.
+    pub fn lets(&self, g: &Gate) -> bool {
+        if self.shut || (!self.generic && g.family != self.any && self.family != g.family) {
+            return false;
+        }
+        if self.lo.max(g.lo) > self.hi.min(g.hi) {
+            return false;
+        }
+        if let (Some(a), Some(b)) = (self.arity, g.arity)
+            && a != b
+        {
+            return false;
+        }
+        let crosses = (self.planned && g.past) || (!self.planned && !g.past);
+        !crosses || self.placed || self.day == g.day
+    }
+}
+
 /// The part of the score that compares dates.
 fn date_score(it: &Item, f: &Facts, g: &Glance) -> f32 {
     let mut s = 0.0f32;
@@ -282,13 +363,13 @@ fn date_score(it: &Item, f: &Facts, g: &Glance) -> f32 {
 }
 
 /// How well a mention fits a group, or None when it cannot be the same event.
-pub fn score(it: &Item, f: &Facts, g: &Glance, n: &Named, any: Sym) -> Option<f32> {
+pub fn score(it: &Item, f: &Facts, g: &Glance, n: &Named, here: Here, any: Sym) -> Option<f32> {
     refused(it, f, g, any)?;
-    full(it, f, g, n, date_score(it, f, g))
+    full(it, f, g, n, here, date_score(it, f, g))
 }
 
 /// The score of a group [`Reach::first_look`] let through, from its date part `date`.
-pub fn full(it: &Item, f: &Facts, g: &Glance, n: &Named, date: f32) -> Option<f32> {
+pub fn full(it: &Item, f: &Facts, g: &Glance, n: &Named, here: Here, date: f32) -> Option<f32> {
     let m = it.m;
     let fam = f.family;
     if let Some(p) = &f.place
@@ -330,12 +411,12 @@ pub fn full(it: &Item, f: &Facts, g: &Glance, n: &Named, date: f32) -> Option<f3
     }
     s += date;
     // The same sentence of the same document: one event told twice in a row.
-    if m.cues.reference && n.sentences.contains(&f.sentence) {
+    if m.cues.reference && here.sentence {
         s += 3.0;
         evidence = true;
     }
     // "The discussions, which lasted …": a definite reference to an event its own article told.
-    if m.cues.definite && m.cues.reference && has(&n.docs, f.doc) && fam == g.family {
+    if m.cues.definite && m.cues.reference && here.doc && fam == g.family {
         s += 1.5;
         evidence = true;
     }

@@ -89,18 +89,15 @@ prop_compose! {
         places in prop::collection::vec(0usize..CHAINS.len(), 0..3),
         mut nouns in syms(3),
         mut topic in syms(6),
-        sentences in prop::collection::vec((0u32..3, 0usize..3, 0u32..3), 0..4),
-        mut docs in syms(3),
         stray in any::<u64>(),
     ) -> (Glance, Named) {
-        for v in [&mut actors, &mut nouns, &mut topic, &mut docs] {
+        for v in [&mut actors, &mut nouns, &mut topic] {
             v.sort_unstable();
             v.dedup();
         }
         let places: Vec<Vec<Sym>> = places.iter().map(|&i| CHAINS[i].to_vec()).collect();
         let named = Named {
-            actors, places, nouns, topic, docs,
-            sentences: sentences.into_iter().collect(),
+            actors, places, nouns, topic,
             deadlines: vec![EventKind::Meeting],
         };
         let marks = |xs: &[Sym]| xs.iter().fold(0, |m, &x| m | bit(x));
@@ -109,9 +106,7 @@ prop_compose! {
             family, lo, hi, day, soft, arity, past, planned,
             actors: marks(&named.actors) | (stray & 0xF0),
             places: named.places.iter().flatten().fold(0, |m, &x| m | bit(x)),
-            nouns: marks(&named.nouns),
-            docs: marks(&named.docs) | (stray & 0xF00),
-            sentences: named.sentences.iter().fold(0, |m, &s| m | sentence_bit(s)),
+            nouns: marks(&named.nouns) | (stray & 0xF00),
             topic: named.topic.iter().fold(0, |m, &x| m | bit128(x)),
         };
         (glance, named)
@@ -123,17 +118,30 @@ proptest! {
 
     #[test]
     fn the_first_look_refuses_no_group_the_full_score_accepts(
-        f in facts(), m in mention(), (g, n) in group()
+        f in facts(), m in mention(), (g, n) in group(),
+        (sentence, doc) in (any::<bool>(), any::<bool>()),
     ) {
         let it = Item { m: &m, doc_key: "d", label: "d", dct: None };
-        let whole = score(&it, &f, &g, &n, 0);
-        let look = Reach::of(&it, &f).and_then(|r| r.first_look(&it, &f, &g, 0));
+        let here = Here { sentence, doc };
+        let whole = score(&it, &f, &g, &n, here, 0);
+        let look = Reach::of(&it, &f).and_then(|r| r.first_look(&it, &f, &g, here, 0));
         if whole.is_some_and(|s| s >= JOIN) {
             prop_assert!(look.is_some(), "refused a group scoring {whole:?}");
         }
         if let Some(date) = look {
-            prop_assert_eq!(full(&it, &f, &g, &n, date), whole);
+            prop_assert_eq!(full(&it, &f, &g, &n, here, date), whole);
         }
+    }
+
+    #[test]
+    fn the_gate_refuses_what_the_dates_and_flags_refuse(
+        f in facts(), m in mention(), (g, _) in group()
+    ) {
+        let it = Item { m: &m, doc_key: "d", label: "d", dct: None };
+        prop_assert_eq!(
+            Pass::of(&it, &f, 0).lets(&Gate::of(&g)),
+            refused(&it, &f, &g, 0).is_some()
+        );
     }
 }
 

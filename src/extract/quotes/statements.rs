@@ -81,6 +81,16 @@ pub fn link_statements(quotes: &mut [Quote]) {
         .iter()
         .map(|q| q.speaker.as_deref().map(&mut number))
         .collect();
+    // One bit per content word (a multiplicative hash): a bit of another quote's mark missing
+    // from this quote's mark is a word of the other quote this one lacks, so the marks bound the
+    // missing words from below without reading either word list.
+    let marks: Vec<u64> = words
+        .iter()
+        .map(|w| {
+            w.iter()
+                .fold(0, |m, &t| m | 1 << (t.wrapping_mul(0x9E37_79B9) >> 26))
+        })
+        .collect();
     // Each quote joins only the one longer quote that contains most of its words: a short, generic
     // fragment must not bridge two different statements that each contain it. Each quote's choice
     // depends on the words alone, so the choices are made on every core and joined in order.
@@ -115,12 +125,19 @@ pub fn link_statements(quotes: &mut [Quote]) {
                     .take(MAX_WALK)
                 {
                     // Only a longer quote from another document, by the same speaker when both
-                    // name one (cheap tests first: counting shared words is the costly part).
+                    // name one, that can share enough words (cheap tests first: counting shared
+                    // words is the costly part).
                     let same_speaker = match (speakers[i], speakers[j]) {
                         (Some(a), Some(b)) => a == b,
                         _ => true,
                     };
-                    if rank(j) > rank(i) && !seen[j] && docs[i] != docs[j] && same_speaker {
+                    let surely_missing = (marks[j] & !marks[i]).count_ones() as usize;
+                    if rank(j) > rank(i)
+                        && !seen[j]
+                        && docs[i] != docs[j]
+                        && same_speaker
+                        && surely_missing <= words[j].len().saturating_sub(need)
+                    {
                         touched.push(j);
                         seen[j] = true;
                     }
@@ -129,13 +146,11 @@ pub fn link_statements(quotes: &mut [Quote]) {
                 for &w in &words[i] {
                     mark[w as usize] = true;
                 }
-                let least = (MIN_OVERLAP * words[i].len() as f64).ceil() as usize;
-                let least = least.max(MIN_WORDS);
                 let mut best: Option<(usize, usize)> = None;
                 for j in touched.drain(..) {
                     seen[j] = false;
                     // Counting stops once too many of the other's words are missing.
-                    let allowed = words[j].len().saturating_sub(least);
+                    let allowed = words[j].len().saturating_sub(need);
                     let (mut n, mut missing) = (0, 0);
                     for &w in &words[j] {
                         if mark[w as usize] {
