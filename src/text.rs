@@ -12,13 +12,15 @@ use crate::model::Span;
 pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut offset = 0;
-    for line in text.split_inclusive('\n') {
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1);
+    for end in ends.chain((!text.ends_with('\n')).then_some(text.len())) {
+        let line = &text[offset..end];
         let lead = line.len() - line.trim_start().len();
         let content = line.trim();
         if !content.is_empty() {
             out.push(Span::new(offset + lead, offset + lead + content.len()));
         }
-        offset += line.len();
+        offset = end;
     }
     out
 }
@@ -42,24 +44,26 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
     let p = &text[para.range()];
     let bytes = p.as_bytes();
     let mut start = 0;
-    let mut iter = p.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
-        }
+    let mut pos = 0;
+    while let Some(i) = next_terminator(bytes, pos) {
+        let c = if bytes[i] == 0xE2 {
+            '…'
+        } else {
+            char::from(bytes[i])
+        };
         // Extend over repeated punctuation and closing quotes/brackets.
         let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
+        for d in p[end..].chars() {
             if matches!(
                 d,
                 '.' | '!' | '?' | '”' | '"' | '’' | '\'' | ')' | ']' | '»'
             ) {
-                end = j + d.len_utf8();
-                iter.next();
+                end += d.len_utf8();
             } else {
                 break;
             }
         }
+        pos = end;
         // A sentence break needs whitespace, then something that can start a sentence.
         let rest = &p[end..];
         let ws = rest.len() - rest.trim_start().len();
@@ -78,6 +82,20 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
     if start < bytes.len() {
         push_trimmed(para.start, p, start, bytes.len(), out);
     }
+}
+
+/// The byte offset of the first `.`, `!`, `?` or `…` at or after `from`: a byte scan, as no byte
+/// of another character's UTF-8 form equals these (`…` is E2 80 A6).
+fn next_terminator(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'.' | b'!' | b'?' => return Some(i),
+            0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA6]) => return Some(i),
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 /// The longest sentence kept whole, in bytes: about five times the longest sentences of news prose.
@@ -209,6 +227,23 @@ mod tests {
             split("Headline without period\nBody one. Body two."),
             vec!["Headline without period", "Body one.", "Body two."]
         );
+    }
+
+    #[test]
+    fn an_ellipsis_and_runs_of_marks_end_sentences() {
+        assert_eq!(
+            split("Wait… Then “what?!” Ünal asked. Done"),
+            vec!["Wait…", "Then “what?!”", "Ünal asked.", "Done"]
+        );
+        assert_eq!(split("Über…\nNext"), vec!["Über…", "Next"]);
+    }
+
+    #[test]
+    fn paragraphs_are_the_trimmed_non_empty_lines() {
+        let text = "  One\n\n\tTwo words \r\nthree";
+        let found: Vec<&str> = paragraphs(text).iter().map(|p| &text[p.range()]).collect();
+        assert_eq!(found, vec!["One", "Two words", "three"]);
+        assert!(paragraphs("").is_empty() && paragraphs("\n \n").is_empty());
     }
 
     #[test]

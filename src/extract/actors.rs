@@ -15,7 +15,6 @@ pub use gazetteer::{Entry, Gazetteer, Gender, Kind, Role, RoleQuery};
 
 use crate::extract::quotes::lexicon::Lexicon;
 use crate::model::{Actor, Document, Span};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::HashSet;
 use tokens::{Tok, phrase_key, token_at, tokenize};
 
@@ -161,18 +160,8 @@ fn later_mentions(
     if surfaces.is_empty() {
         return;
     }
-    // Built per document over a few surfaces and searched once: the automaton cheapest to build
-    // (a DFA, or even the contiguous NFA made from this one, costs more to build than it saves).
-    let Ok(ac) = AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(surfaces.iter().map(|s| s.0.as_str()))
-    else {
-        return;
-    };
     let taken = overlap::Taken::new(mentions.iter().map(|m| m.span));
-    for hit in ac.find_iter(text) {
-        let (s, e) = (hit.start(), hit.end());
+    for (s, e, pattern) in leftmost_longest(text, surfaces.iter().map(|s| s.0.as_str())) {
         let span = Span::new(s, e);
         if is_word_char(text[..s].chars().next_back())
             || is_word_char(text[e..].chars().next())
@@ -181,13 +170,48 @@ fn later_mentions(
         {
             continue;
         }
-        let (_, i, via) = &surfaces[hit.pattern().as_usize()];
+        let (_, i, via) = &surfaces[pattern];
         mentions.push(ActorMention {
             span,
             actor: found[*i].actor.name.clone(),
             via: (*via).into(),
         });
     }
+}
+
+/// The non-overlapping occurrences `(start, end, pattern)` of a few patterns in `text`, as a
+/// leftmost-longest Aho-Corasick search reports them: from left to right, at each step the
+/// occurrence that starts first, the longest of those, the first listed of equal ones. A
+/// document's few discovered names are each found with a substring search, which costs far less
+/// than building an automaton per document.
+fn leftmost_longest<'p>(
+    text: &str,
+    patterns: impl Iterator<Item = &'p str>,
+) -> Vec<(usize, usize, usize)> {
+    let hay = text.as_bytes();
+    let mut all = Vec::new();
+    for (p, pattern) in patterns.enumerate() {
+        if pattern.is_empty() {
+            continue;
+        }
+        let finder = memchr::memmem::Finder::new(pattern.as_bytes());
+        let mut from = 0;
+        // Overlapping occurrences too: the one that survives depends on the other patterns.
+        while let Some(k) = hay.get(from..).and_then(|h| finder.find(h)) {
+            all.push((from + k, from + k + pattern.len(), p));
+            from += k + 1;
+        }
+    }
+    all.sort_unstable_by_key(|&(s, e, p)| (s, std::cmp::Reverse(e), p));
+    let mut pos = 0;
+    all.retain(|&(s, e, _)| {
+        let keep = s >= pos;
+        if keep {
+            pos = e;
+        }
+        keep
+    });
+    all
 }
 
 /// How many earlier mentions a role phrase looks back over for its holder (a few pages of news).
@@ -256,4 +280,42 @@ fn role_mentions(
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::leftmost_longest;
+    use aho_corasick::{AhoCorasick, MatchKind};
+    use proptest::prelude::*;
+
+    fn automaton(text: &str, patterns: &[String]) -> Vec<(usize, usize, usize)> {
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns)
+            .unwrap();
+        ac.find_iter(text)
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect()
+    }
+
+    #[test]
+    fn overlapping_names_resolve_as_the_automaton_does() {
+        let patterns = ["Jane Holt", "Holt", "Jane", "Holt"].map(String::from);
+        let text = "Jane Holt met Holt; Jane Holtz and Jane left.";
+        let found = leftmost_longest(text, patterns.iter().map(String::as_str));
+        assert_eq!(found, automaton(text, &patterns));
+        assert_eq!(found[0], (0, 9, 0));
+        assert_eq!(found[1], (14, 18, 1));
+    }
+
+    proptest! {
+        #[test]
+        fn substring_searches_match_the_leftmost_longest_automaton(
+            text in "[abé ]{0,40}",
+            patterns in proptest::collection::vec("[abé]{1,4}", 1..5),
+        ) {
+            let found = leftmost_longest(&text, patterns.iter().map(String::as_str));
+            prop_assert_eq!(found, automaton(&text, &patterns));
+        }
+    }
 }

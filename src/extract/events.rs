@@ -22,6 +22,7 @@ use super::time::Timex;
 use crate::model::{Document, Mention, Span};
 use crate::text;
 use context::DocContext;
+use lexicon::Class;
 
 /// Finds the event mentions of one document, in text order.
 pub fn detect_mentions(
@@ -45,7 +46,12 @@ pub fn detect_mentions_in_sentences(
 ) -> Vec<Mention> {
     let ctx = DocContext::new(doc, timexes, actors, gazetteer);
     let paragraphs = text::paragraphs(&doc.text);
-    let mut out: Vec<Mention> = Vec::new();
+    // At most one mention per event trigger: sized once, as a mention is large and growing moves them.
+    let triggers = ctx
+        .hits
+        .iter()
+        .filter(|h| ctx.lx.trigger(**h).class != Class::Reporting);
+    let mut out: Vec<Mention> = Vec::with_capacity(triggers.count());
     let mut anchors: Vec<(usize, usize, String)> = Vec::new();
     let mut prev_colon: Option<usize> = None;
     let debug = std::env::var_os("ATTACHE_DEBUG_EVENTS").is_some();
@@ -63,8 +69,16 @@ pub fn detect_mentions_in_sentences(
         prev_colon = None;
         let heading = is_heading(&doc.text, *para);
         for &sentence in sentences_in(sentences, *para) {
-            let tokens = tokens::tokenize(&doc.text, sentence);
             let hits = ctx.hits_in(sentence);
+            // Only event triggers make drafts: a sentence without one yields no mention.
+            if !debug
+                && hits
+                    .iter()
+                    .all(|h| ctx.lx.trigger(*h).class == Class::Reporting)
+            {
+                continue;
+            }
+            let tokens = tokens::tokenize(&doc.text, sentence);
             let reporting = ctx.reporting_in(sentence);
             let sent_timexes = ctx.timexes_in(sentence);
             let segs = segment::segments(&tokens, sent_timexes, &reporting, ctx.lx);
@@ -118,6 +132,8 @@ pub fn detect_mentions_in_sentences(
         }
     }
     dating::date_document(&ctx, &mut out, &anchors);
+    // Unused room goes back (in place when the allocator can): mentions are kept until the merge.
+    out.shrink_to_fit();
     out
 }
 

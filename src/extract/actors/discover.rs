@@ -24,7 +24,6 @@ fn name_word(text: &str, t: &Tok, gaz: &Gazetteer) -> bool {
         return false;
     }
     let w = t.text(text);
-    let key = phrase_key(w);
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     if letters < 2 && !w.ends_with('.') {
         return false;
@@ -36,6 +35,8 @@ fn name_word(text: &str, t: &Tok, gaz: &Gazetteer) -> bool {
     if w.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
+    // The key is made only for words that pass the cheaper tests above.
+    let key = phrase_key(w);
     !gaz.names.not_names.contains(&key) && !gaz.is_title_word(&key)
 }
 
@@ -82,7 +83,8 @@ pub fn name_runs(text: &str, toks: &[Tok], gaz: &Gazetteer) -> Vec<(usize, usize
                 b += 2;
                 continue;
             }
-            if gaz.names.particles.contains(&phrase_key(next.text(text)))
+            let particle = gaz.names.particles.contains(&phrase_key(next.text(text)));
+            if particle
                 && !next.is_capitalized(text)
                 && toks.get(b + 1).is_some_and(|n| name_word(text, n, gaz))
             {
@@ -90,7 +92,7 @@ pub fn name_runs(text: &str, toks: &[Tok], gaz: &Gazetteer) -> Vec<(usize, usize
                 continue;
             }
             // A particle glued to the surname by a hyphen: "Abdel Fattah el-Sissi".
-            if gaz.names.particles.contains(&phrase_key(next.text(text)))
+            if particle
                 && !next.is_capitalized(text)
                 && let (Some(dash), Some(after)) = (toks.get(b + 1), toks.get(b + 2))
                 && dash.punct() == Some('-')

@@ -9,8 +9,8 @@ mod load;
 
 use super::tokens::{fold, phrase_key};
 use crate::model::Actor;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
 
 /// The `assets/names.toml` word lists.
 #[derive(Deserialize, Default)]

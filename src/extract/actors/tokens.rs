@@ -58,9 +58,11 @@ fn is_apostrophe(c: char) -> bool {
 /// Tokenizes all of `text`.
 pub fn tokenize(text: &str) -> Vec<Tok> {
     let mut out = Vec::with_capacity(text.len() / 5);
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(c) = text.get(i..).and_then(|r| r.chars().next()) {
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
         if c.is_alphanumeric() {
@@ -68,6 +70,11 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             let mut letters = 1usize;
             let mut dotted = false;
             loop {
+                // The common case: ASCII letters and digits, read without decoding.
+                while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                    end += 1;
+                    letters += 1;
+                }
                 let rest = &text[end..];
                 let mut it = rest.chars();
                 let Some(n) = it.next() else { break };
@@ -110,38 +117,37 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 }
                 break;
             }
-            while chars.peek().is_some_and(|&(j, _)| j < end) {
-                chars.next();
-            }
             out.push(Tok {
                 start: i,
                 end,
                 kind: TokKind::Word,
             });
+            i = end;
             continue;
         }
+        let j = i + c.len_utf8();
         if is_apostrophe(c)
             && out.last().is_some_and(|t: &Tok| t.end == i && t.is_word())
-            && let Some(&(j, s)) = chars.peek()
-            && matches!(s, 's' | 'S')
+            && matches!(bytes.get(j), Some(b's' | b'S'))
             && !text[j + 1..]
                 .chars()
                 .next()
                 .is_some_and(|a| a.is_alphanumeric())
         {
-            chars.next();
             out.push(Tok {
                 start: i,
                 end: j + 1,
                 kind: TokKind::Possessive,
             });
+            i = j + 1;
             continue;
         }
         out.push(Tok {
             start: i,
-            end: i + c.len_utf8(),
+            end: j,
             kind: TokKind::Punct(c),
         });
+        i = j;
     }
     out
 }

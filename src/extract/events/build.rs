@@ -171,12 +171,15 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
         for (k, t) in tokens[r.clone()].iter().enumerate() {
             // "his meeting with …" names a participant; "his personal involvement" does not.
             let owner = matches!(t.lower.as_str(), "his" | "her");
-            let owns_event = draft.hits.iter().any(|h| {
-                let hi = index_at(tokens, h.span.start);
-                hi > r.start + k && hi <= r.start + k + 4
-            });
+            // Asked only of "his"/"her": it searches the tokens for every trigger.
+            let owns_event = || {
+                draft.hits.iter().any(|h| {
+                    let hi = index_at(tokens, h.span.start);
+                    hi > r.start + k && hi <= r.start + k + 4
+                })
+            };
             if lx.pronouns.contains(t.lower.as_str())
-                && (!owner || owns_event)
+                && (!owner || owns_event())
                 && (owner || takes_part(ctx, tokens, t.span, draft))
                 && let Some(who) = antecedent(ctx, tokens, s.span, t.span.start)
             {
@@ -657,7 +660,11 @@ fn topic_words(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Vec<String>
     let lx = ctx.lx;
     let mut out: Vec<String> = Vec::new();
     for t in &tokens[draft.region.clone()] {
-        let w = t.lower.trim_end_matches("'s");
+        // As `trim_end_matches("'s")`, without setting up a substring search per token.
+        let mut w = t.lower.as_str();
+        while let Some(shorter) = w.strip_suffix("'s") {
+            w = shorter;
+        }
         if !t.is_word
             || w.chars().count() < 4
             || t.is_capitalized(ctx.text)

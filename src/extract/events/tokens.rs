@@ -54,7 +54,13 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             continue;
         }
         let mut end = i + width;
-        while let Some(d) = char_at(s, end) {
+        let bytes = s.as_bytes();
+        loop {
+            // The common case: ASCII letters and digits, read without decoding.
+            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                end += 1;
+            }
+            let Some(d) = char_at(s, end) else { break };
             let next = end + d.len_utf8();
             if d.is_alphanumeric()
                 || (is_inner(d) && char_at(s, next).is_some_and(char::is_alphanumeric))

@@ -68,8 +68,7 @@ pub fn attribute_all(ctx: &Ctx, quotes: &[Marked]) -> Vec<Attribution> {
     }
     // Parts of one quote running over several paragraphs share its speaker (the first attributed
     // part's), found through one map so that many quotes cost linear time.
-    let mut first_of_chain: std::collections::HashMap<usize, usize> =
-        std::collections::HashMap::new();
+    let mut first_of_chain: rustc_hash::FxHashMap<usize, usize> = Default::default();
     for (qi, q) in quotes.iter().enumerate() {
         if out[qi].speaker.is_some() {
             first_of_chain.entry(q.chain).or_insert(qi);

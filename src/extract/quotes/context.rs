@@ -50,21 +50,29 @@ fn token_ranges(toks: &[Tok], spans: &[crate::model::Span]) -> Vec<(usize, usize
 /// Appends the lexicon key of a word ([`phrase_key`]); a plain ASCII word needs no allocation.
 fn push_key(keys: &mut String, word: &str) {
     if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        keys.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let from = keys.len();
+        keys.push_str(word);
+        keys[from..].make_ascii_lowercase();
     } else {
         keys.push_str(&phrase_key(word));
     }
 }
 
+/// For each of `n` tokens, the first range (from the previous token's) that ends after it, the
+/// last range for tokens past them all: filled range by range.
 fn owner_of(n: usize, ranges: &[(usize, usize)]) -> Vec<usize> {
-    let mut out = vec![0; n];
-    let mut r = 0;
-    for (i, slot) in out.iter_mut().enumerate() {
-        while r + 1 < ranges.len() && ranges[r].1 <= i {
-            r += 1;
+    let mut out = Vec::with_capacity(n);
+    for (r, range) in ranges.iter().enumerate() {
+        let upto = if r + 1 == ranges.len() {
+            n
+        } else {
+            range.1.min(n)
+        };
+        if out.len() < upto {
+            out.resize(upto, r);
         }
-        *slot = r;
     }
+    out.resize(n, 0);
     out
 }
 
@@ -238,5 +246,41 @@ impl<'a> Ctx<'a> {
     /// Whether mention `m` can be "he" (Male), "she" (Female): a person of that or unknown gender.
     pub fn fits_pronoun(&self, m: usize, g: Gender) -> bool {
         matches!(self.person[m], Some(None)) || self.person[m] == Some(Some(g))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::owner_of;
+    use proptest::prelude::*;
+
+    /// The token-by-token definition the range-by-range fill must agree with.
+    fn owner_by_token(n: usize, ranges: &[(usize, usize)]) -> Vec<usize> {
+        let mut r = 0;
+        (0..n)
+            .map(|i| {
+                while r + 1 < ranges.len() && ranges[r].1 <= i {
+                    r += 1;
+                }
+                r
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tokens_after_the_last_range_belong_to_it() {
+        assert_eq!(owner_of(6, &[(0, 2), (2, 4)]), vec![0, 0, 1, 1, 1, 1]);
+        assert_eq!(owner_of(3, &[]), vec![0, 0, 0]);
+    }
+
+    proptest! {
+        #[test]
+        fn filling_by_range_gives_each_token_the_first_range_ending_after_it(
+            n in 0usize..40,
+            ends in proptest::collection::vec(0usize..50, 0..8),
+        ) {
+            let ranges: Vec<(usize, usize)> = ends.iter().map(|&e| (0, e)).collect();
+            prop_assert_eq!(owner_of(n, &ranges), owner_by_token(n, &ranges));
+        }
     }
 }

@@ -2,8 +2,8 @@
 //! grammar words that tell a subject from an object. They are data (`assets/speech.toml`), read once.
 
 use crate::extract::actors::tokens::{Tok, TokKind, glued, phrase_key};
+use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
-use std::collections::HashSet;
 
 #[derive(Deserialize)]
 struct SpeechFile {

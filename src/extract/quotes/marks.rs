@@ -93,6 +93,21 @@ fn trim_inner(text: &str, start: usize, end: usize) -> Option<Span> {
     (!t.is_empty()).then(|| Span::new(start + lead, start + lead + t.len()))
 }
 
+/// The quote-mark characters of `p` with their byte offsets, in order. A byte scan: each mark is
+/// ASCII or starts with the byte E2 (curly marks) or C2 (guillemets), which no other character's
+/// UTF-8 form contains except as its own first byte.
+fn quote_marks(p: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    p.bytes().enumerate().filter_map(move |(i, b)| {
+        let c = match b {
+            b'"' => '"',
+            b'\'' => '\'',
+            0xC2 | 0xE2 => p.get(i..)?.chars().next()?,
+            _ => return None,
+        };
+        matches!(c, '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '"' | '\'').then_some((i, c))
+    })
+}
+
 /// Finds the quoted passages of `text`, in order. Nested quotes stay inside their outer quote.
 pub fn find_quotes(text: &str) -> Vec<Marked> {
     let mut out: Vec<Marked> = Vec::new();
@@ -102,8 +117,7 @@ pub fn find_quotes(text: &str) -> Vec<Marked> {
         let p = &text[para.range()];
         let mut stack: Vec<(Kind, usize)> = Vec::new();
         let mut continued = running.take();
-        for (i, c) in p.match_indices(['“', '”', '„', '«', '»', '"', '‘', '’', '\'']) {
-            let Some(c) = c.chars().next() else { continue };
+        for (i, c) in quote_marks(p) {
             let prev = p[..i].chars().next_back();
             let mut after = p[i + c.len_utf8()..].chars();
             let next = after.next();
@@ -213,6 +227,18 @@ mod tests {
             .iter()
             .map(|q| &text[q.inner.range()])
             .collect()
+    }
+
+    #[test]
+    fn the_byte_scan_finds_every_quote_mark_and_nothing_else() {
+        let p = "«Ja» – „so“ ‘x’ 'y' \"z\" é—” ’90s ¬ ©";
+        let marks = ['“', '”', '„', '«', '»', '"', '‘', '’', '\''];
+        let expected: Vec<(usize, char)> = p
+            .char_indices()
+            .filter(|(_, c)| marks.contains(c))
+            .collect();
+        assert_eq!(quote_marks(p).collect::<Vec<_>>(), expected);
+        assert_eq!(expected.len(), 12);
     }
 
     #[test]

@@ -82,51 +82,51 @@ pub fn analyse(text: &str) -> Vec<Expression> {
     let found = recognise::recognise(&tokens);
     let mut sentence = 0;
     let mut last_tok = 0;
-    found
-        .into_iter()
-        .filter_map(|f| {
-            let first = tokens.get(f.start)?;
-            let last = tokens.get(f.end.checked_sub(1)?)?;
-            for t in &tokens[last_tok..f.start] {
-                if t.newline_before
-                    || t.kind == token::Kind::Punct && t.text.starts_with(['.', '!', '?'])
-                {
-                    sentence += 1;
-                }
+    // Collected into a vector of the right size: expressions are large, and growing moves them.
+    let mut out = Vec::with_capacity(found.len());
+    out.extend(found.into_iter().filter_map(|f| {
+        let first = tokens.get(f.start)?;
+        let last = tokens.get(f.end.checked_sub(1)?)?;
+        for t in &tokens[last_tok..f.start] {
+            if t.newline_before
+                || t.kind == token::Kind::Punct && t.text.starts_with(['.', '!', '?'])
+            {
+                sentence += 1;
             }
-            last_tok = f.start;
-            let signal = f
-                .start
-                .checked_sub(1)
-                .and_then(|k| tokens.get(k))
-                .filter(|t| t.kind == token::Kind::Word && SIGNALS.iter().any(|s| t.is(s)))
-                .map(|t| t.text.to_ascii_lowercase());
-            let phrase = f
-                .start
-                .checked_sub(1)
-                .filter(|_| signal.is_some())
-                .and_then(|k| text.get(tokens[k].start..last.end))
-                .map(str::to_string);
-            // "Wednesday's ruling": a possessive date names something that already happened.
-            let possessive = matches!(f.sem, Sem::Weekday { .. })
-                && recognise::Toks { t: &tokens }.possessive(f.end).is_some();
-            let tense = if possessive {
-                Tense::Past
-            } else {
-                tense::tense_at(&tokens, f.start, f.end)
-            };
-            Some(Expression {
-                span: Span::new(first.start, last.end),
-                tense,
-                sem: f.sem,
-                approx: f.approx,
-                modifier: f.modifier,
-                signal,
-                phrase,
-                sentence,
-            })
+        }
+        last_tok = f.start;
+        let signal = f
+            .start
+            .checked_sub(1)
+            .and_then(|k| tokens.get(k))
+            .filter(|t| t.kind == token::Kind::Word && SIGNALS.iter().any(|s| t.is(s)))
+            .map(|t| t.text.to_ascii_lowercase());
+        let phrase = f
+            .start
+            .checked_sub(1)
+            .filter(|_| signal.is_some())
+            .and_then(|k| text.get(tokens[k].start..last.end))
+            .map(str::to_string);
+        // "Wednesday's ruling": a possessive date names something that already happened.
+        let possessive = matches!(f.sem, Sem::Weekday { .. })
+            && recognise::Toks { t: &tokens }.possessive(f.end).is_some();
+        let tense = if possessive {
+            Tense::Past
+        } else {
+            tense::tense_at(&tokens, f.start, f.end)
+        };
+        Some(Expression {
+            span: Span::new(first.start, last.end),
+            tense,
+            sem: f.sem,
+            approx: f.approx,
+            modifier: f.modifier,
+            signal,
+            phrase,
+            sentence,
         })
-        .collect()
+    }));
+    out
 }
 
 const SIGNALS: &[&str] = &[

@@ -239,11 +239,11 @@ fn cue(tokens: &[Token], i: usize) -> Option<Tense> {
 /// [`PRESENT`]: one hash lookup per word instead of a scan of the lists, as every word near a
 /// time expression is asked.
 fn listed(word: &str) -> Option<Tense> {
-    use std::collections::HashMap;
-    static LISTS: std::sync::OnceLock<(HashMap<&'static str, Tense>, usize)> =
+    use rustc_hash::FxHashMap;
+    static LISTS: std::sync::OnceLock<(FxHashMap<&'static str, Tense>, usize)> =
         std::sync::OnceLock::new();
     let (lists, longest) = LISTS.get_or_init(|| {
-        let mut m = HashMap::new();
+        let mut m = FxHashMap::default();
         for (words, tense) in [
             (PRESENT, Tense::Present),
             (PAST, Tense::Past),

@@ -4,8 +4,9 @@
 use super::{Entry, Gazetteer, Gender, Kind, NameWordSets, NameWords, Role, Via};
 use crate::extract::actors::tokens::{fold, phrase_key};
 use crate::model::Actor;
+use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 #[derive(Deserialize)]
 struct ActorsFile {
