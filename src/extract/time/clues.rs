@@ -12,7 +12,7 @@ use super::calendar::{add_days, day_value, period};
 use super::lexicon::{Lexicon, Unit};
 use super::normalise::Context;
 use super::recognise::Found;
-use super::resolutions::{resolved_start, with_resolved_starts};
+use super::resolutions::{resolved_start, with_costs, with_resolved_starts};
 use super::resolve::shift_by;
 use super::sem::{Amount, Origin, Sem, YearRef};
 use super::{Expression, Tense};
@@ -49,27 +49,6 @@ impl Clue {
     /// Whether the clue can tell days apart (not just years).
     pub fn is_daily(&self) -> bool {
         matches!(self, Clue::Near { .. })
-    }
-
-    /// Whether two clues cost the same on every day (the same expression, said twice).
-    pub fn same_cost(&self, other: &Clue) -> bool {
-        match (self, other) {
-            (
-                Clue::Near {
-                    expr: a,
-                    per_day: pa,
-                    ceiling: ca,
-                    ..
-                },
-                Clue::Near {
-                    expr: b,
-                    per_day: pb,
-                    ceiling: cb,
-                    ..
-                },
-            ) => a.sem == b.sem && a.tense == b.tense && pa == pb && ca == cb,
-            _ => false,
-        }
     }
 
     /// The clue's cost when the article was published on each day of `lo..=hi` (0 = fully
@@ -121,6 +100,60 @@ impl Clue {
                 }
             }
         }
+    }
+
+    /// Adds the clue's cost on each day of `lo..=hi` to `totals` (one entry a day), the values
+    /// [`Clue::costs`] gives; a day-precision clue's are remembered per thread (see
+    /// [`with_costs`]), since articles share most expressions.
+    pub fn add_costs(&self, lo: NaiveDate, hi: NaiveDate, totals: &mut [f64]) {
+        let Clue::Near {
+            per_day,
+            ceiling,
+            key,
+            ..
+        } = self
+        else {
+            let mut d = lo;
+            for total in totals.iter_mut() {
+                *total += self.cost(d);
+                match d.succ_opt() {
+                    Some(next) => d = next,
+                    None => break,
+                }
+            }
+            return;
+        };
+        let key = (*key, per_day.to_bits(), ceiling.to_bits());
+        let mut done = 0;
+        with_costs(
+            key,
+            lo,
+            hi,
+            |from, to, out| self.costs(from, to, out),
+            |row| {
+                for (total, cost) in totals.iter_mut().zip(row) {
+                    *total += cost;
+                }
+                done = row.len().min(totals.len());
+            },
+        );
+        // Only at the end of the calendar is the remembered run short.
+        if done < totals.len()
+            && let Some(from) = add_days(lo, done as i64)
+        {
+            let mut rest = Vec::new();
+            self.costs(from, hi, &mut rest);
+            for (total, cost) in totals[done..].iter_mut().zip(rest) {
+                *total += cost;
+            }
+        }
+    }
+
+    /// The clue's cost on day `d`, as [`Clue::add_costs`] counts it.
+    pub fn cost_on(&self, d: NaiveDate) -> f64 {
+        let mut total = [0.0];
+        self.add_costs(d, d, &mut total);
+        total[0]
     }
 
     /// The clue's cost when the article was published on `d` (0 = fully consistent).

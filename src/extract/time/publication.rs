@@ -76,10 +76,20 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
         .iter()
         .map(|d| d.published.source == DateSource::Unknown)
         .collect();
-    let neighbours = NameIndex::new(&names).neighbours(&undated, NEIGHBOURS);
+    let index = NameIndex::new(&names);
 
     // Each article's window clues, read many times over as a neighbour's.
     let windows: Vec<Vec<Window>> = clues.iter().map(|c| window_spans(c)).collect();
+    // Neighbours are searched only for the articles whose result can depend on them: in round 1
+    // those without a window of their own, when some article has a window or a date to lend.
+    let lenders = docs
+        .iter()
+        .zip(&windows)
+        .any(|(d, w)| !w.is_empty() || d.published.date.is_some());
+    let searched: Vec<bool> = (0..docs.len())
+        .map(|k| undated[k] && lenders && intersect_windows(windows[k].clone()).is_none())
+        .collect();
+    let mut neighbours = index.neighbours(&searched, NEIGHBOURS);
     // Round 1: articles whose own clues fix a day (known dates count as fixed).
     let (windows, results): (Vec<Option<Window>>, Vec<Dated>) = (0..docs.len())
         .into_par_iter()
@@ -92,6 +102,16 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
             (window, result)
         })
         .unzip();
+    // Round 2 reads the neighbours of the articles round 1 left undated.
+    let wanted: Vec<bool> = (0..docs.len())
+        .map(|k| undated[k] && results[k].is_none() && !searched[k])
+        .collect();
+    let more = index.neighbours(&wanted, NEIGHBOURS);
+    for (k, found) in more.into_iter().enumerate() {
+        if wanted[k] {
+            neighbours[k] = found;
+        }
+    }
     // Round 2: the others take their neighbours' date, within their own constraints.
     let fixed = &results;
     let results: Vec<Option<(NaiveDate, Vec<String>)>> = (0..docs.len())
@@ -240,36 +260,13 @@ fn best_day(
     if lo > hi || hi == NaiveDate::MAX {
         return None;
     }
-    // An article repeats its expressions ("on Monday" in three paragraphs): each distinct clue is
-    // costed once per day, then summed in the original order so the total is the same float.
-    let first: Vec<usize> = clues
-        .iter()
-        .enumerate()
-        .map(|(i, c)| clues[..i].iter().position(|o| o.same_cost(c)).unwrap_or(i))
-        .collect();
     let days = (hi - lo).num_days() as usize + 1;
-    // Distinct clue by distinct clue over the whole window (costs[column * days + day]), so each
-    // clue's resolutions are looked up once, not once a day.
-    let mut column = vec![0; clues.len()];
-    let mut costs = Vec::new();
-    for (i, c) in clues.iter().enumerate() {
-        if first[i] == i {
-            column[i] = costs.len() / days;
-            c.costs(lo, hi, &mut costs);
-        } else {
-            column[i] = column[first[i]];
-        }
-    }
-    // Each day's total, summed column by column (contiguous reads) in the clues' order: the same
-    // float as summing each day's costs in that order (`Iterator::sum` starts from -0.0 too).
+    // Each day's total, summed clue by clue in the clues' order (each clue's costs over the whole
+    // window at once, remembered across articles): the same float as summing each day's costs in
+    // that order (`Iterator::sum` starts from -0.0 too).
     let mut totals = vec![-0.0; days];
-    for &c in &column {
-        let Some(costs) = costs.get(c * days..(c + 1) * days) else {
-            continue;
-        };
-        for (total, cost) in totals.iter_mut().zip(costs) {
-            *total += cost;
-        }
+    for c in clues {
+        c.add_costs(lo, hi, &mut totals);
     }
     // Days as their index in the window: consecutive days, so index differences are day counts.
     let pull_from = neighbour.map(|n| (n - lo).num_days());
@@ -299,9 +296,8 @@ fn best_day(
     let best = add_days(lo, best_day as i64)?;
     let notes = clues
         .iter()
-        .zip(&column)
-        .filter(|(c, k)| costs[*k * days + best_day] < c.cost_ceiling())
-        .map(|(c, _)| c.describe())
+        .filter(|c| c.cost_on(best) < c.cost_ceiling())
+        .map(Clue::describe)
         .collect();
     Some((best, notes))
 }

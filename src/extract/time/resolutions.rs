@@ -5,12 +5,16 @@
 //! pure function of the expression's meaning, its tense and the day, so each thread keeps, per
 //! expression, the resolutions of a run of consecutive days: scoring a clue over a window is one
 //! lookup and a slice, not a hash lookup (or a resolution through TIMEX3 strings) per day.
+//! The costs a clue derives from those resolutions are remembered the same way, so scoring a
+//! window is one addition per clue and day.
 
 use super::Expression;
 use super::calendar::{add_days, period};
 use super::normalise::Context;
 use super::recognise::Found;
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 
 /// Where `expr` starts when read on day `d`.
 pub fn resolved_start(expr: &Expression, d: NaiveDate) -> Option<NaiveDate> {
@@ -46,10 +50,8 @@ pub fn with_resolved_starts(
     hi: NaiveDate,
     f: impl FnOnce(&[Option<NaiveDate>]),
 ) {
-    use std::cell::RefCell;
-    use std::collections::HashMap;
     thread_local! {
-        static MEMO: RefCell<(HashMap<u64, Resolutions>, usize)> = RefCell::new((HashMap::new(), 0));
+        static MEMO: RefCell<(FxHashMap<u64, Resolutions>, usize)> = RefCell::new(Default::default());
     }
     MEMO.with(|m| {
         let mut guard = m.borrow_mut();
@@ -92,6 +94,67 @@ pub fn with_resolved_starts(
     });
 }
 
+/// What a clue's cost row is remembered under: its expression's [`with_resolved_starts`] key and
+/// the bits of its cost per day and ceiling (the row is a pure function of the three).
+pub type CostKey = (u64, u64, u64);
+
+/// A run of consecutive days' costs of one clue, from `first`.
+struct CostRow {
+    first: NaiveDate,
+    costs: Vec<f64>,
+}
+
+/// Calls `f` with the costs of the clue remembered under `key` on each day of `lo..=hi`
+/// (`lo <= hi`), computing the days not yet remembered with `fill(from, to, out)`, which must append
+/// one cost per day of `from..=to`. Near the end of the calendar the slice may be shorter.
+pub fn with_costs(
+    key: CostKey,
+    lo: NaiveDate,
+    hi: NaiveDate,
+    mut fill: impl FnMut(NaiveDate, NaiveDate, &mut Vec<f64>),
+    f: impl FnOnce(&[f64]),
+) {
+    thread_local! {
+        static COSTS: RefCell<(FxHashMap<CostKey, CostRow>, usize)> = RefCell::new(Default::default());
+    }
+    COSTS.with(|m| {
+        let mut guard = m.borrow_mut();
+        let (memo, days) = &mut *guard;
+        if *days > MEMO_DAYS {
+            memo.clear();
+            *days = 0;
+        }
+        let row = memo.entry(key).or_insert_with(|| CostRow {
+            first: lo,
+            costs: Vec::new(),
+        });
+        let before = row.costs.len();
+        if row.costs.is_empty() {
+            row.first = lo;
+            fill(lo, hi, &mut row.costs);
+        } else {
+            if lo < row.first
+                && let Some(last) = row.first.pred_opt()
+            {
+                let mut front = Vec::with_capacity((row.first - lo).num_days() as usize + before);
+                fill(lo, last, &mut front);
+                front.extend_from_slice(&row.costs);
+                row.costs = front;
+                row.first = lo;
+            }
+            if let Some(next) = add_days(row.first, row.costs.len() as i64)
+                && next <= hi
+            {
+                fill(next, hi, &mut row.costs);
+            }
+        }
+        *days += row.costs.len() - before;
+        let from = (lo - row.first).num_days() as usize;
+        let to = ((hi - row.first).num_days() as usize + 1).min(row.costs.len());
+        f(row.costs.get(from..to).unwrap_or(&[]));
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,6 +186,33 @@ mod tests {
                 assert_eq!(got, fresh);
                 assert!(got.iter().all(Option::is_some));
             }
+        }
+    }
+
+    #[test]
+    fn remembered_costs_equal_fresh_ones_whatever_order_windows_come_in() {
+        // A cost that is a known function of the day: the day number since the common era.
+        let fill = |from: NaiveDate, to: NaiveDate, out: &mut Vec<f64>| {
+            out.extend(
+                from.iter_days()
+                    .take_while(|d| *d <= to)
+                    .map(|d| f64::from(chrono::Datelike::num_days_from_ce(&d))),
+            );
+        };
+        let windows = [
+            (day(2024, 3, 10), day(2024, 3, 20)),
+            (day(2024, 2, 25), day(2024, 3, 12)),
+            (day(2024, 5, 1), day(2024, 5, 3)),
+            (day(2023, 12, 30), day(2024, 1, 2)),
+            (day(2024, 3, 15), day(2024, 3, 15)),
+        ];
+        for (lo, hi) in windows {
+            let mut got = Vec::new();
+            with_costs((7, 1, 2), lo, hi, fill, |c| got = c.to_vec());
+            let mut fresh = Vec::new();
+            fill(lo, hi, &mut fresh);
+            assert_eq!(got, fresh, "{lo}..={hi}");
+            assert_eq!(got.len() as i64, (hi - lo).num_days() + 1);
         }
     }
 }
