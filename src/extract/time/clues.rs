@@ -16,6 +16,7 @@ use super::resolutions::{resolved_start, with_costs, with_resolved_starts};
 use super::resolve::shift_by;
 use super::sem::{Amount, Origin, Sem, YearRef};
 use super::{Expression, Tense};
+use crate::model::Span;
 use chrono::NaiveDate;
 
 /// One constraint on the publication date.
@@ -23,8 +24,10 @@ use chrono::NaiveDate;
 pub enum Clue {
     /// A day-precision expression that must resolve near the publication date.
     Near {
-        text: String,
-        expr: Expression,
+        /// The expression as written.
+        text: Span,
+        sem: Sem,
+        tense: Tense,
         per_day: f64,
         ceiling: f64,
         /// Identifies the expression's meaning and tense, for [`resolved_start`]'s memo.
@@ -38,7 +41,8 @@ pub enum Clue {
     },
     /// A dated expression in a past clause (`after` true) or future clause.
     Order {
-        text: String,
+        /// The expression as written.
+        text: Span,
         start: NaiveDate,
         end: NaiveDate,
         after: bool,
@@ -59,12 +63,13 @@ impl Clue {
         }
         match self {
             Clue::Near {
-                expr,
+                sem,
+                tense,
                 per_day,
                 ceiling,
                 key,
                 ..
-            } => with_resolved_starts(*key, expr, lo, hi, |starts| {
+            } => with_resolved_starts(*key, sem, *tense, lo, hi, |starts| {
                 // Days counted as integers from `lo`: the gap to a start is then a subtraction,
                 // and a start (the same for runs of days) is converted once per run.
                 let mut last: Option<(Option<NaiveDate>, Option<i64>)> = None;
@@ -73,7 +78,7 @@ impl Clue {
                     // Past the memo's run only at the end of the calendar.
                     let start = match starts.get(i) {
                         Some(s) => *s,
-                        None => resolved_start(expr, d),
+                        None => resolved_start(sem, *tense, d),
                     };
                     let offset = match last {
                         Some((s, o)) if s == start => o,
@@ -84,7 +89,7 @@ impl Clue {
                         }
                     };
                     let gap = offset.map(|o| i as i64 - o);
-                    out.push(near_gap_cost(gap, expr.tense, *per_day, *ceiling));
+                    out.push(near_gap_cost(gap, *tense, *per_day, *ceiling));
                     match d.succ_opt() {
                         Some(next) if next <= hi => d = next,
                         _ => break,
@@ -160,20 +165,21 @@ impl Clue {
     pub fn cost(&self, d: NaiveDate) -> f64 {
         match self {
             Clue::Near {
-                expr,
+                sem,
+                tense,
                 per_day,
                 ceiling,
                 key,
                 ..
             } => {
                 let mut start = None;
-                with_resolved_starts(*key, expr, d, d, |starts| {
+                with_resolved_starts(*key, sem, *tense, d, d, |starts| {
                     start = Some(match starts.first() {
                         Some(s) => *s,
-                        None => resolved_start(expr, d),
+                        None => resolved_start(sem, *tense, d),
                     });
                 });
-                near_cost(start.flatten(), d, expr.tense, *per_day, *ceiling)
+                near_cost(start.flatten(), d, *tense, *per_day, *ceiling)
             }
             Clue::Window { from, to, .. } => {
                 if d < *from {
@@ -204,11 +210,12 @@ impl Clue {
         }
     }
 
-    /// A human-readable account for `Published::clues`.
-    pub fn describe(&self) -> String {
+    /// A human-readable account for `Published::clues`; `doc` is the article's text.
+    pub fn describe(&self, doc: &str) -> String {
         match self {
-            Clue::Near { text, expr, .. } => {
-                let tense = match expr.tense {
+            Clue::Near { text, tense, .. } => {
+                let text = text.slice(doc);
+                let tense = match tense {
                     Tense::Past => "past tense",
                     Tense::Future => "future tense",
                     _ => "no tense",
@@ -223,6 +230,7 @@ impl Clue {
                 )
             }
             Clue::Order { text, after, .. } => {
+                let text = text.slice(doc);
                 format!(
                     "'{text}' is {}",
                     if *after {
@@ -276,33 +284,29 @@ fn near_gap_cost(gap: Option<i64>, tense: Tense, per_day: f64, ceiling: f64) -> 
 }
 
 /// The clues of one article, from its analysed expressions.
-pub fn doc_clues(text: &str, exprs: &[Expression]) -> Vec<Clue> {
+pub fn doc_clues(text: &str, exprs: &[&Expression]) -> Vec<Clue> {
     let exprs = &exprs[..exprs.len().min(MAX_CLUE_EXPRESSIONS)];
     let mut clues = Vec::new();
-    let mut anchors: Vec<(String, NaiveDate, NaiveDate)> = Vec::new();
-    for e in exprs {
-        let surface = e.span.slice(text).to_string();
+    let mut anchors: Vec<(&str, NaiveDate, NaiveDate)> = Vec::new();
+    let near = |e: &Expression, per_day, ceiling| Clue::Near {
+        text: e.span,
+        sem: e.sem.clone(),
+        tense: e.tense,
+        per_day,
+        ceiling,
+        key: resolution_key(e),
+    };
+    for &e in exprs {
+        let surface = e.span.slice(text);
         match &e.sem {
             Sem::Weekday { .. } | Sem::DayPart { .. }
                 if e.tense != Tense::Future || matches!(e.sem, Sem::Weekday { .. }) =>
             {
-                clues.push(Clue::Near {
-                    text: surface.clone(),
-                    expr: e.clone(),
-                    per_day: 1.0,
-                    ceiling: 7.0,
-                    key: resolution_key(e),
-                });
+                clues.push(near(e, 1.0, 7.0));
             }
             // A wire dateline ("WASHINGTON, April 2 (Reuters) -") states the day of the report.
             Sem::Date { day: Some(_), .. } if in_dateline(text, e) => {
-                clues.push(Clue::Near {
-                    text: surface.clone(),
-                    expr: e.clone(),
-                    per_day: 3.0,
-                    ceiling: 60.0,
-                    key: resolution_key(e),
-                });
+                clues.push(near(e, 3.0, 60.0));
             }
             // A full date ("Aug. 18, 2025") in a past or tenseless clause: usually recent news —
             // unless it dates the start of something still going on ("the war began on Oct. 7,
@@ -312,13 +316,7 @@ pub fn doc_clues(text: &str, exprs: &[Expression]) -> Vec<Clue> {
                 day: Some(_),
                 ..
             } if e.tense != Tense::Future && !is_start(text, e) => {
-                clues.push(Clue::Near {
-                    text: surface.clone(),
-                    expr: e.clone(),
-                    per_day: 0.5,
-                    ceiling: 15.0,
-                    key: resolution_key(e),
-                });
+                clues.push(near(e, 0.5, 15.0));
             }
             _ => {}
         }
@@ -343,14 +341,14 @@ pub fn doc_clues(text: &str, exprs: &[Expression]) -> Vec<Clue> {
         if let Some((start, end, _)) = absolute {
             if e.tense == Tense::Past || e.tense == Tense::Future {
                 clues.push(Clue::Order {
-                    text: surface.clone(),
+                    text: e.span,
                     start,
                     end,
                     after: e.tense == Tense::Past,
                 });
             }
             if anchors.len() < MAX_PAIRED && is_start(text, e) {
-                anchors.push((surface.clone(), start, end));
+                anchors.push((surface, start, end));
             }
         }
     }
@@ -358,6 +356,7 @@ pub fn doc_clues(text: &str, exprs: &[Expression]) -> Vec<Clue> {
     let mut windows = Vec::new();
     for e in exprs
         .iter()
+        .copied()
         .filter(|e| elapsed(text, e).is_some())
         .take(MAX_PAIRED)
     {

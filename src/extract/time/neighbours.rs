@@ -26,12 +26,13 @@ pub struct NameIndex {
 
 impl NameIndex {
     /// Interns the name sets of every article (in article order) and indexes them.
-    pub fn new(sets: &[Vec<&str>]) -> Self {
+    pub fn new<'a>(sets: &[impl AsRef<[&'a str]>]) -> Self {
         let mut vocabulary: FxHashMap<&str, u32> = FxHashMap::default();
         let mut postings: Vec<Vec<u32>> = Vec::new();
         let mut names = Vec::with_capacity(sets.len());
         for (doc, set) in sets.iter().enumerate() {
             let mut ids: Vec<u32> = set
+                .as_ref()
                 .iter()
                 .map(|n| {
                     let next = vocabulary.len() as u32;

@@ -17,7 +17,6 @@ use super::{Expression, Sem, Tense, analyse};
 use crate::model::{DateSource, Document, Published};
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// How much a neighbour's date pulls an undetermined article, per day of distance.
@@ -48,30 +47,24 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
     {
         return None;
     }
-    let all: Vec<Vec<Expression>> = docs.par_iter().map(|d| analyse(&d.text)).collect();
-    // Clues come from the article's own prose, not from its site chrome.
-    let analysed: Vec<Cow<[Expression]>> = docs
+    // One pass per article: its expressions, and from those in its own prose (not its site
+    // chrome) its clues and the latest year it mentions; and its names.
+    let (all, own): (Vec<Vec<Expression>>, Vec<Own>) = docs
         .par_iter()
-        .zip(&all)
-        .map(|(d, a)| {
-            if a.iter().any(|e| d.is_chrome(e.span.start)) {
-                Cow::Owned(
-                    a.iter()
-                        .filter(|e| !d.is_chrome(e.span.start))
-                        .cloned()
-                        .collect(),
-                )
-            } else {
-                Cow::Borrowed(a.as_slice())
-            }
+        .map(|d| {
+            let all = analyse(&d.text);
+            let prose: Vec<&Expression> =
+                all.iter().filter(|e| !d.is_chrome(e.span.start)).collect();
+            let own = Own {
+                clues: doc_clues(&d.text, &prose),
+                latest: latest_year(&d.text, &prose),
+                names: names_of(&d.text),
+            };
+            (all, own)
         })
-        .collect();
-    let clues: Vec<Vec<Clue>> = docs
-        .par_iter()
-        .zip(&analysed)
-        .map(|(d, a)| doc_clues(&d.text, a))
-        .collect();
-    let names: Vec<Vec<&str>> = docs.par_iter().map(|d| names_of(&d.text)).collect();
+        .unzip();
+    let clues: Vec<&[Clue]> = own.iter().map(|o| o.clues.as_slice()).collect();
+    let names: Vec<&[&str]> = own.iter().map(|o| o.names.as_slice()).collect();
     let undated: Vec<bool> = docs
         .iter()
         .map(|d| d.published.source == DateSource::Unknown)
@@ -97,8 +90,9 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
             if !undated[k] {
                 return (None, docs[k].published.date.map(|d| (d, Vec::new())));
             }
-            let window = window(k, docs, &windows, &analysed, &neighbours[k]);
-            let result = window.and_then(|(lo, hi)| best_day(&clues[k], lo, hi, None));
+            let window = window(k, docs, &windows, own[k].latest, &neighbours[k]);
+            let text = &docs[k].text;
+            let result = window.and_then(|(lo, hi)| best_day(text, clues[k], lo, hi, None));
             (window, result)
         })
         .unzip();
@@ -120,8 +114,12 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
             if !undated[k] || fixed[k].is_some() {
                 return fixed[k].clone();
             }
-            from_neighbours(&clues[k], windows[k], &neighbours[k], fixed)
+            from_neighbours(&docs[k].text, clues[k], windows[k], &neighbours[k], fixed)
         })
+        .collect();
+    let own_window: Vec<bool> = clues
+        .iter()
+        .map(|c| c.iter().any(|c| matches!(c, Clue::Window { .. })))
         .collect();
     for (k, (doc, result)) in docs.iter_mut().zip(results).enumerate() {
         if doc.published.source != DateSource::Unknown {
@@ -130,7 +128,7 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
         let Some((date, mut notes)) = result else {
             continue;
         };
-        if !clues[k].iter().any(|c| matches!(c, Clue::Window { .. }))
+        if !own_window[k]
             && let Some((lo, hi)) = windows[k]
         {
             notes.push(format!(
@@ -152,6 +150,7 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
 
 /// Round 2 for one article: the day its neighbours agree on, within its own constraints.
 fn from_neighbours(
+    text: &str,
     clues: &[Clue],
     window: Option<Window>,
     neighbours: &[(usize, f64)],
@@ -167,7 +166,7 @@ fn from_neighbours(
     if lo > hi {
         return None;
     }
-    let (day, mut notes) = best_day(clues, lo, hi, Some(consensus))?;
+    let (day, mut notes) = best_day(text, clues, lo, hi, Some(consensus))?;
     notes.push(format!(
         "corpus neighbours agree on {}",
         day_value(consensus)
@@ -201,7 +200,7 @@ fn window(
     k: usize,
     docs: &[Document],
     windows: &[Vec<Window>],
-    analysed: &[Cow<[Expression]>],
+    latest: Option<i32>,
     neighbours: &[(usize, f64)],
 ) -> Option<Window> {
     if let Some(w) = intersect_windows(windows[k].clone()) {
@@ -224,21 +223,7 @@ fn window(
             add_days(*max, NEIGHBOUR_DAYS)?,
         ));
     }
-    let text = docs[k].text.as_str();
-    let latest = analysed[k]
-        .iter()
-        .filter(|e| {
-            e.tense != Tense::Future && !(matches!(e.sem, Sem::Year(_)) && names_a_thing(text, e))
-        })
-        .filter_map(|e| match e.sem {
-            Sem::Year(y)
-            | Sem::Date {
-                year: YearRef::Abs(y),
-                ..
-            } => Some(y),
-            _ => None,
-        })
-        .max()?;
+    let latest = latest?;
     Some((
         NaiveDate::from_ymd_opt(latest, 1, 1)?,
         NaiveDate::from_ymd_opt(latest + 1, 12, 31)?,
@@ -248,6 +233,7 @@ fn window(
 /// The cheapest day of the window for these clues, if it is clearly the best (or, with a
 /// neighbour's date to lean on, simply the cheapest).
 fn best_day(
+    text: &str,
     clues: &[Clue],
     lo: NaiveDate,
     hi: NaiveDate,
@@ -297,9 +283,35 @@ fn best_day(
     let notes = clues
         .iter()
         .filter(|c| c.cost_on(best) < c.cost_ceiling())
-        .map(Clue::describe)
+        .map(|c| c.describe(text))
         .collect();
     Some((best, notes))
+}
+
+/// What an article's own text says, read once: its clues, the latest year it mentions (outside the
+/// future and the years that only name a thing) and its names.
+struct Own<'a> {
+    clues: Vec<Clue>,
+    latest: Option<i32>,
+    names: Vec<&'a str>,
+}
+
+/// The latest year the expressions mention as a present or past year, for [`window`].
+fn latest_year(text: &str, exprs: &[&Expression]) -> Option<i32> {
+    exprs
+        .iter()
+        .filter(|e| {
+            e.tense != Tense::Future && !(matches!(e.sem, Sem::Year(_)) && names_a_thing(text, e))
+        })
+        .filter_map(|e| match e.sem {
+            Sem::Year(y)
+            | Sem::Date {
+                year: YearRef::Abs(y),
+                ..
+            } => Some(y),
+            _ => None,
+        })
+        .max()
 }
 
 /// Capitalised words of four letters or more: a cheap fingerprint of who and where a story is about.

@@ -8,24 +8,24 @@
 //! The costs a clue derives from those resolutions are remembered the same way, so scoring a
 //! window is one addition per clue and day.
 
-use super::Expression;
 use super::calendar::{add_days, period};
 use super::normalise::Context;
 use super::recognise::Found;
+use super::{Sem, Tense};
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 
-/// Where `expr` starts when read on day `d`.
-pub fn resolved_start(expr: &Expression, d: NaiveDate) -> Option<NaiveDate> {
+/// Where an expression of meaning `sem` in a clause of `tense` starts when read on day `d`.
+pub fn resolved_start(sem: &Sem, tense: Tense, d: NaiveDate) -> Option<NaiveDate> {
     let found = Found {
         start: 0,
         end: 0,
-        sem: expr.sem.clone(),
+        sem: sem.clone(),
         approx: false,
         modifier: None,
     };
-    let n = Context::new(Some(d)).resolve(&found, expr.tense);
+    let n = Context::new(Some(d)).resolve(&found, tense);
     period(&n.value).map(|(start, _, _)| start)
 }
 
@@ -38,14 +38,15 @@ struct Resolutions {
 /// How many remembered resolutions a thread keeps before it forgets them all.
 const MEMO_DAYS: usize = 1 << 22;
 
-/// Calls `f` with where `expr` starts when read on each day of `lo..=hi` (`lo <= hi`). Scoring an
+/// Calls `f` with where the expression (`sem`, `tense`) starts when read on each day of `lo..=hi` (`lo <= hi`). Scoring an
 /// undated article resolves each of its expressions on every candidate day, and articles of one
 /// corpus share most of them ("on Monday", "last week"), so the results are kept per thread, as a
 /// run of days per expression (a pure function of the key and the day): one lookup per clue and
 /// window, not per day.
 pub fn with_resolved_starts(
     key: u64,
-    expr: &Expression,
+    sem: &Sem,
+    tense: Tense,
     lo: NaiveDate,
     hi: NaiveDate,
     f: impl FnOnce(&[Option<NaiveDate>]),
@@ -72,7 +73,7 @@ pub fn with_resolved_starts(
             let mut front = Vec::new();
             let mut d = lo;
             while d < row.first {
-                front.push(resolved_start(expr, d));
+                front.push(resolved_start(sem, tense, d));
                 d = d.succ_opt().unwrap_or(row.first);
             }
             *days += front.len();
@@ -84,7 +85,7 @@ pub fn with_resolved_starts(
         while let Some(d) = next
             && d <= hi
         {
-            row.starts.push(resolved_start(expr, d));
+            row.starts.push(resolved_start(sem, tense, d));
             *days += 1;
             next = d.succ_opt();
         }
@@ -177,11 +178,13 @@ mod tests {
         for (n, e) in exprs.iter().enumerate() {
             for (lo, hi) in windows {
                 let mut got = Vec::new();
-                with_resolved_starts(1000 + n as u64, e, lo, hi, |s| got = s.to_vec());
+                with_resolved_starts(1000 + n as u64, &e.sem, e.tense, lo, hi, |s| {
+                    got = s.to_vec()
+                });
                 let fresh: Vec<_> = lo
                     .iter_days()
                     .take_while(|d| *d <= hi)
-                    .map(|d| resolved_start(e, d))
+                    .map(|d| resolved_start(&e.sem, e.tense, d))
                     .collect();
                 assert_eq!(got, fresh);
                 assert!(got.iter().all(Option::is_some));
