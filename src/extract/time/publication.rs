@@ -12,6 +12,7 @@
 use super::calendar::{add_days, day_value};
 use super::clues::{Clue, doc_clues, intersect_windows, window_spans};
 use super::neighbours::NameIndex;
+use super::resolutions::CostTable;
 use super::sem::YearRef;
 use super::{Expression, Sem, Tense, analyse};
 use crate::model::{DateSource, Document, Published};
@@ -84,18 +85,25 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
         .collect();
     let mut neighbours = index.neighbours(&searched, NEIGHBOURS);
     // Round 1: articles whose own clues fix a day (known dates count as fixed).
-    let (windows, results): (Vec<Option<Window>>, Vec<Dated>) = (0..docs.len())
+    let windows: Vec<Option<Window>> = (0..docs.len())
+        .into_par_iter()
+        .map(|k| match undated[k] {
+            true => window(k, docs, &windows, own[k].latest, &neighbours[k]),
+            false => None,
+        })
+        .collect();
+    let ahead = costs_ahead(&clues, &windows);
+    let results: Vec<Dated> = (0..docs.len())
         .into_par_iter()
         .map(|k| {
             if !undated[k] {
-                return (None, docs[k].published.date.map(|d| (d, Vec::new())));
+                return docs[k].published.date.map(|d| (d, Vec::new()));
             }
-            let window = window(k, docs, &windows, own[k].latest, &neighbours[k]);
             let text = &docs[k].text;
-            let result = window.and_then(|(lo, hi)| best_day(text, clues[k], lo, hi, None));
-            (window, result)
+            let scored = |(lo, hi)| best_day(text, clues[k], lo, hi, None, &ahead);
+            windows[k].and_then(scored)
         })
-        .unzip();
+        .collect();
     // Round 2 reads the neighbours of the articles round 1 left undated.
     let wanted: Vec<bool> = (0..docs.len())
         .map(|k| undated[k] && results[k].is_none() && !searched[k])
@@ -114,7 +122,8 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
             if !undated[k] || fixed[k].is_some() {
                 return fixed[k].clone();
             }
-            from_neighbours(&docs[k].text, clues[k], windows[k], &neighbours[k], fixed)
+            let text = &docs[k].text;
+            from_neighbours(text, clues[k], windows[k], &neighbours[k], fixed, &ahead)
         })
         .collect();
     let own_window: Vec<bool> = clues
@@ -155,6 +164,7 @@ fn from_neighbours(
     window: Option<Window>,
     neighbours: &[(usize, f64)],
     fixed: &[Option<(NaiveDate, Vec<String>)>],
+    ahead: &CostTable,
 ) -> Option<(NaiveDate, Vec<String>)> {
     let consensus = consensus(neighbours, fixed)?;
     let near_lo = add_days(consensus, -NEIGHBOUR_DAYS)?;
@@ -166,12 +176,28 @@ fn from_neighbours(
     if lo > hi {
         return None;
     }
-    let (day, mut notes) = best_day(text, clues, lo, hi, Some(consensus))?;
+    let (day, mut notes) = best_day(text, clues, lo, hi, Some(consensus), ahead)?;
     notes.push(format!(
         "corpus neighbours agree on {}",
         day_value(consensus)
     ));
     Some((day, notes))
+}
+
+/// The cost rows round 1 will read: each day-precision clue of an article that is scored, over
+/// its window (computed once per distinct clue, on every core).
+fn costs_ahead(clues: &[&[Clue]], windows: &[Option<Window>]) -> CostTable {
+    let wanted = clues.iter().zip(windows).flat_map(|(clues, window)| {
+        // As in `best_day`: only articles with a day-precision clue are scored.
+        let (lo, hi) = window
+            .filter(|(_, hi)| *hi != NaiveDate::MAX && clues.iter().any(Clue::is_daily))
+            .unwrap_or((NaiveDate::MAX, NaiveDate::MIN));
+        clues.iter().filter_map(move |c| {
+            let fill = move |from, to, out: &mut Vec<f64>| c.costs(from, to, out);
+            Some((c.cost_key()?, lo, hi, fill))
+        })
+    });
+    CostTable::new(wanted)
 }
 
 /// Whether a bare year only names a thing, as a modifier after a determiner ("the 2015 nuclear deal",
@@ -238,6 +264,7 @@ fn best_day(
     lo: NaiveDate,
     hi: NaiveDate,
     neighbour: Option<NaiveDate>,
+    ahead: &CostTable,
 ) -> Option<(NaiveDate, Vec<String>)> {
     if neighbour.is_none() && !clues.iter().any(Clue::is_daily) {
         return None;
@@ -252,7 +279,7 @@ fn best_day(
     // that order (`Iterator::sum` starts from -0.0 too).
     let mut totals = vec![-0.0; days];
     for c in clues {
-        c.add_costs(lo, hi, &mut totals);
+        c.add_costs(lo, hi, &mut totals, ahead);
     }
     // Days as their index in the window: consecutive days, so index differences are day counts.
     let pull_from = neighbour.map(|n| (n - lo).num_days());
@@ -282,7 +309,7 @@ fn best_day(
     let best = add_days(lo, best_day as i64)?;
     let notes = clues
         .iter()
-        .filter(|c| c.cost_on(best) < c.cost_ceiling())
+        .filter(|c| c.cost_on(best, ahead) < c.cost_ceiling())
         .map(|c| c.describe(text))
         .collect();
     Some((best, notes))

@@ -156,6 +156,54 @@ pub fn with_costs(
     });
 }
 
+/// Cost rows computed ahead, once per clue, over every window that will read it, on all cores:
+/// scoring reads them instead of each thread filling its own memo with the same rows.
+#[derive(Default)]
+pub struct CostTable {
+    rows: FxHashMap<CostKey, CostRow>,
+}
+
+impl CostTable {
+    /// Rows for the clues `wanted` names, each with the window to cost it over and `fill` (as
+    /// [`with_costs`] takes it); a clue named for several windows gets one row over all of them.
+    pub fn new<F>(wanted: impl Iterator<Item = (CostKey, NaiveDate, NaiveDate, F)>) -> Self
+    where
+        F: Fn(NaiveDate, NaiveDate, &mut Vec<f64>) + Sync,
+    {
+        use rayon::prelude::*;
+        let mut spans: FxHashMap<CostKey, (NaiveDate, NaiveDate, F)> = FxHashMap::default();
+        for (key, lo, hi, fill) in wanted {
+            if lo > hi {
+                continue;
+            }
+            let span = spans.entry(key).or_insert((lo, hi, fill));
+            span.0 = span.0.min(lo);
+            span.1 = span.1.max(hi);
+        }
+        let spans: Vec<(CostKey, (NaiveDate, NaiveDate, F))> = spans.into_iter().collect();
+        let rows = spans
+            .par_iter()
+            .map(|(key, (lo, hi, fill))| {
+                let mut costs = Vec::with_capacity((*hi - *lo).num_days() as usize + 1);
+                fill(*lo, *hi, &mut costs);
+                (*key, CostRow { first: *lo, costs })
+            })
+            .collect();
+        CostTable { rows }
+    }
+
+    /// The costs of the clue under `key` on each day of `lo..=hi`, when computed ahead.
+    pub fn get(&self, key: &CostKey, lo: NaiveDate, hi: NaiveDate) -> Option<&[f64]> {
+        let row = self.rows.get(key)?;
+        if lo < row.first || lo > hi {
+            return None;
+        }
+        let from = (lo - row.first).num_days() as usize;
+        let to = (hi - row.first).num_days() as usize + 1;
+        row.costs.get(from..to)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
