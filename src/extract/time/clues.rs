@@ -117,6 +117,7 @@ pub fn doc_clues(text: &str, exprs: &[&Expression]) -> Vec<Clue> {
     let exprs = &exprs[..exprs.len().min(MAX_CLUE_EXPRESSIONS)];
     let mut clues = Vec::new();
     let mut anchors: Vec<(&str, NaiveDate, NaiveDate)> = Vec::new();
+    let mut last_sentence = None;
     let near = |e: &Expression, per_day, ceiling| Clue::Near {
         text: e.span,
         sem: e.sem.clone(),
@@ -144,7 +145,7 @@ pub fn doc_clues(text: &str, exprs: &[&Expression]) -> Vec<Clue> {
                 year: YearRef::Implicit(_) | YearRef::Abs(_),
                 day: Some(_),
                 ..
-            } if e.tense != Tense::Future && !is_start(text, e) => {
+            } if e.tense != Tense::Future && !is_start(text, e, &mut last_sentence) => {
                 clues.push(near(e, 0.5, 15.0));
             }
             _ => {}
@@ -176,7 +177,7 @@ pub fn doc_clues(text: &str, exprs: &[&Expression]) -> Vec<Clue> {
                     after: e.tense == Tense::Past,
                 });
             }
-            if anchors.len() < MAX_PAIRED && is_start(text, e) {
+            if anchors.len() < MAX_PAIRED && is_start(text, e, &mut last_sentence) {
                 anchors.push((surface, start, end));
             }
         }
@@ -239,28 +240,44 @@ fn in_dateline(text: &str, e: &Expression) -> bool {
 }
 
 /// Whether an absolute date marks the start of something ("began in February 2022", "since 2019").
-fn is_start(text: &str, e: &Expression) -> bool {
+/// `last` remembers the last sentence read and its answer: an article's dates cluster in sentences.
+fn is_start(text: &str, e: &Expression, last: &mut Option<(usize, usize, bool)>) -> bool {
     if e.signal.as_deref() == Some("since") {
         return true;
     }
-    let sentence = sentence_around(text, e.span.start, e.span.end);
+    let (s, end) = sentence_around(text, e.span.start, e.span.end);
+    if let Some((ls, le, answer)) = *last
+        && (ls, le) == (s, end)
+    {
+        return answer;
+    }
+    let sentence = text.get(s..end).unwrap_or("");
     let cues = &Lexicon::get().start_cues;
-    sentence
+    let answer = sentence
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| cues.iter().any(|c| c.eq_ignore_ascii_case(w)))
+        .any(|w| cues.iter().any(|c| c.eq_ignore_ascii_case(w)));
+    *last = Some((s, end, answer));
+    answer
 }
 
-/// The sentence holding `start..end`, at most [`crate::text::MAX_SENTENCE`] bytes on each side.
-fn sentence_around(text: &str, start: usize, end: usize) -> &str {
+/// The byte range of the sentence holding `start..end`, at most [`crate::text::MAX_SENTENCE`]
+/// bytes on each side.
+fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    // The ends are ASCII, so a byte search finds what a char search would.
+    let is_end = |b: &u8| matches!(b, b'.' | b'\n' | b'!' | b'?');
     let floor = floor_boundary(text, start.saturating_sub(crate::text::MAX_SENTENCE));
     let before = text.get(floor..start).unwrap_or("");
     let s = before
-        .rfind(['.', '\n', '!', '?'])
+        .bytes()
+        .rposition(|b| is_end(&b))
         .map_or(floor, |i| floor + i + 1);
     let ceil = floor_boundary(text, end.saturating_add(crate::text::MAX_SENTENCE));
     let after = text.get(end..ceil).unwrap_or("");
-    let e = after.find(['.', '\n', '!', '?']).map_or(ceil, |i| end + i);
-    text.get(s..e).unwrap_or("")
+    let e = after
+        .bytes()
+        .position(|b| is_end(&b))
+        .map_or(ceil, |i| end + i);
+    (s, e)
 }
 
 /// The largest char boundary of `text` at or before `i`.

@@ -18,6 +18,7 @@ use super::{Expression, Sem, Tense, analyse};
 use crate::model::{DateSource, Document, Published};
 use chrono::NaiveDate;
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 use std::collections::HashSet;
 
 /// How much a neighbour's date pulls an undetermined article, per day of distance.
@@ -342,9 +343,12 @@ fn latest_year(text: &str, exprs: &[&Expression]) -> Option<i32> {
 }
 
 /// Capitalised words of four letters or more: a cheap fingerprint of who and where a story is about.
+/// Each once, in the order of their first use (the order the corpus vocabulary is numbered in).
 fn names_of(text: &str) -> Vec<&str> {
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() > 3 && w.chars().next().is_some_and(char::is_uppercase))
+        .filter(|w| seen.insert(w))
         .collect()
 }
 
