@@ -65,6 +65,22 @@ impl Clue {
     /// [`Clue::costs`] gives; a day-precision clue's are remembered per thread (see
     /// [`with_costs`]), since articles share most expressions.
     pub fn add_costs(&self, lo: NaiveDate, hi: NaiveDate, totals: &mut [f64], ahead: &CostTable) {
+        // Past or future: 2 on the days before (after) the expression's period, 0 on the others
+        // (added too: a sum that starts at -0.0 must become +0.0 as before).
+        if let Clue::Order {
+            start, end, after, ..
+        } = self
+        {
+            let days = |d: NaiveDate| (d - lo).num_days().clamp(0, totals.len() as i64) as usize;
+            let (cost_before, split, cost_after) = match after {
+                true => (2.0, days(*start), 0.0),
+                false => (0.0, add_days(*end, 1).map_or(totals.len(), days), 2.0),
+            };
+            let (before, rest) = totals.split_at_mut(split);
+            before.iter_mut().for_each(|t| *t += cost_before);
+            rest.iter_mut().for_each(|t| *t += cost_after);
+            return;
+        }
         let Some(key) = self.cost_key() else {
             let mut d = lo;
             for total in totals.iter_mut() {
@@ -190,4 +206,42 @@ fn near_gap_cost(gap: Option<i64>, tense: Tense, per_day: f64, ceiling: f64) -> 
         return ceiling;
     }
     (gap as f64 * per_day).min(ceiling)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
+    }
+
+    #[test]
+    fn past_and_future_clues_add_what_they_cost_day_by_day() {
+        let windows = [
+            (day(2024, 3, 1), day(2024, 3, 31)),
+            (day(2024, 3, 12), day(2024, 3, 14)),
+            (day(2023, 1, 1), day(2023, 1, 5)),
+            (day(2025, 6, 1), day(2025, 6, 2)),
+            (day(2024, 3, 10), day(2024, 3, 10)),
+        ];
+        for after in [true, false] {
+            let clue = Clue::Order {
+                text: Span::new(0, 4),
+                start: day(2024, 3, 10),
+                end: day(2024, 3, 20),
+                after,
+            };
+            for (lo, hi) in windows {
+                let days: Vec<NaiveDate> = lo.iter_days().take_while(|d| *d <= hi).collect();
+                let mut got = vec![-0.0; days.len()];
+                clue.add_costs(lo, hi, &mut got, &CostTable::default());
+                let want: Vec<f64> = days.iter().map(|d| -0.0 + clue.cost(*d)).collect();
+                // Bit for bit: +0.0 and -0.0 order differently when days are compared.
+                let bits = |v: &[f64]| v.iter().map(|c| c.to_bits()).collect::<Vec<_>>();
+                assert_eq!(bits(&got), bits(&want), "after {after}, {lo}..={hi}");
+            }
+        }
+    }
 }

@@ -122,20 +122,44 @@ impl NameIndex {
             taken += 1;
             cut_short |= posting.len() > BUDGET;
         }
-        let mut ranked: Vec<(u32, u32)> = Vec::with_capacity(len);
+        // The best MAX_CANDIDATES by (count desc, id asc). Counts are at most the names walked, so
+        // a histogram gives the lowest count admitted; of the articles with that count, the
+        // lowest ids fill the places left (the same set as sorting all by that order).
+        s.histogram.clear();
+        s.histogram.resize(taken + 1, 0);
+        for j in &s.touched[..len] {
+            if *j as usize != k {
+                s.histogram[s.shared[*j as usize] as usize] += 1;
+            }
+        }
+        let mut above = 0;
+        let mut lowest = 0;
+        for (count, n) in s.histogram.iter().enumerate().rev() {
+            if above + n > MAX_CANDIDATES {
+                lowest = count;
+                break;
+            }
+            above += n;
+        }
+        let mut ranked: Vec<(u32, u32)> = Vec::with_capacity(len.min(MAX_CANDIDATES));
+        s.ties.clear();
         for j in &s.touched[..len] {
             let count = std::mem::take(&mut s.shared[*j as usize]);
-            if *j as usize != k {
+            if *j as usize == k || (count as usize) < lowest {
+                continue;
+            }
+            if count as usize == lowest && lowest > 0 {
+                s.ties.push(*j);
+            } else {
                 ranked.push((*j, count));
             }
         }
-        // The best MAX_CANDIDATES by (count desc, id asc): a total order, so selecting them and
-        // sorting only those gives the same set as sorting all.
-        let order = |a: &(u32, u32), b: &(u32, u32)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
-        if ranked.len() > MAX_CANDIDATES {
-            ranked.select_nth_unstable_by(MAX_CANDIDATES - 1, order);
-            ranked.truncate(MAX_CANDIDATES);
+        let places = MAX_CANDIDATES - ranked.len();
+        if s.ties.len() > places {
+            s.ties.select_nth_unstable(places);
+            s.ties.truncate(places);
         }
+        ranked.extend(s.ties.iter().map(|j| (*j, lowest as u32)));
         // Jaccard against the article's own names. A walk that took names whole counted every
         // shared name below the first skipped one; only the skipped (most common) names, a suffix
         // of both sorted lists, are looked up, marked in a vocabulary-wide array. A first name cut
@@ -184,6 +208,10 @@ struct Scratch {
     touched: Vec<u32>,
     /// Whether a vocabulary id is one of the searched article's names (all false between searches).
     mark: Vec<bool>,
+    /// How many articles share each count of names.
+    histogram: Vec<usize>,
+    /// The articles with the lowest count admitted, competing by id for the last places.
+    ties: Vec<u32>,
 }
 
 /// Shared names over all names, from the two set sizes and the shared count.
