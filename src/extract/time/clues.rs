@@ -253,8 +253,15 @@ fn is_start(text: &str, e: &Expression, last: &mut Option<(usize, usize, bool)>)
     }
     let sentence = text.get(s..end).unwrap_or("");
     let cues = &Lexicon::get().start_cues;
+    // Only words as long as some cue are compared with the cues.
+    let lengths = cues
+        .iter()
+        .filter(|c| c.len() < 64)
+        .fold(0u64, |m, c| m | 1 << c.len());
+    let long_cues = cues.iter().any(|c| c.len() >= 64);
     let answer = sentence
         .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| long_cues || w.len() < 64 && lengths & (1 << w.len()) != 0)
         .any(|w| cues.iter().any(|c| c.eq_ignore_ascii_case(w)));
     *last = Some((s, end, answer));
     answer
