@@ -1,7 +1,9 @@
 //! The whole per-document pipeline (text → time → actors → quotes → events) on one core, in MB/s:
 //! on the bundled articles, and on generated articles when `ATTACHE_BENCH_CORPUS` names a folder
 //! written by `cargo run --release --example gen_corpus` (its first 200 files).
-//! Also the corpus-wide publication-date inference, which runs on every core.
+//! Also the corpus-wide publication-date inference, which runs on every core: on the bundled
+//! articles, and on the whole of `ATTACHE_BENCH_CORPUS` (up to 1,000 files), since its cost
+//! depends on how many articles share names and expressions.
 
 use attache::corpus::{self, LoadOptions};
 use attache::extract;
@@ -14,7 +16,8 @@ fn dated(mut docs: Vec<Document>) -> Vec<Document> {
     docs
 }
 
-fn corpora() -> Vec<(&'static str, Vec<Document>)> {
+/// The bundled articles, and up to `limit` generated ones.
+fn corpora(limit: usize) -> Vec<(&'static str, Vec<Document>)> {
     let none: [&str; 0] = [];
     let mut found = vec![(
         "seeds",
@@ -22,7 +25,7 @@ fn corpora() -> Vec<(&'static str, Vec<Document>)> {
     )];
     if let Some(dir) = std::env::var_os("ATTACHE_BENCH_CORPUS") {
         let mut docs = corpus::load(&[dir], &LoadOptions::default()).documents;
-        docs.truncate(200);
+        docs.truncate(limit);
         if !docs.is_empty() {
             found.push(("generated", dated(docs)));
         }
@@ -33,7 +36,7 @@ fn corpora() -> Vec<(&'static str, Vec<Document>)> {
 fn per_document(c: &mut Criterion) {
     let mut g = c.benchmark_group("extract");
     g.sample_size(10);
-    for (name, docs) in corpora() {
+    for (name, docs) in corpora(200) {
         let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
         g.throughput(Throughput::Bytes(bytes as u64));
         // One core: a plain loop, no rayon.
@@ -44,6 +47,10 @@ fn per_document(c: &mut Criterion) {
                 }
             })
         });
+    }
+    for (name, docs) in corpora(1000) {
+        let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+        g.throughput(Throughput::Bytes(bytes as u64));
         let undated: Vec<Document> = docs
             .iter()
             .cloned()

@@ -54,6 +54,23 @@ pub fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
 /// `2025-08-18`, `2025-08-18TEV`, `2025-W33`, `2025-W33-WE`, `2025-08`, `2025-Q3`, `2025-H1`,
 /// `2025-SU`, `2025`, `202` (decade), `20` (century).
 pub fn period(value: &str) -> Option<(NaiveDate, NaiveDate, Precision)> {
+    // The commonest value, a day ("2025-08-18"), read without splitting; what the general reading
+    // below gives for it.
+    if let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *value.as_bytes()
+        && [y0, y1, y2, y3, m0, m1, d0, d1]
+            .iter()
+            .all(u8::is_ascii_digit)
+    {
+        let digits = |s: &[u8]| s.iter().fold(0, |n, b| n * 10 + u32::from(b - b'0'));
+        let y = digits(&[y0, y1, y2, y3]) as i32;
+        let day = ymd(y, digits(&[m0, m1]), digits(&[d0, d1]))?;
+        return Some((day, day, Precision::Day));
+    }
+    period_split(value)
+}
+
+/// [`period`] for every form of value, by splitting it at its dashes.
+fn period_split(value: &str) -> Option<(NaiveDate, NaiveDate, Precision)> {
     let (date_part, has_time) = match value.split_once('T') {
         Some((d, _)) => (d, true),
         None => (value, false),
@@ -167,7 +184,36 @@ mod tests {
         );
         assert_eq!(period("2025-08-18TEV").map(|p| p.2), Some(Precision::Time));
         assert_eq!(period("XXXX-08-15"), None);
+        assert_eq!(
+            period("2024-02-29"),
+            Some((d("2024-02-29"), d("2024-02-29"), Precision::Day))
+        );
+        assert_eq!(period("2025-02-29"), None);
+        assert_eq!(period("2025-13-01"), None);
+        assert_eq!(period("0000-01-01").map(|p| p.0), Some(d("0000-01-01")));
         assert_eq!(period("PAST_REF"), None);
+    }
+
+    #[test]
+    fn days_are_read_as_the_general_reading_reads_them() {
+        // Every month and day number 00..=39 in years around leap and century boundaries.
+        for y in [0, 1999, 2000, 2023, 2024, 2100, 9999] {
+            for m in 0..=13 {
+                for d in 0..=39 {
+                    let v = format!("{y:04}-{m:02}-{d:02}");
+                    assert_eq!(period(&v), period_split(&v), "{v}");
+                }
+            }
+        }
+        for v in [
+            "2025-08-1",
+            "2025-8-18",
+            "2025-08-18T",
+            "2025-W3-1",
+            "+025-08-18",
+        ] {
+            assert_eq!(period(v), period_split(v), "{v}");
+        }
     }
 
     #[test]

@@ -12,10 +12,10 @@ use super::calendar::{add_days, day_value, period};
 use super::lexicon::{Lexicon, Unit};
 use super::normalise::Context;
 use super::recognise::Found;
-use super::resolutions::{resolved_start, with_resolved_starts};
 use super::resolve::shift_by;
 use super::sem::{Amount, Origin, Sem, YearRef};
 use super::{Expression, Tense};
+use crate::model::Span;
 use chrono::NaiveDate;
 
 /// One constraint on the publication date.
@@ -23,8 +23,10 @@ use chrono::NaiveDate;
 pub enum Clue {
     /// A day-precision expression that must resolve near the publication date.
     Near {
-        text: String,
-        expr: Expression,
+        /// The expression as written.
+        text: Span,
+        sem: Sem,
+        tense: Tense,
         per_day: f64,
         ceiling: f64,
         /// Identifies the expression's meaning and tense, for [`resolved_start`]'s memo.
@@ -38,7 +40,8 @@ pub enum Clue {
     },
     /// A dated expression in a past clause (`after` true) or future clause.
     Order {
-        text: String,
+        /// The expression as written.
+        text: Span,
         start: NaiveDate,
         end: NaiveDate,
         after: bool,
@@ -51,118 +54,6 @@ impl Clue {
         matches!(self, Clue::Near { .. })
     }
 
-    /// Whether two clues cost the same on every day (the same expression, said twice).
-    pub fn same_cost(&self, other: &Clue) -> bool {
-        match (self, other) {
-            (
-                Clue::Near {
-                    expr: a,
-                    per_day: pa,
-                    ceiling: ca,
-                    ..
-                },
-                Clue::Near {
-                    expr: b,
-                    per_day: pb,
-                    ceiling: cb,
-                    ..
-                },
-            ) => a.sem == b.sem && a.tense == b.tense && pa == pb && ca == cb,
-            _ => false,
-        }
-    }
-
-    /// The clue's cost when the article was published on each day of `lo..=hi` (0 = fully
-    /// consistent), one value a day, appended to `out`.
-    pub fn costs(&self, lo: NaiveDate, hi: NaiveDate, out: &mut Vec<f64>) {
-        if lo > hi {
-            return;
-        }
-        match self {
-            Clue::Near {
-                expr,
-                per_day,
-                ceiling,
-                key,
-                ..
-            } => with_resolved_starts(*key, expr, lo, hi, |starts| {
-                // Days counted as integers from `lo`: the gap to a start is then a subtraction,
-                // and a start (the same for runs of days) is converted once per run.
-                let mut last: Option<(Option<NaiveDate>, Option<i64>)> = None;
-                let mut d = lo;
-                for i in 0.. {
-                    // Past the memo's run only at the end of the calendar.
-                    let start = match starts.get(i) {
-                        Some(s) => *s,
-                        None => resolved_start(expr, d),
-                    };
-                    let offset = match last {
-                        Some((s, o)) if s == start => o,
-                        _ => {
-                            let o = start.map(|s| (s - lo).num_days());
-                            last = Some((start, o));
-                            o
-                        }
-                    };
-                    let gap = offset.map(|o| i as i64 - o);
-                    out.push(near_gap_cost(gap, expr.tense, *per_day, *ceiling));
-                    match d.succ_opt() {
-                        Some(next) if next <= hi => d = next,
-                        _ => break,
-                    }
-                }
-            }),
-            _ => {
-                let mut d = lo;
-                while d <= hi {
-                    out.push(self.cost(d));
-                    let Some(next) = d.succ_opt() else { break };
-                    d = next;
-                }
-            }
-        }
-    }
-
-    /// The clue's cost when the article was published on `d` (0 = fully consistent).
-    pub fn cost(&self, d: NaiveDate) -> f64 {
-        match self {
-            Clue::Near {
-                expr,
-                per_day,
-                ceiling,
-                key,
-                ..
-            } => {
-                let mut start = None;
-                with_resolved_starts(*key, expr, d, d, |starts| {
-                    start = Some(match starts.first() {
-                        Some(s) => *s,
-                        None => resolved_start(expr, d),
-                    });
-                });
-                near_cost(start.flatten(), d, expr.tense, *per_day, *ceiling)
-            }
-            Clue::Window { from, to, .. } => {
-                if d < *from {
-                    5.0 + (*from - d).num_days() as f64 / 30.0
-                } else if d > *to {
-                    5.0 + (d - *to).num_days() as f64 / 30.0
-                } else {
-                    0.0
-                }
-            }
-            Clue::Order {
-                start, end, after, ..
-            } => {
-                if (*after && d < *start) || (!*after && d > *end) {
-                    2.0
-                } else {
-                    0.0
-                }
-            }
-        }
-    }
-
     /// The cost above which a clue is not counted as supporting a day.
     pub fn cost_ceiling(&self) -> f64 {
         match self {
@@ -171,11 +62,12 @@ impl Clue {
         }
     }
 
-    /// A human-readable account for `Published::clues`.
-    pub fn describe(&self) -> String {
+    /// A human-readable account for `Published::clues`; `doc` is the article's text.
+    pub fn describe(&self, doc: &str) -> String {
         match self {
-            Clue::Near { text, expr, .. } => {
-                let tense = match expr.tense {
+            Clue::Near { text, tense, .. } => {
+                let text = text.slice(doc);
+                let tense = match tense {
                     Tense::Past => "past tense",
                     Tense::Future => "future tense",
                     _ => "no tense",
@@ -190,6 +82,7 @@ impl Clue {
                 )
             }
             Clue::Order { text, after, .. } => {
+                let text = text.slice(doc);
                 format!(
                     "'{text}' is {}",
                     if *after {
@@ -219,57 +112,31 @@ fn resolution_key(e: &Expression) -> u64 {
     h.finish()
 }
 
-/// The cost of a day-precision clue whose expression, read on day `d`, starts on `start`.
-fn near_cost(
-    start: Option<NaiveDate>,
-    d: NaiveDate,
-    tense: Tense,
-    per_day: f64,
-    ceiling: f64,
-) -> f64 {
-    near_gap_cost(start.map(|s| (d - s).num_days()), tense, per_day, ceiling)
-}
-
-/// [`near_cost`] from the days between the start and the candidate day (none: no start).
-fn near_gap_cost(gap: Option<i64>, tense: Tense, per_day: f64, ceiling: f64) -> f64 {
-    let Some(gap) = gap else {
-        return ceiling;
-    };
-    let gap = if tense == Tense::Future { -gap } else { gap };
-    if gap < 0 {
-        return ceiling;
-    }
-    (gap as f64 * per_day).min(ceiling)
-}
-
 /// The clues of one article, from its analysed expressions.
-pub fn doc_clues(text: &str, exprs: &[Expression]) -> Vec<Clue> {
+pub fn doc_clues(text: &str, exprs: &[&Expression]) -> Vec<Clue> {
     let exprs = &exprs[..exprs.len().min(MAX_CLUE_EXPRESSIONS)];
     let mut clues = Vec::new();
-    let mut anchors: Vec<(String, NaiveDate, NaiveDate)> = Vec::new();
-    for e in exprs {
-        let surface = e.span.slice(text).to_string();
+    let mut anchors: Vec<(&str, NaiveDate, NaiveDate)> = Vec::new();
+    let mut last_sentence = None;
+    let near = |e: &Expression, per_day, ceiling| Clue::Near {
+        text: e.span,
+        sem: e.sem.clone(),
+        tense: e.tense,
+        per_day,
+        ceiling,
+        key: resolution_key(e),
+    };
+    for &e in exprs {
+        let surface = e.span.slice(text);
         match &e.sem {
             Sem::Weekday { .. } | Sem::DayPart { .. }
                 if e.tense != Tense::Future || matches!(e.sem, Sem::Weekday { .. }) =>
             {
-                clues.push(Clue::Near {
-                    text: surface.clone(),
-                    expr: e.clone(),
-                    per_day: 1.0,
-                    ceiling: 7.0,
-                    key: resolution_key(e),
-                });
+                clues.push(near(e, 1.0, 7.0));
             }
             // A wire dateline ("WASHINGTON, April 2 (Reuters) -") states the day of the report.
             Sem::Date { day: Some(_), .. } if in_dateline(text, e) => {
-                clues.push(Clue::Near {
-                    text: surface.clone(),
-                    expr: e.clone(),
-                    per_day: 3.0,
-                    ceiling: 60.0,
-                    key: resolution_key(e),
-                });
+                clues.push(near(e, 3.0, 60.0));
             }
             // A full date ("Aug. 18, 2025") in a past or tenseless clause: usually recent news —
             // unless it dates the start of something still going on ("the war began on Oct. 7,
@@ -278,14 +145,8 @@ pub fn doc_clues(text: &str, exprs: &[Expression]) -> Vec<Clue> {
                 year: YearRef::Implicit(_) | YearRef::Abs(_),
                 day: Some(_),
                 ..
-            } if e.tense != Tense::Future && !is_start(text, e) => {
-                clues.push(Clue::Near {
-                    text: surface.clone(),
-                    expr: e.clone(),
-                    per_day: 0.5,
-                    ceiling: 15.0,
-                    key: resolution_key(e),
-                });
+            } if e.tense != Tense::Future && !is_start(text, e, &mut last_sentence) => {
+                clues.push(near(e, 0.5, 15.0));
             }
             _ => {}
         }
@@ -310,14 +171,14 @@ pub fn doc_clues(text: &str, exprs: &[Expression]) -> Vec<Clue> {
         if let Some((start, end, _)) = absolute {
             if e.tense == Tense::Past || e.tense == Tense::Future {
                 clues.push(Clue::Order {
-                    text: surface.clone(),
+                    text: e.span,
                     start,
                     end,
                     after: e.tense == Tense::Past,
                 });
             }
-            if anchors.len() < MAX_PAIRED && is_start(text, e) {
-                anchors.push((surface.clone(), start, end));
+            if anchors.len() < MAX_PAIRED && is_start(text, e, &mut last_sentence) {
+                anchors.push((surface, start, end));
             }
         }
     }
@@ -325,6 +186,7 @@ pub fn doc_clues(text: &str, exprs: &[Expression]) -> Vec<Clue> {
     let mut windows = Vec::new();
     for e in exprs
         .iter()
+        .copied()
         .filter(|e| elapsed(text, e).is_some())
         .take(MAX_PAIRED)
     {
@@ -378,28 +240,51 @@ fn in_dateline(text: &str, e: &Expression) -> bool {
 }
 
 /// Whether an absolute date marks the start of something ("began in February 2022", "since 2019").
-fn is_start(text: &str, e: &Expression) -> bool {
+/// `last` remembers the last sentence read and its answer: an article's dates cluster in sentences.
+fn is_start(text: &str, e: &Expression, last: &mut Option<(usize, usize, bool)>) -> bool {
     if e.signal.as_deref() == Some("since") {
         return true;
     }
-    let sentence = sentence_around(text, e.span.start, e.span.end);
+    let (s, end) = sentence_around(text, e.span.start, e.span.end);
+    if let Some((ls, le, answer)) = *last
+        && (ls, le) == (s, end)
+    {
+        return answer;
+    }
+    let sentence = text.get(s..end).unwrap_or("");
     let cues = &Lexicon::get().start_cues;
-    sentence
+    // Only words as long as some cue are compared with the cues.
+    let lengths = cues
+        .iter()
+        .filter(|c| c.len() < 64)
+        .fold(0u64, |m, c| m | 1 << c.len());
+    let long_cues = cues.iter().any(|c| c.len() >= 64);
+    let answer = sentence
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| cues.iter().any(|c| c.eq_ignore_ascii_case(w)))
+        .filter(|w| long_cues || w.len() < 64 && lengths & (1 << w.len()) != 0)
+        .any(|w| cues.iter().any(|c| c.eq_ignore_ascii_case(w)));
+    *last = Some((s, end, answer));
+    answer
 }
 
-/// The sentence holding `start..end`, at most [`crate::text::MAX_SENTENCE`] bytes on each side.
-fn sentence_around(text: &str, start: usize, end: usize) -> &str {
+/// The byte range of the sentence holding `start..end`, at most [`crate::text::MAX_SENTENCE`]
+/// bytes on each side.
+fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    // The ends are ASCII, so a byte search finds what a char search would.
+    let is_end = |b: &u8| matches!(b, b'.' | b'\n' | b'!' | b'?');
     let floor = floor_boundary(text, start.saturating_sub(crate::text::MAX_SENTENCE));
     let before = text.get(floor..start).unwrap_or("");
     let s = before
-        .rfind(['.', '\n', '!', '?'])
+        .bytes()
+        .rposition(|b| is_end(&b))
         .map_or(floor, |i| floor + i + 1);
     let ceil = floor_boundary(text, end.saturating_add(crate::text::MAX_SENTENCE));
     let after = text.get(end..ceil).unwrap_or("");
-    let e = after.find(['.', '\n', '!', '?']).map_or(ceil, |i| end + i);
-    text.get(s..e).unwrap_or("")
+    let e = after
+        .bytes()
+        .position(|b| is_end(&b))
+        .map_or(ceil, |i| end + i);
+    (s, e)
 }
 
 /// The largest char boundary of `text` at or before `i`.

@@ -10,6 +10,7 @@ mod amount_rules;
 mod calendar;
 mod calendar_rules;
 mod clock;
+mod clue_costs;
 mod clues;
 mod deictic;
 mod lexicon;

@@ -16,7 +16,9 @@ const BUDGET: usize = 8192;
 /// Candidates scored exactly per article.
 const MAX_CANDIDATES: usize = 256;
 
-/// Each article's names as sorted ids into one shared vocabulary.
+/// Each article's names as sorted ids into one shared vocabulary, numbered from the rarest name
+/// to the most common (ties in first-seen order): an article's id list is then already in the
+/// order its rarest names are walked, and the names a walk skipped are a suffix of every list.
 pub struct NameIndex {
     names: Vec<Vec<u32>>,
     postings: Vec<Vec<u32>>,
@@ -24,12 +26,13 @@ pub struct NameIndex {
 
 impl NameIndex {
     /// Interns the name sets of every article (in article order) and indexes them.
-    pub fn new(sets: &[Vec<&str>]) -> Self {
+    pub fn new<'a>(sets: &[impl AsRef<[&'a str]>]) -> Self {
         let mut vocabulary: FxHashMap<&str, u32> = FxHashMap::default();
         let mut postings: Vec<Vec<u32>> = Vec::new();
         let mut names = Vec::with_capacity(sets.len());
         for (doc, set) in sets.iter().enumerate() {
             let mut ids: Vec<u32> = set
+                .as_ref()
                 .iter()
                 .map(|n| {
                     let next = vocabulary.len() as u32;
@@ -47,6 +50,24 @@ impl NameIndex {
             }
             names.push(ids);
         }
+        // Renumber by rarity: (posting length, first-seen id), the order the walk takes names in.
+        let mut by_rarity: Vec<u32> = (0..postings.len() as u32).collect();
+        by_rarity.sort_unstable_by_key(|id| (postings[*id as usize].len(), *id));
+        let mut rank = vec![0u32; postings.len()];
+        for (r, id) in by_rarity.iter().enumerate() {
+            rank[*id as usize] = r as u32;
+        }
+        let mut postings: Vec<Option<Vec<u32>>> = postings.into_iter().map(Some).collect();
+        let postings = by_rarity
+            .iter()
+            .map(|id| postings[*id as usize].take().unwrap_or_default())
+            .collect();
+        names.par_iter_mut().for_each(|ids: &mut Vec<u32>| {
+            for id in ids.iter_mut() {
+                *id = rank[*id as usize];
+            }
+            ids.sort_unstable();
+        });
         NameIndex { names, postings }
     }
 
@@ -72,60 +93,105 @@ impl NameIndex {
     }
 
     fn neighbours_with(&self, k: usize, threshold: f64, s: &mut Scratch) -> Vec<(usize, f64)> {
+        // Ids are numbered by rarity, so the article's own list is its rarest names first.
         let own = &self.names[k];
-        let mut rarest: Vec<u32> = own.clone();
-        rarest.sort_by_key(|id| (self.postings[*id as usize].len(), *id));
         // Shared-name counts per article, in a dense array reset after use (not a hash map).
         if s.shared.len() < self.names.len() {
             s.shared.resize(self.names.len(), 0);
+            s.touched.resize(self.names.len() + 1, 0);
         }
-        s.touched.clear();
+        // The articles touched, appended without a branch: `touched[..len]` (the article itself
+        // included, dropped below).
+        let mut len = 0usize;
         let mut walked = 0usize;
-        for id in rarest {
-            let posting = &self.postings[id as usize];
+        // How many of the own names were walked, and whether the first was cut short.
+        let mut taken = 0usize;
+        let mut cut_short = false;
+        for id in own {
+            let posting = &self.postings[*id as usize];
             if walked > 0 && walked + posting.len() > BUDGET {
                 break;
             }
             for j in posting.iter().take(BUDGET) {
-                if *j as usize != k {
-                    let count = &mut s.shared[*j as usize];
-                    if *count == 0 {
-                        s.touched.push(*j);
-                    }
-                    *count += 1;
-                }
+                let count = &mut s.shared[*j as usize];
+                s.touched[len] = *j;
+                len += usize::from(*count == 0);
+                *count += 1;
             }
             walked += posting.len();
+            taken += 1;
+            cut_short |= posting.len() > BUDGET;
         }
-        let mut ranked: Vec<(u32, u32)> = s
-            .touched
-            .iter()
-            .map(|j| (*j, std::mem::take(&mut s.shared[*j as usize])))
-            .collect();
-        // The best MAX_CANDIDATES by (count desc, id asc): a total order, so selecting them and
-        // sorting only those gives the same set as sorting all.
-        let order = |a: &(u32, u32), b: &(u32, u32)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
-        if ranked.len() > MAX_CANDIDATES {
-            ranked.select_nth_unstable_by(MAX_CANDIDATES - 1, order);
-            ranked.truncate(MAX_CANDIDATES);
+        // The best MAX_CANDIDATES by (count desc, id asc). Counts are at most the names walked, so
+        // a histogram gives the lowest count admitted; of the articles with that count, the
+        // lowest ids fill the places left (the same set as sorting all by that order).
+        s.histogram.clear();
+        s.histogram.resize(taken + 1, 0);
+        for j in &s.touched[..len] {
+            if *j as usize != k {
+                s.histogram[s.shared[*j as usize] as usize] += 1;
+            }
         }
-        // Jaccard against the article's own names, marked in a vocabulary-wide array.
+        let mut above = 0;
+        let mut lowest = 0;
+        for (count, n) in s.histogram.iter().enumerate().rev() {
+            if above + n > MAX_CANDIDATES {
+                lowest = count;
+                break;
+            }
+            above += n;
+        }
+        let mut ranked: Vec<(u32, u32)> = Vec::with_capacity(len.min(MAX_CANDIDATES));
+        s.ties.clear();
+        for j in &s.touched[..len] {
+            let count = std::mem::take(&mut s.shared[*j as usize]);
+            if *j as usize == k || (count as usize) < lowest {
+                continue;
+            }
+            if count as usize == lowest && lowest > 0 {
+                s.ties.push(*j);
+            } else {
+                ranked.push((*j, count));
+            }
+        }
+        let places = MAX_CANDIDATES - ranked.len();
+        if s.ties.len() > places {
+            s.ties.select_nth_unstable(places);
+            s.ties.truncate(places);
+        }
+        ranked.extend(s.ties.iter().map(|j| (*j, lowest as u32)));
+        // Jaccard against the article's own names. A walk that took names whole counted every
+        // shared name below the first skipped one; only the skipped (most common) names, a suffix
+        // of both sorted lists, are looked up, marked in a vocabulary-wide array. A first name cut
+        // short by the budget counted only part of its articles: then every name is looked up.
+        let counted = !cut_short;
+        let skipped = if counted { &own[taken..] } else { &own[..] };
         if s.mark.len() < self.postings.len() {
             s.mark.resize(self.postings.len(), false);
         }
-        for id in own {
+        for id in skipped {
             s.mark[*id as usize] = true;
         }
+        let first_skipped = skipped.first().copied().unwrap_or(u32::MAX);
         let mut found: Vec<(usize, f64)> = ranked
             .into_iter()
-            .map(|(j, _)| {
+            .map(|(j, count)| {
                 let theirs = &self.names[j as usize];
-                let inter = theirs.iter().filter(|id| s.mark[**id as usize]).count();
+                let inter = if counted {
+                    let from = theirs.partition_point(|id| *id < first_skipped);
+                    count as usize
+                        + theirs[from..]
+                            .iter()
+                            .filter(|id| s.mark[**id as usize])
+                            .count()
+                } else {
+                    theirs.iter().filter(|id| s.mark[**id as usize]).count()
+                };
                 (j as usize, jaccard(own.len(), theirs.len(), inter))
             })
             .filter(|(_, sim)| *sim >= threshold)
             .collect();
-        for id in own {
+        for id in skipped {
             s.mark[*id as usize] = false;
         }
         found.sort_unstable_by_key(|(j, _)| *j);
@@ -142,6 +208,10 @@ struct Scratch {
     touched: Vec<u32>,
     /// Whether a vocabulary id is one of the searched article's names (all false between searches).
     mark: Vec<bool>,
+    /// How many articles share each count of names.
+    histogram: Vec<usize>,
+    /// The articles with the lowest count admitted, competing by id for the last places.
+    ties: Vec<u32>,
 }
 
 /// Shared names over all names, from the two set sizes and the shared count.
@@ -171,7 +241,7 @@ fn similarity(a: &[u32], b: &[u32]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashMap;
+    use std::collections::{HashMap, HashSet};
 
     fn all_pairs(sets: &[Vec<&str>], threshold: f64) -> Vec<Vec<(usize, f64)>> {
         let index = NameIndex::new(sets);
@@ -186,31 +256,61 @@ mod tests {
             .collect()
     }
 
-    /// The search as first written (hash map of counts, full sort, merge-based Jaccard).
-    fn reference(index: &NameIndex, k: usize, threshold: f64) -> Vec<(usize, f64)> {
-        let own = &index.names[k];
-        let mut rarest: Vec<u32> = own.clone();
-        rarest.sort_by_key(|id| (index.postings[*id as usize].len(), *id));
-        let mut shared: HashMap<u32, u32> = HashMap::new();
+    /// The search as first written, from the names themselves: ids in first-seen order, rarest
+    /// names found by sorting, a hash map of counts, a full sort and Jaccard over name sets.
+    struct Plain {
+        postings: Vec<Vec<usize>>,
+        names: Vec<HashSet<usize>>,
+    }
+
+    fn plain(sets: &[Vec<&str>]) -> Plain {
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        let mut postings: Vec<Vec<usize>> = Vec::new();
+        let mut names: Vec<HashSet<usize>> = Vec::new();
+        for (doc, set) in sets.iter().enumerate() {
+            let mut own = HashSet::new();
+            for n in set {
+                let next = ids.len();
+                let id = *ids.entry(n).or_insert(next);
+                if id == next {
+                    postings.push(Vec::new());
+                }
+                if own.insert(id) {
+                    postings[id].push(doc);
+                }
+            }
+            names.push(own);
+        }
+        Plain { postings, names }
+    }
+
+    fn reference(plain: &Plain, k: usize, threshold: f64) -> Vec<(usize, f64)> {
+        let (postings, names) = (&plain.postings, &plain.names);
+        let mut rarest: Vec<usize> = names[k].iter().copied().collect();
+        rarest.sort_by_key(|id| (postings[*id].len(), *id));
+        let mut shared: HashMap<usize, u32> = HashMap::new();
         let mut walked = 0usize;
         for id in rarest {
-            let posting = &index.postings[id as usize];
+            let posting = &postings[id];
             if walked > 0 && walked + posting.len() > BUDGET {
                 break;
             }
             for j in posting.iter().take(BUDGET) {
-                if *j as usize != k {
+                if *j != k {
                     *shared.entry(*j).or_insert(0) += 1;
                 }
             }
             walked += posting.len();
         }
-        let mut ranked: Vec<(u32, u32)> = shared.into_iter().collect();
+        let mut ranked: Vec<(usize, u32)> = shared.into_iter().collect();
         ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked.truncate(MAX_CANDIDATES);
         let mut found: Vec<(usize, f64)> = ranked
             .into_iter()
-            .map(|(j, _)| (j as usize, similarity(own, &index.names[j as usize])))
+            .map(|(j, _)| {
+                let inter = names[k].intersection(&names[j]).count();
+                (j, jaccard(names[k].len(), names[j].len(), inter))
+            })
             .filter(|(_, s)| *s >= threshold)
             .collect();
         found.sort_unstable_by_key(|(j, _)| *j);
@@ -232,11 +332,40 @@ mod tests {
             .collect();
         let index = NameIndex::new(&sets);
         let found = index.neighbours(&[true; 3000], 0.05);
+        let plain = plain(&sets);
         for k in (0..3000).step_by(37) {
-            assert_eq!(found[k], reference(&index, k, 0.05), "article {k}");
+            assert_eq!(found[k], reference(&plain, k, 0.05), "article {k}");
         }
         assert!(found.iter().all(|f| f.len() <= MAX_CANDIDATES));
         assert!(found.iter().all(|f| !f.is_empty()));
+    }
+
+    #[test]
+    fn names_beyond_the_budget_are_counted_as_in_the_plain_search() {
+        // 9000 articles all name "Monday" and "Tuesday", more than the budget walks: a tenth name
+        // nothing else, so their rarest name is cut short; the others name a mid-sized group
+        // (skipped once rarer names fill the budget) and rare names, repeated within an article.
+        let rare: Vec<String> = (0..700).map(|i| format!("Name{i}")).collect();
+        let groups: Vec<String> = (0..4).map(|i| format!("Group{i}")).collect();
+        let sets: Vec<Vec<&str>> = (0..9000usize)
+            .map(|k| {
+                let mut set = vec!["Monday", "Tuesday"];
+                if k % 10 != 0 {
+                    set.push(groups[k % 4].as_str());
+                    set.extend((0..6).map(|i| rare[(k * 3 + i * 11) % rare.len()].as_str()));
+                    set.push(rare[k % rare.len()].as_str());
+                    set.push(rare[k % rare.len()].as_str());
+                }
+                set
+            })
+            .collect();
+        let wanted: Vec<bool> = (0..9000).map(|k| k % 97 == 0 || k % 1000 == 10).collect();
+        let found = NameIndex::new(&sets).neighbours(&wanted, 0.05);
+        let plain = plain(&sets);
+        for k in (0..9000).filter(|k| wanted[*k]) {
+            assert_eq!(found[k], reference(&plain, k, 0.05), "article {k}");
+        }
+        assert!(found[0].len() == MAX_CANDIDATES);
     }
 
     #[test]

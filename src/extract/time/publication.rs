@@ -12,12 +12,13 @@
 use super::calendar::{add_days, day_value};
 use super::clues::{Clue, doc_clues, intersect_windows, window_spans};
 use super::neighbours::NameIndex;
+use super::resolutions::CostTable;
 use super::sem::YearRef;
 use super::{Expression, Sem, Tense, analyse};
 use crate::model::{DateSource, Document, Published};
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use std::borrow::Cow;
+use rustc_hash::FxHashSet;
 use std::collections::HashSet;
 
 /// How much a neighbour's date pulls an undetermined article, per day of distance.
@@ -48,50 +49,72 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
     {
         return None;
     }
-    let all: Vec<Vec<Expression>> = docs.par_iter().map(|d| analyse(&d.text)).collect();
-    // Clues come from the article's own prose, not from its site chrome.
-    let analysed: Vec<Cow<[Expression]>> = docs
+    // One pass per article: its expressions, and from those in its own prose (not its site
+    // chrome) its clues and the latest year it mentions; and its names.
+    let (all, own): (Vec<Vec<Expression>>, Vec<Own>) = docs
         .par_iter()
-        .zip(&all)
-        .map(|(d, a)| {
-            if a.iter().any(|e| d.is_chrome(e.span.start)) {
-                Cow::Owned(
-                    a.iter()
-                        .filter(|e| !d.is_chrome(e.span.start))
-                        .cloned()
-                        .collect(),
-                )
-            } else {
-                Cow::Borrowed(a.as_slice())
-            }
+        .map(|d| {
+            let all = analyse(&d.text);
+            let prose: Vec<&Expression> =
+                all.iter().filter(|e| !d.is_chrome(e.span.start)).collect();
+            let own = Own {
+                clues: doc_clues(&d.text, &prose),
+                latest: latest_year(&d.text, &prose),
+                names: names_of(&d.text),
+            };
+            (all, own)
         })
-        .collect();
-    let clues: Vec<Vec<Clue>> = docs
-        .par_iter()
-        .zip(&analysed)
-        .map(|(d, a)| doc_clues(&d.text, a))
-        .collect();
-    let names: Vec<Vec<&str>> = docs.par_iter().map(|d| names_of(&d.text)).collect();
+        .unzip();
+    let clues: Vec<&[Clue]> = own.iter().map(|o| o.clues.as_slice()).collect();
+    let names: Vec<&[&str]> = own.iter().map(|o| o.names.as_slice()).collect();
     let undated: Vec<bool> = docs
         .iter()
         .map(|d| d.published.source == DateSource::Unknown)
         .collect();
-    let neighbours = NameIndex::new(&names).neighbours(&undated, NEIGHBOURS);
+    let index = NameIndex::new(&names);
 
     // Each article's window clues, read many times over as a neighbour's.
     let windows: Vec<Vec<Window>> = clues.iter().map(|c| window_spans(c)).collect();
+    // Neighbours are searched only for the articles whose result can depend on them: in round 1
+    // those without a window of their own, when some article has a window or a date to lend.
+    let lenders = docs
+        .iter()
+        .zip(&windows)
+        .any(|(d, w)| !w.is_empty() || d.published.date.is_some());
+    let searched: Vec<bool> = (0..docs.len())
+        .map(|k| undated[k] && lenders && intersect_windows(windows[k].clone()).is_none())
+        .collect();
+    let mut neighbours = index.neighbours(&searched, NEIGHBOURS);
     // Round 1: articles whose own clues fix a day (known dates count as fixed).
-    let (windows, results): (Vec<Option<Window>>, Vec<Dated>) = (0..docs.len())
+    let windows: Vec<Option<Window>> = (0..docs.len())
+        .into_par_iter()
+        .map(|k| match undated[k] {
+            true => window(k, docs, &windows, own[k].latest, &neighbours[k]),
+            false => None,
+        })
+        .collect();
+    let ahead = costs_ahead(&clues, &windows);
+    let results: Vec<Dated> = (0..docs.len())
         .into_par_iter()
         .map(|k| {
             if !undated[k] {
-                return (None, docs[k].published.date.map(|d| (d, Vec::new())));
+                return docs[k].published.date.map(|d| (d, Vec::new()));
             }
-            let window = window(k, docs, &windows, &analysed, &neighbours[k]);
-            let result = window.and_then(|(lo, hi)| best_day(&clues[k], lo, hi, None));
-            (window, result)
+            let text = &docs[k].text;
+            let scored = |(lo, hi)| best_day(text, clues[k], lo, hi, None, &ahead);
+            windows[k].and_then(scored)
         })
-        .unzip();
+        .collect();
+    // Round 2 reads the neighbours of the articles round 1 left undated.
+    let wanted: Vec<bool> = (0..docs.len())
+        .map(|k| undated[k] && results[k].is_none() && !searched[k])
+        .collect();
+    let more = index.neighbours(&wanted, NEIGHBOURS);
+    for (k, found) in more.into_iter().enumerate() {
+        if wanted[k] {
+            neighbours[k] = found;
+        }
+    }
     // Round 2: the others take their neighbours' date, within their own constraints.
     let fixed = &results;
     let results: Vec<Option<(NaiveDate, Vec<String>)>> = (0..docs.len())
@@ -100,8 +123,13 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
             if !undated[k] || fixed[k].is_some() {
                 return fixed[k].clone();
             }
-            from_neighbours(&clues[k], windows[k], &neighbours[k], fixed)
+            let text = &docs[k].text;
+            from_neighbours(text, clues[k], windows[k], &neighbours[k], fixed, &ahead)
         })
+        .collect();
+    let own_window: Vec<bool> = clues
+        .iter()
+        .map(|c| c.iter().any(|c| matches!(c, Clue::Window { .. })))
         .collect();
     for (k, (doc, result)) in docs.iter_mut().zip(results).enumerate() {
         if doc.published.source != DateSource::Unknown {
@@ -110,7 +138,7 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
         let Some((date, mut notes)) = result else {
             continue;
         };
-        if !clues[k].iter().any(|c| matches!(c, Clue::Window { .. }))
+        if !own_window[k]
             && let Some((lo, hi)) = windows[k]
         {
             notes.push(format!(
@@ -132,10 +160,12 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
 
 /// Round 2 for one article: the day its neighbours agree on, within its own constraints.
 fn from_neighbours(
+    text: &str,
     clues: &[Clue],
     window: Option<Window>,
     neighbours: &[(usize, f64)],
     fixed: &[Option<(NaiveDate, Vec<String>)>],
+    ahead: &CostTable,
 ) -> Option<(NaiveDate, Vec<String>)> {
     let consensus = consensus(neighbours, fixed)?;
     let near_lo = add_days(consensus, -NEIGHBOUR_DAYS)?;
@@ -147,12 +177,28 @@ fn from_neighbours(
     if lo > hi {
         return None;
     }
-    let (day, mut notes) = best_day(clues, lo, hi, Some(consensus))?;
+    let (day, mut notes) = best_day(text, clues, lo, hi, Some(consensus), ahead)?;
     notes.push(format!(
         "corpus neighbours agree on {}",
         day_value(consensus)
     ));
     Some((day, notes))
+}
+
+/// The cost rows round 1 will read: each day-precision clue of an article that is scored, over
+/// its window (computed once per distinct clue, on every core).
+fn costs_ahead(clues: &[&[Clue]], windows: &[Option<Window>]) -> CostTable {
+    let wanted = clues.iter().zip(windows).flat_map(|(clues, window)| {
+        // As in `best_day`: only articles with a day-precision clue are scored.
+        let (lo, hi) = window
+            .filter(|(_, hi)| *hi != NaiveDate::MAX && clues.iter().any(Clue::is_daily))
+            .unwrap_or((NaiveDate::MAX, NaiveDate::MIN));
+        clues.iter().filter_map(move |c| {
+            let fill = move |from, to, out: &mut Vec<f64>| c.costs(from, to, out);
+            Some((c.cost_key()?, lo, hi, fill))
+        })
+    });
+    CostTable::new(wanted)
 }
 
 /// Whether a bare year only names a thing, as a modifier after a determiner ("the 2015 nuclear deal",
@@ -181,7 +227,7 @@ fn window(
     k: usize,
     docs: &[Document],
     windows: &[Vec<Window>],
-    analysed: &[Cow<[Expression]>],
+    latest: Option<i32>,
     neighbours: &[(usize, f64)],
 ) -> Option<Window> {
     if let Some(w) = intersect_windows(windows[k].clone()) {
@@ -204,21 +250,7 @@ fn window(
             add_days(*max, NEIGHBOUR_DAYS)?,
         ));
     }
-    let text = docs[k].text.as_str();
-    let latest = analysed[k]
-        .iter()
-        .filter(|e| {
-            e.tense != Tense::Future && !(matches!(e.sem, Sem::Year(_)) && names_a_thing(text, e))
-        })
-        .filter_map(|e| match e.sem {
-            Sem::Year(y)
-            | Sem::Date {
-                year: YearRef::Abs(y),
-                ..
-            } => Some(y),
-            _ => None,
-        })
-        .max()?;
+    let latest = latest?;
     Some((
         NaiveDate::from_ymd_opt(latest, 1, 1)?,
         NaiveDate::from_ymd_opt(latest + 1, 12, 31)?,
@@ -228,10 +260,12 @@ fn window(
 /// The cheapest day of the window for these clues, if it is clearly the best (or, with a
 /// neighbour's date to lean on, simply the cheapest).
 fn best_day(
+    text: &str,
     clues: &[Clue],
     lo: NaiveDate,
     hi: NaiveDate,
     neighbour: Option<NaiveDate>,
+    ahead: &CostTable,
 ) -> Option<(NaiveDate, Vec<String>)> {
     if neighbour.is_none() && !clues.iter().any(Clue::is_daily) {
         return None;
@@ -240,36 +274,13 @@ fn best_day(
     if lo > hi || hi == NaiveDate::MAX {
         return None;
     }
-    // An article repeats its expressions ("on Monday" in three paragraphs): each distinct clue is
-    // costed once per day, then summed in the original order so the total is the same float.
-    let first: Vec<usize> = clues
-        .iter()
-        .enumerate()
-        .map(|(i, c)| clues[..i].iter().position(|o| o.same_cost(c)).unwrap_or(i))
-        .collect();
     let days = (hi - lo).num_days() as usize + 1;
-    // Distinct clue by distinct clue over the whole window (costs[column * days + day]), so each
-    // clue's resolutions are looked up once, not once a day.
-    let mut column = vec![0; clues.len()];
-    let mut costs = Vec::new();
-    for (i, c) in clues.iter().enumerate() {
-        if first[i] == i {
-            column[i] = costs.len() / days;
-            c.costs(lo, hi, &mut costs);
-        } else {
-            column[i] = column[first[i]];
-        }
-    }
-    // Each day's total, summed column by column (contiguous reads) in the clues' order: the same
-    // float as summing each day's costs in that order (`Iterator::sum` starts from -0.0 too).
+    // Each day's total, summed clue by clue in the clues' order (each clue's costs over the whole
+    // window at once, remembered across articles): the same float as summing each day's costs in
+    // that order (`Iterator::sum` starts from -0.0 too).
     let mut totals = vec![-0.0; days];
-    for &c in &column {
-        let Some(costs) = costs.get(c * days..(c + 1) * days) else {
-            continue;
-        };
-        for (total, cost) in totals.iter_mut().zip(costs) {
-            *total += cost;
-        }
+    for c in clues {
+        c.add_costs(lo, hi, &mut totals, ahead);
     }
     // Days as their index in the window: consecutive days, so index differences are day counts.
     let pull_from = neighbour.map(|n| (n - lo).num_days());
@@ -299,17 +310,45 @@ fn best_day(
     let best = add_days(lo, best_day as i64)?;
     let notes = clues
         .iter()
-        .zip(&column)
-        .filter(|(c, k)| costs[*k * days + best_day] < c.cost_ceiling())
-        .map(|(c, _)| c.describe())
+        .filter(|c| c.cost_on(best, ahead) < c.cost_ceiling())
+        .map(|c| c.describe(text))
         .collect();
     Some((best, notes))
 }
 
+/// What an article's own text says, read once: its clues, the latest year it mentions (outside the
+/// future and the years that only name a thing) and its names.
+struct Own<'a> {
+    clues: Vec<Clue>,
+    latest: Option<i32>,
+    names: Vec<&'a str>,
+}
+
+/// The latest year the expressions mention as a present or past year, for [`window`].
+fn latest_year(text: &str, exprs: &[&Expression]) -> Option<i32> {
+    exprs
+        .iter()
+        .filter(|e| {
+            e.tense != Tense::Future && !(matches!(e.sem, Sem::Year(_)) && names_a_thing(text, e))
+        })
+        .filter_map(|e| match e.sem {
+            Sem::Year(y)
+            | Sem::Date {
+                year: YearRef::Abs(y),
+                ..
+            } => Some(y),
+            _ => None,
+        })
+        .max()
+}
+
 /// Capitalised words of four letters or more: a cheap fingerprint of who and where a story is about.
+/// Each once, in the order of their first use (the order the corpus vocabulary is numbered in).
 fn names_of(text: &str) -> Vec<&str> {
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() > 3 && w.chars().next().is_some_and(char::is_uppercase))
+        .filter(|w| seen.insert(w))
         .collect()
 }
 
