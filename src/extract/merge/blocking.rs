@@ -42,19 +42,11 @@ pub struct Index {
 }
 
 impl Index {
-    /// The groups a mention may join, looked up in the kind families `look_in`, written to
-    /// `out` in no particular order: each group found is offered to `keep`, once or more (it
-    /// appears under several keys), and written when `keep` says so. Which groups are found
-    /// does not depend on `keep`; `keep` must answer true at most once per group (the caller
-    /// stamps the groups it has seen: see [`super::score::Gate`]).
-    pub fn candidates(
-        &self,
-        f: &Facts,
-        look_in: &[Sym],
-        out: &mut Vec<usize>,
-        mut keep: impl FnMut(usize) -> bool,
-    ) {
-        out.clear();
+    /// The groups a mention may join, looked up in the kind families `look_in`: each entry
+    /// walked is offered to `visit` (a group filed under several keys is offered once per key;
+    /// the caller stamps the groups it has seen). Which entries are walked depends only on the
+    /// index and the mention.
+    pub fn candidates(&self, f: &Facts, look_in: &[Sym], mut visit: impl FnMut(usize)) {
         let months = months_of(f.window);
         let mut postings: Vec<&[u32]> = Vec::new();
         let mut add = |key: Key| {
@@ -85,9 +77,7 @@ impl Index {
             }
             walked += p.len();
             for &g in p.iter().take(MAX_WALK) {
-                if keep(g as usize) {
-                    out.push(g as usize);
-                }
+                visit(g as usize);
             }
         }
     }
