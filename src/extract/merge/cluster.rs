@@ -11,7 +11,7 @@
 use super::Item;
 use super::blocking::Index;
 use super::facts::{self, Facts, Sym};
-use super::gate::{Gate, Look};
+use super::gate::{Gate, Look, Marks};
 use super::score::{self, Glance, Here, JOIN, Named};
 use crate::extract::events::places::Places;
 use crate::model::{DateOrigin, Status};
@@ -99,8 +99,10 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
     let mut member_of: Vec<Option<usize>> = vec![None; items.len()];
     let mut groups: Vec<Group> = Vec::new();
     let mut glances: Vec<Glance> = Vec::new();
-    // What the first look reads of each group, one cache line each: read for every candidate.
+    // What the first look reads of each group: the gates for every group met, the marks for
+    // those the gates let through.
     let mut gates: Vec<Gate> = Vec::new();
+    let mut marks: Vec<Marks> = Vec::new();
     // The last look-up that met each group (a group is filed under several keys).
     let mut seen: Vec<u32> = Vec::new();
     // The groups with a member in each sentence and in each document; `here` holds, for the
@@ -144,7 +146,9 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
                     return;
                 }
                 seen[g] = look_up;
-                if let Some(date) = look.fits(&gates[g], here[g]) {
+                if look.lets(&gates[g])
+                    && let Some(date) = look.bound(&marks[g], here[g])
+                {
                     candidates.push((g, date));
                 }
             });
@@ -194,6 +198,7 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
                     ..Glance::default()
                 });
                 gates.push(Gate::of(&glances[glances.len() - 1]));
+                marks.push(Marks::of(&glances[glances.len() - 1]));
                 seen.push(0);
                 here.push(Here::default());
                 groups.len() - 1
@@ -202,6 +207,7 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
         };
         add(&mut groups[g], &mut glances[g], i, it, f, any);
         gates[g] = Gate::of(&glances[g]);
+        marks[g] = Marks::of(&glances[g]);
         for list in [
             by_sentence.entry(f.sentence).or_default(),
             by_doc.entry(f.doc).or_default(),

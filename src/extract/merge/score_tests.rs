@@ -2,7 +2,7 @@
 //! and groups (small numbers, so that they share things often) check it.
 
 use super::*;
-use crate::extract::merge::gate::{Gate, Look};
+use crate::extract::merge::gate::{Gate, Look, Marks};
 use crate::model::{EventKind, Mention, MentionCues, Span, Status, TimeValue};
 use proptest::prelude::*;
 
@@ -125,7 +125,7 @@ proptest! {
         let it = Item { m: &m, doc_key: "d", label: "d", dct: None };
         let here = Here { sentence, doc };
         let whole = score(&it, &f, &g, &n, here, 0);
-        let look = Look::of(&it, &f, 0).and_then(|l| l.fits(&Gate::of(&g), here));
+        let look = Look::of(&it, &f, 0).and_then(|l| l.fits(&Gate::of(&g), &Marks::of(&g), here));
         if whole.is_some_and(|s| s >= JOIN) {
             prop_assert!(look.is_some(), "refused a group scoring {whole:?}");
         }
