@@ -22,7 +22,8 @@ use crate::model::{Actor, Document, Event, Mention, Quote, Timeline};
 use crate::phase::Phase;
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashMap;
+use std::collections::HashSet;
 
 /// One mention with what the merge needs to know about its document.
 #[derive(Debug, Clone)]
@@ -84,7 +85,7 @@ fn events(documents: &[Document], extractions: Vec<Extraction>) -> Vec<Event> {
         .enumerate()
         .flat_map(|(d, ms)| (0..ms.len()).map(move |k| (d as u32, k as u32)))
         .collect();
-    let by_id: HashMap<&str, (&Document, String)> = documents
+    let by_id: FxHashMap<&str, (&Document, String)> = documents
         .iter()
         .map(|d| (d.id.as_str(), (d, format!("{}\u{0}{}", d.path, d.id))))
         .collect();

@@ -4,7 +4,7 @@
 
 use crate::model::{Mention, Quote, Status, Timeline};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Least score for a quote to be linked.
 const LINK: f32 = 3.0;
@@ -12,9 +12,9 @@ const LINK: f32 = 3.0;
 /// Sets `Quote::event` and `Event::quotes`.
 pub fn link_quotes(timeline: &mut Timeline) {
     // The events told in each document, with their mentions there.
-    let mut by_doc: HashMap<&str, Vec<(usize, Vec<&Mention>)>> = HashMap::new();
+    let mut by_doc: FxHashMap<&str, Vec<(usize, Vec<&Mention>)>> = FxHashMap::default();
     for (i, e) in timeline.events.iter().enumerate() {
-        let mut here: HashMap<&str, Vec<&Mention>> = HashMap::new();
+        let mut here: FxHashMap<&str, Vec<&Mention>> = FxHashMap::default();
         for m in &e.mentions {
             here.entry(m.doc.as_str()).or_default().push(m);
         }
