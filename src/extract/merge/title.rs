@@ -6,14 +6,15 @@ use crate::extract::events::lexicon::{Lexicon, Pos};
 use crate::extract::events::places::Places;
 use crate::extract::events::tokens::{fold, tokenize};
 use crate::model::{Event, EventKind, Mention, Span};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
 
 /// The title of a merged event.
 pub fn title(e: &Event, places: &Places) -> String {
     let names: Vec<String> = e.actors.iter().map(|a| short_name(a, places)).collect();
     let at = e.place.as_deref().map(|p| places.phrase(p));
-    let host = most_common(e.mentions.iter().filter_map(|m| m.cues.host.clone()));
-    let group = most_common(e.mentions.iter().filter_map(|m| m.cues.group.clone()));
+    let host = most_common(e.mentions.iter().filter_map(|m| m.cues.host.as_deref()));
+    let group = most_common(e.mentions.iter().filter_map(|m| m.cues.group.as_deref()));
     let t = match e.kind {
         EventKind::Meeting | EventKind::Summit | EventKind::Negotiation => {
             meeting_title(e, &names, host, group, places)
@@ -212,7 +213,12 @@ fn action_title(e: &Event, names: &[String], places: &Places) -> String {
 /// Places named anywhere in the event's mentions ("alongside B and C").
 fn named_places(e: &Event, places: &Places) -> String {
     let mut found: Vec<String> = Vec::new();
+    // Outlets repeat each other word for word: a text already read names no new place.
+    let mut read: FxHashSet<&str> = FxHashSet::default();
     for m in &e.mentions {
+        if !read.insert(m.text.as_str()) {
+            continue;
+        }
         for p in places.find(&m.text, Span::new(0, m.text.len())) {
             if !found.contains(&p.name) && Some(&p.name) != e.place.as_ref() {
                 found.push(p.name);
@@ -365,21 +371,34 @@ fn object_after(m: &Mention, lx: &Lexicon) -> String {
 fn best_noun(e: &Event) -> String {
     let lx = Lexicon::embedded();
     let mut count: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    // The word each trigger gives as a noun, worked out once per trigger (a big event has
+    // thousands of mentions and a handful of triggers).
+    let mut as_noun: FxHashMap<&str, Option<String>> = FxHashMap::default();
     for m in &e.mentions {
         if m.cues.family == "any" {
             continue;
         }
-        let trig = fold(&m.trigger);
-        let word = if !m.cues.is_verb && !trig.contains(' ') && lx.trigger_word(&trig) {
-            singular(&trig)
+        let from_trigger = if m.cues.is_verb {
+            None
         } else {
-            m.cues.noun.clone()
+            as_noun
+                .entry(m.trigger.as_str())
+                .or_insert_with(|| {
+                    let trig = fold(&m.trigger);
+                    (!trig.contains(' ') && lx.trigger_word(&trig)).then(|| singular(&trig))
+                })
+                .as_deref()
         };
-        let c = count.entry(word).or_default();
-        if m.cues.reference {
-            c.1 += 1;
-        } else {
-            c.0 += 1;
+        let word = from_trigger.unwrap_or(&m.cues.noun);
+        if !count.contains_key(word) {
+            count.insert(word.to_string(), (0, 0));
+        }
+        if let Some(c) = count.get_mut(word) {
+            if m.cues.reference {
+                c.1 += 1;
+            } else {
+                c.0 += 1;
+            }
         }
     }
     count
@@ -480,15 +499,15 @@ fn join_and(v: &[&String]) -> String {
     }
 }
 
-fn most_common(it: impl Iterator<Item = String>) -> Option<String> {
-    let mut count: BTreeMap<String, usize> = BTreeMap::new();
+fn most_common<'a>(it: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
     for s in it {
         *count.entry(s).or_default() += 1;
     }
     count
         .into_iter()
-        .max_by_key(|(s, n)| (*n, std::cmp::Reverse(s.clone())))
-        .map(|(s, _)| s)
+        .max_by_key(|&(s, n)| (n, std::cmp::Reverse(s)))
+        .map(|(s, _)| s.to_string())
 }
 
 fn lower_first(s: &str) -> String {
