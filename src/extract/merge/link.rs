@@ -40,10 +40,10 @@ pub fn link_quotes(timeline: &mut Timeline) {
         let qid = timeline.quotes[qi].id.clone();
         timeline.events[ei].quotes.push(qid);
     }
-    for e in &mut timeline.events {
-        e.quotes.sort();
+    timeline.events.par_iter_mut().for_each(|e| {
+        e.quotes.sort_unstable();
         e.quotes.dedup();
-    }
+    });
 }
 
 fn distance(a: crate::model::Span, b: crate::model::Span) -> usize {
