@@ -1,0 +1,406 @@
+//! Whole-word dictionary search: the gazetteer's names, the event triggers and the place names
+//! are each a list of hundreds of strings that only count where they stand as whole words.
+//!
+//! An unanchored Aho-Corasick scan walks its automaton once per byte of the text, and each step
+//! waits on the previous one's table load: with these automata (megabytes as DFAs) that chain of
+//! loads was the largest single cost of extraction. Here the text is read 64 bytes at a time into
+//! bit masks of the places where a whole word can begin (the byte can start some pattern and the
+//! previous character is not a word character); a table of the patterns' first two bytes refuses
+//! most of those, and only the rest walk a compact automaton (a contiguous NFA, kilobytes),
+//! anchored, until no pattern can go on.
+//!
+//! The answer is that of a leftmost-longest scan whose matches are then kept only when whole
+//! words, with one difference: a scan also meets matches that begin inside a word, and such a
+//! match, though then refused, hides any pattern that starts within it ("xNew York" would hide
+//! "York"). Here a pattern that begins inside a word is never looked at, so it hides nothing.
+
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
+
+/// What counts as a word character on either side of a match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordChars {
+    /// Letters and digits.
+    Alphanumeric,
+    /// Letters, digits and the hyphen ("re-elected" holds no "elected").
+    AlphanumericOrHyphen,
+}
+
+/// A set of patterns, found only as whole words, longest first at each place.
+#[derive(Debug)]
+pub struct Dictionary {
+    dfa: NFA,
+    start: aho_corasick::automaton::StateID,
+    /// Whether a byte can begin some pattern.
+    first: [bool; 256],
+    /// Per byte: bit 0 whether it is looked at as a pattern's first byte (ASCII letters and
+    /// digits and UTF-8 lead bytes, a superset of `first` that bytewise arithmetic can test; every
+    /// byte if some pattern begins otherwise), bit 1 whether it is an ASCII word character.
+    class: [u8; 256],
+    /// Every byte is looked at (some pattern begins with punctuation).
+    any_start: bool,
+    hyphen: bool,
+    /// Whether a byte is a whole pattern.
+    single: [bool; 256],
+    /// A bit per pair of bytes that can begin some pattern (64 Ki bits): most words are refused
+    /// here, without a walk in the automaton (megabytes, mostly out of cache).
+    pairs: Vec<u64>,
+}
+
+/// One whole-word occurrence of a pattern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    /// The index of the pattern, in the order given to [`Dictionary::new`].
+    pub pattern: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Dictionary {
+    /// Builds the search over `patterns` (ASCII case folded when `ascii_case_insensitive`).
+    pub fn new<I, P>(
+        patterns: I,
+        ascii_case_insensitive: bool,
+        words: WordChars,
+    ) -> Result<Dictionary, String>
+    where
+        I: IntoIterator<Item = P>,
+        P: AsRef<[u8]>,
+    {
+        let mut first = [false; 256];
+        let mut single = [false; 256];
+        let mut pairs = vec![0u64; 1 << 10];
+        let patterns: Vec<P> = patterns.into_iter().collect();
+        let cases = |b: u8| {
+            if ascii_case_insensitive {
+                [b, b.to_ascii_lowercase(), b.to_ascii_uppercase()]
+            } else {
+                [b; 3]
+            }
+        };
+        for p in &patterns {
+            match *p.as_ref() {
+                [] => {}
+                [a] => cases(a).iter().for_each(|&a| {
+                    first[usize::from(a)] = true;
+                    single[usize::from(a)] = true;
+                }),
+                [a, b, ..] => {
+                    for a in cases(a) {
+                        first[usize::from(a)] = true;
+                        for b in cases(b) {
+                            let pair = (usize::from(a) << 8) | usize::from(b);
+                            pairs[pair >> 6] |= 1 << (pair & 63);
+                        }
+                    }
+                }
+            }
+        }
+        let dfa = NFA::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(ascii_case_insensitive)
+            .prefilter(false)
+            .build(&patterns)
+            .map_err(|e| e.to_string())?;
+        let start = dfa.start_state(Anchored::Yes).map_err(|e| e.to_string())?;
+        let wide = |b: u8| b.is_ascii_alphanumeric() || b >= 0xc0;
+        let any_start = (0..=255u8).any(|b| first[usize::from(b)] && !wide(b));
+        let hyphen = words == WordChars::AlphanumericOrHyphen;
+        let mut class = [0u8; 256];
+        for (b, c) in class.iter_mut().enumerate() {
+            let byte = b as u8;
+            let word = byte.is_ascii_alphanumeric() || (hyphen && byte == b'-');
+            *c = u8::from(wide(byte) || any_start) | (u8::from(word) << 1);
+        }
+        Ok(Dictionary {
+            dfa,
+            start,
+            first,
+            class,
+            any_start,
+            hyphen,
+            single,
+            pairs,
+        })
+    }
+
+    /// The whole-word occurrences in `hay`, in text order, without overlaps. The text's start and
+    /// end count as word boundaries.
+    pub fn find_iter<'a>(&'a self, hay: &'a str) -> impl Iterator<Item = Found> + 'a {
+        let bytes = hay.as_bytes();
+        // No match may start before `at` (the end of the last one, kept or not).
+        let mut at = 0;
+        // The chunk whose candidates `starts` holds, and the next one to read.
+        let mut base = 0;
+        let mut next = 0;
+        let mut starts = 0u64;
+        // Whether the last byte of the chunk read last is an ASCII word character.
+        let mut carry = 0u64;
+        std::iter::from_fn(move || {
+            loop {
+                while starts == 0 {
+                    if next >= bytes.len() {
+                        return None;
+                    }
+                    base = next;
+                    let chunk = &bytes[base..bytes.len().min(base + 64)];
+                    let (first, word) = self.masks(chunk);
+                    starts = first & !((word << 1) | carry);
+                    carry = word >> 63;
+                    next = base + chunk.len();
+                }
+                let p = base + starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                if p < at || !self.could_start(bytes, p) {
+                    continue;
+                }
+                // After a non-ASCII character, whether it is a letter or digit.
+                if p > 0
+                    && bytes[p - 1] >= 0x80
+                    && hay[..p].chars().next_back().is_some_and(is_alphanumeric)
+                {
+                    continue;
+                }
+                let Some((pattern, end)) = self.longest_at(bytes, p) else {
+                    continue;
+                };
+                at = end;
+                let whole = !hay[end..].chars().next().is_some_and(|c| self.is_word(c));
+                if whole {
+                    return Some(Found {
+                        pattern,
+                        start: p,
+                        end,
+                    });
+                }
+            }
+        })
+    }
+
+    /// Bit masks of a chunk of at most 64 bytes: the bytes looked at as first bytes, and the
+    /// ASCII word characters.
+    #[inline]
+    fn masks(&self, chunk: &[u8]) -> (u64, u64) {
+        #[cfg(target_arch = "x86_64")]
+        if let Ok(full) = <&[u8; 64]>::try_from(chunk) {
+            let (first, word) = sse2_masks(full, self.hyphen);
+            return (if self.any_start { !0 } else { first }, word);
+        }
+        let (mut first, mut word) = (0u64, 0u64);
+        for (k, &b) in chunk.iter().enumerate() {
+            let c = u64::from(self.class[usize::from(b)]);
+            first |= (c & 1) << k;
+            word |= ((c >> 1) & 1) << k;
+        }
+        (first, word)
+    }
+
+    /// Whether a pattern can start at `at`, by its first two bytes.
+    #[inline]
+    fn could_start(&self, bytes: &[u8], at: usize) -> bool {
+        let b = usize::from(bytes[at]);
+        if !self.first[b] {
+            return false;
+        }
+        let Some(&next) = bytes.get(at + 1) else {
+            return self.single[b];
+        };
+        let pair = (b << 8) | usize::from(next);
+        self.pairs[pair >> 6] & (1 << (pair & 63)) != 0 || self.single[b]
+    }
+
+    fn is_word(&self, c: char) -> bool {
+        if c.is_ascii() {
+            self.class[c as usize] & 2 != 0
+        } else {
+            is_alphanumeric(c)
+        }
+    }
+
+    /// The longest pattern that starts at `from`: its index and where it ends.
+    #[inline]
+    fn longest_at(&self, bytes: &[u8], from: usize) -> Option<(usize, usize)> {
+        let mut sid = self.start;
+        let mut best = None;
+        for (i, &b) in bytes.iter().enumerate().skip(from) {
+            sid = self.dfa.next_state(Anchored::Yes, sid, b);
+            if self.dfa.is_special(sid) {
+                if self.dfa.is_dead(sid) {
+                    break;
+                }
+                if self.dfa.is_match(sid) {
+                    let pid = self.dfa.match_pattern(sid, 0);
+                    // Only matches that begin at `from` (as an anchored search reports them).
+                    if i + 1 - self.dfa.pattern_len(pid) == from {
+                        best = Some((pid.as_usize(), i + 1));
+                    }
+                }
+            }
+        }
+        best
+    }
+}
+
+/// The masks of [`Dictionary::masks`] for 64 bytes, 16 at a time: ASCII letters and digits or
+/// UTF-8 lead bytes; ASCII letters and digits (and hyphens when they are word characters).
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn sse2_masks(chunk: &[u8; 64], hyphen: bool) -> (u64, u64) {
+    use std::arch::x86_64::*;
+    let (mut first, mut word) = (0u64, 0u64);
+    // SAFETY: SSE2 is part of every x86_64 target; each unaligned load reads 16 bytes that lie
+    // within the 64-byte array.
+    unsafe {
+        // Unsigned comparisons through signed ones: x < n unsigned iff (x ^ 0x80) < (n ^ 0x80).
+        let bias = _mm_set1_epi8(i8::MIN);
+        let below = |v: __m128i, from: u8, len: u8| {
+            let x = _mm_xor_si128(_mm_sub_epi8(v, _mm_set1_epi8(from as i8)), bias);
+            _mm_cmplt_epi8(x, _mm_set1_epi8((len ^ 0x80) as i8))
+        };
+        for i in 0..4 {
+            let v = _mm_loadu_si128(chunk.as_ptr().add(16 * i).cast::<__m128i>());
+            let letter = below(_mm_or_si128(v, _mm_set1_epi8(0x20)), b'a', 26);
+            let alnum = _mm_or_si128(letter, below(v, b'0', 10));
+            let lead = _mm_cmpgt_epi8(_mm_xor_si128(v, bias), _mm_set1_epi8(0x3f));
+            let w = if hyphen {
+                _mm_or_si128(alnum, _mm_cmpeq_epi8(v, _mm_set1_epi8(b'-' as i8)))
+            } else {
+                alnum
+            };
+            let f = _mm_or_si128(alnum, lead);
+            first |= u64::from(_mm_movemask_epi8(f) as u16) << (16 * i);
+            word |= u64::from(_mm_movemask_epi8(w) as u16) << (16 * i);
+        }
+    }
+    (first, word)
+}
+
+/// `char::is_alphanumeric`, answered at once for the general punctuation block (curly quotes,
+/// dashes, spaces), which news text is full of and the Unicode tables answer slowly.
+#[inline]
+fn is_alphanumeric(c: char) -> bool {
+    if ('\u{2000}'..='\u{206f}').contains(&c) {
+        return false;
+    }
+    c.is_alphanumeric()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aho_corasick::AhoCorasick;
+    use proptest::prelude::*;
+
+    /// The reference: a leftmost-longest scan, matches kept when whole words.
+    fn scan(patterns: &[&str], hay: &str, fold: bool, words: WordChars) -> Vec<Found> {
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(fold)
+            .build(patterns)
+            .unwrap();
+        let is_word =
+            |c: char| c.is_alphanumeric() || (words == WordChars::AlphanumericOrHyphen && c == '-');
+        ac.find_iter(hay)
+            .filter(|m| {
+                !hay[..m.start()].chars().next_back().is_some_and(is_word)
+                    && !hay[m.end()..].chars().next().is_some_and(is_word)
+            })
+            .map(|m| Found {
+                pattern: m.pattern().as_usize(),
+                start: m.start(),
+                end: m.end(),
+            })
+            .collect()
+    }
+
+    fn find(patterns: &[&str], hay: &str, fold: bool, words: WordChars) -> Vec<Found> {
+        Dictionary::new(patterns, fold, words)
+            .unwrap()
+            .find_iter(hay)
+            .collect()
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        for c in '\u{2000}'..='\u{206f}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+            assert!(!is_alphanumeric(c));
+        }
+        assert!(
+            is_alphanumeric('é') && is_alphanumeric('\u{2070}') == '\u{2070}'.is_alphanumeric()
+        );
+    }
+
+    #[test]
+    fn finds_whole_words_only_longest_first() {
+        let pats = ["Port Vale", "Port", "Vale"];
+        let hay = "Port Vale met Portia in Vale, not in Valencia or Port.";
+        let got = find(&pats, hay, false, WordChars::Alphanumeric);
+        let spans: Vec<&str> = got.iter().map(|f| &hay[f.start..f.end]).collect();
+        assert_eq!(spans, ["Port Vale", "Vale", "Port"]);
+        assert_eq!(got[0].pattern, 0);
+    }
+
+    #[test]
+    fn folds_ascii_case_and_treats_hyphens_as_word_characters_when_asked() {
+        let pats = ["summit", "talks"];
+        let hay = "SUMMIT talks, pre-summit Talks-day, Summit";
+        let got = find(&pats, hay, true, WordChars::AlphanumericOrHyphen);
+        let spans: Vec<&str> = got.iter().map(|f| &hay[f.start..f.end]).collect();
+        assert_eq!(spans, ["SUMMIT", "talks", "Summit"]);
+        let got = find(&pats, hay, true, WordChars::Alphanumeric);
+        assert_eq!(got.len(), 5);
+    }
+
+    #[test]
+    fn reads_words_next_to_other_scripts() {
+        let pats = ["Kyiv", "Élysée"];
+        let hay = "«Kyiv» éKyiv Kyivé Élysée—Kyiv";
+        let got = find(&pats, hay, false, WordChars::Alphanumeric);
+        let spans: Vec<&str> = got.iter().map(|f| &hay[f.start..f.end]).collect();
+        assert_eq!(spans, ["Kyiv", "Élysée", "Kyiv"]);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn bytewise_masks_agree_with_the_tables() {
+        for hyphen in [false, true] {
+            let words = if hyphen {
+                WordChars::AlphanumericOrHyphen
+            } else {
+                WordChars::Alphanumeric
+            };
+            let d = Dictionary::new(["Ab", "é"], false, words).unwrap();
+            for start in (0..256).step_by(64) {
+                let chunk: [u8; 64] = std::array::from_fn(|k| (start + k) as u8);
+                let (mut first, mut word) = (0u64, 0u64);
+                for (k, &b) in chunk.iter().enumerate() {
+                    first |= u64::from(d.class[usize::from(b)] & 1) << k;
+                    word |= u64::from(d.class[usize::from(b)] >> 1) << k;
+                }
+                assert_eq!(
+                    sse2_masks(&chunk, hyphen),
+                    (first, word),
+                    "bytes from {start}"
+                );
+            }
+        }
+    }
+
+    proptest! {
+        /// Patterns of single words (no pattern can start inside a word and reach past its end):
+        /// the same answer as the scan.
+        #[test]
+        fn agrees_with_a_scan_on_single_word_patterns(
+            hay in "[abAB \\-é,]{0,40}",
+            pats in proptest::collection::vec("[abAB]{1,3}", 1..6),
+            fold in any::<bool>(),
+            hyphen in any::<bool>(),
+        ) {
+            let pats: Vec<&str> = pats.iter().map(String::as_str).collect();
+            let words = if hyphen { WordChars::AlphanumericOrHyphen } else { WordChars::Alphanumeric };
+            prop_assert_eq!(find(&pats, &hay, fold, words), scan(&pats, &hay, fold, words));
+        }
+    }
+}
