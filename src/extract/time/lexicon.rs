@@ -5,6 +5,7 @@
 //! hash map from a lower-case word to a small `Copy` record of all the roles the word can play
 //! ("may" is a month and a modal verb, "second" an ordinal and a unit).
 
+use super::tense::Tense;
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -213,7 +214,8 @@ pub const STARTERS: &[&str] = &[
 /// The parsed vocabulary.
 pub struct Lexicon {
     /// Looked up for every word of every text: a fast hash, not SipHash (the keys are our own).
-    words: FxHashMap<String, Entry>,
+    /// Each word's roles, and the tense it names ([`super::tense::listed_words`]).
+    words: FxHashMap<String, (Entry, Option<Tense>)>,
     /// Holidays by name (possibly several words, lower-case).
     pub holidays: Vec<Holiday>,
     pub start_cues: Vec<String>,
@@ -290,6 +292,11 @@ impl Lexicon {
                 words.entry(first.clone()).or_default().starter = true;
             }
         }
+        let mut words: FxHashMap<String, (Entry, Option<Tense>)> =
+            words.into_iter().map(|(w, e)| (w, (e, None))).collect();
+        for (w, tense) in super::tense::listed_words() {
+            words.entry(w.to_string()).or_default().1 = Some(tense);
+        }
         Lexicon {
             words,
             holidays,
@@ -299,6 +306,12 @@ impl Lexicon {
 
     /// The roles of a word given in lower case.
     pub fn lookup(&self, lower: &str) -> Entry {
+        self.lookup_with_tense(lower).0
+    }
+
+    /// The roles of a word given in lower case, and the tense it names: one look-up for both, as
+    /// the tokenizer asks it of every word.
+    pub fn lookup_with_tense(&self, lower: &str) -> (Entry, Option<Tense>) {
         self.words.get(lower).copied().unwrap_or_default()
     }
 }

@@ -5,6 +5,7 @@
 //! cost of tagging a text that has few of them; it allocates nothing per token but the token itself.
 
 use super::lexicon::{Entry, Lexicon};
+use super::tense::Tense;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -25,6 +26,8 @@ pub struct Token<'a> {
     pub newline_before: bool,
     /// The word's roles in the time vocabulary (empty for numbers and punctuation).
     pub entry: Entry,
+    /// The tense the word names, if it is one of the tense lists' (ASCII case ignored).
+    pub tense: Option<Tense>,
 }
 
 impl<'a> Token<'a> {
@@ -139,10 +142,10 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             kind = Kind::Punct;
         }
         let word = &text[start..i];
-        let entry = if kind == Kind::Word {
+        let (entry, tense) = if kind == Kind::Word {
             lookup(lexicon, word)
         } else {
-            Entry::default()
+            Default::default()
         };
         tokens.push(Token {
             start,
@@ -152,6 +155,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             space_before: space,
             newline_before: newline,
             entry,
+            tense,
         });
         space = false;
         newline = false;
@@ -163,17 +167,17 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..).and_then(|s| s.chars().next())
 }
 
-fn lookup(lexicon: &Lexicon, word: &str) -> Entry {
+fn lookup(lexicon: &Lexicon, word: &str) -> (Entry, Option<Tense>) {
     let mut buf = [0u8; 16];
     if word.len() > buf.len() || !word.is_ascii() {
-        return Entry::default();
+        return Default::default();
     }
     for (d, s) in buf.iter_mut().zip(word.bytes()) {
         *d = s.to_ascii_lowercase();
     }
     match std::str::from_utf8(&buf[..word.len()]) {
-        Ok(lower) => lexicon.lookup(lower),
-        Err(_) => Entry::default(),
+        Ok(lower) => lexicon.lookup_with_tense(lower),
+        Err(_) => Default::default(),
     }
 }
 
