@@ -5,7 +5,7 @@
 //! waits on the previous one's table load: with these automata (megabytes as DFAs) that chain of
 //! loads was the largest single cost of extraction. Here the text is read 64 bytes at a time into
 //! bit masks of the places where a whole word can begin (the byte can start some pattern and the
-//! previous character is not a word character); a table of the patterns' first two bytes refuses
+//! previous character is not a word character); tables of the patterns' first bytes refuse
 //! most of those, and only the rest walk a compact automaton (a contiguous NFA, kilobytes),
 //! anchored, until no pattern can go on.
 //!
@@ -43,9 +43,42 @@ pub struct Dictionary {
     hyphen: bool,
     /// Whether a byte is a whole pattern.
     single: [bool; 256],
-    /// A bit per pair of bytes that can begin some pattern (64 Ki bits): most words are refused
-    /// here, without a walk in the automaton (megabytes, mostly out of cache).
-    pairs: Vec<u64>,
+    /// Bit sets (64 Ki bits each) of the patterns' beginnings: the two-byte patterns exactly, and
+    /// hashes of the first three bytes of three-byte patterns and of the first four bytes of
+    /// longer ones (ASCII case folded when the search folds it). Most words are refused here,
+    /// without a walk in the automaton, whose states are mostly out of cache.
+    pairs: Bits,
+    triples: Bits,
+    quads: Bits,
+    fold: bool,
+}
+
+/// A set of 16-bit numbers.
+#[derive(Debug)]
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn new() -> Bits {
+        Bits(vec![0; 1 << 10])
+    }
+    fn insert(&mut self, n: u16) {
+        self.0[usize::from(n >> 6)] |= 1 << (n & 63);
+    }
+    #[inline]
+    fn contains(&self, n: u16) -> bool {
+        self.0[usize::from(n >> 6)] & (1 << (n & 63)) != 0
+    }
+}
+
+/// A 16-bit hash of three or four bytes (ASCII case folded when `fold`).
+#[inline]
+fn gram(bytes: &[u8], fold: bool) -> u16 {
+    let mut x = 0u32;
+    for (i, &b) in bytes.iter().enumerate() {
+        let b = if fold { b.to_ascii_lowercase() } else { b };
+        x |= u32::from(b) << (8 * i);
+    }
+    (x.wrapping_mul(0x9e37_79b1) >> 16) as u16
 }
 
 /// One whole-word occurrence of a pattern.
@@ -70,7 +103,9 @@ impl Dictionary {
     {
         let mut first = [false; 256];
         let mut single = [false; 256];
-        let mut pairs = vec![0u64; 1 << 10];
+        let mut pairs = Bits::new();
+        let mut triples = Bits::new();
+        let mut quads = Bits::new();
         let patterns: Vec<P> = patterns.into_iter().collect();
         let cases = |b: u8| {
             if ascii_case_insensitive {
@@ -80,21 +115,24 @@ impl Dictionary {
             }
         };
         for p in &patterns {
-            match *p.as_ref() {
-                [] => {}
-                [a] => cases(a).iter().for_each(|&a| {
+            let p = p.as_ref();
+            if let Some(&a) = p.first() {
+                for a in cases(a) {
                     first[usize::from(a)] = true;
-                    single[usize::from(a)] = true;
-                }),
-                [a, b, ..] => {
+                }
+            }
+            match *p {
+                [] => {}
+                [a] => cases(a).iter().for_each(|&a| single[usize::from(a)] = true),
+                [a, b] => {
                     for a in cases(a) {
-                        first[usize::from(a)] = true;
                         for b in cases(b) {
-                            let pair = (usize::from(a) << 8) | usize::from(b);
-                            pairs[pair >> 6] |= 1 << (pair & 63);
+                            pairs.insert(u16::from_be_bytes([a, b]));
                         }
                     }
                 }
+                [_, _, _] => triples.insert(gram(p, ascii_case_insensitive)),
+                _ => quads.insert(gram(&p[..4], ascii_case_insensitive)),
             }
         }
         let dfa = NFA::builder()
@@ -122,6 +160,9 @@ impl Dictionary {
             hyphen,
             single,
             pairs,
+            triples,
+            quads,
+            fold: ascii_case_insensitive,
         })
     }
 
@@ -196,18 +237,22 @@ impl Dictionary {
         (first, word)
     }
 
-    /// Whether a pattern can start at `at`, by its first two bytes.
+    /// Whether a pattern can start at `at`, by its first bytes.
     #[inline]
     fn could_start(&self, bytes: &[u8], at: usize) -> bool {
-        let b = usize::from(bytes[at]);
+        let rest = &bytes[at..];
+        let b = usize::from(rest[0]);
         if !self.first[b] {
             return false;
         }
-        let Some(&next) = bytes.get(at + 1) else {
-            return self.single[b];
-        };
-        let pair = (b << 8) | usize::from(next);
-        self.pairs[pair >> 6] & (1 << (pair & 63)) != 0 || self.single[b]
+        self.single[b]
+            || rest.get(..2).is_some_and(|r| self.pairs.contains(u16::from_be_bytes([r[0], r[1]])))
+            || rest
+                .get(..3)
+                .is_some_and(|r| self.triples.contains(gram(r, self.fold)))
+            || rest
+                .get(..4)
+                .is_some_and(|r| self.quads.contains(gram(r, self.fold)))
     }
 
     fn is_word(&self, c: char) -> bool {
