@@ -175,10 +175,7 @@ fn lookup(lexicon: &Lexicon, word: &str) -> (Entry, Option<Tense>) {
     for (d, s) in buf.iter_mut().zip(word.bytes()) {
         *d = s.to_ascii_lowercase();
     }
-    match std::str::from_utf8(&buf[..word.len()]) {
-        Ok(lower) => lexicon.lookup_with_tense(lower),
-        Err(_) => Default::default(),
-    }
+    lexicon.lookup_bytes(&buf[..word.len()])
 }
 
 #[cfg(test)]
