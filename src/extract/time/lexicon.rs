@@ -360,6 +360,15 @@ mod tests {
     }
 
     #[test]
+    fn direction_words_are_starters_as_the_rules_assume() {
+        // `calendar_rules::dir_word` refuses every word that is not a starter.
+        let lex = Lexicon::get();
+        for w in ["last", "past", "next", "coming", "this"] {
+            assert!(lex.lookup(w).starter, "{w}");
+        }
+    }
+
+    #[test]
     fn the_shape_test_lets_every_listed_word_through() {
         let lex = Lexicon::get();
         for (w, found) in &lex.words {

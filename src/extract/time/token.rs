@@ -31,11 +31,13 @@ pub struct Token<'a> {
 }
 
 impl<'a> Token<'a> {
-    /// Case-insensitive comparison with a lower-case ASCII word.
-    #[inline]
+    /// Case-insensitive comparison with a lower-case ASCII word (inlined: most calls compare
+    /// with a literal, and fail on its length).
+    #[inline(always)]
     pub fn is(&self, word: &str) -> bool {
         self.text.len() == word.len() && self.text.eq_ignore_ascii_case(word)
     }
+    #[inline]
     pub fn is_any(&self, words: &[&str]) -> bool {
         words.iter().any(|w| self.is(w))
     }
