@@ -71,13 +71,18 @@ impl Bits {
 }
 
 /// A 16-bit hash of three or four bytes (ASCII case folded when `fold`).
-#[inline]
 fn gram(bytes: &[u8], fold: bool) -> u16 {
     let mut x = 0u32;
     for (i, &b) in bytes.iter().enumerate() {
         let b = if fold { b.to_ascii_lowercase() } else { b };
         x |= u32::from(b) << (8 * i);
     }
+    hash(x)
+}
+
+/// A 16-bit hash of up to four bytes read as a little-endian number.
+#[inline]
+fn hash(x: u32) -> u16 {
     (x.wrapping_mul(0x9e37_79b1) >> 16) as u16
 }
 
@@ -245,14 +250,23 @@ impl Dictionary {
         if !self.first[b] {
             return false;
         }
-        self.single[b]
-            || rest.get(..2).is_some_and(|r| self.pairs.contains(u16::from_be_bytes([r[0], r[1]])))
-            || rest
-                .get(..3)
-                .is_some_and(|r| self.triples.contains(gram(r, self.fold)))
-            || rest
-                .get(..4)
-                .is_some_and(|r| self.quads.contains(gram(r, self.fold)))
+        if self.single[b] {
+            return true;
+        }
+        let Some(&second) = rest.get(1) else {
+            return false;
+        };
+        if self.pairs.contains(u16::from_be_bytes([rest[0], second])) {
+            return true;
+        }
+        // The first four bytes (fewer at the end of the text), read once for both hashes.
+        let mut word = 0u32;
+        for (i, &b) in rest.iter().take(4).enumerate() {
+            let b = if self.fold { b.to_ascii_lowercase() } else { b };
+            word |= u32::from(b) << (8 * i);
+        }
+        (rest.len() >= 3 && self.triples.contains(hash(word & 0x00ff_ffff)))
+            || (rest.len() >= 4 && self.quads.contains(hash(word)))
     }
 
     fn is_word(&self, c: char) -> bool {
