@@ -190,9 +190,15 @@ mod tests {
         let mut d = NaiveDate::from_ymd_opt(1, 1, 1).unwrap();
         while d.year() < 10_100 {
             assert_eq!(day_value(d), d.format("%Y-%m-%d").to_string());
-            d = d + Duration::days(97);
+            d += Duration::days(97);
         }
-        for (y, m, day) in [(0, 1, 1), (9999, 12, 31), (2025, 8, 18), (-44, 3, 15), (10_000, 1, 1)] {
+        for (y, m, day) in [
+            (0, 1, 1),
+            (9999, 12, 31),
+            (2025, 8, 18),
+            (-44, 3, 15),
+            (10_000, 1, 1),
+        ] {
             let d = NaiveDate::from_ymd_opt(y, m, day).unwrap();
             assert_eq!(day_value(d), d.format("%Y-%m-%d").to_string());
         }

@@ -304,7 +304,9 @@ impl Lexicon {
         }
         let mut shapes = vec![[0u32; 32]; 32];
         for w in words.keys() {
-            if let (Some(shape), Some(&first), Some(&last)) = (shapes.get_mut(w.len()), w.first(), w.last()) {
+            if let (Some(shape), Some(&first), Some(&last)) =
+                (shapes.get_mut(w.len()), w.first(), w.last())
+            {
                 shape[usize::from(first & 31)] |= 1 << (last & 31);
             }
         }
@@ -372,7 +374,12 @@ mod tests {
     fn the_shape_test_lets_every_listed_word_through() {
         let lex = Lexicon::get();
         for (w, found) in &lex.words {
-            assert_eq!(lex.lookup_bytes(w), *found, "{:?}", String::from_utf8_lossy(w));
+            assert_eq!(
+                lex.lookup_bytes(w),
+                *found,
+                "{:?}",
+                String::from_utf8_lossy(w)
+            );
         }
         assert_eq!(lex.lookup_bytes(b"said").1, Some(Tense::Past));
         assert_eq!(lex.lookup_bytes(b"zzzz"), Default::default());
