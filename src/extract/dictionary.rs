@@ -14,6 +14,7 @@
 //! match, though then refused, hides any pattern that starts within it ("xNew York" would hide
 //! "York"). Here a pattern that begins inside a word is never looked at, so it hides nothing.
 
+use crate::text::is_alphanumeric;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
@@ -335,16 +336,6 @@ fn sse2_masks(chunk: &[u8; 64], hyphen: bool) -> (u64, u64) {
     (first, word)
 }
 
-/// `char::is_alphanumeric`, answered at once for the general punctuation block (curly quotes,
-/// dashes, spaces), which news text is full of and the Unicode tables answer slowly.
-#[inline]
-fn is_alphanumeric(c: char) -> bool {
-    if ('\u{2000}'..='\u{206f}').contains(&c) {
-        return false;
-    }
-    c.is_alphanumeric()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -378,17 +369,6 @@ mod tests {
             .unwrap()
             .find_iter(hay)
             .collect()
-    }
-
-    #[test]
-    fn general_punctuation_holds_no_letter_or_digit() {
-        for c in '\u{2000}'..='\u{206f}' {
-            assert!(!c.is_alphanumeric(), "{c:?}");
-            assert!(!is_alphanumeric(c));
-        }
-        assert!(
-            is_alphanumeric('é') && is_alphanumeric('\u{2070}') == '\u{2070}'.is_alphanumeric()
-        );
     }
 
     #[test]

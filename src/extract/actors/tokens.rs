@@ -66,7 +66,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             i += c.len_utf8();
             continue;
         }
-        if c.is_alphanumeric() {
+        if crate::text::is_alphanumeric(c) {
             let mut end = i + c.len_utf8();
             let mut letters = 1usize;
             let mut dotted = false;

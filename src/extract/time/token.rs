@@ -6,6 +6,7 @@
 
 use super::lexicon::{Entry, Lexicon};
 use super::tense::Tense;
+use crate::text::is_alphabetic;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -93,16 +94,14 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         }
         let start = i;
         let kind;
-        if b.is_ascii_alphabetic()
-            || (b >= 0x80 && char_at(text, i).is_some_and(char::is_alphabetic))
-        {
+        if b.is_ascii_alphabetic() || (b >= 0x80 && char_at(text, i).is_some_and(is_alphabetic)) {
             while i < bytes.len() {
                 let c = bytes[i];
                 if c.is_ascii_alphabetic() {
                     i += 1;
                 } else if c >= 0x80 {
                     match char_at(text, i) {
-                        Some(ch) if ch.is_alphabetic() => i += ch.len_utf8(),
+                        Some(ch) if is_alphabetic(ch) => i += ch.len_utf8(),
                         _ => break,
                     }
                 } else {
