@@ -222,7 +222,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let Some(mut timeline) = load(&input, cli.no_cache) else {
                 return Ok(ExitCode::from(2));
             };
-            timeline.events.retain(|e| filter.keeps(e));
+            // The events filtered out are not freed: the process ends soon, and freeing a large
+            // corpus's events one by one (a fifth of a second at 10k articles) only delays it.
+            let (kept, out_of_range): (Vec<_>, Vec<_>) = std::mem::take(&mut timeline.events)
+                .into_iter()
+                .partition(|e| filter.keeps(e));
+            timeline.events = kept;
+            std::mem::forget(out_of_range);
             match format {
                 EventsFormat::Text => print_timeline_text(&timeline, &mut out)?,
                 EventsFormat::Json => write_json(&timeline, &mut out)?,

@@ -10,6 +10,7 @@ pub mod cluster;
 pub mod disagree;
 pub mod event;
 pub mod facts;
+pub mod gate;
 pub mod link;
 pub mod score;
 pub mod title;

@@ -25,54 +25,50 @@ enum What {
     Noun(Sym),
 }
 
-/// When a key holds: any date, a month (year × 12 + month), or no date at all.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum When {
-    Any,
-    Month(i32),
-    Undated,
+/// The groups filed under one key of one family: all of them, those with no date, and those
+/// whose window spans each month (as year × 12 + month), each list ascending without repeats.
+#[derive(Debug, Default)]
+struct Lists {
+    any: Vec<u32>,
+    undated: Vec<u32>,
+    /// Sorted by month.
+    months: Vec<(i32, Vec<u32>)>,
 }
 
-type Key = (Sym, What, When);
-
-/// Groups by key (and by key and month), each list ascending without repeats.
+/// Groups by family and key, and by month within them.
 #[derive(Debug, Default)]
 pub struct Index {
-    groups: FxHashMap<Key, Vec<u32>>,
+    groups: FxHashMap<(Sym, What), Lists>,
 }
 
 impl Index {
-    /// The groups a mention may join, looked up in the kind families `look_in`, written to
-    /// `out` in no particular order: each group found is offered to `keep`, once or more (it
-    /// appears under several keys), and written when `keep` says so. Which groups are found
-    /// does not depend on `keep`; `keep` must answer true at most once per group (the caller
-    /// stamps the groups it has seen: see [`super::score::Gate`]).
-    pub fn candidates(
-        &self,
-        f: &Facts,
-        look_in: &[Sym],
-        out: &mut Vec<usize>,
-        mut keep: impl FnMut(usize) -> bool,
-    ) {
-        out.clear();
+    /// The groups a mention may join, looked up in the kind families `look_in`: each entry
+    /// walked is offered to `visit` (a group filed under several keys is offered once per key;
+    /// the caller stamps the groups it has seen). Which entries are walked depends only on the
+    /// index and the mention.
+    pub fn candidates(&self, f: &Facts, look_in: &[Sym], mut visit: impl FnMut(usize)) {
         let months = months_of(f.window);
         let mut postings: Vec<&[u32]> = Vec::new();
-        let mut add = |key: Key| {
-            if let Some(p) = self.groups.get(&key) {
-                postings.push(p);
+        fn add<'a>(postings: &mut Vec<&'a [u32]>, list: &'a [u32]) {
+            if !list.is_empty() {
+                postings.push(list);
             }
-        };
+        }
         for &family in look_in {
             for what in keys(f) {
+                let Some(lists) = self.groups.get(&(family, what)) else {
+                    continue;
+                };
                 let Some((first, last)) = months else {
-                    add((family, what, When::Any));
+                    add(&mut postings, &lists.any);
                     continue;
                 };
                 // Dated: only groups whose window shares a month with it, or has none.
-                for month in first..=last {
-                    add((family, what, When::Month(month)));
+                let from = lists.months.partition_point(|(m, _)| *m < first);
+                for (_, list) in lists.months[from..].iter().take_while(|(m, _)| *m <= last) {
+                    add(&mut postings, list);
                 }
-                add((family, what, When::Undated));
+                add(&mut postings, &lists.undated);
             }
         }
         // The most specific keys first (a document, a person few events share); a key thousands
@@ -85,9 +81,7 @@ impl Index {
             }
             walked += p.len();
             for &g in p.iter().take(MAX_WALK) {
-                if keep(g as usize) {
-                    out.push(g as usize);
-                }
+                visit(g as usize);
             }
         }
     }
@@ -102,8 +96,7 @@ impl Index {
     ) {
         let g = g as u32;
         let months = months_of(window);
-        let mut put = |key: Key| {
-            let list = self.groups.entry(key).or_default();
+        let put = |list: &mut Vec<u32>| {
             // Groups mostly arrive in creation order: appending is the common case.
             match list.last() {
                 Some(&last) if last >= g => {
@@ -115,17 +108,22 @@ impl Index {
             }
         };
         for what in keys(f) {
+            let lists = self.groups.entry((family, what)).or_default();
             // A group's window only narrows as members join, so the months it is filed under
             // always cover its window: a dated mention that overlaps it finds it.
             match months {
                 Some((first, last)) => {
                     for month in first..=last {
-                        put((family, what, When::Month(month)));
+                        let at = lists.months.partition_point(|(m, _)| *m < month);
+                        match lists.months.get_mut(at) {
+                            Some((m, list)) if *m == month => put(list),
+                            _ => lists.months.insert(at, (month, vec![g])),
+                        }
                     }
                 }
-                None => put((family, what, When::Undated)),
+                None => put(&mut lists.undated),
             }
-            put((family, what, When::Any));
+            put(&mut lists.any);
         }
     }
 }

@@ -11,7 +11,8 @@
 use super::Item;
 use super::blocking::Index;
 use super::facts::{self, Facts, Sym};
-use super::score::{self, Gate, Glance, Here, JOIN, Named, Pass, Reach};
+use super::gate::{Gate, Look, Marks};
+use super::score::{self, Glance, Here, JOIN, Named};
 use crate::extract::events::places::Places;
 use crate::model::{DateOrigin, Status};
 use rayon::prelude::*;
@@ -98,8 +99,12 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
     let mut member_of: Vec<Option<usize>> = vec![None; items.len()];
     let mut groups: Vec<Group> = Vec::new();
     let mut glances: Vec<Glance> = Vec::new();
-    // What the first refusals read of each group, packed: walked for every candidate.
+    // What the first look reads of each group: the gates for every group met, the marks for
+    // those the gates let through.
     let mut gates: Vec<Gate> = Vec::new();
+    let mut marks: Vec<Marks> = Vec::new();
+    // The last look-up that met each group (a group is filed under several keys).
+    let mut seen: Vec<u32> = Vec::new();
     // The groups with a member in each sentence and in each document; `here` holds, for the
     // mention at hand, which groups these are.
     let mut by_sentence: FxHashMap<(Sym, usize, Sym), Vec<u32>> = FxHashMap::default();
@@ -119,26 +124,6 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
         } else {
             vec![f.family]
         };
-        // A mention no group could give evidence for compares with none (it may still stand).
-        let reach = Reach::of(it, f);
-        if reach.is_some() {
-            let pass = Pass::of(it, f, any);
-            look_up = look_up.wrapping_add(1);
-            if look_up == 0 {
-                gates.iter_mut().for_each(|g| g.seen = 0);
-                look_up = 1;
-            }
-            index.candidates(f, &look_in, &mut candidates, |g| {
-                let gate = &mut gates[g];
-                if gate.seen == look_up {
-                    return false;
-                }
-                gate.seen = look_up;
-                pass.lets(gate)
-            });
-        } else {
-            candidates.clear();
-        }
         let in_sentence = by_sentence.get(&f.sentence).map_or(&[][..], Vec::as_slice);
         let in_doc = by_doc.get(&f.doc).map_or(&[][..], Vec::as_slice);
         for &g in in_sentence {
@@ -147,10 +132,29 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
         for &g in in_doc {
             here[g as usize].doc = true;
         }
+        // The groups the first look lets through, with the date part of their score. A mention
+        // no group could give evidence for compares with none (it may still stand).
+        candidates.clear();
+        if let Some(look) = Look::of(it, f, any) {
+            look_up = look_up.wrapping_add(1);
+            if look_up == 0 {
+                seen.iter_mut().for_each(|s| *s = 0);
+                look_up = 1;
+            }
+            index.candidates(f, &look_in, |g| {
+                if seen[g] == look_up {
+                    return;
+                }
+                seen[g] = look_up;
+                if look.lets(&gates[g])
+                    && let Some(date) = look.bound(&marks[g], here[g])
+                {
+                    candidates.push((g, date));
+                }
+            });
+        }
         let apart_from = apart.get(&i).map_or(&[][..], Vec::as_slice);
-        let fit = |g: usize| {
-            // The glance first: most candidates end there.
-            let date = reach?.bound(it, f, &glances[g], here[g])?;
+        let fit = |(g, date): (usize, f32)| {
             if apart_from.iter().any(|&j| member_of[j] == Some(g)) {
                 return None;
             }
@@ -172,7 +176,7 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
         if debug {
             let all: Vec<_> = candidates
                 .iter()
-                .map(|&g| {
+                .map(|&(g, _)| {
                     let n = &groups[g].named;
                     (g, score::score(it, f, &glances[g], n, here[g], any))
                 })
@@ -194,13 +198,16 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
                     ..Glance::default()
                 });
                 gates.push(Gate::of(&glances[glances.len() - 1]));
+                marks.push(Marks::of(&glances[glances.len() - 1]));
+                seen.push(0);
                 here.push(Here::default());
                 groups.len() - 1
             }
             None => continue,
         };
         add(&mut groups[g], &mut glances[g], i, it, f, any);
-        gates[g].refresh(&glances[g]);
+        gates[g] = Gate::of(&glances[g]);
+        marks[g] = Marks::of(&glances[g]);
         for list in [
             by_sentence.entry(f.sentence).or_default(),
             by_doc.entry(f.doc).or_default(),

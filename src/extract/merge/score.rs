@@ -2,12 +2,11 @@
 //!
 //! On a large archive a mention has hundreds of candidate groups and most cannot take it: their
 //! dates do not overlap, or nothing but a shared person speaks for them. The first step
-//! ([`Reach::first_look`]) reads only a group's [`Glance`] (its dates, flags and one-word bit
-//! marks of what its members name, kept apart from the rest so that thousands stay in cache) and
-//! bounds what the full score could give; only groups that could still reach the joining score
-//! get the full [`score`]. A mark can say "maybe" wrongly but never "no" wrongly, so the first
-//! step refuses only groups the full score would refuse or rate below [`JOIN`]: the result is
-//! the same.
+//! ([`super::gate`]) reads only a packed copy of a group's [`Glance`] (its dates, flags and
+//! one-word bit marks of what its members name) and bounds what the full score could give; only
+//! groups that could still reach the joining score get the full [`score`]. A mark can say
+//! "maybe" wrongly but never "no" wrongly, so the first step refuses only groups the full score
+//! would refuse or rate below [`JOIN`]: the result is the same.
 
 use super::Item;
 use super::facts::{Facts, Sym, compatible};
@@ -108,100 +107,8 @@ fn overlaps(
     !matches!((lo, hi), (Some(l), Some(h)) if l > h)
 }
 
-/// A mention's marks, for the first look at each candidate group; `None` from [`Reach::of`] when
-/// no group could give it evidence.
-#[derive(Debug, Clone, Copy)]
-pub struct Reach {
-    sentence_actors: u64,
-    place: u64,
-    noun: u64,
-}
-
-impl Reach {
-    pub fn of(it: &Item, f: &Facts) -> Option<Reach> {
-        let c = &it.m.cues;
-        // The terms that count as evidence: without one of them no group can take the mention.
-        let evidence = !f.actors.is_empty()
-            || !f.sentence_actors.is_empty()
-            || f.place.is_some()
-            || c.reference
-            || (c.definite && !f.any)
-            || !f.topic.is_empty();
-        let mark = |xs: &[Sym]| xs.iter().fold(0, |m, &x| m | bit(x));
-        evidence.then(|| Reach {
-            sentence_actors: mark(&f.sentence_actors),
-            place: f.place.as_deref().map_or(0, mark),
-            noun: bit(f.noun),
-        })
-    }
-
-    /// The date part of the score of `f` in a group seen at a glance as `g`, when the full score
-    /// could still reach [`JOIN`]; `None` when it cannot (the full score would refuse or rate it
-    /// lower). Each term of the full score is bounded from the marks: a term whose mark is
-    /// missing is zero, one whose mark is present counts at its highest.
-    pub fn first_look(self, it: &Item, f: &Facts, g: &Glance, here: Here, any: Sym) -> Option<f32> {
-        refused(it, f, g, any)?;
-        self.bound(it, f, g, here)
-    }
-
-    /// [`Reach::first_look`] for a group whose [`Gate`] has let the mention through.
-    pub fn bound(self, it: &Item, f: &Facts, g: &Glance, here: Here) -> Option<f32> {
-        let c = &it.m.cues;
-        let shared = f.actors.iter().filter(|&&a| g.actors & bit(a) != 0).count();
-        let people = match (f.actors.len(), shared) {
-            (0, _) if g.actors & self.sentence_actors != 0 => 1.0,
-            (_, 0) => 0.0,
-            (_, 1) => 1.5,
-            _ => 3.0,
-        };
-        let place = if g.places & self.place != 0 { 3.0 } else { 0.0 };
-        let sentence = if c.reference && here.sentence {
-            3.0
-        } else {
-            0.0
-        };
-        let own_doc = if c.definite && c.reference && here.doc && f.family == g.family {
-            1.5
-        } else {
-            0.0
-        };
-        let noun_shared = !f.any && g.nouns & self.noun != 0;
-        let noun = match (noun_shared, c.definite) {
-            (false, _) => 0.0,
-            (true, true) => 1.5,
-            (true, false) => 0.5,
-        };
-        let topic_shared = f
-            .topic
-            .iter()
-            .filter(|&&w| g.topic & bit128(w) != 0)
-            .count();
-        let weight = if f.actors.is_empty() { 1.5 } else { 0.75 };
-        let topic = topic_shared.min(2) as f32 * weight;
-        let mut plans = 0.0;
-        if f.planned && g.planned && !g.past && shared >= 1 {
-            plans += 1.0;
-        }
-        if f.planned && f.deadline && topic_shared > 0 {
-            plans += 1.0;
-        }
-        let evidence = people > 0.0
-            || place > 0.0
-            || sentence > 0.0
-            || own_doc > 0.0
-            || (noun_shared && c.definite)
-            || topic_shared > 0;
-        if !evidence {
-            return None;
-        }
-        let date = date_score(it, f, g);
-        let most = date + people + place + sentence + own_doc + noun + topic + plans;
-        (most >= JOIN).then_some(date)
-    }
-}
-
 /// Refusals that need only the group's dates and flags.
-fn refused(it: &Item, f: &Facts, g: &Glance, any: Sym) -> Option<()> {
+pub fn refused(it: &Item, f: &Facts, g: &Glance, any: Sym) -> Option<()> {
     if !f.any && g.family != any && f.family != g.family {
         return None;
     }
@@ -225,102 +132,6 @@ fn refused(it: &Item, f: &Facts, g: &Glance, any: Sym) -> Option<()> {
         return None;
     }
     Some(())
-}
-
-/// What [`refused`] reads of a group, packed into 24 bytes (dates as day numbers) so that the
-/// gates of every group stay in cache while a mention's candidates are walked: half the
-/// candidates of a large archive are refused on their dates alone.
-#[derive(Debug, Clone, Copy)]
-pub struct Gate {
-    /// The last look-up that met the group (a group is filed under several keys): kept here, in
-    /// the cache line the walk reads anyway.
-    pub seen: u32,
-    family: Sym,
-    /// The window's ends, `i32::MIN` / `i32::MAX` when open.
-    lo: i32,
-    hi: i32,
-    /// The stated day, `i32::MIN` when none.
-    day: i32,
-    arity: Option<u8>,
-    past: bool,
-}
-
-fn day_number(d: NaiveDate) -> i32 {
-    use chrono::Datelike;
-    d.num_days_from_ce()
-}
-
-impl Gate {
-    pub fn of(g: &Glance) -> Gate {
-        Gate {
-            seen: 0,
-            family: g.family,
-            lo: g.lo.map_or(i32::MIN, day_number),
-            hi: g.hi.map_or(i32::MAX, day_number),
-            day: g.day.map_or(i32::MIN, day_number),
-            arity: g.arity,
-            past: g.past,
-        }
-    }
-
-    /// The gate of a group that has changed to `g`, keeping its `seen` stamp.
-    pub fn refresh(&mut self, g: &Glance) {
-        *self = Gate {
-            seen: self.seen,
-            ..Gate::of(g)
-        };
-    }
-}
-
-/// A mention's side of the [`Gate`]: `lets` answers as [`refused`] would, from the gates alone.
-#[derive(Debug, Clone, Copy)]
-pub struct Pass {
-    family: Sym,
-    any: Sym,
-    /// A generic reference without a stated time: refused everywhere.
-    shut: bool,
-    generic: bool,
-    lo: i32,
-    hi: i32,
-    /// The stated day, `i32::MAX` when none (never equal to a gate's "none").
-    day: i32,
-    arity: Option<u8>,
-    planned: bool,
-    placed: bool,
-}
-
-impl Pass {
-    pub fn of(it: &Item, f: &Facts, any: Sym) -> Pass {
-        Pass {
-            family: f.family,
-            any,
-            shut: f.any && !f.stated,
-            generic: f.any,
-            lo: f.window.0.map_or(i32::MIN, day_number),
-            hi: f.window.1.map_or(i32::MAX, day_number),
-            day: f.stated_day.map_or(i32::MAX, day_number),
-            arity: if f.planned { it.m.cues.arity } else { None },
-            planned: f.planned,
-            placed: f.place.is_some(),
-        }
-    }
-
-    /// Whether [`refused`] lets the mention through to a group with gate `g`.
-    pub fn lets(&self, g: &Gate) -> bool {
-        if self.shut || (!self.generic && g.family != self.any && self.family != g.family) {
-            return false;
-        }
-        if self.lo.max(g.lo) > self.hi.min(g.hi) {
-            return false;
-        }
-        if let (Some(a), Some(b)) = (self.arity, g.arity)
-            && a != b
-        {
-            return false;
-        }
-        let crosses = (self.planned && g.past) || (!self.planned && !g.past);
-        !crosses || self.placed || self.day == g.day
-    }
 }
 
 /// The part of the score that compares dates.
@@ -380,7 +191,8 @@ pub fn score(it: &Item, f: &Facts, g: &Glance, n: &Named, here: Here, any: Sym) 
     full(it, f, g, n, here, date_score(it, f, g))
 }
 
-/// The score of a group [`Reach::first_look`] let through, from its date part `date`.
+/// The score of a group the first look ([`super::gate::Look::fits`]) let through, from its date
+/// part `date`.
 pub fn full(it: &Item, f: &Facts, g: &Glance, n: &Named, here: Here, date: f32) -> Option<f32> {
     let m = it.m;
     let fam = f.family;

@@ -2,6 +2,7 @@
 //! and groups (small numbers, so that they share things often) check it.
 
 use super::*;
+use crate::extract::merge::gate::{Gate, Look, Marks};
 use crate::model::{EventKind, Mention, MentionCues, Span, Status, TimeValue};
 use proptest::prelude::*;
 
@@ -124,7 +125,7 @@ proptest! {
         let it = Item { m: &m, doc_key: "d", label: "d", dct: None };
         let here = Here { sentence, doc };
         let whole = score(&it, &f, &g, &n, here, 0);
-        let look = Reach::of(&it, &f).and_then(|r| r.first_look(&it, &f, &g, here, 0));
+        let look = Look::of(&it, &f, 0).and_then(|l| l.fits(&Gate::of(&g), &Marks::of(&g), here));
         if whole.is_some_and(|s| s >= JOIN) {
             prop_assert!(look.is_some(), "refused a group scoring {whole:?}");
         }
@@ -138,10 +139,9 @@ proptest! {
         f in facts(), m in mention(), (g, _) in group()
     ) {
         let it = Item { m: &m, doc_key: "d", label: "d", dct: None };
-        prop_assert_eq!(
-            Pass::of(&it, &f, 0).lets(&Gate::of(&g)),
-            refused(&it, &f, &g, 0).is_some()
-        );
+        if let Some(look) = Look::of(&it, &f, 0) {
+            prop_assert_eq!(look.lets(&Gate::of(&g)), refused(&it, &f, &g, 0).is_some());
+        }
     }
 }
 
