@@ -8,6 +8,31 @@
 
 use crate::model::Span;
 
+/// `char::is_alphanumeric`, answered at once for ASCII and for the general punctuation block
+/// (curly quotes, dashes, spaces), which news text is full of and the Unicode tables answer slowly.
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    !in_general_punctuation(c) && c.is_alphanumeric()
+}
+
+/// `char::is_alphabetic`, answered at once likewise.
+#[inline]
+pub fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    !in_general_punctuation(c) && c.is_alphabetic()
+}
+
+/// The general punctuation block, which holds no letter or digit.
+#[inline]
+fn in_general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206f}').contains(&c)
+}
+
 /// Non-empty lines (paragraphs) of `text`, trimmed of surrounding whitespace.
 pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
@@ -170,6 +195,15 @@ fn is_abbreviation(before: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letter_tests_agree_with_the_standard_library() {
+        let samples = (0..0x3000u32).chain([0x1d400, 0x1f600, 0x10ffff]);
+        for c in samples.filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text)

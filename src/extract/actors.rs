@@ -77,14 +77,11 @@ fn gazetteer_mentions(
     let mut seen_full: HashSet<usize> = HashSet::new();
     let mut out = Vec::new();
     for hit in m.ac.find_iter(text) {
-        let (s, e) = (hit.start(), hit.end());
-        if is_word_char(text[..s].chars().next_back()) || is_word_char(text[e..].chars().next()) {
-            continue;
-        }
+        let (s, e) = (hit.start, hit.end);
         if skip(s) {
             continue;
         }
-        let (via, idxs) = &m.targets[hit.pattern().as_usize()];
+        let (via, idxs) = &m.targets[hit.pattern];
         let chosen = if *via == gazetteer::Via::Surname {
             let cands: Vec<usize> = idxs
                 .iter()

@@ -2,6 +2,7 @@
 //! then the corpus-wide merge into one [`Timeline`].
 
 pub mod actors;
+pub mod dictionary;
 pub mod events;
 pub mod merge;
 pub mod quotes;

@@ -134,7 +134,7 @@ pub struct Gazetteer {
 /// An Aho-Corasick automaton over every surface string, with what each pattern names.
 #[derive(Debug)]
 pub(crate) struct Matcher {
-    pub ac: aho_corasick::AhoCorasick,
+    pub ac: crate::extract::dictionary::Dictionary,
     pub targets: Vec<(Via, Vec<usize>)>,
 }
 
@@ -169,12 +169,13 @@ impl Gazetteer {
         self.matcher.get_or_init(|| {
             let mut keys: Vec<(&String, &(Via, Vec<usize>))> = self.surfaces.iter().collect();
             keys.sort();
-            // A DFA: built once, and every document is searched with it.
-            let ac = aho_corasick::AhoCorasick::builder()
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                .build(keys.iter().map(|(k, _)| k.as_str()))
-                .expect("gazetteer names build a matcher");
+            // Built once, and every document is searched with it.
+            let ac = crate::extract::dictionary::Dictionary::new(
+                keys.iter().map(|(k, _)| k.as_str()),
+                false,
+                crate::extract::dictionary::WordChars::Alphanumeric,
+            )
+            .expect("gazetteer names build a matcher");
             Matcher {
                 ac,
                 targets: keys.into_iter().map(|(_, v)| v.clone()).collect(),

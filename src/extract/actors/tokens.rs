@@ -57,7 +57,8 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Tokenizes all of `text`.
 pub fn tokenize(text: &str) -> Vec<Tok> {
-    let mut out = Vec::with_capacity(text.len() / 5);
+    // News prose averages five bytes a token: a fifth of the length often had to grow (a copy).
+    let mut out = Vec::with_capacity(text.len() / 4 + 16);
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(c) = text.get(i..).and_then(|r| r.chars().next()) {
@@ -65,7 +66,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             i += c.len_utf8();
             continue;
         }
-        if c.is_alphanumeric() {
+        if crate::text::is_alphanumeric(c) {
             let mut end = i + c.len_utf8();
             let mut letters = 1usize;
             let mut dotted = false;
@@ -223,7 +224,31 @@ pub fn phrase_key(s: &str) -> String {
     }
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in fold(s).chars() {
+    // ASCII phrases ("prime minister", "U.S.") need no folding: byte by byte, one allocation.
+    if s.is_ascii() {
+        for b in s.bytes() {
+            if b == b'.' {
+                continue;
+            }
+            if char::from(b).is_whitespace() || b == b'-' {
+                space = !out.is_empty();
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(char::from(b.to_ascii_lowercase()));
+        }
+        return out;
+    }
+    folded_key(&fold(s), out)
+}
+
+/// [`phrase_key`] of a folded phrase, appended to `out`.
+fn folded_key(folded: &str, mut out: String) -> String {
+    let mut space = false;
+    for c in folded.chars() {
         if c == '.' {
             continue;
         }
@@ -243,6 +268,14 @@ pub fn phrase_key(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn ascii_phrase_keys_are_those_of_the_folding_path(s in "[a-zA-Z0-9 .\\-\t\n\x0b,']{0,24}") {
+            prop_assert_eq!(phrase_key(&s), folded_key(&fold(&s), String::new()));
+        }
+    }
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| t.text(text)).collect()

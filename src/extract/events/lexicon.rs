@@ -4,8 +4,8 @@
 //! it once and finds trigger words in text.
 
 use super::tokens::{PhraseSet, fold};
+use crate::extract::dictionary::{Dictionary, WordChars};
 use crate::model::{EventKind, Span};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -119,7 +119,7 @@ pub struct Hit {
 pub struct Lexicon {
     pub triggers: Vec<Trigger>,
     form_entry: Vec<usize>,
-    matcher: AhoCorasick,
+    matcher: Dictionary,
     pub planned: PhraseSet,
     /// Cues right after an event noun ("the meeting would begin").
     pub planned_after: PhraseSet,
@@ -195,13 +195,8 @@ impl Lexicon {
                 not_prev: t.not_prev.iter().map(|s| fold(s)).collect(),
             });
         }
-        // A DFA: built once, and every document is searched with it (the default NFA is slower).
-        let matcher = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&forms)
-            .map_err(|e| e.to_string())?;
+        // Built once, and every document is searched with it.
+        let matcher = Dictionary::new(&forms, true, WordChars::AlphanumericOrHyphen)?;
         let mut roles = Vec::new();
         for (group, phrases) in raw.roles {
             for p in phrases {
@@ -256,15 +251,8 @@ impl Lexicon {
         let mut out = Vec::new();
         // The matcher folds ASCII case only; curly apostrophes in forms are folded in the text too.
         for m in self.matcher.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            let before = text.get(..s).and_then(|b| b.chars().next_back());
-            let after = text.get(e..).and_then(|a| a.chars().next());
-            if before.is_some_and(|c| c.is_alphanumeric() || c == '-')
-                || after.is_some_and(|c| c.is_alphanumeric() || c == '-')
-            {
-                continue;
-            }
-            let entry = self.form_entry[m.pattern().as_usize()];
+            let (s, e) = (m.start, m.end);
+            let entry = self.form_entry[m.pattern];
             let t = &self.triggers[entry];
             // The neighbouring words are read only for triggers that have exclusions.
             if !t.not_next.is_empty() {

@@ -2,8 +2,8 @@
 //! in. The nesting is what merging needs: "the Oval Office" is in "the White House", so two reports
 //! of one meeting that name either can agree; "Geneva" and "Alaska" cannot.
 
+use crate::extract::dictionary::{Dictionary, WordChars};
 use crate::model::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -35,7 +35,7 @@ pub struct Places {
     canonical: Vec<String>,
     /// Places written with "the" ("the White House"): they have an alias "the NAME".
     articled: std::collections::HashSet<String>,
-    matcher: AhoCorasick,
+    matcher: Dictionary,
 }
 
 /// A place named in a text.
@@ -88,12 +88,9 @@ impl Places {
         forms.extend(raw.aliases);
         forms.sort();
         forms.dedup();
-        // A DFA: built once, and every document is searched with it.
-        let matcher = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(forms.iter().map(|(f, _)| f))
-            .map_err(|e| e.to_string())?;
+        // Built once, and every document is searched with it.
+        let matcher =
+            Dictionary::new(forms.iter().map(|(f, _)| f), false, WordChars::Alphanumeric)?;
         Ok(Places {
             articled,
             parent,
@@ -110,15 +107,9 @@ impl Places {
         };
         let mut out = Vec::new();
         for m in self.matcher.find_iter(s) {
-            let before = s.get(..m.start()).and_then(|b| b.chars().next_back());
-            let after = s.get(m.end()..).and_then(|a| a.chars().next());
-            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
-            {
-                continue;
-            }
             out.push(PlaceHit {
-                span: Span::new(span.start + m.start(), span.start + m.end()),
-                name: self.canonical[m.pattern().as_usize()].clone(),
+                span: Span::new(span.start + m.start, span.start + m.end),
+                name: self.canonical[m.pattern].clone(),
             });
         }
         out

@@ -38,7 +38,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let Some(s) = text.get(span.range()) else {
         return Vec::new();
     };
-    let mut out = Vec::with_capacity(s.len() / 5);
+    let mut out = Vec::with_capacity(s.len() / 4 + 4);
     let mut i = 0;
     while let Some(c) = char_at(s, i) {
         let width = c.len_utf8();

@@ -42,8 +42,30 @@ pub fn weekday_number(d: NaiveDate) -> u32 {
     d.weekday().number_from_monday()
 }
 
+/// `YYYY-MM-DD`. Written digit by digit: chrono's formatter interprets its format string on every
+/// call, and every resolved date of every article is written so.
 pub fn day_value(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    let year = d.year();
+    if !(0..=9999).contains(&year) {
+        return d.format("%Y-%m-%d").to_string();
+    }
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let y = year as u32;
+    let (m, day) = (d.month(), d.day());
+    [
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        '-',
+        digit(m / 10),
+        digit(m),
+        '-',
+        digit(day / 10),
+        digit(day),
+    ]
+    .iter()
+    .collect()
 }
 
 pub fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
@@ -162,6 +184,25 @@ fn period_split(value: &str) -> Option<(NaiveDate, NaiveDate, Precision)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn day_values_are_written_as_chrono_writes_them() {
+        let mut d = NaiveDate::from_ymd_opt(1, 1, 1).unwrap();
+        while d.year() < 10_100 {
+            assert_eq!(day_value(d), d.format("%Y-%m-%d").to_string());
+            d += Duration::days(97);
+        }
+        for (y, m, day) in [
+            (0, 1, 1),
+            (9999, 12, 31),
+            (2025, 8, 18),
+            (-44, 3, 15),
+            (10_000, 1, 1),
+        ] {
+            let d = NaiveDate::from_ymd_opt(y, m, day).unwrap();
+            assert_eq!(day_value(d), d.format("%Y-%m-%d").to_string());
+        }
+    }
 
     #[test]
     fn periods_of_timex_values() {

@@ -240,6 +240,10 @@ fn dir_month(p: &Toks, i: usize) -> Option<Found> {
 
 pub(super) fn dir_word(p: &Toks, i: usize) -> Option<Dir> {
     let t = p.get(i)?;
+    // Every direction word is a starter (`lexicon::STARTERS`): most words are refused at once.
+    if !t.entry.starter {
+        return None;
+    }
     Some(if t.is("last") || t.is("past") {
         Dir::Last
     } else if t.is("next") || t.is("coming") {

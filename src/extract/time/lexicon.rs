@@ -5,6 +5,7 @@
 //! hash map from a lower-case word to a small `Copy` record of all the roles the word can play
 //! ("may" is a month and a modal verb, "second" an ordinal and a unit).
 
+use super::tense::Tense;
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -213,7 +214,11 @@ pub const STARTERS: &[&str] = &[
 /// The parsed vocabulary.
 pub struct Lexicon {
     /// Looked up for every word of every text: a fast hash, not SipHash (the keys are our own).
-    words: FxHashMap<String, Entry>,
+    /// Each word's roles, and the tense it names ([`super::tense::listed_words`]), by its bytes.
+    words: FxHashMap<Box<[u8]>, (Entry, Option<Tense>)>,
+    /// For each word length up to 31 and first byte's low five bits, a bit per last byte's low
+    /// five bits: most words of a text are in no list, and this refuses them without hashing.
+    shapes: Vec<[u32; 32]>,
     /// Holidays by name (possibly several words, lower-case).
     pub holidays: Vec<Holiday>,
     pub start_cues: Vec<String>,
@@ -290,8 +295,24 @@ impl Lexicon {
                 words.entry(first.clone()).or_default().starter = true;
             }
         }
+        let mut words: FxHashMap<Box<[u8]>, (Entry, Option<Tense>)> = words
+            .into_iter()
+            .map(|(w, e)| (w.into_bytes().into_boxed_slice(), (e, None)))
+            .collect();
+        for (w, tense) in super::tense::listed_words() {
+            words.entry(w.as_bytes().into()).or_default().1 = Some(tense);
+        }
+        let mut shapes = vec![[0u32; 32]; 32];
+        for w in words.keys() {
+            if let (Some(shape), Some(&first), Some(&last)) =
+                (shapes.get_mut(w.len()), w.first(), w.last())
+            {
+                shape[usize::from(first & 31)] |= 1 << (last & 31);
+            }
+        }
         Lexicon {
             words,
+            shapes,
             holidays,
             start_cues: raw.start_cues.words,
         }
@@ -299,6 +320,29 @@ impl Lexicon {
 
     /// The roles of a word given in lower case.
     pub fn lookup(&self, lower: &str) -> Entry {
+        self.lookup_with_tense(lower).0
+    }
+
+    /// The roles of a word given in lower case, and the tense it names: one look-up for both, as
+    /// the tokenizer asks it of every word.
+    pub fn lookup_with_tense(&self, lower: &str) -> (Entry, Option<Tense>) {
+        self.lookup_bytes(lower.as_bytes())
+    }
+
+    /// [`Lexicon::lookup_with_tense`] of a lower-case word's bytes.
+    #[inline]
+    pub fn lookup_bytes(&self, lower: &[u8]) -> (Entry, Option<Tense>) {
+        let (Some(&first), Some(&last)) = (lower.first(), lower.last()) else {
+            return Default::default();
+        };
+        // Words longer than 31 bytes are looked up without the shape test.
+        let listed = self
+            .shapes
+            .get(lower.len())
+            .is_none_or(|shape| shape[usize::from(first & 31)] & (1 << (last & 31)) != 0);
+        if !listed {
+            return Default::default();
+        }
         self.words.get(lower).copied().unwrap_or_default()
     }
 }
@@ -315,5 +359,29 @@ mod tests {
         assert_eq!(lex.lookup("second").unit, Some(Unit::Second));
         assert_eq!(lex.lookup("fall").season, 3);
         assert!(lex.lookup("minister").is_empty());
+    }
+
+    #[test]
+    fn direction_words_are_starters_as_the_rules_assume() {
+        // `calendar_rules::dir_word` refuses every word that is not a starter.
+        let lex = Lexicon::get();
+        for w in ["last", "past", "next", "coming", "this"] {
+            assert!(lex.lookup(w).starter, "{w}");
+        }
+    }
+
+    #[test]
+    fn the_shape_test_lets_every_listed_word_through() {
+        let lex = Lexicon::get();
+        for (w, found) in &lex.words {
+            assert_eq!(
+                lex.lookup_bytes(w),
+                *found,
+                "{:?}",
+                String::from_utf8_lossy(w)
+            );
+        }
+        assert_eq!(lex.lookup_bytes(b"said").1, Some(Tense::Past));
+        assert_eq!(lex.lookup_bytes(b"zzzz"), Default::default());
     }
 }

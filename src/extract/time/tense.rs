@@ -208,7 +208,7 @@ fn cue(tokens: &[Token], i: usize) -> Option<Tense> {
         return None;
     }
     let prev = i.checked_sub(1).map(|k| &tokens[k]);
-    match listed(t.text) {
+    match t.tense {
         // "had been due to expire", "was expected to": a plan in the past.
         Some(Tense::Future) if after_past_aux(tokens, i) => return Some(Tense::Past),
         Some(tense) => return Some(tense),
@@ -235,36 +235,17 @@ fn cue(tokens: &[Token], i: usize) -> Option<Tense> {
     lower_ed.then_some(Tense::Past)
 }
 
-/// The tense a word of the lists names (ASCII case ignored), [`FUTURE`] before [`PAST`] before
-/// [`PRESENT`]: one hash lookup per word instead of a scan of the lists, as every word near a
-/// time expression is asked.
-fn listed(word: &str) -> Option<Tense> {
-    use rustc_hash::FxHashMap;
-    static LISTS: std::sync::OnceLock<(FxHashMap<&'static str, Tense>, usize)> =
-        std::sync::OnceLock::new();
-    let (lists, longest) = LISTS.get_or_init(|| {
-        let mut m = FxHashMap::default();
-        for (words, tense) in [
-            (PRESENT, Tense::Present),
-            (PAST, Tense::Past),
-            (FUTURE, Tense::Future),
-        ] {
-            for w in words {
-                m.insert(*w, tense);
-            }
-        }
-        let longest = m.keys().map(|w| w.len()).max().unwrap_or(0);
-        (m, longest)
-    });
-    // The lists are ASCII: a word with other characters, or longer than any, is in none.
-    if word.len() > *longest || !word.is_ascii() {
-        return None;
-    }
-    let mut buf = [0u8; 32];
-    let lower = buf.get_mut(..word.len())?;
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    lists.get(std::str::from_utf8(lower).ok()?).copied()
+/// Every word of the lists with the tense it names, [`FUTURE`] before [`PAST`] before
+/// [`PRESENT`] (a later pair of the same word overrides an earlier one). The time lexicon files
+/// them with its words, so the tokenizer's one look-up per word gives each token its tense.
+pub(super) fn listed_words() -> impl Iterator<Item = (&'static str, Tense)> {
+    [
+        (PRESENT, Tense::Present),
+        (PAST, Tense::Past),
+        (FUTURE, Tense::Future),
+    ]
+    .into_iter()
+    .flat_map(|(words, tense)| words.iter().map(move |w| (*w, tense)))
 }
 
 /// "had been due to expire": a plan that belongs to the past (a pluperfect). "was expected to"
@@ -279,6 +260,7 @@ mod tests {
 
     #[test]
     fn listed_words_name_their_tense_whatever_their_case() {
+        let listed = |w: &str| super::super::token::tokenize(w)[0].tense;
         assert_eq!(listed("Will"), Some(Tense::Future));
         assert_eq!(listed("SAID"), Some(Tense::Past));
         assert_eq!(listed("says"), Some(Tense::Present));
@@ -290,6 +272,12 @@ mod tests {
         }
         for w in PAST.iter().filter(|w| !FUTURE.contains(w)) {
             assert_eq!(listed(w), Some(Tense::Past), "{w}");
+        }
+        for w in PRESENT
+            .iter()
+            .filter(|w| !FUTURE.contains(w) && !PAST.contains(w))
+        {
+            assert_eq!(listed(w), Some(Tense::Present), "{w}");
         }
     }
 }

@@ -5,6 +5,8 @@
 //! cost of tagging a text that has few of them; it allocates nothing per token but the token itself.
 
 use super::lexicon::{Entry, Lexicon};
+use super::tense::Tense;
+use crate::text::is_alphabetic;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -25,14 +27,18 @@ pub struct Token<'a> {
     pub newline_before: bool,
     /// The word's roles in the time vocabulary (empty for numbers and punctuation).
     pub entry: Entry,
+    /// The tense the word names, if it is one of the tense lists' (ASCII case ignored).
+    pub tense: Option<Tense>,
 }
 
 impl<'a> Token<'a> {
-    /// Case-insensitive comparison with a lower-case ASCII word.
-    #[inline]
+    /// Case-insensitive comparison with a lower-case ASCII word (inlined: most calls compare
+    /// with a literal, and fail on its length).
+    #[inline(always)]
     pub fn is(&self, word: &str) -> bool {
         self.text.len() == word.len() && self.text.eq_ignore_ascii_case(word)
     }
+    #[inline]
     pub fn is_any(&self, words: &[&str]) -> bool {
         words.iter().any(|w| self.is(w))
     }
@@ -73,7 +79,8 @@ pub fn is_apostrophe(c: char) -> bool {
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let lexicon = Lexicon::get();
     let bytes = text.as_bytes();
-    let mut tokens = Vec::with_capacity(text.len() / 5);
+    // News prose averages five bytes a token: a fifth of the length often had to grow (a copy).
+    let mut tokens = Vec::with_capacity(text.len() / 4 + 16);
     let mut i = 0;
     let mut space = true;
     let mut newline = true;
@@ -87,16 +94,14 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         }
         let start = i;
         let kind;
-        if b.is_ascii_alphabetic()
-            || (b >= 0x80 && char_at(text, i).is_some_and(char::is_alphabetic))
-        {
+        if b.is_ascii_alphabetic() || (b >= 0x80 && char_at(text, i).is_some_and(is_alphabetic)) {
             while i < bytes.len() {
                 let c = bytes[i];
                 if c.is_ascii_alphabetic() {
                     i += 1;
                 } else if c >= 0x80 {
                     match char_at(text, i) {
-                        Some(ch) if ch.is_alphabetic() => i += ch.len_utf8(),
+                        Some(ch) if is_alphabetic(ch) => i += ch.len_utf8(),
                         _ => break,
                     }
                 } else {
@@ -139,10 +144,10 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             kind = Kind::Punct;
         }
         let word = &text[start..i];
-        let entry = if kind == Kind::Word {
+        let (entry, tense) = if kind == Kind::Word {
             lookup(lexicon, word)
         } else {
-            Entry::default()
+            Default::default()
         };
         tokens.push(Token {
             start,
@@ -152,6 +157,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             space_before: space,
             newline_before: newline,
             entry,
+            tense,
         });
         space = false;
         newline = false;
@@ -163,18 +169,15 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..).and_then(|s| s.chars().next())
 }
 
-fn lookup(lexicon: &Lexicon, word: &str) -> Entry {
+fn lookup(lexicon: &Lexicon, word: &str) -> (Entry, Option<Tense>) {
     let mut buf = [0u8; 16];
     if word.len() > buf.len() || !word.is_ascii() {
-        return Entry::default();
+        return Default::default();
     }
     for (d, s) in buf.iter_mut().zip(word.bytes()) {
         *d = s.to_ascii_lowercase();
     }
-    match std::str::from_utf8(&buf[..word.len()]) {
-        Ok(lower) => lexicon.lookup(lower),
-        Err(_) => Entry::default(),
-    }
+    lexicon.lookup_bytes(&buf[..word.len()])
 }
 
 #[cfg(test)]
