@@ -8,7 +8,10 @@
 //!
 //! When the merge, on one thread, replaces the extractions' mentions with the events', the freed
 //! pages would stay resident for a while and the peak would hold both copies. Returning free pages
-//! between steps keeps the peak to one copy.
+//! between steps keeps the peak to one copy. During dating and extraction, on the other hand,
+//! each core frees and allocates the same sizes over and over: there freed pages are kept for
+//! reuse ([`Reuse`]) and returned once extraction is done (10k articles: 340k page faults down to
+//! 308k, system time 1.2 s → 0.9 s, 0.35 s less wall time; peak 0.76 → 0.81 GB).
 
 /// Every binary, test and bench of the crate allocates through mimalloc.
 #[global_allocator]
@@ -33,5 +36,31 @@ pub fn release_free() {
     // it touches no memory the program uses.
     unsafe {
         libmimalloc_sys::mi_collect(true);
+    }
+}
+
+/// While it lives, freed pages stay with the allocator for reuse instead of going back to the
+/// system at once (the extraction stages free and allocate the same sizes over and over on
+/// every core: giving the pages back and faulting them in again costs system time). Dropping it
+/// restores the immediate return and returns what is free.
+pub struct Reuse(());
+
+impl Reuse {
+    pub fn start() -> Reuse {
+        // SAFETY: sets one allocator option; mimalloc reads options atomically.
+        unsafe {
+            libmimalloc_sys::mi_option_set(PURGE_DELAY, -1);
+        }
+        Reuse(())
+    }
+}
+
+impl Drop for Reuse {
+    fn drop(&mut self) {
+        // SAFETY: as in `configure`.
+        unsafe {
+            libmimalloc_sys::mi_option_set(PURGE_DELAY, 0);
+        }
+        release_free();
     }
 }

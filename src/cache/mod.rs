@@ -53,13 +53,15 @@ pub fn build_timeline(
 ) -> Built {
     let Some(cache) = cache else {
         progress.stage("dating articles", 0);
+        let reuse = crate::memory::Reuse::start();
         let analysed = extract::time::infer_publication_dates_analysed(&mut documents);
         let extractions = extract_all(&documents, progress, |i, d| {
             (fresh(analysed.as_deref(), i, d), false)
         });
-        // Every article's analysed expressions: not needed by the merge.
+        // Every article's analysed expressions: not needed by the merge. The free pages go back
+        // to the system before the merge's peak.
         drop(analysed);
-        crate::memory::release_free();
+        drop(reuse);
         progress.stage("merging events", 0);
         return merged(documents, extractions, None, progress);
     };
@@ -84,6 +86,7 @@ pub fn build_timeline(
         };
     }
     progress.stage("dating articles", 0);
+    let reuse = crate::memory::Reuse::start();
     let analysed = extract::time::infer_publication_dates_analysed(&mut documents);
     let extractions = extract_all(&documents, progress, |i, d| {
         let key = key::extraction_key(d, texts[i]);
@@ -107,7 +110,7 @@ pub fn build_timeline(
         (ex, false)
     });
     drop(analysed);
-    crate::memory::release_free();
+    drop(reuse);
     progress.stage("merging events", 0);
     merged(documents, extractions, Some((cache, whole)), progress)
 }
