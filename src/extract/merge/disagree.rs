@@ -3,31 +3,35 @@
 
 use super::Item;
 use crate::model::{Claim, DateOrigin, Disagreement};
+use rustc_hash::FxHashSet;
 use std::collections::BTreeMap;
 
 /// For one normal form of a detail: each wording with how often it was used, and the documents.
-type Claims = (BTreeMap<String, usize>, Vec<String>);
+type Claims<'a> = (BTreeMap<&'a str, usize>, Vec<&'a str>);
 
 /// The disagreements among the mentions of one event.
 pub fn disagreements(its: &[&Item]) -> Vec<Disagreement> {
     let mut out = Vec::new();
-    // field -> norm -> (values with counts, docs)
-    let mut fields: BTreeMap<String, BTreeMap<String, Claims>> = BTreeMap::new();
-    let mut note = |field: &str, norm: &str, value: &str, doc: &str| {
-        let e = fields
-            .entry(field.to_string())
-            .or_default()
-            .entry(norm.to_string())
-            .or_default();
-        *e.0.entry(value.to_string()).or_default() += 1;
-        if !e.1.iter().any(|d| d == doc) {
-            e.1.push(doc.to_string());
+    // field -> norm -> (values with counts, docs); the claims already filed, to keep each
+    // document once per claim (a big event has thousands of mentions).
+    let mut fields: BTreeMap<&str, BTreeMap<&str, Claims>> = BTreeMap::new();
+    let mut filed: FxHashSet<(&str, &str, &str)> = FxHashSet::default();
+    let mut note = |field, norm, value, doc| {
+        let e = fields.entry(field).or_default().entry(norm).or_default();
+        *e.0.entry(value).or_default() += 1;
+        if filed.insert((field, norm, doc)) {
+            e.1.push(doc);
         }
     };
     for it in its {
         let m = it.m;
         for d in &m.cues.details {
-            note(&d.field, &d.norm, &d.value, &m.doc);
+            note(
+                d.field.as_str(),
+                d.norm.as_str(),
+                d.value.as_str(),
+                m.doc.as_str(),
+            );
         }
         // Dates the sources state themselves, at day precision.
         if m.cues.date_origin == DateOrigin::Clause
@@ -35,7 +39,7 @@ pub fn disagreements(its: &[&Item]) -> Vec<Disagreement> {
             && d.precision == Some(crate::model::Precision::Day)
             && !d.approximate
         {
-            note("date", &d.value, &d.value, &m.doc);
+            note("date", d.value.as_str(), d.value.as_str(), m.doc.as_str());
         }
     }
     for (field, norms) in fields {
@@ -44,7 +48,7 @@ pub fn disagreements(its: &[&Item]) -> Vec<Disagreement> {
         }
         // Docs that make several claims on one field (a title and its short form) are not a dispute
         // with themselves; a disagreement needs two documents with different claims.
-        let docs: Vec<&Vec<String>> = norms.values().map(|(_, d)| d).collect();
+        let docs: Vec<&Vec<&str>> = norms.values().map(|(_, d)| d).collect();
         let distinct = docs.iter().enumerate().any(|(i, a)| {
             docs[i + 1..]
                 .iter()
@@ -62,14 +66,20 @@ pub fn disagreements(its: &[&Item]) -> Vec<Disagreement> {
                     .max_by(|a, b| {
                         a.1.cmp(&b.1)
                             .then(a.0.len().cmp(&b.0.len()))
-                            .then(b.0.cmp(&a.0))
+                            .then(b.0.cmp(a.0))
                     })
-                    .map(|(v, _)| v)
+                    .map(|(v, _)| v.to_string())
                     .unwrap_or_default();
-                Claim { value, docs }
+                Claim {
+                    value,
+                    docs: docs.into_iter().map(str::to_string).collect(),
+                }
             })
             .collect();
-        out.push(Disagreement { field, claims });
+        out.push(Disagreement {
+            field: field.to_string(),
+            claims,
+        });
     }
     out
 }

@@ -6,7 +6,7 @@ use super::Item;
 use super::disagree::disagreements;
 use crate::extract::events::places::Places;
 use crate::model::{DateOrigin, Event, EventKind, Mention, Status, TimeValue};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
 
 /// Builds the event of one group (its id and title are set later), without its mentions: it
@@ -25,12 +25,13 @@ pub fn build(members: &[usize], items: &[Item], places: &Places) -> (Event, Vec<
         Status::Planned
     };
     let (date, date_provenance) = pick_date(&its, status);
-    let mut outlets: Vec<String> = Vec::new();
-    for it in &its {
-        if !outlets.iter().any(|o| o == it.label) {
-            outlets.push(it.label.to_string());
-        }
-    }
+    let mut outlets: Vec<String> = its
+        .iter()
+        .map(|it| it.label)
+        .collect::<FxHashSet<&str>>()
+        .into_iter()
+        .map(str::to_string)
+        .collect();
     outlets.sort();
     let event = Event {
         id: String::new(),
