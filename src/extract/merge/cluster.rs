@@ -156,12 +156,7 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
                     n += usize::from(new);
                 }
             });
-            let (mut kept, met) = (0, &mut met[..n]);
-            for k in 0..met.len() {
-                let g = met[k];
-                met[kept] = g;
-                kept += usize::from(look.lets(&gates[g as usize]));
-            }
+            let kept = look.keep_let_in(&gates, &mut met[..n]);
             for &g in &met[..kept] {
                 let g = g as usize;
                 if let Some(date) = look.bound(&marks[g], here[g]) {

@@ -272,6 +272,19 @@ impl<'a> Look<'a> {
         (most >= JOIN).then_some(date)
     }
 
+    /// Keeps, in order, the groups of `met` whose gate lets the mention in, and says how many.
+    pub fn keep_let_in(&self, gates: &[Gate], met: &mut [u32]) -> usize {
+        // A copy the compiler keeps in registers through the loop.
+        let look = *self;
+        let mut kept = 0;
+        for k in 0..met.len() {
+            let g = met[k];
+            met[kept] = g;
+            kept += usize::from(look.lets(&gates[g as usize]));
+        }
+        kept
+    }
+
     /// Whether the group's dates, family and tense let the mention in (the score's refusals).
     /// Evaluated without branches: the walk asks it of tens of millions of groups, and about half
     /// are refused, which no branch predictor can guess.
