@@ -121,10 +121,12 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
     for i in order {
         let (it, f) = (&items[i], &facts[i]);
         // A generic reference ("the tensions") may join a group of any family.
-        let look_in: Vec<Sym> = if f.any {
-            families.iter().copied().collect()
+        let all: Vec<Sym>;
+        let look_in: &[Sym] = if f.any {
+            all = families.iter().copied().collect();
+            &all
         } else {
-            vec![f.family]
+            std::slice::from_ref(&f.family)
         };
         let in_sentence = by_sentence.get(&f.sentence).map_or(&[][..], Vec::as_slice);
         let in_doc = by_doc.get(&f.doc).map_or(&[][..], Vec::as_slice);
@@ -147,7 +149,7 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
             // look-up, those their gate lets in, and their bounds. The loads of one pass do not
             // wait on the branches of the previous entry.
             let mut n = 0;
-            index.candidates(f, &look_in, look.noun_alone_can_join(), |list| {
+            index.candidates(f, look_in, look.noun_alone_can_join(), |list| {
                 for &g in list {
                     let stamp = &mut seen[g as usize];
                     let new = *stamp != look_up;
