@@ -4,7 +4,8 @@
 
 use crate::model::Quote;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
+use std::cmp::Reverse;
 
 /// Words too common to tell two statements apart.
 const STOP: [&str; 40] = [
@@ -24,21 +25,88 @@ const STEM: usize = 6;
 /// Most index entries walked for one quote's candidates.
 const MAX_WALK: usize = 1024;
 
-fn content_words(text: &str, ids: &mut HashMap<String, u32>) -> Vec<u32> {
-    let mut out: Vec<u32> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .filter(|w| !STOP.contains(&w.as_str()))
-        .map(|w| {
-            let stem: String = w.chars().take(STEM).collect();
-            let next = ids.len() as u32;
-            *ids.entry(stem).or_insert(next)
-        })
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
+/// The content words of every quote, as numbers, in one buffer: quote `i`'s are
+/// `ids[ends[i - 1]..ends[i]]`, sorted and without repeats.
+struct Words {
+    ids: Vec<u32>,
+    ends: Vec<usize>,
+    /// Distinct words (stems).
+    distinct: usize,
+}
+
+impl Words {
+    /// Stems are numbered in order of first use (the walk's order depends on the numbers).
+    fn of(quotes: &[Quote]) -> Words {
+        let mut stems: FxHashMap<String, u32> = FxHashMap::default();
+        // A word as written, to its stem's number (`None` for a stop word): news text repeats its
+        // words, so most are looked up once, without lowercasing.
+        let mut seen: FxHashMap<&str, Option<u32>> = FxHashMap::default();
+        let mut lower = String::new();
+        let mut ids = Vec::new();
+        let mut ends = Vec::with_capacity(quotes.len());
+        for q in quotes {
+            let from = ids.len();
+            for w in q.text.split(|c: char| !c.is_alphanumeric()) {
+                if w.is_empty() {
+                    continue;
+                }
+                let id = match seen.get(w) {
+                    Some(&id) => id,
+                    None => {
+                        let id = stem_number(w, &mut lower, &mut stems);
+                        seen.insert(w, id);
+                        id
+                    }
+                };
+                ids.extend(id);
+            }
+            ids[from..].sort_unstable();
+            let mut kept = from;
+            for k in from..ids.len() {
+                if kept == from || ids[k] != ids[kept - 1] {
+                    ids[kept] = ids[k];
+                    kept += 1;
+                }
+            }
+            ids.truncate(kept);
+            ends.push(ids.len());
+        }
+        Words {
+            ids,
+            ends,
+            distinct: stems.len(),
+        }
+    }
+
+    fn get(&self, i: usize) -> &[u32] {
+        let from = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.ids[from..self.ends[i]]
+    }
+}
+
+/// The number of `word`'s stem (numbered on first use), or `None` for a stop word.
+fn stem_number(word: &str, lower: &mut String, stems: &mut FxHashMap<String, u32>) -> Option<u32> {
+    lower.clear();
+    if word.is_ascii() {
+        lower.push_str(word);
+        lower.make_ascii_lowercase();
+    } else {
+        // Not char by char: a final capital sigma lowers differently at the end of a word.
+        lower.push_str(&word.to_lowercase());
+    }
+    if STOP.contains(&lower.as_str()) {
+        return None;
+    }
+    let stem = match lower.char_indices().nth(STEM) {
+        Some((end, _)) => &lower[..end],
+        None => lower.as_str(),
+    };
+    if let Some(&id) = stems.get(stem) {
+        return Some(id);
+    }
+    let id = stems.len() as u32;
+    stems.insert(stem.to_string(), id);
+    Some(id)
 }
 
 fn find(parent: &mut [usize], i: usize) -> usize {
@@ -55,173 +123,192 @@ fn find(parent: &mut [usize], i: usize) -> usize {
     r
 }
 
-/// One quote, as the candidate walk compares it.
-struct Packed {
+/// One quote, as the candidate walk compares it: what the walk tests is carried in each word's
+/// list, read in a stream, so no candidate is looked up elsewhere (the walk visits millions of
+/// entries on a large archive).
+#[derive(Clone, Copy)]
+struct Entry {
+    quote: u32,
     /// Content words.
     len: u32,
     doc: u32,
     /// `u32::MAX` when the quote names no speaker.
     speaker: u32,
+    /// One bit per content word (a multiplicative hash): a bit of another quote's mark missing
+    /// from this quote's mark is a word of the other quote this one lacks, so the marks bound the
+    /// shared words from above without reading either word list.
     mark: u64,
 }
 
-/// One quote in a word's list.
-#[derive(Clone, Copy)]
-struct Entry {
-    quote: u32,
-    len: u32,
-    mark: u64,
-}
+/// A candidate's claim to be the quote a quote joins: shared words, then the longer, then the
+/// earlier quote.
+type Rank = (u32, u32, Reverse<u32>);
 
 /// Links variants of one statement quoted by several outlets (sets `Quote::statement` to "s1", …).
 pub fn link_statements(quotes: &mut [Quote]) {
-    let mut ids = HashMap::new();
-    let words: Vec<Vec<u32>> = quotes
-        .iter()
-        .map(|q| content_words(&q.text, &mut ids))
-        .collect();
+    let words = Words::of(quotes);
     // Documents and speakers as numbers: compared for every candidate pair.
-    let mut names: HashMap<String, u32> = HashMap::new();
-    let mut number = |s: &str| -> u32 {
+    let mut names: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut number = |s| {
         let next = names.len() as u32;
-        *names.entry(s.to_string()).or_insert(next)
+        *names.entry(s).or_insert(next)
     };
-    // What the walk reads of each candidate, packed together: one cache line per candidate
-    // instead of one per array. The mark has one bit per content word (a multiplicative hash):
-    // a bit of another quote's mark missing from this quote's mark is a word of the other quote
-    // this one lacks, so the marks bound the missing words from below without reading either
-    // word list.
-    let packed: Vec<Packed> = quotes
+    let entries: Vec<Entry> = quotes
         .iter()
-        .zip(&words)
-        .map(|(q, w)| Packed {
-            len: w.len() as u32,
-            doc: number(&q.doc),
-            speaker: q.speaker.as_deref().map_or(u32::MAX, &mut number),
-            mark: w
-                .iter()
-                .fold(0, |m, &t| m | 1 << (t.wrapping_mul(0x9E37_79B9) >> 26)),
+        .enumerate()
+        .map(|(i, q)| {
+            let w = words.get(i);
+            Entry {
+                quote: i as u32,
+                len: w.len() as u32,
+                doc: number(q.doc.as_str()),
+                speaker: q.speaker.as_deref().map_or(u32::MAX, &mut number),
+                mark: w
+                    .iter()
+                    .fold(0, |m, &t| m | 1 << (t.wrapping_mul(0x9E37_79B9) >> 26)),
+            }
         })
         .collect();
-    // The quotes of each word, each with what the walk tests first (read in a stream, not looked
-    // up per candidate: the walk visits millions of entries on a large archive).
-    let mut index: Vec<Vec<Entry>> = vec![Vec::new(); ids.len()];
-    for (i, (w, p)) in words.iter().zip(&packed).enumerate() {
+    // The quotes of each word, in quote order.
+    let mut index: Vec<Vec<Entry>> = vec![Vec::new(); words.distinct];
+    for (i, e) in entries.iter().enumerate() {
+        let w = words.get(i);
         if w.len() >= MIN_WORDS {
             for &t in w {
-                index[t as usize].push(Entry {
-                    quote: i as u32,
-                    len: p.len,
-                    mark: p.mark,
-                });
+                index[t as usize].push(*e);
             }
         }
     }
     // Each quote joins only the one longer quote that contains most of its words: a short, generic
     // fragment must not bridge two different statements that each contain it. Each quote's choice
     // depends on the words alone, so the choices are made on every core and joined in order.
-    let rank = |i: usize| (packed[i].len, std::cmp::Reverse(i));
     let best: Vec<Option<usize>> = (0..quotes.len())
         .into_par_iter()
         .map_init(
-            || {
-                (
-                    vec![false; quotes.len()],
-                    Vec::new(),
-                    vec![false; ids.len()],
-                )
-            },
-            |(seen, touched, mark), i| {
-                if words[i].len() < MIN_WORDS {
+            || (vec![false; words.distinct], Vec::new()),
+            |(mark, rarest), i| {
+                let own = words.get(i);
+                if own.len() < MIN_WORDS {
                     return None;
                 }
                 // A quote sharing `need` of this one's words contains at least one of its
                 // `len - need + 1` rarest words (pigeonhole): only those words' quotes are
                 // candidates, so a word thousands of quotes use is never walked for a long quote.
-                let need = MIN_WORDS.max((MIN_OVERLAP * words[i].len() as f64).ceil() as usize);
-                let mut rarest = words[i].clone();
+                let need = MIN_WORDS.max((MIN_OVERLAP * own.len() as f64).ceil() as usize);
+                rarest.clear();
+                rarest.extend_from_slice(own);
                 rarest.sort_by_key(|t| (index[*t as usize].len(), *t));
-                rarest.truncate((words[i].len() + 1).saturating_sub(need));
-                // A stock phrase thousands of quotes repeat is walked only so far: linking stays
-                // sub-quadratic whatever the archive (the cap is far above what real outlets
-                // share).
-                let a = &packed[i];
-                for e in rarest
-                    .iter()
-                    .flat_map(|t| &index[*t as usize])
-                    .take(MAX_WALK)
-                {
-                    // Only a longer quote from another document, by the same speaker when both
-                    // name one, that can share enough words (cheap tests first: counting shared
-                    // words is the costly part).
-                    let j = e.quote as usize;
-                    let longer = e.len > a.len || (e.len == a.len && j < i);
-                    let surely_missing = (e.mark & !a.mark).count_ones();
-                    if !longer || surely_missing > e.len.saturating_sub(need as u32) || seen[j] {
-                        continue;
-                    }
-                    let b = &packed[j];
-                    let same_speaker =
-                        a.speaker == b.speaker || a.speaker == u32::MAX || b.speaker == u32::MAX;
-                    if a.doc != b.doc && same_speaker {
-                        touched.push(j);
-                        seen[j] = true;
-                    }
-                }
+                rarest.truncate((own.len() + 1).saturating_sub(need));
                 // This quote's words, marked: counting another's shared words is one look-up each.
-                for &w in &words[i] {
+                for &w in own {
                     mark[w as usize] = true;
                 }
-                let mut best: Option<(usize, usize)> = None;
-                for j in touched.drain(..) {
-                    seen[j] = false;
-                    // Counting stops once too many of the other's words are missing.
-                    let allowed = words[j].len().saturating_sub(need);
-                    let (mut n, mut missing) = (0, 0);
-                    for &w in &words[j] {
-                        if mark[w as usize] {
-                            n += 1;
-                        } else {
-                            missing += 1;
-                            if missing > allowed {
-                                break;
-                            }
-                        }
-                    }
-                    if missing > allowed {
-                        continue;
-                    }
-                    if best.is_none_or(|(bn, bj)| (n, rank(j)) > (bn, rank(bj))) {
-                        best = Some((n, j));
-                    }
-                }
-                for &w in &words[i] {
+                let best = choose(&entries[i], need as u32, rarest, &index, |j, allowed| {
+                    missing(words.get(j), mark, allowed)
+                });
+                for &w in own {
                     mark[w as usize] = false;
                 }
-                best.map(|(_, j)| j)
+                best
             },
         )
         .collect();
+    name_statements(quotes, &best);
+}
+
+/// The quote `a` joins: among the first `MAX_WALK` entries of the lists of the `rarest` words, the
+/// longer quote from another document (by the same speaker when both name one) that shares at
+/// least `need` of `a`'s words, best by [`Rank`]. `missing(j, allowed)` counts the words of quote
+/// `j` that `a` lacks, `None` once they are more than `allowed`.
+fn choose(
+    a: &Entry,
+    need: u32,
+    rarest: &[u32],
+    index: &[Vec<Entry>],
+    mut missing: impl FnMut(usize, u32) -> Option<u32>,
+) -> Option<usize> {
+    let mut best: Option<Rank> = None;
+    // A stock phrase thousands of quotes repeat is walked only so far: linking stays
+    // sub-quadratic whatever the archive (the cap is far above what real outlets share).
+    let mut budget = MAX_WALK;
+    for &t in rarest {
+        let list = &index[t as usize];
+        let list = &list[..list.len().min(budget)];
+        budget -= list.len();
+        for e in list {
+            let same_speaker =
+                e.speaker == a.speaker || e.speaker == u32::MAX || a.speaker == u32::MAX;
+            let longer = e.len > a.len || (e.len == a.len && e.quote < a.quote);
+            if e.doc == a.doc || !same_speaker || !longer {
+                continue;
+            }
+            // A candidate that cannot beat the best so far is not counted (counting is the costly
+            // part): it shares at most all of `a`'s words, and no word its mark shows `a` lacks.
+            let rank = |shared: u32| (shared, e.len, Reverse(e.quote));
+            if best.is_some_and(|b| rank(a.len) <= b) {
+                continue;
+            }
+            let most = a
+                .len
+                .min(e.len.saturating_sub((e.mark & !a.mark).count_ones()));
+            if most < need || best.is_some_and(|b| rank(most) <= b) {
+                continue;
+            }
+            // The fewest shared words that beat the best.
+            let least = match best {
+                None => need,
+                Some(b) if rank(b.0) > b => need.max(b.0),
+                Some(b) => need.max(b.0 + 1),
+            };
+            if let Some(m) = missing(e.quote as usize, e.len - least) {
+                best = Some(rank(e.len - m));
+            }
+        }
+        if budget == 0 {
+            break;
+        }
+    }
+    best.map(|(_, _, Reverse(j))| j as usize)
+}
+
+/// Words of `other` not marked, `None` once they are more than `allowed`.
+fn missing(other: &[u32], mark: &[bool], allowed: u32) -> Option<u32> {
+    let mut n = 0;
+    for &w in other {
+        if !mark[w as usize] {
+            n += 1;
+            if n > allowed {
+                return None;
+            }
+        }
+    }
+    Some(n)
+}
+
+/// Joins each quote with the one it chose, and numbers the groups of two or more in quote order.
+fn name_statements(quotes: &mut [Quote], best: &[Option<usize>]) {
     let mut parent: Vec<usize> = (0..quotes.len()).collect();
-    for (i, j) in best.into_iter().enumerate() {
-        if let Some(j) = j {
+    for (i, j) in best.iter().enumerate() {
+        if let Some(j) = *j {
             let (a, b) = (find(&mut parent, i), find(&mut parent, j));
             parent[a.max(b)] = a.min(b);
         }
     }
-    let mut ids: HashMap<usize, String> = HashMap::new();
-    let mut sizes: HashMap<usize, usize> = HashMap::new();
+    let mut sizes = vec![0u32; quotes.len()];
     for i in 0..quotes.len() {
-        *sizes.entry(find(&mut parent, i)).or_default() += 1;
+        sizes[find(&mut parent, i)] += 1;
     }
+    let (mut numbers, mut named) = (vec![0u32; quotes.len()], 0);
     for (i, q) in quotes.iter_mut().enumerate() {
         let root = find(&mut parent, i);
-        if sizes[&root] < 2 {
+        if sizes[root] < 2 {
             continue;
         }
-        let n = ids.len() + 1;
-        let id = ids.entry(root).or_insert_with(|| format!("s{n}")).clone();
-        q.statement = Some(id);
+        if numbers[root] == 0 {
+            named += 1;
+            numbers[root] = named;
+        }
+        q.statement = Some(format!("s{}", numbers[root]));
     }
 }
 
