@@ -5,7 +5,6 @@
 use crate::model::Quote;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use std::cmp::Reverse;
 
 /// Words too common to tell two statements apart.
 const STOP: [&str; 40] = [
@@ -140,9 +139,13 @@ struct Entry {
     mark: u64,
 }
 
-/// A candidate's claim to be the quote a quote joins: shared words, then the longer, then the
-/// earlier quote.
-type Rank = (u32, u32, Reverse<u32>);
+/// A candidate's claim to be the quote a quote joins: shared words, then its [`order`].
+type Rank = (u32, u64);
+
+/// Orders candidates with as many shared words: the longer quote first, then the earlier.
+fn order(e: &Entry) -> u64 {
+    (u64::from(e.len) << 32) | u64::from(!e.quote)
+}
 
 /// Links variants of one statement quoted by several outlets (sets `Quote::statement` to "s1", …).
 pub fn link_statements(quotes: &mut [Quote]) {
@@ -228,6 +231,11 @@ fn choose(
     mut missing: impl FnMut(usize, u32) -> Option<u32>,
 ) -> Option<usize> {
     let mut best: Option<Rank> = None;
+    // A candidate's order must pass this bar: it is longer than `a`, and once a candidate shares
+    // all of `a`'s words only a better ordered one can beat it. One test, most entries failing it
+    // alike, keeps the walk's branches predictable.
+    let mut bar = order(a);
+    let any_speaker = a.speaker == u32::MAX;
     // A stock phrase thousands of quotes repeat is walked only so far: linking stays
     // sub-quadratic whatever the archive (the cap is far above what real outlets share).
     let mut budget = MAX_WALK;
@@ -236,21 +244,16 @@ fn choose(
         let list = &list[..list.len().min(budget)];
         budget -= list.len();
         for e in list {
-            let same_speaker =
-                e.speaker == a.speaker || e.speaker == u32::MAX || a.speaker == u32::MAX;
-            let longer = e.len > a.len || (e.len == a.len && e.quote < a.quote);
-            if e.doc == a.doc || !same_speaker || !longer {
+            let same_speaker = (e.speaker == a.speaker) | (e.speaker == u32::MAX) | any_speaker;
+            if !((e.doc != a.doc) & same_speaker & (order(e) > bar)) {
                 continue;
             }
             // A candidate that cannot beat the best so far is not counted (counting is the costly
-            // part): it shares at most all of `a`'s words, and no word its mark shows `a` lacks.
-            let rank = |shared: u32| (shared, e.len, Reverse(e.quote));
-            if best.is_some_and(|b| rank(a.len) <= b) {
-                continue;
-            }
+            // part): it shares no word its mark shows `a` lacks.
             let most = a
                 .len
                 .min(e.len.saturating_sub((e.mark & !a.mark).count_ones()));
+            let rank = |shared: u32| (shared, order(e));
             if most < need || best.is_some_and(|b| rank(most) <= b) {
                 continue;
             }
@@ -262,13 +265,16 @@ fn choose(
             };
             if let Some(m) = missing(e.quote as usize, e.len - least) {
                 best = Some(rank(e.len - m));
+                if e.len - m == a.len {
+                    bar = order(e);
+                }
             }
         }
         if budget == 0 {
             break;
         }
     }
-    best.map(|(_, _, Reverse(j))| j as usize)
+    best.map(|(_, o)| !(o as u32) as usize)
 }
 
 /// Words of `other` not marked, `None` once they are more than `allowed`.
