@@ -294,4 +294,29 @@ mod tests {
         assert!(q[0].statement.is_some());
         assert_ne!(q[2].statement, q[1].statement);
     }
+
+    #[test]
+    fn a_quote_joins_the_variant_sharing_most_of_its_words_not_the_first_found() {
+        let mut q = vec![
+            quote(
+                "d1",
+                "Harbour fees rise sharply every spring",
+                Some("Jane Holt"),
+            ),
+            quote(
+                "d2",
+                "Harbour fees rise sharply, trawler owners protest loudly",
+                Some("Jane Holt"),
+            ),
+            quote(
+                "d3",
+                "Harbour fees rise sharply every spring, ministers say",
+                Some("Jane Holt"),
+            ),
+        ];
+        link_statements(&mut q);
+        assert!(q[0].statement.is_some());
+        assert_eq!(q[0].statement, q[2].statement);
+        assert_eq!(q[1].statement, None);
+    }
 }
