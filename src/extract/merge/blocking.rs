@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
 /// Most index entries walked for one mention's candidate groups.
-const MAX_WALK: usize = 2048;
+pub const MAX_WALK: usize = 2048;
 /// Windows spanning more months than this are filed and looked up without dates.
 const MAX_MONTHS: i32 = 12;
 
@@ -42,16 +42,26 @@ pub struct Index {
 }
 
 impl Index {
-    /// The groups a mention may join, looked up in the kind families `look_in`: each entry
-    /// walked is offered to `visit` (a group filed under several keys is offered once per key;
-    /// the caller stamps the groups it has seen). Which entries are walked depends only on the
-    /// index and the mention.
-    pub fn candidates(&self, f: &Facts, look_in: &[Sym], mut visit: impl FnMut(usize)) {
+    /// The groups a mention may join, looked up in the kind families `look_in`: each list of
+    /// entries to walk is offered to `walk`, in walking order (a group filed under several keys is
+    /// offered once per key; the caller stamps the groups it has seen). Which entries are walked
+    /// depends only on the index and the mention. With `noun_alone` false the lists of the event
+    /// noun are left out when the budget would have walked every list: a group filed under the
+    /// noun and under nothing else the mention names is then of no use to it (see
+    /// [`super::gate::Look::noun_alone_can_join`]), and any other group is met in another list.
+    pub fn candidates(
+        &self,
+        f: &Facts,
+        look_in: &[Sym],
+        noun_alone: bool,
+        mut walk: impl FnMut(&[u32]),
+    ) {
         let months = months_of(f.window);
-        let mut postings: Vec<&[u32]> = Vec::new();
-        fn add<'a>(postings: &mut Vec<&'a [u32]>, list: &'a [u32]) {
+        // Each list, and whether it is the event noun's.
+        let mut postings: Vec<(&[u32], bool)> = Vec::new();
+        fn add<'a>(postings: &mut Vec<(&'a [u32], bool)>, list: &'a [u32], noun: bool) {
             if !list.is_empty() {
-                postings.push(list);
+                postings.push((list, noun));
             }
         }
         for &family in look_in {
@@ -59,30 +69,38 @@ impl Index {
                 let Some(lists) = self.groups.get(&(family, what)) else {
                     continue;
                 };
+                let noun = matches!(what, What::Noun(_));
                 let Some((first, last)) = months else {
-                    add(&mut postings, &lists.any);
+                    add(&mut postings, &lists.any, noun);
                     continue;
                 };
                 // Dated: only groups whose window shares a month with it, or has none.
                 let from = lists.months.partition_point(|(m, _)| *m < first);
                 for (_, list) in lists.months[from..].iter().take_while(|(m, _)| *m <= last) {
-                    add(&mut postings, list);
+                    add(&mut postings, list, noun);
                 }
-                add(&mut postings, &lists.undated);
+                add(&mut postings, &lists.undated, noun);
             }
+        }
+        let total: usize = postings.iter().map(|(p, _)| p.len()).sum();
+        if total <= MAX_WALK {
+            for (p, noun) in postings {
+                if noun_alone || !noun {
+                    walk(p);
+                }
+            }
+            return;
         }
         // The most specific keys first (a document, a person few events share); a key thousands
         // of events share (a common event noun) is walked only while the budget lasts.
-        postings.sort_by_key(|p| p.len());
+        postings.sort_by_key(|(p, _)| p.len());
         let mut walked = 0;
-        for p in postings {
+        for (p, _) in postings {
             if walked > 0 && walked + p.len() > MAX_WALK {
                 break;
             }
             walked += p.len();
-            for &g in p.iter().take(MAX_WALK) {
-                visit(g as usize);
-            }
+            walk(&p[..p.len().min(MAX_WALK)]);
         }
     }
 

@@ -9,7 +9,7 @@
 //! something with it (no all-pairs pass).
 
 use super::Item;
-use super::blocking::Index;
+use super::blocking::{self, Index};
 use super::facts::{self, Facts, Sym};
 use super::gate::{Gate, Look, Marks};
 use super::score::{self, Glance, Here, JOIN, Named};
@@ -112,6 +112,8 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
     let mut here: Vec<Here> = Vec::new();
     let mut index = Index::default();
     let mut candidates = Vec::new();
+    // The groups met by one look-up, each once (a look-up walks at most `MAX_WALK` entries).
+    let mut met: Vec<u32> = vec![0; blocking::MAX_WALK];
     // Numbers the look-ups, for the gates' `seen` stamps.
     let mut look_up: u32 = 0;
     let mut families: BTreeSet<Sym> = BTreeSet::new();
@@ -141,17 +143,26 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
                 seen.iter_mut().for_each(|s| *s = 0);
                 look_up = 1;
             }
-            index.candidates(f, &look_in, |g| {
-                if seen[g] == look_up {
-                    return;
-                }
-                seen[g] = look_up;
-                if look.lets(&gates[g])
-                    && let Some(date) = look.bound(&marks[g], here[g])
-                {
-                    candidates.push((g, date));
+            // In three passes, each without a branch on the data: the groups not met yet by this
+            // look-up, those their gate lets in, and their bounds. The loads of one pass do not
+            // wait on the branches of the previous entry.
+            let mut n = 0;
+            index.candidates(f, &look_in, look.noun_alone_can_join(), |list| {
+                for &g in list {
+                    let stamp = &mut seen[g as usize];
+                    let new = *stamp != look_up;
+                    *stamp = look_up;
+                    met[n] = g;
+                    n += usize::from(new);
                 }
             });
+            let kept = look.keep_let_in(&gates, &mut met[..n]);
+            for &g in &met[..kept] {
+                let g = g as usize;
+                if let Some(date) = look.bound(&marks[g], here[g]) {
+                    candidates.push((g, date));
+                }
+            }
         }
         let apart_from = apart.get(&i).map_or(&[][..], Vec::as_slice);
         let fit = |(g, date): (usize, f32)| {

@@ -28,7 +28,8 @@ pub struct Gate {
     hi: i32,
     /// The stated day, `NONE` when none.
     day: i32,
-    arity: Option<u8>,
+    /// The number of parties, [`NO_ARITY`] when not known.
+    arity: u16,
     past: bool,
 }
 
@@ -52,6 +53,8 @@ pub struct Marks {
 }
 
 const NONE: i32 = i32::MIN;
+/// No number of parties (above any `u8`).
+const NO_ARITY: u16 = u16::MAX;
 
 fn day_number(d: NaiveDate) -> i32 {
     d.num_days_from_ce()
@@ -64,7 +67,7 @@ impl Gate {
             lo: g.lo.map_or(i32::MIN, day_number),
             hi: g.hi.map_or(i32::MAX, day_number),
             day: g.day.map_or(NONE, day_number),
-            arity: g.arity,
+            arity: g.arity.map_or(NO_ARITY, u16::from),
             past: g.past,
         }
     }
@@ -103,7 +106,7 @@ pub struct Look<'a> {
     day: i32,
     /// The guessed day, `NONE` when none.
     soft: i32,
-    arity: Option<u8>,
+    arity: u16,
     planned: bool,
     placed: bool,
     stated: bool,
@@ -149,7 +152,10 @@ impl<'a> Look<'a> {
             hi: f.window.1.map_or(i32::MAX, day_number),
             day: f.stated_day.map_or(i32::MAX, day_number),
             soft: f.soft_day.map_or(NONE, day_number),
-            arity: if f.planned { c.arity } else { None },
+            arity: match c.arity {
+                Some(a) if f.planned => u16::from(a),
+                _ => NO_ARITY,
+            },
             planned: f.planned,
             placed: f.place.is_some(),
             stated: f.stated,
@@ -172,6 +178,34 @@ impl<'a> Look<'a> {
             return None;
         }
         self.bound(g, here)
+    }
+
+    /// Whether a group that shares only the event noun with the mention could reach [`JOIN`]:
+    /// one that names none of its people (nor anyone named in its sentence), no place of its
+    /// place's chain, and has no member in its document. Such a group gets nothing for people,
+    /// place, sentence or document; what is left (the best date part, the noun, two topic words
+    /// and a deadline) bounds its score. When it cannot reach [`JOIN`], the groups filed under the
+    /// noun alone need not be walked: every group sharing more is filed under that too.
+    pub fn noun_alone_can_join(&self) -> bool {
+        let f = self.f;
+        let evidence = (self.definite && !self.generic) || !f.topic.is_empty();
+        if !evidence {
+            return false;
+        }
+        let best = |yes: bool, score: f32| if yes { score } else { 0.0 };
+        let date = best(self.day != i32::MAX, 3.0)
+            .max(best(self.soft != NONE, 1.5))
+            .max(best(self.stated, 1.0))
+            + best(self.period.is_some(), 1.0);
+        let noun = match (self.generic, self.definite) {
+            (true, _) => 0.0,
+            (false, true) => 1.5,
+            (false, false) => 0.5,
+        };
+        let weight = if f.actors.is_empty() { 1.5 } else { 0.75 };
+        let topic = f.topic.len().min(2) as f32 * weight;
+        let deadline = best(self.planned && self.deadline && !f.topic.is_empty(), 1.0);
+        date + noun + topic + deadline >= JOIN
     }
 
     /// [`Look::fits`] for a group whose [`Gate`] lets the mention in.
@@ -238,22 +272,31 @@ impl<'a> Look<'a> {
         (most >= JOIN).then_some(date)
     }
 
+    /// Keeps, in order, the groups of `met` whose gate lets the mention in, and says how many.
+    pub fn keep_let_in(&self, gates: &[Gate], met: &mut [u32]) -> usize {
+        // A copy the compiler keeps in registers through the loop.
+        let look = *self;
+        let mut kept = 0;
+        for k in 0..met.len() {
+            let g = met[k];
+            met[kept] = g;
+            kept += usize::from(look.lets(&gates[g as usize]));
+        }
+        kept
+    }
+
     /// Whether the group's dates, family and tense let the mention in (the score's refusals).
+    /// Evaluated without branches: the walk asks it of tens of millions of groups, and about half
+    /// are refused, which no branch predictor can guess.
     #[inline]
     pub fn lets(&self, g: &Gate) -> bool {
-        if self.shut || (!self.generic && g.family != self.any && self.family != g.family) {
-            return false;
-        }
-        if self.lo.max(g.lo) > self.hi.min(g.hi) {
-            return false;
-        }
-        if let (Some(a), Some(b)) = (self.arity, g.arity)
-            && a != b
-        {
-            return false;
-        }
-        let crosses = (self.planned && g.past) || (!self.planned && !g.past);
-        !crosses || self.placed || self.day == g.day
+        let family =
+            !self.shut & (self.generic | (g.family == self.any) | (self.family == g.family));
+        let dates = self.lo.max(g.lo) <= self.hi.min(g.hi);
+        let arity = (self.arity == NO_ARITY) | (g.arity == NO_ARITY) | (self.arity == g.arity);
+        let crosses = self.planned == g.past;
+        let tense = !crosses | self.placed | (self.day == g.day);
+        family & dates & arity & tense
     }
 
     /// The part of the score that compares dates, in day numbers.

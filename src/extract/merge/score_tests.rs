@@ -135,6 +135,23 @@ proptest! {
     }
 
     #[test]
+    fn a_group_sharing_only_the_noun_joins_only_when_the_look_says_it_can(
+        f in facts(), m in mention(), (g, mut n) in group(),
+    ) {
+        // What the index would have filed it under besides the noun: taken away.
+        n.actors.retain(|a| !f.actors.contains(a) && !f.sentence_actors.contains(a));
+        let chain = f.place.clone().unwrap_or_default();
+        n.places.retain(|q| !q.iter().any(|x| chain.contains(x)));
+        let it = Item { m: &m, doc_key: "d", label: "d", dct: None };
+        let whole = score(&it, &f, &g, &n, Here::default(), 0);
+        if let Some(look) = Look::of(&it, &f, 0)
+            && !look.noun_alone_can_join()
+        {
+            prop_assert!(whole.is_none_or(|s| s < JOIN), "scored {whole:?}");
+        }
+    }
+
+    #[test]
     fn the_gate_refuses_what_the_dates_and_flags_refuse(
         f in facts(), m in mention(), (g, _) in group()
     ) {
