@@ -2,44 +2,21 @@
 //! (a word changed, a sentence cut). Quotes are compared as sets of content words; two quotes from
 //! different documents that share most of the shorter one's words are one statement.
 
-use crate::model::Quote;
-use rayon::prelude::*;
-use std::collections::HashMap;
+mod postings;
+mod words;
 
-/// Words too common to tell two statements apart.
-const STOP: [&str; 40] = [
-    "the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "at", "by", "is", "are",
-    "was", "were", "be", "been", "it", "this", "that", "we", "i", "you", "he", "she", "they",
-    "our", "us", "will", "would", "not", "no", "as", "but", "from", "about", "very", "have",
-];
+use crate::model::Quote;
+use postings::{Entry, Postings};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use words::Words;
 
 /// Shortest quote (in content words) that can be linked: shorter ones are phrases many people use.
 const MIN_WORDS: usize = 4;
 /// Share of the shorter quote's content words the longer one must contain.
 const MIN_OVERLAP: f64 = 0.6;
-
-/// Stem length: words are compared by their first letters, so "meeting" and "meetings" or
-/// "arranging" and "arrangements" count as the same word.
-const STEM: usize = 6;
 /// Most index entries walked for one quote's candidates.
 const MAX_WALK: usize = 1024;
-
-fn content_words(text: &str, ids: &mut HashMap<String, u32>) -> Vec<u32> {
-    let mut out: Vec<u32> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .filter(|w| !STOP.contains(&w.as_str()))
-        .map(|w| {
-            let stem: String = w.chars().take(STEM).collect();
-            let next = ids.len() as u32;
-            *ids.entry(stem).or_insert(next)
-        })
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
-}
 
 fn find(parent: &mut [usize], i: usize) -> usize {
     let mut r = i;
@@ -55,173 +32,178 @@ fn find(parent: &mut [usize], i: usize) -> usize {
     r
 }
 
-/// One quote, as the candidate walk compares it.
-struct Packed {
-    /// Content words.
-    len: u32,
-    doc: u32,
-    /// `u32::MAX` when the quote names no speaker.
-    speaker: u32,
-    mark: u64,
-}
+/// A candidate's claim to be the quote a quote joins: shared words, then its [`order`].
+type Rank = (u32, u64);
 
-/// One quote in a word's list.
-#[derive(Clone, Copy)]
-struct Entry {
-    quote: u32,
-    len: u32,
-    mark: u64,
+/// Orders candidates with as many shared words: the longer quote first, then the earlier.
+fn order(e: &Entry) -> u64 {
+    (u64::from(e.len) << 32) | u64::from(!e.quote)
 }
 
 /// Links variants of one statement quoted by several outlets (sets `Quote::statement` to "s1", …).
 pub fn link_statements(quotes: &mut [Quote]) {
-    let mut ids = HashMap::new();
-    let words: Vec<Vec<u32>> = quotes
-        .iter()
-        .map(|q| content_words(&q.text, &mut ids))
-        .collect();
+    let words = Words::of(quotes);
     // Documents and speakers as numbers: compared for every candidate pair.
-    let mut names: HashMap<String, u32> = HashMap::new();
-    let mut number = |s: &str| -> u32 {
+    let mut names: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut number = |s| {
         let next = names.len() as u32;
-        *names.entry(s.to_string()).or_insert(next)
+        *names.entry(s).or_insert(next)
     };
-    // What the walk reads of each candidate, packed together: one cache line per candidate
-    // instead of one per array. The mark has one bit per content word (a multiplicative hash):
-    // a bit of another quote's mark missing from this quote's mark is a word of the other quote
-    // this one lacks, so the marks bound the missing words from below without reading either
-    // word list.
-    let packed: Vec<Packed> = quotes
+    let (speakers, entries): (Vec<u32>, Vec<Entry>) = quotes
         .iter()
-        .zip(&words)
-        .map(|(q, w)| Packed {
-            len: w.len() as u32,
-            doc: number(&q.doc),
-            speaker: q.speaker.as_deref().map_or(u32::MAX, &mut number),
-            mark: w
-                .iter()
-                .fold(0, |m, &t| m | 1 << (t.wrapping_mul(0x9E37_79B9) >> 26)),
+        .enumerate()
+        .map(|(i, q)| {
+            let w = words.get(i);
+            let entry = Entry {
+                quote: i as u32,
+                len: w.len() as u32,
+                doc: number(q.doc.as_str()),
+                at: 0,
+                mark: w
+                    .iter()
+                    .fold(0, |m, &t| m | 1 << (t.wrapping_mul(0x9E37_79B9) >> 26)),
+            };
+            let speaker = q.speaker.as_deref().map_or(u32::MAX, &mut number);
+            (speaker, entry)
         })
-        .collect();
-    // The quotes of each word, each with what the walk tests first (read in a stream, not looked
-    // up per candidate: the walk visits millions of entries on a large archive).
-    let mut index: Vec<Vec<Entry>> = vec![Vec::new(); ids.len()];
-    for (i, (w, p)) in words.iter().zip(&packed).enumerate() {
-        if w.len() >= MIN_WORDS {
-            for &t in w {
-                index[t as usize].push(Entry {
-                    quote: i as u32,
-                    len: p.len,
-                    mark: p.mark,
-                });
-            }
-        }
-    }
+        .unzip();
+    let linkable = (0..quotes.len()).filter(|&i| words.get(i).len() >= MIN_WORDS);
+    let index = Postings::build(
+        words.distinct,
+        linkable.map(|i| (speakers[i], entries[i], words.get(i))),
+    );
     // Each quote joins only the one longer quote that contains most of its words: a short, generic
     // fragment must not bridge two different statements that each contain it. Each quote's choice
     // depends on the words alone, so the choices are made on every core and joined in order.
-    let rank = |i: usize| (packed[i].len, std::cmp::Reverse(i));
     let best: Vec<Option<usize>> = (0..quotes.len())
         .into_par_iter()
         .map_init(
-            || {
-                (
-                    vec![false; quotes.len()],
-                    Vec::new(),
-                    vec![false; ids.len()],
-                )
-            },
-            |(seen, touched, mark), i| {
-                if words[i].len() < MIN_WORDS {
+            || (vec![false; words.distinct], Vec::new()),
+            |(mark, rarest), i| {
+                let own = words.get(i);
+                if own.len() < MIN_WORDS {
                     return None;
                 }
                 // A quote sharing `need` of this one's words contains at least one of its
                 // `len - need + 1` rarest words (pigeonhole): only those words' quotes are
                 // candidates, so a word thousands of quotes use is never walked for a long quote.
-                let need = MIN_WORDS.max((MIN_OVERLAP * words[i].len() as f64).ceil() as usize);
-                let mut rarest = words[i].clone();
-                rarest.sort_by_key(|t| (index[*t as usize].len(), *t));
-                rarest.truncate((words[i].len() + 1).saturating_sub(need));
-                // A stock phrase thousands of quotes repeat is walked only so far: linking stays
-                // sub-quadratic whatever the archive (the cap is far above what real outlets
-                // share).
-                let a = &packed[i];
-                for e in rarest
-                    .iter()
-                    .flat_map(|t| &index[*t as usize])
-                    .take(MAX_WALK)
-                {
-                    // Only a longer quote from another document, by the same speaker when both
-                    // name one, that can share enough words (cheap tests first: counting shared
-                    // words is the costly part).
-                    let j = e.quote as usize;
-                    let longer = e.len > a.len || (e.len == a.len && j < i);
-                    let surely_missing = (e.mark & !a.mark).count_ones();
-                    if !longer || surely_missing > e.len.saturating_sub(need as u32) || seen[j] {
-                        continue;
-                    }
-                    let b = &packed[j];
-                    let same_speaker =
-                        a.speaker == b.speaker || a.speaker == u32::MAX || b.speaker == u32::MAX;
-                    if a.doc != b.doc && same_speaker {
-                        touched.push(j);
-                        seen[j] = true;
-                    }
-                }
+                let need = MIN_WORDS.max((MIN_OVERLAP * own.len() as f64).ceil() as usize);
+                rarest.clear();
+                rarest.extend_from_slice(own);
+                rarest.sort_by_key(|t| (index[*t as usize].count, *t));
+                rarest.truncate((own.len() + 1).saturating_sub(need));
                 // This quote's words, marked: counting another's shared words is one look-up each.
-                for &w in &words[i] {
+                for &w in own {
                     mark[w as usize] = true;
                 }
-                let mut best: Option<(usize, usize)> = None;
-                for j in touched.drain(..) {
-                    seen[j] = false;
-                    // Counting stops once too many of the other's words are missing.
-                    let allowed = words[j].len().saturating_sub(need);
-                    let (mut n, mut missing) = (0, 0);
-                    for &w in &words[j] {
-                        if mark[w as usize] {
-                            n += 1;
-                        } else {
-                            missing += 1;
-                            if missing > allowed {
-                                break;
-                            }
-                        }
-                    }
-                    if missing > allowed {
-                        continue;
-                    }
-                    if best.is_none_or(|(bn, bj)| (n, rank(j)) > (bn, rank(bj))) {
-                        best = Some((n, j));
-                    }
-                }
-                for &w in &words[i] {
+                let a = (&entries[i], speakers[i]);
+                let best = choose(a, need as u32, rarest, &index, |j, allowed| {
+                    missing(words.get(j), mark, allowed)
+                });
+                for &w in own {
                     mark[w as usize] = false;
                 }
-                best.map(|(_, j)| j)
+                best
             },
         )
         .collect();
+    name_statements(quotes, &best);
+}
+
+/// The quote `a` (by `speaker`) joins: among the first `MAX_WALK` entries of the lists of the
+/// `rarest` words, the longer quote from another document (by the same speaker when both name
+/// one) that shares at least `need` of `a`'s words, best by [`Rank`]. `missing(j, allowed)`
+/// counts the words of quote `j` that `a` lacks, `None` once they are more than `allowed`.
+fn choose(
+    (a, speaker): (&Entry, u32),
+    need: u32,
+    rarest: &[u32],
+    index: &[Postings],
+    mut missing: impl FnMut(usize, u32) -> Option<u32>,
+) -> Option<usize> {
+    let mut best: Option<Rank> = None;
+    // A candidate's order must pass this bar: it is longer than `a`, and once a candidate shares
+    // all of `a`'s words only a better ordered one can beat it. One test, most entries failing it
+    // alike, keeps the walk's branches predictable.
+    let mut bar = order(a);
+    // A stock phrase thousands of quotes repeat is walked only so far: linking stays
+    // sub-quadratic whatever the archive (the cap is far above what real outlets share).
+    let mut budget = MAX_WALK;
+    for &t in rarest {
+        let list = &index[t as usize];
+        let cutoff = list.count.min(budget);
+        budget -= cutoff;
+        list.each(speaker, cutoff, |e| {
+            if e.doc == a.doc || order(e) <= bar {
+                return;
+            }
+            // A candidate that cannot beat the best so far is not counted (counting is the costly
+            // part): it shares no word its mark shows `a` lacks.
+            let most = a
+                .len
+                .min(e.len.saturating_sub((e.mark & !a.mark).count_ones()));
+            let rank = |shared: u32| (shared, order(e));
+            if most < need || best.is_some_and(|b| rank(most) <= b) {
+                return;
+            }
+            // The fewest shared words that beat the best.
+            let least = match best {
+                None => need,
+                Some(b) if rank(b.0) > b => need.max(b.0),
+                Some(b) => need.max(b.0 + 1),
+            };
+            if let Some(m) = missing(e.quote as usize, e.len - least) {
+                best = Some(rank(e.len - m));
+                if e.len - m == a.len {
+                    bar = order(e);
+                }
+            }
+        });
+        if budget == 0 {
+            break;
+        }
+    }
+    best.map(|(_, o)| !(o as u32) as usize)
+}
+
+/// Words of `other` not marked, `None` once they are more than `allowed`.
+fn missing(other: &[u32], mark: &[bool], allowed: u32) -> Option<u32> {
+    let mut n = 0;
+    for &w in other {
+        if !mark[w as usize] {
+            n += 1;
+            if n > allowed {
+                return None;
+            }
+        }
+    }
+    Some(n)
+}
+
+/// Joins each quote with the one it chose, and numbers the groups of two or more in quote order.
+fn name_statements(quotes: &mut [Quote], best: &[Option<usize>]) {
     let mut parent: Vec<usize> = (0..quotes.len()).collect();
-    for (i, j) in best.into_iter().enumerate() {
-        if let Some(j) = j {
+    for (i, j) in best.iter().enumerate() {
+        if let Some(j) = *j {
             let (a, b) = (find(&mut parent, i), find(&mut parent, j));
             parent[a.max(b)] = a.min(b);
         }
     }
-    let mut ids: HashMap<usize, String> = HashMap::new();
-    let mut sizes: HashMap<usize, usize> = HashMap::new();
+    let mut sizes = vec![0u32; quotes.len()];
     for i in 0..quotes.len() {
-        *sizes.entry(find(&mut parent, i)).or_default() += 1;
+        sizes[find(&mut parent, i)] += 1;
     }
+    let (mut numbers, mut named) = (vec![0u32; quotes.len()], 0);
     for (i, q) in quotes.iter_mut().enumerate() {
         let root = find(&mut parent, i);
-        if sizes[&root] < 2 {
+        if sizes[root] < 2 {
             continue;
         }
-        let n = ids.len() + 1;
-        let id = ids.entry(root).or_insert_with(|| format!("s{n}")).clone();
-        q.statement = Some(id);
+        if numbers[root] == 0 {
+            named += 1;
+            numbers[root] = named;
+        }
+        q.statement = Some(format!("s{}", numbers[root]));
     }
 }
 
@@ -311,5 +293,30 @@ mod tests {
         assert_eq!(q[0].statement, q[1].statement);
         assert!(q[0].statement.is_some());
         assert_ne!(q[2].statement, q[1].statement);
+    }
+
+    #[test]
+    fn a_quote_joins_the_variant_sharing_most_of_its_words_not_the_first_found() {
+        let mut q = vec![
+            quote(
+                "d1",
+                "Harbour fees rise sharply every spring",
+                Some("Jane Holt"),
+            ),
+            quote(
+                "d2",
+                "Harbour fees rise sharply, trawler owners protest loudly",
+                Some("Jane Holt"),
+            ),
+            quote(
+                "d3",
+                "Harbour fees rise sharply every spring, ministers say",
+                Some("Jane Holt"),
+            ),
+        ];
+        link_statements(&mut q);
+        assert!(q[0].statement.is_some());
+        assert_eq!(q[0].statement, q[2].statement);
+        assert_eq!(q[1].statement, None);
     }
 }
