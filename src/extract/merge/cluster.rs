@@ -28,6 +28,8 @@ const PARALLEL: usize = 256;
 pub struct Group {
     pub members: Vec<usize>,
     named: Named,
+    /// The place in the grouping order of the mention that started it.
+    born: usize,
 }
 
 /// Adds `x` to the sorted list `set` unless it is there.
@@ -70,6 +72,34 @@ fn stands(it: &Item) -> bool {
 /// Groups the items; returns the groups (member indices into `items`) in creation order.
 pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
     let (facts, any) = facts::facts(items, places);
+    let order = grouping_order(items);
+    let apart = apart_pairs(items, &facts);
+    // Kind families never meet (each mention looks only in its own family's groups) unless a
+    // generic reference looks in all of them: without one, the families are grouped in two
+    // lanes, one per core, and the groups put back in the order one lane would have made them.
+    let lanes = if facts.iter().any(|f| f.any) {
+        None
+    } else {
+        two_lanes(&order, &facts)
+    };
+    let mut groups = match lanes {
+        Some((a, b)) => {
+            let (mut a, b) = rayon::join(
+                || lane(items, &facts, any, &apart, &a),
+                || lane(items, &facts, any, &apart, &b),
+            );
+            a.extend(b);
+            a
+        }
+        None => lane(items, &facts, any, &apart, &order),
+    };
+    groups.sort_by_key(|g| g.born);
+    groups
+}
+
+/// The order mentions are grouped in, strongest first (see the module's comment), each with its
+/// place in it.
+fn grouping_order(items: &[Item]) -> Vec<(usize, usize)> {
     let mut order: Vec<usize> = (0..items.len()).collect();
     let tier = |i: usize| {
         let m = items[i].m;
@@ -95,7 +125,46 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
             items[i].m.span.start,
         )
     });
-    let apart = apart_pairs(items, &facts);
+    order.into_iter().enumerate().collect()
+}
+
+/// The mentions in `order` split by family into two lanes of about the same size (in order), or
+/// `None` when one family holds them all.
+#[allow(clippy::type_complexity)]
+fn two_lanes(
+    order: &[(usize, usize)],
+    facts: &[Facts],
+) -> Option<(Vec<(usize, usize)>, Vec<(usize, usize)>)> {
+    let mut sizes: FxHashMap<Sym, usize> = FxHashMap::default();
+    for &(_, i) in order {
+        *sizes.entry(facts[i].family).or_default() += 1;
+    }
+    if sizes.len() < 2 {
+        return None;
+    }
+    // The largest families first, each to the lighter lane.
+    let mut families: Vec<(Sym, usize)> = sizes.into_iter().collect();
+    families.sort_unstable_by_key(|&(f, n)| (std::cmp::Reverse(n), f));
+    let (mut first, mut loads): (FxHashMap<Sym, bool>, [usize; 2]) = (FxHashMap::default(), [0, 0]);
+    for (f, n) in families {
+        let to_first = loads[0] <= loads[1];
+        loads[usize::from(!to_first)] += n;
+        first.insert(f, to_first);
+    }
+    let (a, b) = order
+        .iter()
+        .partition(|&&(_, i)| first.get(&facts[i].family).copied().unwrap_or(true));
+    Some((a, b))
+}
+
+/// Groups the mentions of `order` (each with its place in the whole order), in that order.
+fn lane(
+    items: &[Item],
+    facts: &[Facts],
+    any: Sym,
+    apart: &FxHashMap<usize, Vec<usize>>,
+    order: &[(usize, usize)],
+) -> Vec<Group> {
     let mut member_of: Vec<Option<usize>> = vec![None; items.len()];
     let mut groups: Vec<Group> = Vec::new();
     let mut glances: Vec<Glance> = Vec::new();
@@ -118,7 +187,7 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
     let mut look_up: u32 = 0;
     let mut families: BTreeSet<Sym> = BTreeSet::new();
     let debug = std::env::var_os("ATTACHE_DEBUG_MERGE").is_some();
-    for i in order {
+    for &(born, i) in order {
         let (it, f) = (&items[i], &facts[i]);
         // A generic reference ("the tensions") may join a group of any family.
         let all: Vec<Sym>;
@@ -205,7 +274,10 @@ pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
         let g = match best {
             Some((g, _)) => g,
             None if stands(it) => {
-                groups.push(Group::default());
+                groups.push(Group {
+                    born,
+                    ..Group::default()
+                });
                 glances.push(Glance {
                     family: f.family,
                     ..Glance::default()
@@ -313,3 +385,7 @@ pub fn membership(groups: &[Group], n: usize) -> Vec<Option<usize>> {
     }
     out
 }
+
+#[cfg(test)]
+#[path = "cluster_tests.rs"]
+mod tests;
