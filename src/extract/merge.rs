@@ -12,6 +12,7 @@ pub mod event;
 pub mod facts;
 pub mod gate;
 pub mod link;
+mod moving;
 pub mod score;
 pub mod title;
 
@@ -79,7 +80,7 @@ fn events(documents: &[Document], extractions: Vec<Extraction>) -> Vec<Event> {
     // Mentions stay in their documents' vectors (a flat copy of every mention would hold them
     // twice at the merge's peak); `at` maps a mention's number to where it is.
     let phase = Phase::start("items");
-    let mut per_doc: Vec<Vec<Mention>> = extractions.into_iter().map(|ex| ex.mentions).collect();
+    let per_doc: Vec<Vec<Mention>> = extractions.into_iter().map(|ex| ex.mentions).collect();
     let at: Vec<(u32, u32)> = per_doc
         .iter()
         .enumerate()
@@ -112,58 +113,12 @@ fn events(documents: &[Document], extractions: Vec<Extraction>) -> Vec<Event> {
         .unzip();
     drop((items, groups));
     let phase = phase.next("moving mentions");
-    // Each mention moves into its event (a mention belongs to one event at most), document by
-    // document, each document's vector freed as soon as it is emptied. First, on every core, the
-    // cues only grouping needed (topic words, everyone named in the sentence) and the mentions
-    // no event took are freed.
-    let mut place_of: Vec<Option<(u32, u32)>> = vec![None; at.len()];
-    for (e, members) in members.iter().enumerate() {
-        for (rank, &i) in members.iter().enumerate() {
-            if let Some(p) = place_of.get_mut(i) {
-                *p = Some((e as u32, rank as u32));
-            }
-        }
-    }
     drop(at);
-    let starts: Vec<usize> = per_doc
-        .iter()
-        .scan(0, |n, ms| {
-            let start = *n;
-            *n += ms.len();
-            Some(start)
-        })
-        .collect();
-    per_doc
-        .par_iter_mut()
-        .zip(&starts)
-        .for_each(|(mentions, &start)| {
-            let mut k = start;
-            mentions.retain_mut(|m| {
-                let kept = place_of.get(k).is_some_and(Option::is_some);
-                k += 1;
-                if kept {
-                    m.cues.topic = Vec::new();
-                    m.cues.sentence_actors = Vec::new();
-                }
-                kept
-            });
-        });
-    let mut taken: Vec<Vec<(u32, Mention)>> = members
-        .iter()
-        .map(|m| Vec::with_capacity(m.len()))
-        .collect();
-    // The mentions left are those with a place, in the same order.
-    let mut places_left = place_of.iter().flatten();
-    for mentions in per_doc {
-        for m in mentions {
-            if let Some(&(e, rank)) = places_left.next() {
-                taken[e as usize].push((rank, m));
-            }
-        }
-    }
-    for (e, mut mentions) in events.iter_mut().zip(taken) {
-        mentions.sort_unstable_by_key(|(rank, _)| *rank);
-        e.mentions = mentions.into_iter().map(|(_, m)| m).collect();
+    for (e, mentions) in events
+        .iter_mut()
+        .zip(moving::into_events(per_doc, &members))
+    {
+        e.mentions = mentions;
     }
     crate::memory::release_free();
     let phase = phase.next("dating, titles, order");
