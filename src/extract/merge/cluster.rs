@@ -71,9 +71,15 @@ fn stands(it: &Item) -> bool {
 
 /// Groups the items; returns the groups (member indices into `items`) in creation order.
 pub fn cluster(items: &[Item], places: &Places) -> Vec<Group> {
-    let (facts, any) = facts::facts(items, places);
-    let order = grouping_order(items);
-    let apart = apart_pairs(items, &facts);
+    // The order does not depend on the facts: worked out beside them.
+    let ((facts, any, apart), order) = rayon::join(
+        || {
+            let (facts, any) = facts::facts(items, places);
+            let apart = apart_pairs(items, &facts);
+            (facts, any, apart)
+        },
+        || grouping_order(items),
+    );
     // Kind families never meet (each mention looks only in its own family's groups) unless a
     // generic reference looks in all of them: without one, the families are grouped in two
     // lanes, one per core, and the groups put back in the order one lane would have made them.
