@@ -61,18 +61,48 @@ fn truncate_words(s: &str, max: usize) -> String {
     out
 }
 
+/// A pattern that begins with `(?m)^\s*` gets no literal prefilter from the regex engine, so it
+/// walks every byte of every article. Each such pattern here comes with a guard: a pattern that
+/// matches a piece every match of the full one must contain (the part after `^\s*` up to a
+/// literal). The guard is searched with a prefilter; a text without it cannot match, and is skipped.
+struct Guarded {
+    guard: Regex,
+    full: Regex,
+}
+
+impl Guarded {
+    fn captures<'t>(&self, text: &'t str) -> Option<regex::Captures<'t>> {
+        if !self.guard.is_match(text) {
+            return None;
+        }
+        self.full.captures(text)
+    }
+}
+
+fn guarded(cell: &'static OnceLock<Guarded>, guard: &str, full: &str) -> &'static Guarded {
+    cell.get_or_init(|| Guarded {
+        guard: Regex::new(guard).expect("valid built-in regex"),
+        full: Regex::new(full).expect("valid built-in regex"),
+    })
+}
+
 /// The outlet from lines pages use to name it: "SOURCE: X", "X Desk | City", a closing "| X",
 /// or a wire dateline "CITY (X) —" / "CITY/CITY, April 2 (X) -".
 pub fn guess_outlet(text: &str) -> Option<String> {
-    static SOURCE: OnceLock<Regex> = OnceLock::new();
-    static DESK: OnceLock<Regex> = OnceLock::new();
+    static SOURCE: OnceLock<Guarded> = OnceLock::new();
+    static DESK: OnceLock<Guarded> = OnceLock::new();
     static PIPE_END: OnceLock<Regex> = OnceLock::new();
     static WIRE: OnceLock<Regex> = OnceLock::new();
-    let source = re(
+    let source = guarded(
         &SOURCE,
+        r"(?i:source|via)\s*:",
         r"(?m)^\s*(?i:source|via)\s*:\s*([A-Za-z][\w .&'-]{1,40}?)\s*$",
     );
-    let desk = re(&DESK, r"(?m)^\s*([A-Z][A-Za-z]{1,12}) Desk\s*(\||$)");
+    let desk = guarded(
+        &DESK,
+        r" Desk",
+        r"(?m)^\s*([A-Z][A-Za-z]{1,12}) Desk\s*(\||$)",
+    );
     let pipe_end = re(
         &PIPE_END,
         r"\|\s*([A-Z][A-Za-z&.]{1,20}(?: [A-Z][A-Za-z&.]+){0,2})\s*$",

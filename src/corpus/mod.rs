@@ -15,6 +15,7 @@ pub mod formats;
 mod frontmatter;
 mod meta;
 mod read;
+mod screen;
 mod stamp;
 mod walk;
 
