@@ -56,7 +56,7 @@ fn mark_lines(text: &str, screen: impl Fn(&str) -> bool) -> Vec<Span> {
     let p = patterns();
     let mut spans = Vec::new();
     let mut offset = 0;
-    for line in text.split_inclusive('\n') {
+    for line in lines(text) {
         let content = line.trim_end_matches(['\n', '\r']);
         let trimmed = content.trim();
         let lead = content.len() - content.trim_start().len();
@@ -78,6 +78,21 @@ fn mark_lines(text: &str, screen: impl Fn(&str) -> bool) -> Vec<Span> {
         offset += line.len();
     }
     spans
+}
+
+/// The lines of `text` with their `\n`, as `split_inclusive('\n')` gives them, found with the
+/// SIMD `memchr` (the standard one was a quarter of the time spent marking chrome).
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', text.as_bytes())
+        .map(Some)
+        .chain([None])
+        .filter_map(move |newline| {
+            let end = newline.map_or(text.len(), |i| i + 1);
+            let line = text.get(start..end).filter(|line| !line.is_empty());
+            start = end;
+            line
+        })
 }
 
 #[cfg(test)]
@@ -117,6 +132,16 @@ mod tests {
     #[test]
     fn ordinary_sentences_are_not_chrome() {
         assert!(marked("Comments from the minister were brief.\n").is_empty());
+    }
+
+    #[test]
+    fn lines_are_those_of_split_inclusive() {
+        for text in ["", "a", "\n", "a\nb", "a\n", "\n\nx\r\n\u{2003}y\n\n", "é\nü"] {
+            assert_eq!(
+                lines(text).collect::<Vec<_>>(),
+                text.split_inclusive('\n').collect::<Vec<_>>()
+            );
+        }
     }
 
     #[test]
