@@ -46,26 +46,28 @@ fn patterns() -> &'static Patterns {
 
 /// The chrome spans of `text`, in order.
 pub fn mark_chrome(text: &str) -> Vec<Span> {
-    let p = patterns();
-    mark_lines(text, |from_lead| p.screen.may_match(from_lead))
+    patterns()
+        .screen
+        .with(|may_match| mark_lines(text, may_match))
 }
 
 /// Marks the lines that pass `screen` (given the line from its first non-space character, as both
 /// kinds of pattern see it at their start): a line the screen rules out is not chrome.
-fn mark_lines(text: &str, screen: impl Fn(&str) -> bool) -> Vec<Span> {
+fn mark_lines(text: &str, mut screen: impl FnMut(&str) -> bool) -> Vec<Span> {
     let p = patterns();
     let mut spans = Vec::new();
     let mut offset = 0;
     for line in lines(text) {
         let content = line.trim_end_matches(['\n', '\r']);
-        let trimmed = content.trim();
-        let lead = content.len() - content.trim_start().len();
-        if !trimmed.is_empty() && screen(&content[lead..]) {
+        let from_lead = content.trim_start();
+        let trimmed = from_lead.trim_end();
+        let lead = content.len() - from_lead.len();
+        if !trimmed.is_empty() && screen(from_lead) {
             if p.line.is_match(trimmed) {
                 spans.push(Span::new(offset, offset + content.len()));
             } else {
                 for r in &p.prefix {
-                    if let Some(m) = r.find(&content[lead..])
+                    if let Some(m) = r.find(from_lead)
                         && m.start() == 0
                         && m.end() > 0
                     {
@@ -136,7 +138,15 @@ mod tests {
 
     #[test]
     fn lines_are_those_of_split_inclusive() {
-        for text in ["", "a", "\n", "a\nb", "a\n", "\n\nx\r\n\u{2003}y\n\n", "é\nü"] {
+        for text in [
+            "",
+            "a",
+            "\n",
+            "a\nb",
+            "a\n",
+            "\n\nx\r\n\u{2003}y\n\n",
+            "é\nü",
+        ] {
             assert_eq!(
                 lines(text).collect::<Vec<_>>(),
                 text.split_inclusive('\n').collect::<Vec<_>>()

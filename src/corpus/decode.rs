@@ -91,7 +91,7 @@ fn latin1(b: u8) -> char {
 /// A NUL byte, or many control bytes, in the first 8 KiB means binary.
 fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
-    if head.contains(&0) {
+    if memchr::memchr(0, head).is_some() {
         return true;
     }
     // Every control byte is below 0x20, so when few bytes are, few are controls: a count the

@@ -41,20 +41,23 @@ impl Screen {
         }
     }
 
-    /// False only when no pattern can match `haystack` at its start.
-    pub(super) fn may_match(&self, haystack: &str) -> bool {
+    /// Runs `f` with this screen's test: false only when no pattern can match the haystack at its
+    /// start. The lazy DFA's cache is taken once for all the lines `f` tests.
+    pub(super) fn with<R>(&self, f: impl FnOnce(&mut dyn FnMut(&str) -> bool) -> R) -> R {
         let Some(dfa) = &self.dfa else {
-            return true;
+            return f(&mut |_| true);
         };
         CACHE.with(|slot| {
             let mut slot = slot.borrow_mut();
             if slot.as_ref().is_none_or(|(id, _)| *id != self.id) {
                 *slot = Some((self.id, dfa.create_cache()));
             }
-            let Some((_, cache)) = slot.as_mut() else {
-                return true;
-            };
-            step(dfa, cache, haystack.as_bytes()).unwrap_or(true)
+            match slot.as_mut() {
+                Some((_, cache)) => {
+                    f(&mut |haystack| step(dfa, cache, haystack.as_bytes()).unwrap_or(true))
+                }
+                None => f(&mut |_| true),
+            }
         })
     }
 }
@@ -119,6 +122,12 @@ mod tests {
 
     fn screen(patterns: &[&str]) -> Screen {
         Screen::new(&patterns.iter().map(|p| p.to_string()).collect::<Vec<_>>())
+    }
+
+    impl Screen {
+        pub(in crate::corpus) fn may_match(&self, haystack: &str) -> bool {
+            self.with(|may_match| may_match(haystack))
+        }
     }
 
     #[test]
