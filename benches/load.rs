@@ -52,6 +52,21 @@ fn rss(items: usize) -> String {
     )
 }
 
+/// A short article as folders of saved articles hold them: title, byline, paragraphs, and a few
+/// lines of site chrome. Reading many of these is dominated by per-line work (chrome, metadata).
+fn article(i: usize) -> String {
+    let mut text = format!("Ministers meet on the shared port ({i})\n\nBy Jane Holt\n\n");
+    for p in 0..12 {
+        text.push_str(PARAGRAPH);
+        text.push_str("\n\n");
+        if p == 5 {
+            text.push_str("Advertisement\n\n");
+        }
+    }
+    text.push_str("Share this article\n\nRelated stories\n");
+    text
+}
+
 fn bench(c: &mut Criterion) {
     let inputs = [
         ("html_page_20kb", Kind::Html, html_page(100)),
@@ -72,6 +87,28 @@ fn bench(c: &mut Criterion) {
             b.iter(|| formats::parse(*kind, "bench", black_box(input), input.as_bytes()))
         });
     }
+    let articles: Vec<String> = (0..200).map(article).collect();
+    let bytes: u64 = articles.iter().map(|a| a.len() as u64).sum();
+    group.throughput(Throughput::Bytes(bytes));
+    group.bench_function("text_200_articles", |b| {
+        b.iter(|| {
+            for a in &articles {
+                black_box(formats::parse(
+                    Kind::Text,
+                    "bench",
+                    black_box(a),
+                    a.as_bytes(),
+                ));
+            }
+        })
+    });
+    group.bench_function("decode_200_articles", |b| {
+        b.iter(|| {
+            for a in &articles {
+                black_box(attache::corpus::decode(black_box(a.as_bytes())));
+            }
+        })
+    });
     group.finish();
 }
 

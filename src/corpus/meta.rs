@@ -61,18 +61,57 @@ fn truncate_words(s: &str, max: usize) -> String {
     out
 }
 
+/// A pattern that begins with `(?m)^\s*` gets no literal prefilter from the regex engine, so it
+/// walks every byte of every article. Each such pattern here comes with a guard: a pattern that
+/// matches a piece every match of the full one must contain (the part after `^\s*` up to a
+/// literal). The guard is searched with a prefilter; a text without it cannot match, and is skipped.
+struct Guarded {
+    guard: Regex,
+    full: Regex,
+}
+
+impl Guarded {
+    fn captures<'t>(&self, text: &'t str) -> Option<regex::Captures<'t>> {
+        if !self.guard.is_match(text) {
+            return None;
+        }
+        self.full.captures(text)
+    }
+}
+
+fn guarded(cell: &'static OnceLock<Guarded>, guard: &str, full: &str) -> &'static Guarded {
+    cell.get_or_init(|| Guarded {
+        guard: Regex::new(guard).expect("valid built-in regex"),
+        full: Regex::new(full).expect("valid built-in regex"),
+    })
+}
+
+/// "SOURCE: X" / "via: X" on a line of its own.
+fn source_line() -> &'static Guarded {
+    static SOURCE: OnceLock<Guarded> = OnceLock::new();
+    guarded(
+        &SOURCE,
+        r"(?i:source|via)\s*:",
+        r"(?m)^\s*(?i:source|via)\s*:\s*([A-Za-z][\w .&'-]{1,40}?)\s*$",
+    )
+}
+
+/// "X Desk" opening a line, alone or before a `|`.
+fn desk_line() -> &'static Guarded {
+    static DESK: OnceLock<Guarded> = OnceLock::new();
+    guarded(
+        &DESK,
+        r" Desk",
+        r"(?m)^\s*([A-Z][A-Za-z]{1,12}) Desk\s*(\||$)",
+    )
+}
+
 /// The outlet from lines pages use to name it: "SOURCE: X", "X Desk | City", a closing "| X",
 /// or a wire dateline "CITY (X) —" / "CITY/CITY, April 2 (X) -".
 pub fn guess_outlet(text: &str) -> Option<String> {
-    static SOURCE: OnceLock<Regex> = OnceLock::new();
-    static DESK: OnceLock<Regex> = OnceLock::new();
     static PIPE_END: OnceLock<Regex> = OnceLock::new();
     static WIRE: OnceLock<Regex> = OnceLock::new();
-    let source = re(
-        &SOURCE,
-        r"(?m)^\s*(?i:source|via)\s*:\s*([A-Za-z][\w .&'-]{1,40}?)\s*$",
-    );
-    let desk = re(&DESK, r"(?m)^\s*([A-Z][A-Za-z]{1,12}) Desk\s*(\||$)");
+    let (source, desk) = (source_line(), desk_line());
     let pipe_end = re(
         &PIPE_END,
         r"\|\s*([A-Z][A-Za-z&.]{1,20}(?: [A-Z][A-Za-z&.]+){0,2})\s*$",
@@ -152,6 +191,57 @@ mod tests {
         assert_eq!(
             guess_outlet("Long text ends here.” | NEWSWIRE").as_deref(),
             Some("NEWSWIRE")
+        );
+    }
+
+    use proptest::prelude::*;
+
+    /// Pieces of source and desk lines, with spaces and line breaks of several kinds and the long
+    /// s, which `(?i)` folds to `s`.
+    const PIECES: &[&str] = &[
+        "SOURCE",
+        "source",
+        "Via",
+        "\u{17f}ource",
+        ":",
+        " : ",
+        "Daily Planet",
+        "XYZ",
+        " Desk",
+        "Desk",
+        " | Paris",
+        "|",
+        " ",
+        "\t",
+        "\u{a0}",
+        "\n",
+        "\r\n",
+        "\n\n",
+        "The talks went on.",
+        "Minister Jane Holt",
+        "x",
+        "9",
+    ];
+
+    proptest! {
+        #[test]
+        fn guards_skip_only_texts_the_patterns_cannot_match(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..30)
+        ) {
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            for g in [source_line(), desk_line()] {
+                let guarded = g.captures(&text).map(|c| c.get(1).map(|m| m.range()));
+                let full = g.full.captures(&text).map(|c| c.get(1).map(|m| m.range()));
+                prop_assert_eq!(guarded, full);
+            }
+        }
+    }
+
+    #[test]
+    fn outlet_from_a_source_line_after_blank_lines_and_spaces() {
+        assert_eq!(
+            guess_outlet("Text.\n\n  \t\nVia : North Wire\n").as_deref(),
+            Some("North Wire")
         );
     }
 

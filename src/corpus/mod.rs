@@ -15,6 +15,7 @@ pub mod formats;
 mod frontmatter;
 mod meta;
 mod read;
+mod screen;
 mod stamp;
 mod walk;
 
@@ -24,7 +25,7 @@ pub use embedded::EMBEDDED;
 pub use frontmatter::{FileMeta, FrontMatter, split_front_matter};
 pub use meta::{guess_byline, guess_outlet, guess_title, parse_date};
 pub use stamp::{Stamp, since_epoch_ns};
-pub use walk::{PlannedFile, Scan, scan};
+pub use walk::{PlannedFile, Scan};
 
 use crate::model::{DateSource, Document, Published};
 use chrono::NaiveDate;
@@ -110,6 +111,24 @@ impl LoadOptions {
     pub fn cap(&self) -> u64 {
         self.max_bytes.unwrap_or(DEFAULT_MAX_BYTES)
     }
+}
+
+/// Walks the given files and folders: see [`walk::scan`]. The walk mostly waits on the file
+/// system and uses one core, so the patterns that reading needs (chrome lines, metadata; some 20 ms
+/// to compile) are compiled meanwhile on another thread, once per process.
+pub fn scan(paths: &[impl AsRef<Path>]) -> Scan {
+    static STARTED: std::sync::Once = std::sync::Once::new();
+    STARTED.call_once(|| {
+        // No thread to spare: the first document compiles them, as before.
+        let _ = std::thread::Builder::new()
+            .name("attache-patterns".to_string())
+            .spawn(|| {
+                mark_chrome("");
+                guess_outlet("");
+                guess_byline("");
+            });
+    });
+    walk::scan(paths)
 }
 
 /// Loads the embedded corpus (no paths) or the given files and folders.

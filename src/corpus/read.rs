@@ -3,7 +3,7 @@
 //! format reader. A file that vanished, changed into a FIFO or grew past the cap since the scan
 //! gives one warning; the rest still loads.
 
-use super::decode::Decoded;
+use super::decode::{Decoded, InPlace};
 use super::formats::{self, Kind};
 use super::walk::io_message;
 use super::{Loaded, PlannedFile, Scan, Warning};
@@ -121,17 +121,23 @@ fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
 
 fn load_bytes(file: &PlannedFile, bytes: &[u8], loaded: &mut Loaded) {
     let kind = Kind::of(&file.path, bytes);
-    let text = match formats::decode_for(kind, bytes) {
-        Decoded::Utf8(s) => s,
-        Decoded::Converted(s, from) => {
+    let decoded: String;
+    let text: &str = match formats::decode_for_in_place(kind, bytes) {
+        InPlace::AsIs(s) => s,
+        InPlace::Decoded(Decoded::Utf8(s)) => {
+            decoded = s;
+            &decoded
+        }
+        InPlace::Decoded(Decoded::Converted(s, from)) => {
             warn(
                 loaded,
                 &file.path,
                 &format!("not valid UTF-8; decoded as {from}"),
             );
-            s
+            decoded = s;
+            &decoded
         }
-        Decoded::Binary => {
+        InPlace::Decoded(Decoded::Binary) => {
             return warn(
                 loaded,
                 &file.path,
@@ -148,7 +154,7 @@ fn load_bytes(file: &PlannedFile, bytes: &[u8], loaded: &mut Loaded) {
         return warn(loaded, &file.path, what);
     }
     let shown = file.path.to_string_lossy();
-    let parsed = formats::parse(kind, &shown, &text, bytes);
+    let parsed = formats::parse(kind, &shown, text, bytes);
     loaded.documents.extend(parsed.documents);
     loaded.warnings.extend(parsed.warnings);
 }

@@ -14,7 +14,7 @@ mod text;
 
 pub use fragment::html_to_text;
 
-use super::decode::{Decoded, decode};
+use super::decode::{Decoded, InPlace, decode_in_place, utf8};
 use super::{FileMeta, Warning, document_from_text, parse_date};
 use crate::model::Document;
 use std::path::Path;
@@ -73,13 +73,21 @@ impl Kind {
 /// Decodes a file's bytes for its kind: an HTML page that is not UTF-8 is decoded with the
 /// charset it declares (then there is nothing to warn about); everything else as [`decode`] does.
 pub fn decode_for(kind: Kind, bytes: &[u8]) -> Decoded {
+    match decode_for_in_place(kind, bytes) {
+        InPlace::AsIs(s) => Decoded::Utf8(s.to_string()),
+        InPlace::Decoded(decoded) => decoded,
+    }
+}
+
+/// What [`decode_for`] gives, with text that is UTF-8 already borrowed from `bytes`.
+pub(crate) fn decode_for_in_place(kind: Kind, bytes: &[u8]) -> InPlace<'_> {
     if kind == Kind::Html
-        && std::str::from_utf8(bytes).is_err()
+        && utf8(bytes).is_none()
         && let Some(text) = html::decode_declared(bytes)
     {
-        return Decoded::Utf8(text);
+        return InPlace::Decoded(Decoded::Utf8(text));
     }
-    decode(bytes)
+    decode_in_place(bytes)
 }
 
 /// The documents and warnings of one file.
