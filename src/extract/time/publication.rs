@@ -344,12 +344,47 @@ fn latest_year(text: &str, exprs: &[&Expression]) -> Option<i32> {
 
 /// Capitalised words of four letters or more: a cheap fingerprint of who and where a story is about.
 /// Each once, in the order of their first use (the order the corpus vocabulary is numbered in).
+/// Words are the runs of letters and digits; ASCII bytes are classified without decoding.
 fn names_of(text: &str) -> Vec<&str> {
     let mut seen: FxHashSet<&str> = FxHashSet::default();
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() > 3 && w.chars().next().is_some_and(char::is_uppercase))
-        .filter(|w| seen.insert(w))
-        .collect()
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    // The start of the word being read, when one is.
+    let mut start: Option<usize> = None;
+    let mut at = 0;
+    let mut end_word = |from: usize, to: usize| {
+        let w = &text[from..to];
+        let upper = match bytes[from] {
+            b if b < 0x80 => b.is_ascii_uppercase(),
+            _ => w.chars().next().is_some_and(char::is_uppercase),
+        };
+        if w.len() > 3 && upper && seen.insert(w) {
+            out.push(w);
+        }
+    };
+    while at < bytes.len() {
+        let b = bytes[at];
+        let (word, len) = if b < 0x80 {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            // `at` is on a character boundary: every step moves by a whole character.
+            let c = text[at..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        match (word, start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                end_word(from, at);
+                start = None;
+            }
+            _ => {}
+        }
+        at += len;
+    }
+    if let Some(from) = start {
+        end_word(from, bytes.len());
+    }
+    out
 }
 
 /// The date the neighbours with a fixed date agree on (the similarity-weighted median).
@@ -371,4 +406,48 @@ fn consensus(
         }
     }
     None
+}
+
+#[cfg(test)]
+mod names_tests {
+    use super::names_of;
+    use proptest::prelude::*;
+
+    /// The plain definition the scan must agree with.
+    fn by_split(text: &str) -> Vec<&str> {
+        let mut seen = std::collections::HashSet::new();
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 3 && w.chars().next().is_some_and(char::is_uppercase))
+            .filter(|w| seen.insert(*w))
+            .collect()
+    }
+
+    #[test]
+    fn names_are_capitalised_words_once_each_in_first_use_order() {
+        let text = "Minister Jane Holt met Holt's rival, Émile Ångström, in Zürich; HOLT \
+                    and Ωmega2 left. Jane Holt";
+        assert_eq!(
+            names_of(text),
+            [
+                "Minister",
+                "Jane",
+                "Holt",
+                "Émile",
+                "Ångström",
+                "Zürich",
+                "HOLT",
+                "Ωmega2"
+            ]
+        );
+        assert_eq!(names_of(text), by_split(text));
+    }
+
+    proptest! {
+        #[test]
+        fn the_scan_splits_as_the_definition_does(
+            text in "([A-Za-z0-9 ,.'-]|É|é|ß|Ω|ω|İ|ǅ|٣|中|\u{00a0}|\u{2019}){0,60}"
+        ) {
+            prop_assert_eq!(names_of(&text), by_split(&text));
+        }
+    }
 }
