@@ -36,3 +36,45 @@ fn dated_documents_are_not_analysed_for_inference() {
     docs[0].published.source = attache::model::DateSource::Metadata;
     assert!(time::infer_publication_dates_analysed(&mut docs).is_none());
 }
+
+/// The merge extracts the quotes it was left (beside its grouping): the timeline is the one
+/// built from complete extractions, quotes, speakers, statements and links included.
+#[test]
+fn quotes_left_to_the_merge_give_the_timeline_complete_extractions_give() {
+    let none: [&str; 0] = [];
+    let mut docs = corpus::load(&none, &LoadOptions::default()).documents;
+    docs.push(document_from_text(
+        "written.txt",
+        "Harbour talks resume\nMinister Jane Holt met union leaders on Thursday. \"We will sign \
+         by Friday,\" Holt said. No quote marks follow.",
+        None,
+    ));
+    docs.push(document_from_text(
+        "plain.txt",
+        "Port strike ends\nUnion leaders met Minister Jane Holt on Friday and signed the deal.",
+        None,
+    ));
+    let analysed =
+        time::infer_publication_dates_analysed(&mut docs).expect("undated documents are analysed");
+    let complete: Vec<_> = docs
+        .iter()
+        .zip(&analysed)
+        .map(|(d, a)| extract::extract_analysed(d, a))
+        .collect();
+    let deferred: Vec<_> = docs
+        .iter()
+        .zip(&analysed)
+        .map(|(d, a)| extract::extract_deferring_quotes(d, a))
+        .collect();
+    assert!(deferred.iter().any(|ex| ex.pending.is_some()));
+    assert!(
+        deferred.iter().any(|ex| ex.pending.is_none()),
+        "a text without quote marks"
+    );
+    assert!(deferred.iter().all(|ex| ex.quotes.is_empty()));
+    let json = |t: &attache::model::Timeline| serde_json::to_string(t).unwrap();
+    let from_complete = extract::merge::merge(docs.clone(), complete);
+    let from_deferred = extract::merge::merge(docs, deferred);
+    assert!(from_complete.quotes.len() >= 2);
+    assert_eq!(json(&from_deferred), json(&from_complete));
+}

@@ -55,8 +55,13 @@ pub fn build_timeline(
         progress.stage("dating articles", 0);
         let reuse = crate::memory::Reuse::start();
         let analysed = extract::time::infer_publication_dates_analysed(&mut documents);
+        // The quotes are extracted in the merge, beside the grouping.
         let extractions = extract_all(&documents, progress, |i, d| {
-            (fresh(analysed.as_deref(), i, d), false)
+            let ex = match analysed.as_deref().and_then(|a| a.get(i)) {
+                Some(expressions) => extract::extract_deferring_quotes(d, expressions),
+                None => extract::extract_deferring_quotes(d, &extract::time::analyse(&d.text)),
+            };
+            (ex, false)
         });
         // Every article's analysed expressions: not needed by the merge. The free pages go back
         // to the system before the merge's peak.

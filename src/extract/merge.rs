@@ -16,9 +16,9 @@ mod moving;
 pub mod score;
 pub mod title;
 
-use super::Extraction;
 use super::events::places::Places;
 use super::quotes::link_statements;
+use super::{Extraction, Pending};
 use crate::model::{Actor, Document, Event, Mention, Quote, Timeline};
 use crate::phase::Phase;
 use chrono::NaiveDate;
@@ -42,25 +42,59 @@ pub struct Item<'a> {
 /// Quotes are linked into statements on one core while the mentions are grouped into events on
 /// the other: the two do not depend on each other.
 pub fn merge(documents: Vec<Document>, mut extractions: Vec<Extraction>) -> Timeline {
-    let mut quotes: Vec<Quote> =
-        Vec::with_capacity(extractions.iter().map(|ex| ex.quotes.len()).sum());
     let mut actors: Vec<Actor> = Vec::new();
     let mut named: HashSet<String> = HashSet::new();
-    for ex in &mut extractions {
+    // Each document's quotes, or what they are to be extracted from (see
+    // [`super::extract_deferring_quotes`]): that is done beside the grouping, which leaves a core
+    // idle while its largest kind family is grouped.
+    let mut parts: Vec<Result<Vec<Quote>, (usize, Pending)>> =
+        Vec::with_capacity(extractions.len());
+    let by_id: FxHashMap<&str, usize> = documents
+        .iter()
+        .enumerate()
+        .map(|(k, d)| (d.id.as_str(), k))
+        .collect();
+    for (k, ex) in extractions.iter_mut().enumerate() {
         // Taken, not appended: each extraction's buffer is freed at once.
-        quotes.extend(std::mem::take(&mut ex.quotes));
+        parts.push(match ex.pending.take() {
+            Some(pending) => {
+                // The document extracted: the one in the same place, or else the one of its id.
+                let doc = match documents.get(k) {
+                    Some(d) if d.id == ex.doc => Some(k),
+                    _ => by_id.get(ex.doc.as_str()).copied(),
+                };
+                match doc {
+                    Some(doc) => Err((doc, pending)),
+                    None => Ok(Vec::new()),
+                }
+            }
+            None => Ok(std::mem::take(&mut ex.quotes)),
+        });
         for a in std::mem::take(&mut ex.new_actors) {
             if named.insert(a.name.clone()) {
                 actors.push(a);
             }
         }
     }
-    let (events, ()) = rayon::join(
+    drop(by_id);
+    let (events, quotes) = rayon::join(
         || events(&documents, extractions),
         || {
+            // Small jobs: the grouping's thread may take one while it waits on its own.
+            let per_doc: Vec<Vec<Quote>> = parts
+                .into_par_iter()
+                .with_max_len(4)
+                .map(|part| match part {
+                    Ok(quotes) => quotes,
+                    Err((doc, pending)) => super::pending_quotes(&documents[doc], &pending),
+                })
+                .collect();
+            let mut quotes: Vec<Quote> = Vec::with_capacity(per_doc.iter().map(Vec::len).sum());
+            quotes.extend(per_doc.into_iter().flatten());
             let phase = Phase::start("statements");
             link_statements(&mut quotes);
             phase.end();
+            quotes
         },
     );
     let mut timeline = Timeline {

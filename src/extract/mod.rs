@@ -21,6 +21,18 @@ pub struct Extraction {
     pub new_actors: Vec<Actor>,
     pub quotes: Vec<Quote>,
     pub mentions: Vec<Mention>,
+    /// What the quotes are extracted from, when that is left to the merge (see
+    /// [`extract_deferring_quotes`]); never stored.
+    #[serde(skip)]
+    pub pending: Option<Pending>,
+}
+
+/// What a document's quotes are extracted from besides its text: its sentences and the actors
+/// named in it.
+#[derive(Debug, Clone, Default)]
+pub struct Pending {
+    sentences: Vec<crate::model::Span>,
+    actors: Vec<actors::ActorMention>,
 }
 
 /// Runs every per-document stage on one document (its publication date must already be set or inferred).
@@ -31,25 +43,55 @@ pub fn extract_document(doc: &Document) -> Extraction {
 /// [`extract_document`] with the document's time expressions already analysed ([`time::analyse`],
 /// as [`time::infer_publication_dates_analysed`] hands them back), so no text is analysed twice.
 pub fn extract_analysed(doc: &Document, expressions: &[time::Expression]) -> Extraction {
+    let mut ex = extract_deferring_quotes(doc, expressions);
+    if let Some(pending) = ex.pending.take() {
+        ex.quotes = pending_quotes(doc, &pending);
+        ex.actors = pending.actors;
+    }
+    ex
+}
+
+/// [`extract_analysed`] without the quotes: what they are extracted from is kept in
+/// [`Extraction::pending`] (when the text has quotation marks; the actors found are then there,
+/// not in [`Extraction::actors`]), for [`pending_quotes`]. The merge extracts them on a core the
+/// grouping leaves idle.
+pub fn extract_deferring_quotes(doc: &Document, expressions: &[time::Expression]) -> Extraction {
     let gazetteer = actors::Gazetteer::embedded();
     let timexes = time::resolve(expressions, doc.published.date);
-    // Actors and quotes read the same words: tokenize once for both.
     let toks = actors::tokens::tokenize(&doc.text);
     let (actor_mentions, new_actors) = actors::find_actors_in(doc, gazetteer, &toks);
+    drop(toks);
     // Quotes and events read the same sentences: split once for both.
     let sentences = crate::text::sentences(&doc.text);
-    let quotes =
-        quotes::extract_quotes_in_sentences(doc, &toks, &sentences, &actor_mentions, gazetteer);
     let mentions =
         events::detect_mentions_in_sentences(doc, &sentences, &timexes, &actor_mentions, gazetteer);
+    let (actors, pending) = match quotes::has_quotation_marks(&doc.text) {
+        true => (
+            Vec::new(),
+            Some(Pending {
+                sentences,
+                actors: actor_mentions,
+            }),
+        ),
+        false => (actor_mentions, None),
+    };
     Extraction {
         doc: doc.id.clone(),
         timexes,
-        actors: actor_mentions,
+        actors,
         new_actors,
-        quotes,
+        quotes: Vec::new(),
         mentions,
+        pending,
     }
+}
+
+/// The quotes of `doc`, from what [`extract_deferring_quotes`] kept (its words are tokenized
+/// again: cheaper to redo than to keep for every document until the merge).
+pub fn pending_quotes(doc: &Document, pending: &Pending) -> Vec<Quote> {
+    let gazetteer = actors::Gazetteer::embedded();
+    let toks = actors::tokens::tokenize(&doc.text);
+    quotes::extract_quotes_in_sentences(doc, &toks, &pending.sentences, &pending.actors, gazetteer)
 }
 
 /// Loads-to-timeline: infers missing publication dates, extracts each document, merges.

@@ -42,6 +42,11 @@ pub fn extract_quotes_in(
     extract_quotes_in_sentences(doc, toks, &sentences, actors, gazetteer)
 }
 
+/// Whether `text` has any quotation mark a quote could open with (without one it has no quotes).
+pub fn has_quotation_marks(text: &str) -> bool {
+    !marks::find_quotes(text).is_empty()
+}
+
 /// [`extract_quotes_in`] with the document's sentences ([`crate::text::sentences`]) already split.
 pub fn extract_quotes_in_sentences(
     doc: &Document,
