@@ -23,8 +23,9 @@ mod stored;
 pub use stat::{Opened, open};
 pub use store::{Cache, EntryFile, Kind, PAYLOAD};
 
+use crate::extract::merge::Extracted;
 use crate::extract::{self, Extraction};
-use crate::model::{Document, MentionCues, Timeline};
+use crate::model::{Actor, Document, Mention, MentionCues, Quote, Timeline};
 use crate::progress::Progress;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -55,13 +56,8 @@ pub fn build_timeline(
         progress.stage("dating articles", 0);
         let reuse = crate::memory::Reuse::start();
         let analysed = extract::time::infer_publication_dates_analysed(&mut documents);
-        // The quotes are extracted in the merge, beside the grouping.
         let extractions = extract_all(&documents, progress, |i, d| {
-            let ex = match analysed.as_deref().and_then(|a| a.get(i)) {
-                Some(expressions) => extract::extract_deferring_quotes(d, expressions),
-                None => extract::extract_deferring_quotes(d, &extract::time::analyse(&d.text)),
-            };
-            (ex, false)
+            (fresh(analysed.as_deref(), i, d), false)
         });
         // Every article's analysed expressions: not needed by the merge. The free pages go back
         // to the system before the merge's peak.
@@ -93,9 +89,13 @@ pub fn build_timeline(
     progress.stage("dating articles", 0);
     let reuse = crate::memory::Reuse::start();
     let analysed = extract::time::infer_publication_dates_analysed(&mut documents);
+    let keys: Vec<u128> = documents
+        .par_iter()
+        .zip(&texts)
+        .map(|(d, &text)| key::extraction_key(d, text))
+        .collect();
     let extractions = extract_all(&documents, progress, |i, d| {
-        let key = key::extraction_key(d, texts[i]);
-        if let Some(mut cached) = cache.get::<ExtractionIn>(Kind::Extraction, key)
+        if let Some(mut cached) = cache.get::<ExtractionIn>(Kind::Extraction, keys[i])
             && cached.cues.len() == cached.ex.mentions.len()
         {
             for (m, cues) in cached.ex.mentions.iter_mut().zip(cached.cues) {
@@ -104,32 +104,47 @@ pub fn build_timeline(
             renumber(&mut cached.ex, &d.id);
             return (cached.ex, true);
         }
-        let mut ex = fresh(analysed.as_deref(), i, d);
-        ex.timexes = Vec::new();
-        ex.actors = Vec::new();
-        let out = ExtractionOut {
-            ex: &ex,
-            cues: ex.mentions.iter().map(|m| &m.cues).collect(),
-        };
-        cache.put(Kind::Extraction, key, &out);
-        (ex, false)
+        // Its quotes are extracted in the merge, which stores the entry.
+        (fresh(analysed.as_deref(), i, d), false)
     });
     drop(analysed);
     drop(reuse);
     progress.stage("merging events", 0);
-    merged(documents, extractions, Some((cache, whole)), progress)
+    let fresh: Vec<bool> = extractions.iter().map(|(_, hit)| !hit).collect();
+    let store = |k: usize, ex: Extracted| {
+        if fresh.get(k).copied().unwrap_or(false) {
+            let out = ExtractionOut {
+                ex: ExtractionRef {
+                    doc: ex.doc,
+                    timexes: &[],
+                    actors: &[],
+                    new_actors: ex.new_actors,
+                    quotes: ex.quotes,
+                    mentions: ex.mentions,
+                },
+                cues: ex.mentions.iter().map(|m| &m.cues).collect(),
+            };
+            cache.put(Kind::Extraction, keys[k], &out);
+        }
+    };
+    merged(
+        documents,
+        extractions,
+        Some((cache, whole, &store)),
+        progress,
+    )
 }
 
-/// Extracts document `i`, from the time expressions dating already analysed when there are some
-/// (the text is not tagged twice).
+/// Extracts document `i` but for its quotes (left to the merge), from the time expressions
+/// dating already analysed when there are some (the text is not tagged twice).
 fn fresh(
     analysed: Option<&[Vec<extract::time::Expression>]>,
     i: usize,
     d: &Document,
 ) -> Extraction {
     match analysed.and_then(|a| a.get(i)) {
-        Some(expressions) => extract::extract_analysed(d, expressions),
-        None => extract::extract_document(d),
+        Some(expressions) => extract::extract_deferring_quotes(d, expressions),
+        None => extract::extract_deferring_quotes(d, &extract::time::analyse(&d.text)),
     }
 }
 
@@ -155,17 +170,21 @@ fn extract_all(
         .collect()
 }
 
+/// Writes a fresh extraction's cache entry (see [`extract::merge::merge_storing`]).
+type Store<'a> = &'a (dyn Fn(usize, Extracted) + Sync);
+
 fn merged(
     documents: Vec<Document>,
     extractions: Vec<(Extraction, bool)>,
-    cache: Option<(&Cache, u128)>,
+    cache: Option<(&Cache, u128, Store)>,
     progress: &Progress,
 ) -> Built {
     let reused = extractions.iter().filter(|(_, hit)| *hit).count();
     let extracted = extractions.len() - reused;
     let extractions = extractions.into_iter().map(|(ex, _)| ex).collect();
-    let mut timeline = extract::merge::merge(documents, extractions);
-    if let Some((cache, whole)) = cache {
+    let mut timeline =
+        extract::merge::merge_storing(documents, extractions, cache.map(|(_, _, store)| store));
+    if let Some((cache, whole, _)) = cache {
         progress.stage("writing the cache", 0);
         if let Some(payload) = entry::encode(&mut timeline) {
             cache.put_raw(Kind::Timeline, whole, &payload);
@@ -176,7 +195,7 @@ fn merged(
         extracted,
         reused,
         timeline_reused: false,
-        timeline_key: cache.map(|(_, whole)| whole),
+        timeline_key: cache.map(|(_, whole, _)| whole),
         files_unread: false,
     }
 }
@@ -216,8 +235,19 @@ fn renumber(ex: &mut Extraction, id: &str) {
 /// them beside the extraction, one per mention.
 #[derive(Serialize)]
 struct ExtractionOut<'a> {
-    ex: &'a Extraction,
+    ex: ExtractionRef<'a>,
     cues: Vec<&'a MentionCues>,
+}
+
+/// An [`Extraction`] as postcard lays it out (field by field, in its order), from borrowed parts.
+#[derive(Serialize)]
+struct ExtractionRef<'a> {
+    doc: &'a str,
+    timexes: &'a [extract::time::Timex],
+    actors: &'a [extract::actors::ActorMention],
+    new_actors: &'a [Actor],
+    quotes: &'a [Quote],
+    mentions: &'a [Mention],
 }
 
 #[derive(Deserialize)]

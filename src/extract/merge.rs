@@ -37,23 +37,44 @@ pub struct Item<'a> {
     pub dct: Option<NaiveDate>,
 }
 
+/// A document's extraction as the merge holds it once its quotes are extracted (what the cache
+/// keeps of it: see [`merge_storing`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Extracted<'a> {
+    pub doc: &'a str,
+    pub new_actors: &'a [Actor],
+    pub quotes: &'a [Quote],
+    pub mentions: &'a [Mention],
+}
+
 /// Builds the corpus timeline from the documents and their extractions.
 ///
 /// Quotes are linked into statements on one core while the mentions are grouped into events on
 /// the other: the two do not depend on each other.
-pub fn merge(documents: Vec<Document>, mut extractions: Vec<Extraction>) -> Timeline {
-    let mut actors: Vec<Actor> = Vec::new();
-    let mut named: HashSet<String> = HashSet::new();
-    // Each document's quotes, or what they are to be extracted from (see
-    // [`super::extract_deferring_quotes`]): that is done beside the grouping, which leaves a core
-    // idle while its largest kind family is grouped.
-    let mut parts: Vec<Result<Vec<Quote>, (usize, Pending)>> =
-        Vec::with_capacity(extractions.len());
+pub fn merge(documents: Vec<Document>, extractions: Vec<Extraction>) -> Timeline {
+    merge_storing(documents, extractions, None)
+}
+
+/// [`merge`], handing `store` each extraction (by its place) once its quotes are extracted.
+///
+/// The quotes left to the merge ([`super::extract_deferring_quotes`]) are extracted beside the
+/// grouping, which leaves a core idle while its largest kind family is grouped; `store` is
+/// called there too.
+pub fn merge_storing(
+    documents: Vec<Document>,
+    mut extractions: Vec<Extraction>,
+    store: Option<&(dyn Fn(usize, Extracted) + Sync)>,
+) -> Timeline {
     let by_id: FxHashMap<&str, usize> = documents
         .iter()
         .enumerate()
         .map(|(k, d)| (d.id.as_str(), k))
         .collect();
+    // Each document's quotes, or what they are to be extracted from.
+    let mut parts: Vec<Result<Vec<Quote>, (usize, Pending)>> =
+        Vec::with_capacity(extractions.len());
+    let mut new_actors: Vec<Vec<Actor>> = Vec::with_capacity(extractions.len());
+    let mut ids: Vec<String> = Vec::with_capacity(extractions.len());
     for (k, ex) in extractions.iter_mut().enumerate() {
         // Taken, not appended: each extraction's buffer is freed at once.
         parts.push(match ex.pending.take() {
@@ -70,18 +91,26 @@ pub fn merge(documents: Vec<Document>, mut extractions: Vec<Extraction>) -> Time
             }
             None => Ok(std::mem::take(&mut ex.quotes)),
         });
-        for a in std::mem::take(&mut ex.new_actors) {
-            if named.insert(a.name.clone()) {
-                actors.push(a);
-            }
-        }
+        new_actors.push(std::mem::take(&mut ex.new_actors));
+        ids.push(std::mem::take(&mut ex.doc));
     }
     drop(by_id);
-    let (events, quotes) = rayon::join(
-        || events(&documents, extractions),
+    let mut actors: Vec<Actor> = Vec::new();
+    let mut named: HashSet<&str> = HashSet::new();
+    for a in new_actors.iter().flatten() {
+        if named.insert(a.name.as_str()) {
+            actors.push(a.clone());
+        }
+    }
+    drop(named);
+    // Mentions stay in their documents' vectors (a flat copy of every mention would hold them
+    // twice at the merge's peak).
+    let per_doc: Vec<Vec<Mention>> = extractions.into_iter().map(|ex| ex.mentions).collect();
+    let ((events, members), quotes) = rayon::join(
+        || group(&documents, &per_doc),
         || {
             // Small jobs: the grouping's thread may take one while it waits on its own.
-            let per_doc: Vec<Vec<Quote>> = parts
+            let quotes: Vec<Vec<Quote>> = parts
                 .into_par_iter()
                 .with_max_len(4)
                 .map(|part| match part {
@@ -89,14 +118,33 @@ pub fn merge(documents: Vec<Document>, mut extractions: Vec<Extraction>) -> Time
                     Err((doc, pending)) => super::pending_quotes(&documents[doc], &pending),
                 })
                 .collect();
-            let mut quotes: Vec<Quote> = Vec::with_capacity(per_doc.iter().map(Vec::len).sum());
-            quotes.extend(per_doc.into_iter().flatten());
+            if let Some(store) = store {
+                quotes
+                    .par_iter()
+                    .enumerate()
+                    .with_max_len(4)
+                    .for_each(|(k, q)| {
+                        store(
+                            k,
+                            Extracted {
+                                doc: &ids[k],
+                                new_actors: &new_actors[k],
+                                quotes: q,
+                                mentions: &per_doc[k],
+                            },
+                        );
+                    });
+            }
+            let mut all: Vec<Quote> = Vec::with_capacity(quotes.iter().map(Vec::len).sum());
+            all.extend(quotes.into_iter().flatten());
             let phase = Phase::start("statements");
-            link_statements(&mut quotes);
+            link_statements(&mut all);
             phase.end();
-            quotes
+            all
         },
     );
+    drop((ids, new_actors));
+    let events = finish(events, &members, per_doc);
     let mut timeline = Timeline {
         documents,
         events,
@@ -109,17 +157,10 @@ pub fn merge(documents: Vec<Document>, mut extractions: Vec<Extraction>) -> Time
     timeline
 }
 
-/// The events the mentions of all documents tell, numbered in date order.
-fn events(documents: &[Document], extractions: Vec<Extraction>) -> Vec<Event> {
-    // Mentions stay in their documents' vectors (a flat copy of every mention would hold them
-    // twice at the merge's peak); `at` maps a mention's number to where it is.
+/// The events the mentions of all documents tell (without their mentions yet), and the members
+/// of each (numbered through the documents in order).
+fn group(documents: &[Document], per_doc: &[Vec<Mention>]) -> (Vec<Event>, Vec<Vec<usize>>) {
     let phase = Phase::start("items");
-    let per_doc: Vec<Vec<Mention>> = extractions.into_iter().map(|ex| ex.mentions).collect();
-    let at: Vec<(u32, u32)> = per_doc
-        .iter()
-        .enumerate()
-        .flat_map(|(d, ms)| (0..ms.len()).map(move |k| (d as u32, k as u32)))
-        .collect();
     let by_id: FxHashMap<&str, (&Document, String)> = documents
         .iter()
         .map(|d| (d.id.as_str(), (d, format!("{}\u{0}{}", d.path, d.id))))
@@ -141,17 +182,23 @@ fn events(documents: &[Document], extractions: Vec<Extraction>) -> Vec<Event> {
     let phase = phase.next("grouping");
     let groups = cluster::cluster(&items, places);
     let phase = phase.next("building events");
-    let (mut events, members): (Vec<Event>, Vec<Vec<usize>>) = groups
+    let built = groups
         .par_iter()
         .map(|g| event::build(&g.members, &items, places))
         .unzip();
-    drop((items, groups));
-    let phase = phase.next("moving mentions");
-    drop(at);
-    for (e, mentions) in events
-        .iter_mut()
-        .zip(moving::into_events(per_doc, &members))
-    {
+    phase.end();
+    built
+}
+
+/// The events with their mentions (moved out of `per_doc`), titled, in date order and numbered.
+fn finish(
+    mut events: Vec<Event>,
+    members: &[Vec<usize>],
+    per_doc: Vec<Vec<Mention>>,
+) -> Vec<Event> {
+    let places = Places::embedded();
+    let phase = Phase::start("moving mentions");
+    for (e, mentions) in events.iter_mut().zip(moving::into_events(per_doc, members)) {
         e.mentions = mentions;
     }
     crate::memory::release_free();
