@@ -23,7 +23,7 @@ mod stored;
 pub use stat::{Opened, open};
 pub use store::{Cache, EntryFile, Kind, PAYLOAD};
 
-use crate::extract::merge::Extracted;
+use crate::extract::merge::{Extracted, Store};
 use crate::extract::{self, Extraction};
 use crate::model::{Actor, Document, Mention, MentionCues, Quote, Timeline};
 use crate::progress::Progress;
@@ -169,9 +169,6 @@ fn extract_all(
         })
         .collect()
 }
-
-/// Writes a fresh extraction's cache entry (see [`extract::merge::merge_storing`]).
-type Store<'a> = &'a (dyn Fn(usize, Extracted) + Sync);
 
 fn merged(
     documents: Vec<Document>,

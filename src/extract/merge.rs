@@ -47,6 +47,9 @@ pub struct Extracted<'a> {
     pub mentions: &'a [Mention],
 }
 
+/// Takes each extraction (by its place) once its quotes are extracted: see [`merge_storing`].
+pub type Store<'a> = &'a (dyn Fn(usize, Extracted) + Sync);
+
 /// Builds the corpus timeline from the documents and their extractions.
 ///
 /// Quotes are linked into statements on one core while the mentions are grouped into events on
@@ -63,7 +66,7 @@ pub fn merge(documents: Vec<Document>, extractions: Vec<Extraction>) -> Timeline
 pub fn merge_storing(
     documents: Vec<Document>,
     mut extractions: Vec<Extraction>,
-    store: Option<&(dyn Fn(usize, Extracted) + Sync)>,
+    store: Option<Store>,
 ) -> Timeline {
     let by_id: FxHashMap<&str, usize> = documents
         .iter()
