@@ -3,17 +3,27 @@
 
 use attache::corpus::{self, LoadOptions, document_from_text};
 use attache::extract::{self, time};
+use attache::model::Document;
+
+/// The embedded corpus followed by articles written here (file name, text).
+fn embedded_and(written: &[(&str, &str)]) -> Vec<Document> {
+    let none: [&str; 0] = [];
+    let mut docs = corpus::load(&none, &LoadOptions::default()).documents;
+    docs.extend(
+        written
+            .iter()
+            .map(|(name, text)| document_from_text(name, text, None)),
+    );
+    docs
+}
 
 #[test]
 fn reusing_the_inference_analysis_extracts_exactly_what_a_fresh_analysis_does() {
-    let none: [&str; 0] = [];
-    let mut docs = corpus::load(&none, &LoadOptions::default()).documents;
-    docs.push(document_from_text(
+    let mut docs = embedded_and(&[(
         "written.txt",
         "Harbour talks resume\nMinister Jane Holt met union leaders on Thursday, a week after \
          the March 3 walkout. \"We will sign by Friday,\" Holt said.",
-        None,
-    ));
+    )]);
     let analysed =
         time::infer_publication_dates_analysed(&mut docs).expect("undated documents are analysed");
     assert_eq!(analysed.len(), docs.len());
@@ -41,19 +51,17 @@ fn dated_documents_are_not_analysed_for_inference() {
 /// built from complete extractions, quotes, speakers, statements and links included.
 #[test]
 fn quotes_left_to_the_merge_give_the_timeline_complete_extractions_give() {
-    let none: [&str; 0] = [];
-    let mut docs = corpus::load(&none, &LoadOptions::default()).documents;
-    docs.push(document_from_text(
-        "written.txt",
-        "Harbour talks resume\nMinister Jane Holt met union leaders on Thursday. \"We will sign \
-         by Friday,\" Holt said. No quote marks follow.",
-        None,
-    ));
-    docs.push(document_from_text(
-        "plain.txt",
-        "Port strike ends\nUnion leaders met Minister Jane Holt on Friday and signed the deal.",
-        None,
-    ));
+    let mut docs = embedded_and(&[
+        (
+            "written.txt",
+            "Harbour talks resume\nMinister Jane Holt met union leaders on Thursday. \"We will \
+             sign by Friday,\" Holt said. No quote marks follow.",
+        ),
+        (
+            "plain.txt",
+            "Port strike ends\nUnion leaders met Minister Jane Holt on Friday and signed the deal.",
+        ),
+    ]);
     let analysed =
         time::infer_publication_dates_analysed(&mut docs).expect("undated documents are analysed");
     let complete: Vec<_> = docs
