@@ -27,10 +27,11 @@ pub struct Extraction {
     pub pending: Option<Pending>,
 }
 
-/// What a document's quotes are extracted from besides its text: its sentences and the actors
-/// named in it.
+/// What a document's quotes are extracted from besides its text: its quotation marks, its
+/// sentences and the actors named in it.
 #[derive(Debug, Clone, Default)]
 pub struct Pending {
+    marked: Vec<quotes::marks::Marked>,
     sentences: Vec<crate::model::Span>,
     actors: Vec<actors::ActorMention>,
 }
@@ -65,15 +66,18 @@ pub fn extract_deferring_quotes(doc: &Document, expressions: &[time::Expression]
     let sentences = crate::text::sentences(&doc.text);
     let mentions =
         events::detect_mentions_in_sentences(doc, &sentences, &timexes, &actor_mentions, gazetteer);
-    let (actors, pending) = match quotes::has_quotation_marks(&doc.text) {
-        true => (
+    // Without a quotation mark a text has no quotes: nothing is kept for it.
+    let marked = quotes::marks::find_quotes(&doc.text);
+    let (actors, pending) = match marked.is_empty() {
+        false => (
             Vec::new(),
             Some(Pending {
+                marked,
                 sentences,
                 actors: actor_mentions,
             }),
         ),
-        false => (actor_mentions, None),
+        true => (actor_mentions, None),
     };
     Extraction {
         doc: doc.id.clone(),
@@ -91,7 +95,8 @@ pub fn extract_deferring_quotes(doc: &Document, expressions: &[time::Expression]
 pub fn pending_quotes(doc: &Document, pending: &Pending) -> Vec<Quote> {
     let gazetteer = actors::Gazetteer::embedded();
     let toks = actors::tokens::tokenize(&doc.text);
-    quotes::extract_quotes_in_sentences(doc, &toks, &pending.sentences, &pending.actors, gazetteer)
+    let p = pending;
+    quotes::extract_marked_quotes(doc, &toks, &p.sentences, &p.actors, gazetteer, &p.marked)
 }
 
 /// Loads-to-timeline: infers missing publication dates, extracts each document, merges.

@@ -42,11 +42,6 @@ pub fn extract_quotes_in(
     extract_quotes_in_sentences(doc, toks, &sentences, actors, gazetteer)
 }
 
-/// Whether `text` has any quotation mark a quote could open with (without one it has no quotes).
-pub fn has_quotation_marks(text: &str) -> bool {
-    !marks::find_quotes(text).is_empty()
-}
-
 /// [`extract_quotes_in`] with the document's sentences ([`crate::text::sentences`]) already split.
 pub fn extract_quotes_in_sentences(
     doc: &Document,
@@ -55,11 +50,30 @@ pub fn extract_quotes_in_sentences(
     actors: &[ActorMention],
     gazetteer: &Gazetteer,
 ) -> Vec<Quote> {
+    extract_marked_quotes(
+        doc,
+        toks,
+        sentences,
+        actors,
+        gazetteer,
+        &marks::find_quotes(&doc.text),
+    )
+}
+
+/// [`extract_quotes_in_sentences`] with the text's quotation marks already found
+/// ([`marks::find_quotes`]).
+pub fn extract_marked_quotes(
+    doc: &Document,
+    toks: &[Tok],
+    sentences: &[Span],
+    actors: &[ActorMention],
+    gazetteer: &Gazetteer,
+    marked: &[marks::Marked],
+) -> Vec<Quote> {
     let text = doc.text.as_str();
-    let marked = marks::find_quotes(text);
     let lex = lexicon::Lexicon::embedded();
-    let ctx = context::Ctx::new(text, toks, sentences, gazetteer, lex, actors, &marked);
-    let found = attribute::attribute_all(&ctx, &marked);
+    let ctx = context::Ctx::new(text, toks, sentences, gazetteer, lex, actors, marked);
+    let found = attribute::attribute_all(&ctx, marked);
     let mut out = Vec::with_capacity(marked.len());
     for (q, a) in marked.iter().zip(found) {
         if doc.is_chrome(q.open) {
