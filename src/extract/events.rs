@@ -4,7 +4,8 @@
 //! Detection reads sentence by sentence, cuts each into clauses ([`segment`]), groups the trigger
 //! words of a clause into drafts ([`draft`]) and builds a mention from each ([`build`]); a last
 //! pass over the document ([`dating`]) dates mentions whose clause has no date of its own.
-//! Statements ("said", "wrote") are not events: they become quotes; they only cut sentences.
+//! Speech verbs cut sentences; with a named subject and a date or a channel ("told reporters
+//! Monday") they also make `statement` mentions ([`statements`]).
 
 pub mod build;
 pub mod context;
@@ -14,6 +15,7 @@ pub mod draft;
 pub mod lexicon;
 pub mod places;
 pub mod segment;
+pub mod statements;
 pub mod status;
 pub mod tokens;
 
@@ -72,9 +74,13 @@ pub fn detect_mentions_in_sentences(
             let hits = ctx.hits_in(sentence);
             // Only event triggers make drafts: a sentence without one yields no mention.
             if !debug
-                && hits
-                    .iter()
-                    .all(|h| ctx.lx.trigger(*h).class == Class::Reporting)
+                && hits.iter().all(|h| {
+                    ctx.lx.trigger(*h).class == Class::Reporting
+                        && !ctx
+                            .lx
+                            .statement_verbs
+                            .contains(&tokens::fold(h.span.slice(&doc.text)))
+                })
             {
                 continue;
             }
@@ -125,6 +131,9 @@ pub fn detect_mentions_in_sentences(
             }
             for (a, b, rel) in dating::relations(&segs, &drafts) {
                 anchors.push((first + a, first + b, rel));
+            }
+            if !heading {
+                out.extend(statements::mentions(&ctx, &s));
             }
             if sentence.slice(&doc.text).trim_end().ends_with(':') && out.len() > first {
                 prev_colon = Some(out.len() - 1);

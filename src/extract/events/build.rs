@@ -103,7 +103,12 @@ fn pick_timex<'c>(
 /// that is its first person named — unless the sentence itself opens with a pronoun ("He added
 /// that he …"), which stands for the nearest person named before the sentence. Names inside quotes
 /// do not count.
-fn antecedent(ctx: &DocContext, tokens: &[Token], sentence: Span, offset: usize) -> Option<String> {
+pub(crate) fn antecedent(
+    ctx: &DocContext,
+    tokens: &[Token],
+    sentence: Span,
+    offset: usize,
+) -> Option<String> {
     let person = |a: &&crate::extract::actors::ActorMention| {
         !ctx.is_quoted(a.span.start) && ctx.is_person(&a.actor)
     };

@@ -77,8 +77,11 @@ pub fn date_document(
         if earlier {
             continue;
         }
+        // A statement is reported as made on the news day unless its own clause dates it.
+        let statement = m.kind == crate::model::EventKind::Statement;
         let context = mentions[..i]
             .iter()
+            .filter(|_| !statement)
             .rev()
             .take_while(|p| p.cues.paragraph == m.cues.paragraph)
             .find(|p| {

@@ -78,6 +78,15 @@ struct RawLexicon {
     roles: BTreeMap<String, Vec<String>>,
     groups: RawGroups,
     words: RawWords,
+    statements: RawStatements,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawStatements {
+    verbs: Vec<String>,
+    public: Vec<String>,
+    not_prev: Vec<String>,
+    channels: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -139,6 +148,13 @@ pub struct Lexicon {
     pub locative: FxHashSet<String>,
     pub light_verbs: PhraseSet,
     pub pronouns: FxHashSet<String>,
+    /// Speech verbs that can make a statement event, the ones that do on their own, and the
+    /// words before a verb that make it no statement made.
+    pub statement_verbs: FxHashSet<String>,
+    pub public_verbs: FxHashSet<String>,
+    pub statement_not_prev: FxHashSet<String>,
+    /// Where a statement was made ("told reporters"), with the noun a title gives it.
+    pub channels: PhraseSet,
     single_forms: FxHashSet<String>,
     role_words: FxHashSet<String>,
     /// For each last word of a role phrase, the indices of [`Lexicon::roles`] that end in it, in order.
@@ -243,6 +259,15 @@ impl Lexicon {
             locative: words(raw.words.locative),
             light_verbs: PhraseSet::of(&raw.words.light_verbs),
             pronouns: words(raw.words.pronouns),
+            statement_verbs: words(raw.statements.verbs),
+            public_verbs: words(raw.statements.public),
+            statement_not_prev: words(raw.statements.not_prev),
+            channels: PhraseSet::new(
+                raw.statements
+                    .channels
+                    .into_iter()
+                    .map(|(k, v)| (fold(&k), v)),
+            ),
         })
     }
 

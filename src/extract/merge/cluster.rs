@@ -415,6 +415,9 @@ fn add(group: &mut Group, g: &mut Glance, i: usize, it: &Item, f: &Facts, any: S
     if f.deadline && !n.deadlines.contains(&m.kind) {
         n.deadlines.push(m.kind);
     }
+    if let Some(c) = f.channel {
+        insert(&mut n.channels, c);
+    }
 }
 
 /// The group of each item (None for dropped references).

@@ -4,7 +4,7 @@
 
 use super::Item;
 use crate::extract::events::places::Places;
-use crate::model::{DateOrigin, Status};
+use crate::model::{DateOrigin, EventKind, Status};
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
@@ -49,6 +49,8 @@ pub struct Facts {
     pub stated: bool,
     pub planned: bool,
     pub deadline: bool,
+    /// The kind of channel of a statement ("post", "remarks"): the first word of its noun.
+    pub channel: Option<Sym>,
 }
 
 /// The facts of every item, and the symbol of the family "any".
@@ -81,6 +83,10 @@ pub fn facts(items: &[Item], places: &Places) -> (Vec<Facts>, Sym) {
                 stated: c.date_origin >= DateOrigin::Anchor,
                 planned: m.status == Status::Planned,
                 deadline: c.details.iter().any(|d| d.field == "deadline"),
+                channel: (m.kind == EventKind::Statement && c.noun != "statement")
+                    .then(|| c.noun.split_whitespace().next())
+                    .flatten()
+                    .map(|w| sym.id(w)),
             }
         })
         .collect();

@@ -86,6 +86,8 @@ pub struct Named {
     pub topic: Vec<Sym>,
     /// Kinds of members that state a deadline.
     pub deadlines: Vec<EventKind>,
+    /// Kinds of channel of the members' statements (sorted, once each).
+    pub channels: Vec<Sym>,
 }
 
 pub fn has(set: &[Sym], x: Sym) -> bool {
@@ -198,6 +200,12 @@ pub fn full(it: &Item, f: &Facts, g: &Glance, n: &Named, here: Here, date: f32) 
     let fam = f.family;
     if let Some(p) = &f.place
         && n.places.iter().any(|q| !compatible(p, q))
+    {
+        return None;
+    }
+    // A post and remarks to reporters of one speaker on one day are two statements.
+    if let Some(c) = f.channel
+        && n.channels.iter().any(|&x| x != c)
     {
         return None;
     }

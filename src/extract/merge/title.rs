@@ -20,6 +20,7 @@ pub fn title(e: &Event, places: &Places) -> String {
             meeting_title(e, &names, host, group, places)
         }
         EventKind::Call => format!("{} phone call", dashed(&names, 2)),
+        EventKind::Statement => statement_title(e, &names),
         _ => action_title(e, &names, places),
     };
     let t = match at {
@@ -34,6 +35,24 @@ pub fn title(e: &Event, places: &Places) -> String {
         _ => t,
     };
     sentence_case(t.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// "Holt remarks to reporters", "Ministry of Defence statement": who, and how it was said (the
+/// channel most mentions name; "statement" when none does).
+fn statement_title(e: &Event, names: &[String]) -> String {
+    let noun = most_common(
+        e.mentions
+            .iter()
+            .filter(|m| m.kind == EventKind::Statement && m.cues.noun != "statement")
+            .map(|m| m.cues.noun.as_str()),
+    )
+    .unwrap_or_else(|| "statement".to_string());
+    let who = dashed(names, 2);
+    if who.is_empty() {
+        capital_noun(&noun)
+    } else {
+        format!("{who} {noun}")
+    }
 }
 
 fn needs_place(e: &Event) -> bool {
