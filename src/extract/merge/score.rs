@@ -187,6 +187,28 @@ fn date_score(it: &Item, f: &Facts, g: &Glance) -> f32 {
     s
 }
 
+/// Whether the guessed day of `f` lies more than a week outside the group's stated period (or,
+/// when no member states one, more than ten days from the group's guessed day).
+fn soft_far(f: &Facts, g: &Glance) -> bool {
+    let Some(soft) = f.soft_day else {
+        return false;
+    };
+    let week = chrono::Days::new(7);
+    let before = g
+        .lo
+        .and_then(|lo| lo.checked_sub_days(week))
+        .is_some_and(|lo| soft < lo);
+    let after = g
+        .hi
+        .and_then(|hi| hi.checked_add_days(week))
+        .is_some_and(|hi| soft > hi);
+    let day = g.day.is_some_and(|b| (soft - b).num_days().abs() > 7);
+    // Two guessed days: the reports of two articles written weeks apart.
+    let guessed = g.day.is_none()
+        && g.soft.is_some_and(|b| (soft - b).num_days().abs() > 10);
+    before || after || day || guessed
+}
+
 /// How well a mention fits a group, or None when it cannot be the same event.
 pub fn score(it: &Item, f: &Facts, g: &Glance, n: &Named, here: Here, any: Sym) -> Option<f32> {
     refused(it, f, g, any)?;
@@ -242,6 +264,12 @@ pub fn full(it: &Item, f: &Facts, g: &Glance, n: &Named, here: Here, date: f32) 
         evidence = true;
     }
     s += date;
+    // A mention its article leaves undated happened about when the article was written: it does
+    // not join an event more than a week away from that day (recurring calls of the same two
+    // leaders stay apart) unless they share a place ("the Geneva agreement").
+    if !f.stated && !planned && !same_place && soft_far(f, g) {
+        return None;
+    }
     // The same sentence of the same document: one event told twice in a row.
     if m.cues.reference && here.sentence {
         s += 3.0;
