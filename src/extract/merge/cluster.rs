@@ -310,6 +310,22 @@ fn lane(
                 it.m.doc, it.m.text, best, all
             );
         }
+        // A reference no group takes ("the conversation lasted an hour") stands for the event of
+        // its own kind that its own article tells, when one fits at all.
+        let best = best.or_else(|| {
+            if !it.m.cues.reference || f.any {
+                return None;
+            }
+            in_doc
+                .iter()
+                .map(|&g| g as usize)
+                .filter(|&g| glances[g].family == f.family)
+                .filter(|&g| !apart_from.iter().any(|&j| member_of[j] == Some(g)))
+                .filter_map(|g| {
+                    score::score(it, f, &glances[g], &groups[g].named, here[g], any).map(|s| (g, s))
+                })
+                .max_by(better)
+        });
         for &g in in_sentence.iter().chain(in_doc) {
             here[g as usize] = Here::default();
         }
