@@ -115,6 +115,55 @@ impl TimeValue {
             _ => true,
         }
     }
+    /// The value as an ISO 8601 date at its precision (`2025-08-18`, `2025-W33`, `2025-08`,
+    /// `2025-Q3`, `2025`): a time of day or a part of a week is dropped ("2025-09-10TNI" is the
+    /// day), a duration or vague value with a known period becomes the smallest period holding it,
+    /// and a value with no period is no date (`None`): raw TIMEX3 values never reach users.
+    pub fn normalised(mut self) -> Option<TimeValue> {
+        let v = self.value.as_str();
+        let b = v.as_bytes();
+        let digits = |r: std::ops::Range<usize>| {
+            b.get(r.clone())
+                .is_some_and(|x| x.iter().all(u8::is_ascii_digit))
+        };
+        let iso = digits(0..4)
+            && match b.len() {
+                4 => true,
+                7 => b[4] == b'-' && (digits(5..7) || (b[5] == b'Q' && digits(6..7))),
+                8 => b[4] == b'-' && b[5] == b'W' && digits(6..8),
+                10 => b[4] == b'-' && b[7] == b'-' && digits(5..7) && digits(8..10),
+                _ => false,
+            };
+        if iso {
+            return Some(self);
+        }
+        if digits(0..4) && b.len() > 10 && b[4] == b'-' && b[7] == b'-' && digits(8..10) {
+            self.value.truncate(10);
+            self.precision = Some(Precision::Day);
+            return Some(self);
+        }
+        if digits(0..4) && b.len() > 8 && b[5] == b'W' && digits(6..8) {
+            self.value.truncate(8);
+            self.precision = Some(Precision::Week);
+            return Some(self);
+        }
+        let (start, end) = (self.start?, self.end?);
+        let (value, precision) = if start == end {
+            (start.format("%Y-%m-%d").to_string(), Precision::Day)
+        } else if start.iso_week() == end.iso_week() {
+            (start.format("%G-W%V").to_string(), Precision::Week)
+        } else if (start.year(), start.month()) == (end.year(), end.month()) {
+            (start.format("%Y-%m").to_string(), Precision::Month)
+        } else if start.year() == end.year() {
+            (start.format("%Y").to_string(), Precision::Year)
+        } else {
+            return None;
+        };
+        self.value = value;
+        self.precision = Some(precision);
+        Some(self)
+    }
+
     /// Whether this value names a calendar period (as opposed to a duration or a vague reference).
     pub fn is_calendar(&self) -> bool {
         self.start.is_some() && self.end.is_some()
@@ -556,6 +605,40 @@ impl Timeline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn raw_time_values_become_iso_dates_or_none() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).expect("date");
+        let v = |value: &str, start: Option<NaiveDate>, end: Option<NaiveDate>| TimeValue {
+            value: value.to_string(),
+            precision: None,
+            start,
+            end,
+            approximate: false,
+            relative: None,
+        };
+        let day = Some(d(2031, 9, 10));
+        let norm = |t: TimeValue| t.normalised().map(|t| t.value);
+        assert_eq!(
+            norm(v("2031-09-10TNI", day, day)).as_deref(),
+            Some("2031-09-10")
+        );
+        assert_eq!(
+            norm(v("2031-W19-WE", None, None)).as_deref(),
+            Some("2031-W19")
+        );
+        assert_eq!(norm(v("2031-08", None, None)).as_deref(), Some("2031-08"));
+        assert_eq!(norm(v("2031-Q3", None, None)).as_deref(), Some("2031-Q3"));
+        assert_eq!(
+            norm(v("P10D", Some(d(2031, 8, 18)), Some(d(2031, 8, 28)))).as_deref(),
+            Some("2031-08")
+        );
+        assert_eq!(norm(v("PAST_REF", None, None)), None);
+        assert_eq!(
+            norm(v("P3M", Some(d(2030, 12, 1)), Some(d(2031, 2, 1)))),
+            None
+        );
+    }
 
     #[test]
     fn time_values_round_trip_as_text_and_as_day_numbers() {

@@ -33,13 +33,74 @@ fn a_meeting_has_its_people_place_and_date() {
 }
 
 #[test]
-fn what_people_said_is_not_an_event() {
+fn what_people_said_is_not_an_event_but_telling_reporters_is_a_statement() {
     let d = doc(
         "d1",
         "Holt said the economy was strong. “We met them all in Geneva,” Vance told reporters.",
         "2031-03-04",
     );
-    assert!(detect(&d, PEOPLE, &[]).is_empty());
+    let m = detect(&d, PEOPLE, &[]);
+    // Neither the opinion nor the meeting inside the quote is an event; the act of telling
+    // reporters is a statement by Vance (Holt's "said" has no date or channel: no statement).
+    assert_eq!(m.len(), 1, "{m:#?}");
+    assert_eq!(m[0].kind, EventKind::Statement);
+    assert_eq!(m[0].actors, vec!["Omar Vance"]);
+    assert_eq!(m[0].cues.noun, "remarks to reporters");
+}
+
+#[test]
+fn dated_statements_have_their_speaker_date_and_channel() {
+    let cases = [
+        (
+            "Vance said Sunday that the river treaty was close.",
+            "Sunday",
+            "Omar Vance",
+            "statement",
+        ),
+        (
+            "Holt wrote on Telegram on Thursday that talks would resume.",
+            "Thursday",
+            "Jane Holt",
+            "post on Telegram",
+        ),
+        (
+            "On Tuesday, Lind told reporters in Geneva the plan was ready.",
+            "Tuesday",
+            "Ada Lind",
+            "remarks to reporters",
+        ),
+    ];
+    for (text, when, who, noun) in cases {
+        let d = doc("d1", text, "2031-03-04");
+        let t = vec![timex(&d.text, when, "2031-03-02")];
+        let m = detect(&d, PEOPLE, &t);
+        let st: Vec<_> = m
+            .iter()
+            .filter(|m| m.kind == EventKind::Statement)
+            .collect();
+        assert_eq!(st.len(), 1, "{text:?}: {m:#?}");
+        assert_eq!(st[0].actors, vec![who], "{text:?}");
+        assert_eq!(st[0].cues.noun, noun, "{text:?}");
+        assert_eq!(st[0].cues.date_origin, DateOrigin::Clause, "{text:?}");
+        assert_eq!(
+            st[0].date.as_ref().map(|v| v.value.as_str()),
+            Some("2031-03-02")
+        );
+    }
+    // What is said is not when it was said: a date inside the reported clause does not date it,
+    // and a speech verb with neither date nor channel is no statement event.
+    for text in [
+        "Vance said the treaty would be signed within a week.",
+        "The envoy is expected to announce the plan.",
+        "Talks with Vance, Holt said, were useful.",
+    ] {
+        let d = doc("d1", text, "2031-03-04");
+        let m = detect(&d, PEOPLE, &[]);
+        assert!(
+            m.iter().all(|m| m.kind != EventKind::Statement),
+            "{text:?}: {m:#?}"
+        );
+    }
 }
 
 #[test]
@@ -140,7 +201,13 @@ fn an_event_told_in_a_report_takes_the_date_of_the_report() {
         "2031-03-04",
     );
     let t = vec![timex(&d.text, "Monday", "2031-03-03")];
-    let m = detect(&d, PEOPLE, &t);
+    let all = detect(&d, PEOPLE, &t);
+    // The announcement is a statement of its own; the call it tells of takes its date.
+    assert!(all.iter().any(|m| m.kind == EventKind::Statement));
+    let m: Vec<_> = all
+        .into_iter()
+        .filter(|m| m.kind != EventKind::Statement)
+        .collect();
     assert_eq!(m.len(), 1);
     assert_eq!(m[0].kind, EventKind::Call);
     assert_eq!(m[0].cues.date_origin, DateOrigin::Report);

@@ -329,3 +329,77 @@ fn titles_are_built_from_parts() {
     let t = timeline(vec![(b, tb)]);
     assert_eq!(t.events[0].title, "Holt hosts Vance and Lind in Geneva");
 }
+
+#[test]
+fn recurring_calls_of_the_same_leaders_stay_apart() {
+    // Two calls between the same two people, reported months apart, the later one undated in
+    // its own article: one event each, each with its own article's time.
+    let a = doc(
+        "a",
+        "Jane Holt spoke by phone with Omar Vance on February 3 about the river treaty.",
+        "2031-02-04",
+    );
+    let ta = vec![timex(&a.text, "February 3", "2031-02-03")];
+    let b = doc(
+        "b",
+        "Jane Holt spoke by phone with Omar Vance about the river treaty.\n\nThe conversation lasted an hour.",
+        "2031-07-10",
+    );
+    let t = timeline(vec![(a, ta), (b, vec![])]);
+    let calls: Vec<_> = t
+        .events
+        .iter()
+        .filter(|e| e.kind == attache::model::EventKind::Call)
+        .collect();
+    assert_eq!(calls.len(), 2, "{:#?}", t.events);
+    let dates: Vec<_> = calls
+        .iter()
+        .map(|e| e.date.as_ref().map(|d| d.value.clone()))
+        .collect();
+    assert!(dates.contains(&Some("2031-02-03".to_string())), "{dates:?}");
+    assert!(dates.contains(&Some("2031-07-10".to_string())), "{dates:?}");
+    // "The conversation" is the July call of its own article.
+    let july = calls
+        .iter()
+        .find(|e| e.date.as_ref().is_some_and(|d| d.value == "2031-07-10"))
+        .expect("july call");
+    assert!(
+        july.mentions
+            .iter()
+            .any(|m| m.text.contains("conversation"))
+    );
+}
+
+#[test]
+fn statements_of_one_speaker_group_by_day_and_channel() {
+    let a = doc(
+        "a",
+        "Omar Vance told reporters on Monday that talks were close. Vance wrote on Telegram on Monday that he was hopeful.",
+        "2031-03-04",
+    );
+    let ta = vec![
+        timex(&a.text, "Monday", "2031-03-03"),
+        timex_from(&a.text, "Monday", 40, "2031-03-03"),
+    ];
+    let b = doc(
+        "b",
+        "Vance told journalists on Monday the treaty was ready.",
+        "2031-03-05",
+    );
+    let tb = vec![timex(&b.text, "Monday", "2031-03-03")];
+    let t = timeline(vec![(a, ta), (b, tb)]);
+    let st: Vec<_> = t
+        .events
+        .iter()
+        .filter(|e| e.kind == attache::model::EventKind::Statement)
+        .collect();
+    // Remarks to reporters in two outlets are one event; the post is another.
+    assert_eq!(st.len(), 2, "{:#?}", st);
+    let remarks = st
+        .iter()
+        .find(|e| e.title.contains("remarks"))
+        .expect("remarks");
+    assert_eq!(remarks.outlets.len(), 2);
+    assert_eq!(remarks.title, "Vance remarks to reporters");
+    assert!(st.iter().any(|e| e.title == "Vance post on Telegram"));
+}

@@ -141,6 +141,9 @@ pub fn detect_mentions_in_sentences(
         }
     }
     dating::date_document(&ctx, &mut out, &anchors);
+    for m in &mut out {
+        m.date = m.date.take().and_then(crate::model::TimeValue::normalised);
+    }
     // Unused room goes back (in place when the allocator can): mentions are kept until the merge.
     out.shrink_to_fit();
     out

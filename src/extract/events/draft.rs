@@ -46,6 +46,9 @@ pub fn drafts(ctx: &DocContext, tokens: &[Token], segs: &[Segment], hits: &[Hit]
             if t.object && !has_actor_object(ctx, tokens, end_tok) {
                 continue;
             }
+            if agrees_to_other_event(ctx, tokens, hits, h) {
+                continue;
+            }
             let joins = groups.last().and_then(|g| g.last()).is_some_and(|&(p, _)| {
                 let gap = ti.saturating_sub(index_at(tokens, p.span.end));
                 gap <= MAX_GAP && lx.trigger(p).family == t.family
@@ -88,6 +91,26 @@ pub fn drafts(ctx: &DocContext, tokens: &[Token], segs: &[Segment], hits: &[Hit]
     }
     attach_lists(ctx, tokens, segs, &mut out);
     out
+}
+
+/// "Vance agreed to meet Holt", "agreed to a summit": an agreement verb whose object is an event
+/// of another family tells of that event's plan, not of an agreement.
+fn agrees_to_other_event(ctx: &DocContext, tokens: &[Token], hits: &[Hit], h: &Hit) -> bool {
+    let lx = ctx.lx;
+    let t = lx.trigger(*h);
+    if t.family != "agreement" || t.pos != super::lexicon::Pos::Verb {
+        return false;
+    }
+    let form = h.span.slice(ctx.text);
+    if !form.to_ascii_lowercase().contains("agree") {
+        return false;
+    }
+    let end = index_at(tokens, h.span.end);
+    hits.iter().any(|o| {
+        let ot = lx.trigger(*o);
+        let at = index_at(tokens, o.span.start);
+        at >= end && at <= end + 4 && ot.family != "agreement" && ot.class != Class::Reporting
+    })
 }
 
 /// Where the noun phrase holding the trigger at `tok` starts (not before `floor`): the words

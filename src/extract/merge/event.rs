@@ -87,7 +87,7 @@ fn pick_date(its: &[&Item], status: Status) -> (Option<TimeValue>, Option<String
         Some(it) => {
             let rule = it.m.date_rule.clone().unwrap_or_default();
             (
-                it.m.date.clone(),
+                it.m.date.clone().and_then(TimeValue::normalised),
                 Some(format!("{} ({}): {rule}", it.label, it.m.text)),
             )
         }

@@ -194,18 +194,15 @@ fn soft_far(f: &Facts, g: &Glance) -> bool {
         return false;
     };
     let week = chrono::Days::new(7);
-    let before = g
-        .lo
-        .and_then(|lo| lo.checked_sub_days(week))
-        .is_some_and(|lo| soft < lo);
-    let after = g
-        .hi
-        .and_then(|hi| hi.checked_add_days(week))
-        .is_some_and(|hi| soft > hi);
+    let before =
+        g.lo.and_then(|lo| lo.checked_sub_days(week))
+            .is_some_and(|lo| soft < lo);
+    let after =
+        g.hi.and_then(|hi| hi.checked_add_days(week))
+            .is_some_and(|hi| soft > hi);
     let day = g.day.is_some_and(|b| (soft - b).num_days().abs() > 7);
     // Two guessed days: the reports of two articles written weeks apart.
-    let guessed = g.day.is_none()
-        && g.soft.is_some_and(|b| (soft - b).num_days().abs() > 10);
+    let guessed = g.day.is_none() && g.soft.is_some_and(|b| (soft - b).num_days().abs() > 10);
     before || after || day || guessed
 }
 
