@@ -66,8 +66,25 @@ pub fn date_document(
         }
     }
     let news_day = news_day(ctx, mentions);
+    // The nearest earlier mention of the paragraph that states a date, and the nearest one of
+    // another sentence than that one: found as the mentions are walked, not by looking back
+    // (a paragraph can hold thousands of mentions).
+    let mut near: Option<usize> = None;
+    let mut near_other: Option<usize> = None;
     for i in 0..mentions.len() {
         let m = &mentions[i];
+        if near.is_some_and(|p| mentions[p].cues.paragraph != m.cues.paragraph) {
+            near = None;
+            near_other = None;
+        }
+        let qualifies = m.cues.date_origin >= DateOrigin::Report && m.status == Status::Past;
+        let before = (near, near_other);
+        if qualifies {
+            if near.is_some_and(|p| mentions[p].cues.sentence != m.cues.sentence) {
+                near_other = near;
+            }
+            near = Some(i);
+        }
         if m.cues.date_origin != DateOrigin::None || m.status != Status::Past {
             continue;
         }
@@ -79,18 +96,13 @@ pub fn date_document(
         }
         // A statement is reported as made on the news day unless its own clause dates it.
         let statement = m.kind == crate::model::EventKind::Statement;
-        let context = mentions[..i]
-            .iter()
-            .filter(|_| !statement)
-            .rev()
-            .take_while(|p| p.cues.paragraph == m.cues.paragraph)
-            .find(|p| {
-                p.cues.sentence != m.cues.sentence
-                    && p.cues.date_origin >= DateOrigin::Report
-                    && p.status == Status::Past
-            });
+        let context = match before {
+            _ if statement => None,
+            (Some(p), _) if mentions[p].cues.sentence != m.cues.sentence => Some(p),
+            (_, other) => other,
+        };
         if let Some(p) = context {
-            let (date, text) = (p.date.clone(), p.text.clone());
+            let (date, text) = (mentions[p].date.clone(), mentions[p].text.clone());
             let m = &mut mentions[i];
             m.date = date;
             m.cues.date_origin = DateOrigin::Context;
