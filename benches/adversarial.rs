@@ -122,6 +122,12 @@ fn speech(bytes: usize) -> String {
     )
 }
 
+/// One sentence telling one event, repeated: every mention joins one event in one paragraph
+/// (was quadratic in the mentions of that event).
+fn one_event_repeated(bytes: usize) -> String {
+    "Holt met Vance. ".repeat(bytes / 16)
+}
+
 fn adversarial(c: &mut Criterion) {
     let inputs: Vec<(&str, usize, String)> = vec![
         ("quote_marks", MB / 2, quote_marks(MB / 2)),
@@ -134,6 +140,8 @@ fn adversarial(c: &mut Criterion) {
         ("dates", MB, dates(MB)),
         ("speech_frames", MB / 2, speech(MB / 2)),
         ("speech_frames", MB, speech(MB)),
+        ("one_event_repeated", MB / 2, one_event_repeated(MB / 2)),
+        ("one_event_repeated", MB, one_event_repeated(MB)),
     ];
     let mut group = c.benchmark_group("adversarial");
     group.sample_size(10);
