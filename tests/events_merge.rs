@@ -403,3 +403,62 @@ fn statements_of_one_speaker_group_by_day_and_channel() {
     assert_eq!(remarks.title, "Vance remarks to reporters");
     assert!(st.iter().any(|e| e.title == "Vance post on Telegram"));
 }
+
+#[test]
+fn one_title_per_kind_names_who_what_where() {
+    let cases = [
+        (
+            "Holt met Vance in Geneva on Monday.",
+            "Holt–Vance meeting in Geneva",
+        ),
+        (
+            "Holt and Vance held a summit in Geneva on Monday.",
+            "Holt–Vance summit in Geneva",
+        ),
+        (
+            "Holt spoke by phone with Vance on Monday.",
+            "Holt–Vance phone call",
+        ),
+        (
+            "Holt and Vance held negotiations in Geneva on Monday.",
+            "Holt–Vance negotiations in Geneva",
+        ),
+        // Both subjects, the plural verb, the object — not "Holt signs".
+        (
+            "Holt and Vance signed a water treaty on Monday.",
+            "Holt and Vance sign water treaty",
+        ),
+        (
+            "Holt and Vance agreed on Monday to free 40 prisoners.",
+            "Holt–Vance agreement",
+        ),
+        (
+            "Vance told reporters on Monday that talks were close.",
+            "Vance remarks to reporters",
+        ),
+        (
+            "Vance’s army shelled Geneva on Monday.",
+            "Vance attacks Geneva",
+        ),
+        // The person after "imposed sanctions on", never a dangling "Holt imposes".
+        (
+            "Holt imposed sanctions on Vance on Monday.",
+            "Holt imposes sanctions on Vance",
+        ),
+        ("Holt resigned on Monday.", "Holt resigns"),
+    ];
+    for (text, want) in cases {
+        let d = doc("a", text, "2031-03-04");
+        let t = vec![timex(&d.text, "Monday", "2031-03-03")];
+        let tl = timeline(vec![(d, t)]);
+        let titles: Vec<_> = tl.events.iter().map(|e| e.title.clone()).collect();
+        assert!(titles.iter().any(|t| t == want), "{text:?}: {titles:?}");
+        // No time value, weekday or dangling word leaks into a title.
+        for t in &titles {
+            assert!(
+                !t.contains("Monday") && !t.contains("2031"),
+                "{text:?}: {t:?}"
+            );
+        }
+    }
+}

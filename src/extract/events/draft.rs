@@ -93,8 +93,8 @@ pub fn drafts(ctx: &DocContext, tokens: &[Token], segs: &[Segment], hits: &[Hit]
     out
 }
 
-/// "Vance agreed to meet Holt", "agreed to a summit": an agreement verb whose object is an event
-/// of another family tells of that event's plan, not of an agreement.
+/// "Vance agreed to meet Holt", "agreed to a summit": an agreement verb whose object is a meeting
+/// or a call tells of that event's plan, not of an agreement ("agreed to free prisoners" is one).
 fn agrees_to_other_event(ctx: &DocContext, tokens: &[Token], hits: &[Hit], h: &Hit) -> bool {
     let lx = ctx.lx;
     let t = lx.trigger(*h);
@@ -109,7 +109,7 @@ fn agrees_to_other_event(ctx: &DocContext, tokens: &[Token], hits: &[Hit], h: &H
     hits.iter().any(|o| {
         let ot = lx.trigger(*o);
         let at = index_at(tokens, o.span.start);
-        at >= end && at <= end + 4 && ot.family != "agreement" && ot.class != Class::Reporting
+        at >= end && at <= end + 4 && matches!(ot.family.as_str(), "meeting" | "call")
     })
 }
 

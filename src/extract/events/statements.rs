@@ -16,7 +16,7 @@ use crate::model::{DateOrigin, EventKind, Mention, MentionCues, Span, Status, Ti
 /// Words after the verb read for a date or a channel ("told reporters at a briefing on Monday").
 const AFTER: usize = 8;
 /// Words before the verb that may separate it from its subject ("Holt, the envoy, on Monday said").
-const BEFORE: usize = 12;
+const BEFORE: usize = 30;
 
 /// What the words around a speech verb say about the statement.
 struct Found<'c> {
@@ -320,8 +320,19 @@ fn subject<'c>(
     Vec::new()
 }
 
-/// Whether the words between a subject and its speech verb leave it the subject.
+/// Whether the words between a subject and its speech verb leave it the subject: a few adverbs,
+/// a date, an appositive, or a relative clause between commas ("Holt, who led the talks, said").
 fn gap_ok(ctx: &DocContext, gap: &[Token]) -> bool {
+    let relative = gap.len() >= 3
+        && gap[0].lower == ","
+        && matches!(gap[1].lower.as_str(), "who" | "whose")
+        && gap.last().is_some_and(|t| t.lower == ",")
+        && gap[2..gap.len() - 1]
+            .iter()
+            .all(|t| t.is_word || matches!(t.lower.as_str(), "-" | "’s" | "'s" | "%"));
+    if relative {
+        return true;
+    }
     if gap.len() > 8 {
         return false;
     }

@@ -71,6 +71,10 @@ fn stands(it: &Item) -> bool {
         // talks between A and B in Geneva", "talks with visiting C": undated, but its own people
         // (and place) say which event it is.
         let named = m.actors.len();
+        // "He would visit China": a plan of a named person to a named place.
+        if m.status == Status::Planned {
+            return m.cues.family != "any" && m.actors.len() == 1 && m.place.is_some();
+        }
         return m.status == Status::Past
             && m.cues.family != "any"
             && ((m.cues.date_origin == DateOrigin::Clause && (m.place.is_some() || named > 0))
@@ -84,6 +88,7 @@ fn stands(it: &Item) -> bool {
         }
         Status::Planned => {
             named >= 2
+                || (named == 1 && m.cues.is_verb)
                 || (m.cues.arity.is_some() && named >= 1)
                 || m.place.is_some()
                 || dated

@@ -150,13 +150,40 @@ fn meeting_title(
 /// "A signs long-term minerals deal", "Annexation of B and C", "A's attacks kill at least 14".
 fn action_title(e: &Event, names: &[String], places: &Places) -> String {
     let lx = Lexicon::embedded();
-    let agent = names.first().cloned().unwrap_or_default();
     // A mention with a verb tells the event best ("Holt signed the accord").
     let best = e
         .mentions
         .iter()
         .find(|m| m.cues.is_verb && !m.cues.reference)
         .or_else(|| e.mentions.iter().find(|m| m.cues.is_verb));
+    // The agent is the subject of that verb (its first person named before the trigger), not
+    // whoever the event's sources name most.
+    let subjects: Vec<String> = best
+        .and_then(|m| {
+            let at = m.text.find(&m.trigger)?;
+            let before = &m.text[..at];
+            let found: Vec<String> = m
+                .actors
+                .iter()
+                .map(|a| short_name(a, places))
+                .filter(|a| before.contains(a.as_str()))
+                .collect();
+            // "Holt and Vance signed": two subjects joined by "and".
+            Some(match found.as_slice() {
+                [a, b, ..] if before.contains(&format!("{a} and {b}")) => {
+                    vec![a.clone(), b.clone()]
+                }
+                [a, ..] => vec![a.clone()],
+                [] => Vec::new(),
+            })
+        })
+        .unwrap_or_default();
+    let plural = subjects.len() > 1;
+    let agent = match subjects.as_slice() {
+        [a, b] => format!("{a} and {b}"),
+        [a] => a.clone(),
+        _ => names.first().cloned().unwrap_or_default(),
+    };
     let noun = best_noun(e);
     let detail = |field: &str| {
         e.mentions
@@ -200,8 +227,49 @@ fn action_title(e: &Event, names: &[String], places: &Places) -> String {
         && (e.kind != EventKind::Attack || m.cues.is_verb)
     {
         let mut obj = object_after(m, lx);
-        if obj.is_empty() {
+        // "imposed sanctions on Vance": a verb ending in a preposition takes the person after it.
+        if obj.is_empty()
+            && verb.ends_with(" on")
+            && let Some(at) = m.text.find(&m.trigger)
+            && let Some(who) = m
+                .actors
+                .iter()
+                .map(|a| short_name(a, places))
+                .find(|a| m.text[at..].contains(a.as_str()) && !agent.contains(a.as_str()))
+        {
+            obj = who;
+        }
+        // Two subjects take the plural verb ("Holt and Vance sign").
+        let verb = if plural {
+            plural_verb(verb)
+        } else {
+            verb.clone()
+        };
+        // "Israel kills Israel": the agent is not its own object.
+        if !agent.is_empty() && obj.contains(agent.as_str()) {
+            obj.clear();
+        }
+        if obj.is_empty()
+            && (agent.is_empty() || matches!(e.kind, EventKind::Attack | EventKind::Announcement))
+        {
             obj = named_places(e, places);
+            if !agent.is_empty() && obj.contains(agent.as_str()) {
+                obj.clear();
+            }
+        }
+        if obj.is_empty() && !agent.is_empty() {
+            // "Holt–Vance agreement", "Measures by Holt": the noun, never a dangling verb.
+            let noun = if m.cues.noun.is_empty() {
+                best_noun(e)
+            } else {
+                m.cues.noun.clone()
+            };
+            return match e.kind {
+                EventKind::Agreement => format!("{} {noun}", dashed(names, 2)),
+                EventKind::Attack => format!("{agent}’s {noun}"),
+                EventKind::Other => format!("{agent} {verb}"),
+                _ => format!("{} by {agent}", capital_noun(&noun)),
+            };
         }
         if agent.is_empty() {
             let subject = subject_before(m, lx);
@@ -210,6 +278,10 @@ fn action_title(e: &Event, names: &[String], places: &Places) -> String {
                 return format!("{} {} {obj}", capital_noun(&subject), fold(&m.trigger));
             }
             let what = capital_noun(&m.cues.noun);
+            // "agreed to keep exports flowing": what was agreed, not "Agreement of to keep".
+            if let Some(rest) = obj.strip_prefix("to ") {
+                return format!("{what} to {rest}");
+            }
             return if obj.is_empty() {
                 what
             } else {
@@ -226,6 +298,27 @@ fn action_title(e: &Event, names: &[String], places: &Places) -> String {
     match detail("killed") {
         Some(k) => format!("{what} kill {}", lower_first(&k)),
         None => what,
+    }
+}
+
+/// "signs" → "sign", "imposes sanctions on" → "impose sanctions on": the verb of two subjects.
+fn plural_verb(verb: &str) -> String {
+    let (first, rest) = verb.split_once(' ').unwrap_or((verb, ""));
+    let first = first
+        .strip_suffix("ies")
+        .map(|s| format!("{s}y"))
+        .or_else(|| {
+            ["ches", "shes", "sses", "xes"]
+                .iter()
+                .find(|e| first.ends_with(*e))
+                .map(|_| first[..first.len() - 2].to_string())
+        })
+        .or_else(|| first.strip_suffix('s').map(str::to_string))
+        .unwrap_or_else(|| first.to_string());
+    if rest.is_empty() {
+        first
+    } else {
+        format!("{first} {rest}")
     }
 }
 
@@ -328,10 +421,15 @@ fn object_after(m: &Mention, lx: &Lexicon) -> String {
     let from = at + m.trigger.len();
     let tokens = tokenize(&m.text, Span::new(from, m.text.len()));
     let mut words: Vec<&str> = Vec::new();
-    for t in &tokens {
+    for (k, t) in tokens.iter().enumerate() {
         let w = t.lower.as_str();
-        let stop = !t.is_word
-            || w.chars().any(|c| c.is_ascii_digit())
+        let stop = !(t.is_word || t.lower == "%")
+            || (w.chars().any(|c| c.is_ascii_digit())
+                && ((words.is_empty() && tokens.get(k + 1).is_none_or(|n| !n.is_word))
+                    || (!words.is_empty() && tokens.get(k + 1).is_none_or(|n| n.lower != "%"))
+                    || words
+                        .last()
+                        .is_some_and(|p| matches!(fold(p).as_str(), "to" | "by" | "from"))))
             || lx.relations.contains(w)
             || matches!(
                 w,
@@ -362,6 +460,19 @@ fn object_after(m: &Mention, lx: &Lexicon) -> String {
                     | "tonight"
                     | "tomorrow"
                     | "again"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "if"
+                    | "unless"
+                    | "because"
+                    | "so"
+                    | "but"
+                    | "than"
             )
             || lx.trigger_word(w)
                 && !words.is_empty()
@@ -377,13 +488,32 @@ fn object_after(m: &Mention, lx: &Lexicon) -> String {
         }
         words.push(t.span.slice(&m.text));
     }
-    while words
-        .last()
-        .is_some_and(|w| matches!(fold(w).as_str(), "to" | "of" | "and" | "the" | "a"))
-    {
+    while words.last().is_some_and(|w| {
+        matches!(
+            fold(w).as_str(),
+            "to" | "of"
+                | "and"
+                | "or"
+                | "the"
+                | "a"
+                | "an"
+                | "against"
+                | "toward"
+                | "towards"
+                | "over"
+                | "into"
+                | "about"
+                | "under"
+                | "between"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+        )
+    }) {
         words.pop();
     }
-    words.join(" ")
+    words.join(" ").replace(" %", "%")
 }
 
 /// The event noun most strong mentions use ("confrontation" over "visit").
