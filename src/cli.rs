@@ -118,6 +118,10 @@ pub enum Command {
         /// Only events of this kind (meeting, summit, call, statement, …).
         #[arg(long, value_name = "KIND")]
         kind: Option<String>,
+        /// Under each event (text format), how its date was fixed and, for every report of it,
+        /// the outlet, the words and why the merge joined it to the event.
+        #[arg(long)]
+        explain: bool,
         #[arg(long, short, value_enum, default_value = "text")]
         format: EventsFormat,
     },

@@ -98,7 +98,18 @@ pub fn event_json(e: &Event) -> Value {
         "actors": e.actors,
         "place": e.place,
         "outlets": e.outlets,
-        "mentions": e.mentions.iter().map(mention_json).collect::<Vec<_>>(),
+        "mentions": e
+            .mentions
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let mut v = mention_json(m);
+                if let Some(why) = e.evidence.get(i) {
+                    v["joined"] = json!(why);
+                }
+                v
+            })
+            .collect::<Vec<_>>(),
         "quotes": e.quotes,
         "disagreements": e.disagreements,
     })

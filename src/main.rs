@@ -143,7 +143,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         let Some(timeline) = load(&cli.input, cli.no_cache) else {
             return Ok(ExitCode::from(2));
         };
-        print_timeline_text(&timeline, &mut out)?;
+        print_timeline_text(&timeline, false, &mut out)?;
         out.flush()?;
         return Ok(ExitCode::SUCCESS);
     };
@@ -204,6 +204,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             to,
             actor,
             kind,
+            explain,
             format,
         } => {
             // Check the filter before loading: a typo should not cost a whole extraction.
@@ -230,7 +231,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             timeline.events = kept;
             std::mem::forget(out_of_range);
             match format {
-                EventsFormat::Text => print_timeline_text(&timeline, &mut out)?,
+                EventsFormat::Text => print_timeline_text(&timeline, explain, &mut out)?,
                 EventsFormat::Json => write_json(&timeline, &mut out)?,
                 EventsFormat::Csv => export::write(&timeline, Format::Csv, &mut out)?,
                 EventsFormat::Md => export::write(&timeline, Format::Md, &mut out)?,
@@ -448,7 +449,7 @@ fn write_docs(timeline: &Timeline, format: ListFormat, out: &mut dyn Write) -> R
     Ok(())
 }
 
-fn print_timeline_text(timeline: &Timeline, out: &mut dyn Write) -> Result<()> {
+fn print_timeline_text(timeline: &Timeline, explain: bool, out: &mut dyn Write) -> Result<()> {
     for e in &timeline.events {
         let date = e.date.as_ref().map_or("undated", |d| d.value.as_str());
         writeln!(
@@ -460,6 +461,24 @@ fn print_timeline_text(timeline: &Timeline, out: &mut dyn Write) -> Result<()> {
             sanitize::plain(&e.title),
             sanitize::plain(&e.outlets.join(", "))
         )?;
+        if explain {
+            if let Some(p) = &e.date_provenance {
+                writeln!(out, "            date: {}", sanitize::plain(p))?;
+            }
+            for (i, m) in e.mentions.iter().enumerate() {
+                let outlet = timeline
+                    .document(&m.doc)
+                    .map_or(m.doc.as_str(), |d| d.label());
+                let why = e.evidence.get(i).map_or("", String::as_str);
+                writeln!(
+                    out,
+                    "            - {}: “{}” — {}",
+                    sanitize::plain(outlet),
+                    sanitize::plain(&m.text),
+                    sanitize::plain(why)
+                )?;
+            }
+        }
     }
     writeln!(
         out,

@@ -554,6 +554,10 @@ pub struct Event {
     /// Outlets (document labels) that reported the event.
     pub outlets: Vec<String>,
     pub disagreements: Vec<Disagreement>,
+    /// Why each mention joined the event, in the order of `mentions` ("first report of the
+    /// event", "the same people, the same stated day"): the merge explaining itself.
+    #[serde(default)]
+    pub evidence: Vec<String>,
 }
 
 /// A direct quote with its speaker.

@@ -371,6 +371,7 @@ pub fn timeline(events: usize, quotes_per_event: usize) -> Timeline {
                 OUTLETS[doc].to_string(),
                 OUTLETS[rng.below(OUTLETS.len())].to_string(),
             ],
+            evidence: Vec::new(),
             disagreements: vec![],
         });
     }

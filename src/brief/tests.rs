@@ -65,6 +65,7 @@ fn event(
             .collect(),
         quotes: Vec::new(),
         outlets: outlets.iter().map(|s| s.to_string()).collect(),
+        evidence: Vec::new(),
         disagreements: Vec::new(),
     }
 }

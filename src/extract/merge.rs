@@ -187,7 +187,7 @@ fn group(documents: &[Document], per_doc: &[Vec<Mention>]) -> (Vec<Event>, Vec<V
     let phase = phase.next("building events");
     let built = groups
         .par_iter()
-        .map(|g| event::build(&g.members, &items, places))
+        .map(|g| event::build(&g.members, &g.why, &items, places))
         .unzip();
     phase.end();
     built

@@ -189,6 +189,10 @@ pub fn timeline() -> Timeline {
         ],
         quotes: vec!["q1".into(), "q2".into(), "q3".into()],
         outlets: vec!["Daily Ledger".into(), "Harbor Courier".into()],
+        evidence: vec![
+            "first report of the event".into(),
+            "the same people, the same place".into(),
+        ],
         disagreements: vec![Disagreement {
             field: "date".into(),
             claims: vec![
@@ -227,6 +231,7 @@ pub fn timeline() -> Timeline {
         )],
         quotes: vec![],
         outlets: vec!["Harbor Courier".into()],
+        evidence: Vec::new(),
         disagreements: vec![],
     };
     let planned = Event {
@@ -262,6 +267,7 @@ pub fn timeline() -> Timeline {
         ],
         quotes: vec!["q5".into()],
         outlets: vec!["Daily Ledger".into(), "Northern Wire".into()],
+        evidence: Vec::new(),
         disagreements: vec![],
     };
     let ceasefire = Event {
@@ -288,6 +294,7 @@ pub fn timeline() -> Timeline {
         )],
         quotes: vec![],
         outlets: vec!["Northern Wire".into()],
+        evidence: Vec::new(),
         disagreements: vec![],
     };
     let undated = Event {
@@ -308,6 +315,7 @@ pub fn timeline() -> Timeline {
         )],
         quotes: vec![],
         outlets: vec!["Northern Wire".into()],
+        evidence: Vec::new(),
         disagreements: vec![],
     };
     Timeline {
@@ -339,6 +347,7 @@ pub fn many_events(n: usize) -> Timeline {
             mentions: vec![],
             quotes: vec![],
             outlets: vec!["Daily Ledger".into()],
+            evidence: Vec::new(),
             disagreements: vec![],
         });
     }

@@ -50,6 +50,8 @@ fn prefetch<T>(x: &T) {
 #[derive(Debug, Default)]
 pub struct Group {
     pub members: Vec<usize>,
+    /// Why each member joined (bits of [`score::why`]), in the order of `members`.
+    pub why: Vec<u16>,
     named: Named,
     /// The place in the grouping order of the mention that started it.
     born: usize,
@@ -317,6 +319,7 @@ fn lane(
         }
         // A reference no group takes ("the conversation lasted an hour") stands for the event of
         // its own kind that its own article tells, when one fits at all.
+        let scored = best.is_some();
         let best = best.or_else(|| {
             if !it.m.cues.reference || f.any {
                 return None;
@@ -331,6 +334,13 @@ fn lane(
                 })
                 .max_by(better)
         });
+        let why = match best {
+            Some((g, _)) => {
+                let own = if scored { 0 } else { score::why::OWN_ARTICLE };
+                score::evidence(it, f, &glances[g], &groups[g].named, here[g]) | own
+            }
+            None => score::why::STARTED,
+        };
         for &g in in_sentence.iter().chain(in_doc) {
             here[g as usize] = Here::default();
         }
@@ -354,6 +364,7 @@ fn lane(
             None => continue,
         };
         add(&mut groups[g], &mut glances[g], i, it, f, any);
+        groups[g].why.push(why);
         gates[g] = Gate::of(&glances[g]);
         marks[g] = Marks::of(&glances[g]);
         for list in [

@@ -12,11 +12,22 @@ use std::collections::BTreeMap;
 /// Builds the event of one group (its id and title are set later), without its mentions: it
 /// returns the members in the order the event's mentions take (document, then position), so that
 /// the caller can move the mentions in instead of copying them.
-pub fn build(members: &[usize], items: &[Item], places: &Places) -> (Event, Vec<usize>) {
-    let mut order: Vec<usize> = members.to_vec();
+pub fn build(
+    members: &[usize],
+    why: &[u16],
+    items: &[Item],
+    places: &Places,
+) -> (Event, Vec<usize>) {
+    let mut order: Vec<usize> = (0..members.len()).collect();
     order.sort_by(|&a, &b| {
+        let (a, b) = (members[a], members[b]);
         (items[a].doc_key, items[a].m.span).cmp(&(items[b].doc_key, items[b].m.span))
     });
+    let evidence: Vec<String> = order
+        .iter()
+        .map(|&k| super::score::why::words(why.get(k).copied().unwrap_or(0)))
+        .collect();
+    let order: Vec<usize> = order.into_iter().map(|k| members[k]).collect();
     let its: Vec<&Item> = order.iter().map(|&i| &items[i]).collect();
     let mentions: Vec<&Mention> = its.iter().map(|it| it.m).collect();
     let status = if mentions.iter().any(|m| m.status == Status::Past) {
@@ -46,6 +57,7 @@ pub fn build(members: &[usize], items: &[Item], places: &Places) -> (Event, Vec<
         mentions: Vec::new(),
         quotes: Vec::new(),
         outlets,
+        evidence,
     };
     (event, order)
 }

@@ -187,6 +187,92 @@ fn date_score(it: &Item, f: &Facts, g: &Glance) -> f32 {
     s
 }
 
+/// What made a mention join its event, as bits ([`evidence`]); told in words by [`why::words`].
+pub mod why {
+    pub const STARTED: u16 = 1;
+    pub const PEOPLE: u16 = 1 << 1;
+    pub const PLACE: u16 = 1 << 2;
+    pub const SAME_DAY: u16 = 1 << 3;
+    pub const NEAR_DAY: u16 = 1 << 4;
+    pub const SENTENCE: u16 = 1 << 5;
+    pub const DEFINITE: u16 = 1 << 6;
+    pub const NOUN: u16 = 1 << 7;
+    pub const TOPIC: u16 = 1 << 8;
+    pub const OWN_ARTICLE: u16 = 1 << 9;
+    pub const SAME_PERIOD: u16 = 1 << 10;
+
+    const WORDS: [(u16, &str); 11] = [
+        (STARTED, "first report of the event"),
+        (PEOPLE, "the same people"),
+        (PLACE, "the same place"),
+        (SAME_DAY, "the same stated day"),
+        (SAME_PERIOD, "a date inside the event's period"),
+        (NEAR_DAY, "its article's day is the event's day"),
+        (SENTENCE, "told in the same sentence"),
+        (DEFINITE, "a definite reference to its article's event"),
+        (NOUN, "the same event noun"),
+        (TOPIC, "the same topic words"),
+        (
+            OWN_ARTICLE,
+            "the one event of its kind its own article tells",
+        ),
+    ];
+
+    /// The evidence in words: "the same people, the same stated day".
+    pub fn words(bits: u16) -> String {
+        let v: Vec<&str> = WORDS
+            .iter()
+            .filter(|(b, _)| bits & b != 0)
+            .map(|(_, w)| *w)
+            .collect();
+        if v.is_empty() {
+            "compatible date and kind".to_string()
+        } else {
+            v.join(", ")
+        }
+    }
+}
+
+/// What speaks for mention `f` joining the group (bits of [`why`]): the parts of [`full`] that
+/// counted, read again once the group is chosen.
+pub fn evidence(it: &Item, f: &Facts, g: &Glance, n: &Named, here: Here) -> u16 {
+    let m = it.m;
+    let mut bits = 0;
+    if f.actors.iter().any(|&a| has(&n.actors, a))
+        || (f.actors.is_empty() && f.sentence_actors.iter().any(|&a| has(&n.actors, a)))
+    {
+        bits |= why::PEOPLE;
+    }
+    if f.place
+        .as_ref()
+        .is_some_and(|p| n.places.iter().any(|q| compatible(p, q)))
+    {
+        bits |= why::PLACE;
+    }
+    if f.stated_day.is_some_and(|d| g.day == Some(d)) {
+        bits |= why::SAME_DAY;
+    } else if f.stated && g.lo.is_some() {
+        bits |= why::SAME_PERIOD;
+    } else if let (Some(soft), Some(day)) = (f.soft_day, g.day.or(g.soft))
+        && (soft - day).num_days().abs() <= 2
+    {
+        bits |= why::NEAR_DAY;
+    }
+    if m.cues.reference && here.sentence {
+        bits |= why::SENTENCE;
+    }
+    if m.cues.definite && m.cues.reference && here.doc && f.family == g.family {
+        bits |= why::DEFINITE;
+    }
+    if has(&n.nouns, f.noun) && !f.any {
+        bits |= why::NOUN;
+    }
+    if f.topic.iter().any(|&w| has(&n.topic, w)) {
+        bits |= why::TOPIC;
+    }
+    bits
+}
+
 /// Whether the guessed day of `f` lies more than a week outside the group's stated period (or,
 /// when no member states one, more than ten days from the group's guessed day).
 fn soft_far(f: &Facts, g: &Glance) -> bool {

@@ -199,15 +199,20 @@ fn event(d: &mut Detail, state: &State, item: usize) {
     if !ev.mentions.is_empty() {
         d.blank();
         d.text("Reported", t.header, &[], t.matched);
-        for m in ev
+        for (i, m) in ev
             .mentions
             .iter()
-            .filter(|m| state.catalog.doc_by_id.contains_key(&m.doc))
+            .enumerate()
+            .filter(|(_, m)| state.catalog.doc_by_id.contains_key(&m.doc))
         {
             d.item(
                 &format!("{}: {}", doc_label(state, &m.doc), plain(&m.text)),
                 t.text,
             );
+            // Why the merge put this report here.
+            if let Some(why) = ev.evidence.get(i) {
+                d.text(&format!("  joined: {}", plain(why)), t.dim, &[], t.matched);
+            }
         }
     }
 }
