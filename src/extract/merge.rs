@@ -207,6 +207,7 @@ fn finish(
     crate::memory::release_free();
     let phase = phase.next("dating, titles, order");
     event::date_from_anchors(&mut events);
+    event::day_of_report(&mut events);
     events
         .par_iter_mut()
         .for_each(|e| e.title = title::title(e, places));

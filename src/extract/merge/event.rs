@@ -5,7 +5,7 @@
 use super::Item;
 use super::disagree::disagreements;
 use crate::extract::events::places::Places;
-use crate::model::{DateOrigin, Event, EventKind, Mention, Status, TimeValue};
+use crate::model::{DateOrigin, Event, EventKind, Mention, Precision, Status, TimeValue};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
 
@@ -170,6 +170,52 @@ fn pick_place(mentions: &[&Mention], places: &Places) -> Option<String> {
         .into_iter()
         .max_by_key(|(p, n)| (*n, places.depth(p), std::cmp::Reverse(*p)))
         .map(|(p, _)| p.to_string())
+}
+
+/// "Late last week" in one report, and another written that week telling the event as its news:
+/// the day of that report, inside the stated period, is the event's day.
+pub fn day_of_report(events: &mut [Event]) {
+    for e in events.iter_mut() {
+        let Some(d) = &e.date else {
+            continue;
+        };
+        if !matches!(d.precision, Some(Precision::Week | Precision::Month)) {
+            continue;
+        }
+        let (Some(lo), Some(hi)) = (d.start, d.end) else {
+            continue;
+        };
+        let mut days: BTreeMap<chrono::NaiveDate, usize> = BTreeMap::new();
+        for m in &e.mentions {
+            if m.cues.date_origin == DateOrigin::Document
+                && m.status == Status::Past
+                && let Some(day) = m.date.as_ref().and_then(|x| x.start)
+                && day >= lo
+                && day <= hi
+            {
+                *days.entry(day).or_default() += 1;
+            }
+        }
+        let Some((&day, _)) = days
+            .iter()
+            .max_by_key(|(d, n)| (**n, std::cmp::Reverse(**d)))
+        else {
+            continue;
+        };
+        let Some(news) = e.mentions.iter().find(|m| {
+            m.cues.date_origin == DateOrigin::Document
+                && m.date.as_ref().and_then(|x| x.start) == Some(day)
+        }) else {
+            continue;
+        };
+        let was = d.value.clone();
+        let text = news.text.clone();
+        e.date = Some(TimeValue::day(day));
+        e.date_provenance = Some(format!(
+            "the day of the report '{text}', inside '{was}' ({})",
+            e.date_provenance.as_deref().unwrap_or_default()
+        ));
+    }
 }
 
 /// Events dated only by guesses take the date of the event they happened during or right after
