@@ -28,6 +28,8 @@ pub struct Gate {
     hi: i32,
     /// The stated day, `NONE` when none.
     day: i32,
+    /// The guessed day when no member states one, `NONE` otherwise.
+    soft: i32,
     /// The number of parties, [`NO_ARITY`] when not known.
     arity: u16,
     past: bool,
@@ -67,6 +69,10 @@ impl Gate {
             lo: g.lo.map_or(i32::MIN, day_number),
             hi: g.hi.map_or(i32::MAX, day_number),
             day: g.day.map_or(NONE, day_number),
+            soft: match g.day {
+                Some(_) => NONE,
+                None => g.soft.map_or(NONE, day_number),
+            },
             arity: g.arity.map_or(NO_ARITY, u16::from),
             past: g.past,
         }
@@ -295,7 +301,13 @@ impl<'a> Look<'a> {
         let dates = self.lo.max(g.lo) <= self.hi.min(g.hi);
         let arity = (self.arity == NO_ARITY) | (g.arity == NO_ARITY) | (self.arity == g.arity);
         let crosses = self.planned == g.past;
-        let tense = !crosses | self.placed | (self.day == g.day);
+        // A plan and a report of it done meet on a day one states and the other states or was
+        // written on ("due to meet on Thursday", and Thursday's report of the meeting).
+        let tense = !crosses
+            | self.placed
+            | (self.day == g.day)
+            | (self.day == g.soft)
+            | ((self.soft != NONE) & (self.soft == g.day));
         family & dates & arity & tense
     }
 

@@ -129,8 +129,7 @@ pub fn refused(it: &Item, f: &Facts, g: &Glance, any: Sym) -> Option<()> {
     }
     // A plan and a report of the thing done are one event only with a place or day in common.
     let crosses = (f.planned && g.past) || (!f.planned && !g.past);
-    let same_day = f.stated_day.is_some_and(|d| g.day == Some(d));
-    if crosses && !same_day && f.place.is_none() {
+    if crosses && !meets_across(f, g) && f.place.is_none() {
         return None;
     }
     Some(())
@@ -273,6 +272,14 @@ pub fn evidence(it: &Item, f: &Facts, g: &Glance, n: &Named, here: Here) -> u16 
     bits
 }
 
+/// Whether a plan and a report of the thing done share a day: one states it and the other states
+/// it too, or was written that day ("due to meet on Thursday", and Thursday's report).
+fn meets_across(f: &Facts, g: &Glance) -> bool {
+    let soft = if g.day.is_none() { g.soft } else { None };
+    f.stated_day.is_some_and(|d| g.day == Some(d) || soft == Some(d))
+        || f.soft_day.is_some_and(|d| g.day == Some(d))
+}
+
 /// Whether the guessed day of `f` lies more than a week outside the group's stated period (or,
 /// when no member states one, more than ten days from the group's guessed day).
 fn soft_far(f: &Facts, g: &Glance) -> bool {
@@ -387,11 +394,8 @@ pub fn full(it: &Item, f: &Facts, g: &Glance, n: &Named, here: Here, date: f32) 
     }
     // A plan and a report of the thing done are one event only with a place or day in common.
     let crosses = (planned && g.past) || (!planned && !g.past);
-    if crosses {
-        let same_day = f.stated_day.is_some_and(|d| g.day == Some(d));
-        if !(same_place || same_day) {
-            return None;
-        }
+    if crosses && !(same_place || meets_across(f, g)) {
+        return None;
     }
     evidence.then_some(s)
 }
