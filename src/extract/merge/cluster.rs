@@ -324,19 +324,46 @@ fn lane(
             if !it.m.cues.reference || f.any {
                 return None;
             }
-            in_doc
+            let own: Vec<usize> = in_doc
                 .iter()
                 .map(|&g| g as usize)
                 .filter(|&g| glances[g].family == f.family)
                 .filter(|&g| !apart_from.iter().any(|&j| member_of[j] == Some(g)))
-                .filter_map(|g| {
+                .collect();
+            own.iter()
+                .filter_map(|&g| {
                     score::score(it, f, &glances[g], &groups[g].named, here[g], any).map(|s| (g, s))
                 })
                 .max_by(better)
+                .or_else(|| {
+                    // "The meetings, scheduled for Saturday": a definite bare reference takes
+                    // its tense from the event it points at, so it is not held to its own.
+                    if !it.m.cues.definite || !it.m.actors.is_empty() || it.m.place.is_some() {
+                        return None;
+                    }
+                    let window = f.window;
+                    own.iter()
+                        .copied()
+                        .filter(|&g| {
+                            let gl = &glances[g];
+                            let lo = window.0.max(gl.lo);
+                            let hi = match (window.1, gl.hi) {
+                                (Some(a), Some(b)) => Some(a.min(b)),
+                                (a, b) => a.or(b),
+                            };
+                            !matches!((lo, hi), (Some(l), Some(h)) if l > h)
+                        })
+                        .max_by_key(|&g| (groups[g].members.len(), std::cmp::Reverse(g)))
+                        .map(|g| (g, f32::NEG_INFINITY))
+                })
         });
         let why = match best {
-            Some((g, _)) => {
-                let own = if scored { 0 } else { score::why::OWN_ARTICLE };
+            Some((g, s)) => {
+                let own = match (scored, s == f32::NEG_INFINITY) {
+                    (true, _) => 0,
+                    (false, false) => score::why::OWN_ARTICLE,
+                    (false, true) => score::why::OWN_ARTICLE | score::why::BORROWED_TENSE,
+                };
                 score::evidence(it, f, &glances[g], &groups[g].named, here[g]) | own
             }
             None => score::why::STARTED,

@@ -27,10 +27,20 @@ pub fn build(
         .iter()
         .map(|&k| super::score::why::words(why.get(k).copied().unwrap_or(0)))
         .collect();
+    let bits: Vec<u16> = order
+        .iter()
+        .map(|&k| why.get(k).copied().unwrap_or(0))
+        .collect();
     let order: Vec<usize> = order.into_iter().map(|k| members[k]).collect();
     let its: Vec<&Item> = order.iter().map(|&i| &items[i]).collect();
     let mentions: Vec<&Mention> = its.iter().map(|it| it.m).collect();
-    let status = if mentions.iter().any(|m| m.status == Status::Past) {
+    // A bare reference that borrowed its tense from the event says nothing of it.
+    let borrowed = |k: usize| bits[k] & super::score::why::BORROWED_TENSE != 0;
+    let status = if mentions
+        .iter()
+        .enumerate()
+        .any(|(k, m)| m.status == Status::Past && !borrowed(k))
+    {
         Status::Past
     } else {
         Status::Planned

@@ -199,8 +199,10 @@ pub mod why {
     pub const TOPIC: u16 = 1 << 8;
     pub const OWN_ARTICLE: u16 = 1 << 9;
     pub const SAME_PERIOD: u16 = 1 << 10;
+    /// A bare reference ("the meetings") that takes its tense from the event it points at.
+    pub const BORROWED_TENSE: u16 = 1 << 11;
 
-    const WORDS: [(u16, &str); 11] = [
+    const WORDS: [(u16, &str); 12] = [
         (STARTED, "first report of the event"),
         (PEOPLE, "the same people"),
         (PLACE, "the same place"),
@@ -214,6 +216,10 @@ pub mod why {
         (
             OWN_ARTICLE,
             "the one event of its kind its own article tells",
+        ),
+        (
+            BORROWED_TENSE,
+            "a bare reference, past or planned as that event is",
         ),
     ];
 
@@ -276,7 +282,8 @@ pub fn evidence(it: &Item, f: &Facts, g: &Glance, n: &Named, here: Here) -> u16 
 /// it too, or was written that day ("due to meet on Thursday", and Thursday's report).
 fn meets_across(f: &Facts, g: &Glance) -> bool {
     let soft = if g.day.is_none() { g.soft } else { None };
-    f.stated_day.is_some_and(|d| g.day == Some(d) || soft == Some(d))
+    f.stated_day
+        .is_some_and(|d| g.day == Some(d) || soft == Some(d))
         || f.soft_day.is_some_and(|d| g.day == Some(d))
 }
 
