@@ -327,6 +327,7 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
     let reference = trig.class == Class::Reference
         || (actors.is_empty()
             && place.is_none()
+            && !(group_subject(ctx, tokens, draft) && trig.pos == super::lexicon::Pos::Verb)
             && origin < DateOrigin::Report
             && !details.iter().any(|d| d.field == "deadline"));
 
@@ -689,6 +690,21 @@ fn topic_words(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Vec<String>
 }
 
 /// A group of unnamed participants named in the regions ("European leaders").
+/// "The two sides agreed", "European leaders met": a group noun right before the trigger, in its
+/// clause, as the subject of the verb.
+fn group_subject(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> bool {
+    let mut i = draft.head_tok;
+    while i > draft.region.start
+        && matches!(
+            tokens[i - 1].lower.as_str(),
+            "have" | "has" | "had" | "also" | "jointly" | "finally" | "both" | "then" | "all"
+        )
+    {
+        i -= 1;
+    }
+    i > draft.region.start && ctx.lx.groups.contains(tokens[i - 1].lower.as_str())
+}
+
 fn group_phrase(ctx: &DocContext, tokens: &[Token], regions: &[Range<usize>]) -> Option<String> {
     for r in regions {
         for i in r.clone() {

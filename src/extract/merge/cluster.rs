@@ -86,7 +86,12 @@ fn stands(it: &Item) -> bool {
     let named = m.actors.len();
     match m.status {
         Status::Past => {
-            dated || m.place.is_some() || named >= 2 || (named == 1 && m.cues.verb.is_some())
+            dated
+                || m.place.is_some()
+                || named >= 2
+                || (named == 1 && m.cues.verb.is_some())
+                // "The two sides agreed to extend the truce": a group as the subject of a verb.
+                || (m.cues.is_verb && !m.cues.reference && named == 0)
         }
         Status::Planned => {
             named >= 2
