@@ -114,6 +114,7 @@ fn metadata_dates_are_kept_and_serve_as_neighbours() {
         date: Some(day("2023-01-13")),
         source: DateSource::Metadata,
         clues: Vec::new(),
+        ..Published::default()
     };
     let mut docs = vec![dated, doc("strike.txt", STRIKE)];
     infer_publication_dates(&mut docs);
