@@ -406,6 +406,13 @@ fn write_docs(timeline: &Timeline, format: ListFormat, out: &mut dyn Write) -> R
                     sanitize::plain(d.title.as_deref().unwrap_or("(untitled)")),
                     sanitize::plain(&d.path),
                 )?;
+                if let Some(c) = d.published.confidence {
+                    let month = d.published.approx.as_deref().unwrap_or("");
+                    writeln!(out, "     confidence: {} {}", c.as_str(), month)?;
+                }
+                for clue in &d.published.clues {
+                    writeln!(out, "     clue: {}", sanitize::plain(clue))?;
+                }
             }
         }
         ListFormat::Json => {
