@@ -228,7 +228,11 @@ fn a_folder_spanning_months_keeps_its_reports_apart() {
         assert!(d.published.confidence.is_some(), "{}", d.path);
     }
     // The weekday-only report shares names with all three but no dated happening: no loan.
-    assert_eq!(docs[3].published.date, None, "{:?}", docs[3].published.clues);
+    assert_eq!(
+        docs[3].published.date, None,
+        "{:?}",
+        docs[3].published.clues
+    );
 }
 
 #[test]
@@ -257,5 +261,9 @@ fn a_weekday_with_its_date_fixes_the_year_the_calendar_allows() {
     let p = &docs[0].published;
     let got = p.date.unwrap_or_else(|| panic!("undated: {:?}", p.clues));
     assert!((got - day("2025-10-16")).num_days().abs() <= 2, "{got}");
-    assert!(p.clues.iter().any(|c| c.contains("Oct. 16")), "{:?}", p.clues);
+    assert!(
+        p.clues.iter().any(|c| c.contains("Oct. 16")),
+        "{:?}",
+        p.clues
+    );
 }

@@ -2,12 +2,19 @@
 //!
 //! Each undated article's expressions become soft constraints on its publication date (DCT):
 //! a past-tense weekday must lie a few days before it, a year-less "August 15" somewhat before it,
-//! "almost four years" of a war that "began in February 2022" puts it in a window, and so on
-//! ([`super::clues`]). The constraints are scored on every day of a window of candidate days, and
-//! the cheapest day wins when it clearly beats days outside its neighbourhood. Articles whose own
-//! clues are periodic (a weekday alone) or absent take the date their corpus neighbours — the
-//! articles that share the most names with them — agree on, still subject to their own
-//! constraints. Metadata and `--dct` dates are never overridden.
+//! a month-day written with its weekday ("Monday, Sept. 29") only in the years whose calendar fits,
+//! "almost four years" of a war that "began in February 2022" puts it in a window, a titled person
+//! ("Treasury Secretary ...") within the years of that title (`assets/actors.toml`), and so on
+//! ([`super::clues`]). The constraints are scored on every day of the article's own window, and
+//! the cheapest days win only when they are clearly cheaper than every other day — far cheaper
+//! than the same days in other years. Otherwise the article stays undated (or gets only a month).
+//!
+//! Other articles are weak evidence, used only where the article's own clues leave the choice open:
+//! close neighbours' elapsed-time windows may settle the year of a day the article's clues fix; a
+//! weekday the article names is dated when a neighbour dates the same happening (a sentence that
+//! shares names with the weekday's and names a day of that weekday) and every such happening
+//! agrees; an article with no day clue of its own takes a date only when all its close neighbours
+//! agree on it. Metadata and `--dct` dates are never overridden.
 
 use super::calendar::{add_days, day_value};
 use super::clues::{Clue, doc_clues, intersect_windows, sentence_around};
@@ -207,7 +214,7 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
                     return None;
                 };
                 dated.notes.push(format!(
-                    "{what} is dated {} by a related article",
+                    "corpus neighbours report the same happening: '{what}' is {}",
                     day_value(day)
                 ));
                 dated.confidence = Confidence::Medium;
@@ -529,7 +536,11 @@ fn own_window(clues: &[Clue], latest: Option<i32>, today: NaiveDate) -> Option<W
     let base = match intersect_windows(elapsed) {
         Some(w) => w,
         None => match latest {
-            Some(y) => (NaiveDate::from_ymd_opt(y, 1, 1)?, today),
+            // A year the text names is its own evidence, even one later than the clock.
+            Some(y) => (
+                NaiveDate::from_ymd_opt(y, 1, 1)?,
+                NaiveDate::from_ymd_opt(y, 12, 31)?.max(today),
+            ),
             None => (add_days(today, -365 * RECENT_YEARS)?, today),
         },
     };
@@ -546,7 +557,10 @@ fn own_window(clues: &[Clue], latest: Option<i32>, today: NaiveDate) -> Option<W
     {
         (lo, hi) = (rlo.max(lo), rhi.min(hi));
     }
-    let hi = hi.min(today);
+    let hi = match latest {
+        Some(y) => hi.min(NaiveDate::from_ymd_opt(y + 1, 12, 31)?.max(today)),
+        None => hi.min(today),
+    };
     (lo <= hi).then_some((lo, hi))
 }
 
