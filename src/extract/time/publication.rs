@@ -40,6 +40,10 @@ const MAX_SPAN: i64 = 5;
 const LENDER: f64 = 0.28;
 /// How similar articles must be for one without any day clue to take their agreed date.
 const CLOSE: f64 = 0.3;
+/// The most a day clue may cost on a date the neighbours agree on (a weekday two days back).
+const AGREED_DAILY_COST: f64 = 2.0;
+/// How many names a weekday's sentence must share with the sentence that dates the happening.
+const SHARED_NAMES: usize = 2;
 /// How many years back from today an article with no year of its own is looked for.
 const RECENT_YEARS: i64 = 4;
 
@@ -115,9 +119,36 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
     let ahead = costs_ahead(&clues, &windows);
     let outcomes: Vec<Outcome> = (0..docs.len())
         .into_par_iter()
-        .map(|k| match (undated[k], windows[k]) {
-            (true, Some((lo, hi))) => best_day(&docs[k].text, clues[k], lo, hi, None, &ahead),
-            _ => Outcome::Nothing,
+        .map(|k| {
+            if !undated[k] {
+                return Outcome::Nothing;
+            }
+            // A date in the article's address is the publisher's own.
+            match docs[k].url.as_deref().and_then(url_date) {
+                Some(UrlDate::Day(day)) => {
+                    return Outcome::Day(Dated {
+                        day,
+                        notes: vec![format!("its address carries the date {}", day_value(day))],
+                        confidence: Confidence::High,
+                    });
+                }
+                Some(UrlDate::Month(lo, hi)) => {
+                    let (lo, hi) = match windows[k] {
+                        Some((a, b)) if a.max(lo) <= b.min(hi) => (a.max(lo), b.min(hi)),
+                        _ => (lo, hi),
+                    };
+                    let found = best_day(&docs[k].text, clues[k], lo, hi, None, &ahead);
+                    return match found {
+                        Outcome::Nothing => month_of(lo, 0, 0),
+                        found => found,
+                    };
+                }
+                None => {}
+            }
+            match windows[k] {
+                Some((lo, hi)) => best_day(&docs[k].text, clues[k], lo, hi, None, &ahead),
+                None => Outcome::Nothing,
+            }
         })
         .collect();
     let mut fixed: Vec<Option<Dated>> = docs
@@ -233,9 +264,10 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
         }
     }
 
-    // Round 3: articles without any day clue take the date their close neighbours all agree on.
+    // Round 3: the articles still undated take the date their close neighbours all agree on, when
+    // their own clues allow it (a weekday they name must fall on that day or just before).
     let wanted: Vec<bool> = (0..docs.len())
-        .map(|k| undated[k] && fixed[k].is_none() && !clues[k].iter().any(Clue::is_daily))
+        .map(|k| undated[k] && fixed[k].is_none())
         .collect();
     if wanted.iter().any(|w| *w) {
         let neighbours = index.neighbours(&wanted, LENDER);
@@ -248,15 +280,25 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
                 let (lo, hi) = windows[k]?;
                 let fits = lo <= day
                     && day <= hi
-                    && clues[k]
-                        .iter()
-                        .all(|c| c.cost_on(day, &ahead) < c.cost_ceiling());
-                fits.then(|| Dated {
+                    && clues[k].iter().all(|c| {
+                        let cost = c.cost_on(day, &ahead);
+                        match c.is_daily() {
+                            true => cost <= AGREED_DAILY_COST,
+                            false => cost < c.cost_ceiling(),
+                        }
+                    });
+                let mut notes: Vec<String> = clues[k]
+                    .iter()
+                    .filter(|c| c.cost_on(day, &ahead) < c.cost_ceiling())
+                    .map(|c| c.describe(&docs[k].text))
+                    .collect();
+                notes.push(format!(
+                    "its closest articles all agree on {}",
+                    day_value(day)
+                ));
+                fits.then_some(Dated {
                     day,
-                    notes: vec![format!(
-                        "no day clue of its own; its closest articles all agree on {}",
-                        day_value(day)
-                    )],
+                    notes,
                     confidence: Confidence::Low,
                 })
             })
@@ -368,7 +410,7 @@ fn anchors_of(text: &str, exprs: &[Expression], date: NaiveDate) -> Vec<Anchor> 
 }
 
 /// The day of the happening an article names by its weekday, when related articles date it: a
-/// sentence of a neighbour sharing a name with the weekday's sentence names a day of that weekday.
+/// sentence of a neighbour sharing names with the weekday's sentence names a day of that weekday.
 /// Every such day must agree (within a day), else none is taken.
 fn shared_happening<'a>(
     weekdays: &[WeekdayMention<'a>],
@@ -380,7 +422,12 @@ fn shared_happening<'a>(
     for m in weekdays {
         for (j, _) in neighbours {
             for a in &anchors[*j] {
-                let shares = a.names.iter().any(|n| m.names.contains(&n.as_str()));
+                let shared = a
+                    .names
+                    .iter()
+                    .filter(|n| m.names.contains(&n.as_str()))
+                    .count();
+                let shares = shared >= SHARED_NAMES;
                 if shares && a.day.weekday().number_from_monday() == m.weekday {
                     days.push((a.day, m.surface));
                 }
@@ -394,14 +441,14 @@ fn shared_happening<'a>(
         .map(|(_, s)| (first, s))
 }
 
-/// The date every close neighbour with a date agrees on (within two days), when at least one is
-/// close and none of the related ones disagrees.
+/// The date every related neighbour with a date agrees on (within two days), when at least two
+/// of them are close.
 fn agreement(neighbours: &[(usize, f64)], fixed: &[Option<Dated>]) -> Option<NaiveDate> {
     let dated: Vec<(NaiveDate, f64)> = neighbours
         .iter()
         .filter_map(|(j, w)| fixed[*j].as_ref().map(|d| (d.day, *w)))
         .collect();
-    if !dated.iter().any(|(_, w)| *w >= CLOSE) {
+    if dated.iter().filter(|(_, w)| *w >= CLOSE).count() < 2 {
         return None;
     }
     let mut days: Vec<NaiveDate> = dated.iter().map(|(d, _)| *d).collect();
@@ -562,6 +609,51 @@ fn own_window(clues: &[Clue], latest: Option<i32>, today: NaiveDate) -> Option<W
         None => hi.min(today),
     };
     (lo <= hi).then_some((lo, hi))
+}
+
+/// A date an article's address carries: a day ("/2025/03/01/", "2025-03-01-", "/20250301.htm")
+/// or only a month ("/2025/03/").
+#[derive(Debug, PartialEq)]
+enum UrlDate {
+    Day(NaiveDate),
+    Month(NaiveDate, NaiveDate),
+}
+
+fn url_date(url: &str) -> Option<UrlDate> {
+    use std::sync::OnceLock;
+    static PATTERNS: OnceLock<[regex::Regex; 4]> = OnceLock::new();
+    let [slashed, dashed, packed, month] = PATTERNS.get_or_init(|| {
+        let re = |p: &str| regex::Regex::new(p).expect("a valid pattern");
+        [
+            re(r"/((?:19|20)\d\d)/(\d\d?)/(\d\d?)(?:[/._-]|$)"),
+            re(r"[/_-]((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[/._-]|$)"),
+            re(r"[/_-]((?:19|20)\d\d)(\d\d)(\d\d)(?:[/._-]|$)"),
+            re(r"/((?:19|20)\d\d)/(\d\d?)/"),
+        ]
+    });
+    // The path only: a host may hold digits too.
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = &path[path.find('/').unwrap_or(path.len())..];
+    let number = |c: &regex::Captures, i: usize| c.get(i)?.as_str().parse::<u32>().ok();
+    for re in [slashed, dashed, packed] {
+        for c in re.captures_iter(path) {
+            let (Some(y), Some(m), Some(d)) = (number(&c, 1), number(&c, 2), number(&c, 3)) else {
+                continue;
+            };
+            if let Some(day) = NaiveDate::from_ymd_opt(y as i32, m, d) {
+                return Some(UrlDate::Day(day));
+            }
+        }
+    }
+    let c = month.captures(path)?;
+    let (y, m) = (number(&c, 1)? as i32, number(&c, 2)?);
+    let lo = NaiveDate::from_ymd_opt(y, m, 1)?;
+    let next = if m == 12 {
+        NaiveDate::from_ymd_opt(y + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(y, m + 1, 1)
+    }?;
+    Some(UrlDate::Month(lo, next.pred_opt()?))
 }
 
 /// The window an article's own elapsed times give ("almost four years" since "February 2022").
@@ -763,6 +855,44 @@ fn names_of(text: &str) -> Vec<&str> {
         end_word(from, bytes.len());
     }
     out
+}
+
+#[cfg(test)]
+mod url_tests {
+    use super::{UrlDate, url_date};
+    use chrono::NaiveDate;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
+    }
+
+    #[test]
+    fn addresses_give_their_day_or_month() {
+        let cases = [
+            (
+                "https://example.org/news/2025/03/01/harbour-vote",
+                Some(UrlDate::Day(day(2025, 3, 1))),
+            ),
+            (
+                "https://example.org/opinion/2025-10-26-quays-reopen/",
+                Some(UrlDate::Day(day(2025, 10, 26))),
+            ),
+            (
+                "https://example.org/report/quays/20250115.htm",
+                Some(UrlDate::Day(day(2025, 1, 15))),
+            ),
+            (
+                "https://example.org/2025/03/quays-close/",
+                Some(UrlDate::Month(day(2025, 3, 1), day(2025, 3, 31))),
+            ),
+            ("https://example.org/news/quays-101751320378735.html", None),
+            ("https://2025.example.org/item/4d132be25220", None),
+            ("https://example.org/2025/13/45/nonsense", None),
+        ];
+        for (url, want) in cases {
+            assert_eq!(url_date(url), want, "{url}");
+        }
+    }
 }
 
 #[cfg(test)]
