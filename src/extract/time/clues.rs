@@ -110,7 +110,7 @@ impl Clue {
                     "Saturday",
                     "Sunday",
                 ]
-                .get(*weekday as usize - 1)
+                .get((*weekday as usize).wrapping_sub(1))
                 .unwrap_or(&"?");
                 let when = if *future { "just after" } else { "just before" };
                 format!("'{text}' (a {name}: only some years fit) lies {when} publication")

@@ -44,6 +44,8 @@ const CLOSE: f64 = 0.3;
 const AGREED_DAILY_COST: f64 = 2.0;
 /// How many names a weekday's sentence must share with the sentence that dates the happening.
 const SHARED_NAMES: usize = 2;
+/// How many years after the latest year an article names it is looked for.
+const LATEST_YEARS: i32 = 5;
 /// How many years back from today an article with no year of its own is looked for.
 const RECENT_YEARS: i64 = 4;
 
@@ -583,10 +585,13 @@ fn own_window(clues: &[Clue], latest: Option<i32>, today: NaiveDate) -> Option<W
     let base = match intersect_windows(elapsed) {
         Some(w) => w,
         None => match latest {
-            // A year the text names is its own evidence, even one later than the clock.
+            // A year the text names is its own evidence, even one later than the clock; news
+            // names the years of the last few years (and the window stays short to score).
             Some(y) => (
                 NaiveDate::from_ymd_opt(y, 1, 1)?,
-                NaiveDate::from_ymd_opt(y, 12, 31)?.max(today),
+                NaiveDate::from_ymd_opt(y, 12, 31)?
+                    .max(today)
+                    .min(NaiveDate::from_ymd_opt(y + LATEST_YEARS, 12, 31)?),
             ),
             None => (add_days(today, -365 * RECENT_YEARS)?, today),
         },
@@ -605,7 +610,7 @@ fn own_window(clues: &[Clue], latest: Option<i32>, today: NaiveDate) -> Option<W
         (lo, hi) = (rlo.max(lo), rhi.min(hi));
     }
     let hi = match latest {
-        Some(y) => hi.min(NaiveDate::from_ymd_opt(y + 1, 12, 31)?.max(today)),
+        Some(y) => hi.min(NaiveDate::from_ymd_opt(y, 12, 31)?.max(today)),
         None => hi.min(today),
     };
     (lo <= hi).then_some((lo, hi))
@@ -723,7 +728,9 @@ fn best_day(
         let good: Vec<usize> = (0..scored.len())
             .filter(|d| scored[*d] - best_cost < MARGIN)
             .collect();
-        let (first, last) = (good[0], good[good.len() - 1]);
+        let (Some(&first), Some(&last)) = (good.first(), good.last()) else {
+            return Outcome::Nothing;
+        };
         // A year-less clue costs nearly the same in every year: a day a year away must be far worse.
         let far_rival = (0..scored.len())
             .filter(|d| d.abs_diff(best_day) > 60)
