@@ -267,3 +267,22 @@ fn a_weekday_with_its_date_fixes_the_year_the_calendar_allows() {
         p.clues
     );
 }
+
+#[test]
+fn event_dates_resolved_against_an_inferred_date_say_so() {
+    let mut docs = vec![doc(
+        "mill.txt",
+        "Mill reopens\nThe Brannock mill reopened on Thursday, Oct. 16, owner Tess Orwin said. \
+         Orwin met the workers' union on Tuesday to agree new shifts.",
+    )];
+    infer_publication_dates(&mut docs);
+    assert!(docs[0].published.date.is_some(), "{:?}", docs[0].published);
+    let ex = attache::extract::extract_document(&docs[0]);
+    let marked: Vec<&str> = ex
+        .mentions
+        .iter()
+        .filter_map(|m| m.date_rule.as_deref())
+        .filter(|r| r.contains("inferred publication date"))
+        .collect();
+    assert!(!marked.is_empty(), "{:?}", ex.mentions);
+}
