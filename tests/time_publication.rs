@@ -286,3 +286,26 @@ fn event_dates_resolved_against_an_inferred_date_say_so() {
         .collect();
     assert!(!marked.is_empty(), "{:?}", ex.mentions);
 }
+
+#[test]
+fn a_titled_person_bounds_the_years() {
+    // 9 May falls on a Friday in 2014 and 2025; Bessent is Treasury Secretary only from 2025.
+    let mut docs = vec![doc(
+        "tariffs.txt",
+        "Tariff talks\nTreasury Secretary Scott Bessent said on Friday, May 9 that the levies \
+         first imposed in 2014 would be reviewed.",
+    )];
+    infer_publication_dates(&mut docs);
+    let p = &docs[0].published;
+    let got = p.date.unwrap_or_else(|| panic!("undated: {:?}", p.clues));
+    assert!(
+        (got - day("2025-05-09")).num_days().abs() <= 2,
+        "{got}: {:?}",
+        p.clues
+    );
+    assert!(
+        p.clues.iter().any(|c| c.contains("Bessent")),
+        "{:?}",
+        p.clues
+    );
+}

@@ -44,8 +44,8 @@ const CLOSE: f64 = 0.3;
 const AGREED_DAILY_COST: f64 = 2.0;
 /// How many names a weekday's sentence must share with the sentence that dates the happening.
 const SHARED_NAMES: usize = 2;
-/// How many years after the latest year an article names it is looked for.
-const LATEST_YEARS: i32 = 5;
+/// How many years after its start a window of candidate days reaches at most.
+const LATEST_YEARS: i32 = 10;
 /// How many years back from today an article with no year of its own is looked for.
 const RECENT_YEARS: i64 = 4;
 
@@ -589,9 +589,7 @@ fn own_window(clues: &[Clue], latest: Option<i32>, today: NaiveDate) -> Option<W
             // names the years of the last few years (and the window stays short to score).
             Some(y) => (
                 NaiveDate::from_ymd_opt(y, 1, 1)?,
-                NaiveDate::from_ymd_opt(y, 12, 31)?
-                    .max(today)
-                    .min(NaiveDate::from_ymd_opt(y + LATEST_YEARS, 12, 31)?),
+                NaiveDate::from_ymd_opt(y, 12, 31)?.max(today),
             ),
             None => (add_days(today, -365 * RECENT_YEARS)?, today),
         },
@@ -613,6 +611,8 @@ fn own_window(clues: &[Clue], latest: Option<i32>, today: NaiveDate) -> Option<W
         Some(y) => hi.min(NaiveDate::from_ymd_opt(y, 12, 31)?.max(today)),
         None => hi.min(today),
     };
+    // Scored day by day: a window stays a few years long (the years just after its start).
+    let hi = hi.min(add_days(lo, 365 * i64::from(LATEST_YEARS))?);
     (lo <= hi).then_some((lo, hi))
 }
 
@@ -721,6 +721,16 @@ fn best_day(
     else {
         return Outcome::Nothing;
     };
+    // The best day still breaks a strong clue (a window, a weekday's calendar): the clues
+    // contradict each other, and no day is given.
+    if let Some(day) = add_days(lo, best_day as i64)
+        && clues.iter().any(|c| {
+            matches!(c, Clue::Window { .. } | Clue::Calendar { .. })
+                && c.cost_on(day, ahead) >= c.cost_ceiling()
+        })
+    {
+        return Outcome::Nothing;
+    }
     let (mut confidence, chosen) = if neighbour.is_some() {
         (Confidence::Medium, best_day)
     } else {
