@@ -407,8 +407,10 @@ fn write_docs(timeline: &Timeline, format: ListFormat, out: &mut dyn Write) -> R
                     sanitize::plain(&d.path),
                 )?;
                 if let Some(c) = d.published.confidence {
-                    let month = d.published.approx.as_deref().unwrap_or("");
-                    writeln!(out, "     confidence: {} {}", c.as_str(), month)?;
+                    match &d.published.approx {
+                        Some(month) => writeln!(out, "     confidence: {} ({month})", c.as_str())?,
+                        None => writeln!(out, "     confidence: {}", c.as_str())?,
+                    }
                 }
                 for clue in &d.published.clues {
                     writeln!(out, "     clue: {}", sanitize::plain(clue))?;

@@ -520,7 +520,12 @@ fn role_windows(text: &str, today: NaiveDate) -> Vec<Clue> {
                 .min(today),
         };
         if lo <= hi {
-            let title = words.join(" ");
+            // The title as written: the words before the name that can be part of a title.
+            let from = words
+                .iter()
+                .rposition(|w| !gaz.is_title_word(w))
+                .map_or(0, |i| i + 1);
+            let title = words[from..].join(" ");
             out.push(Clue::Window {
                 from: lo,
                 to: hi,

@@ -282,9 +282,12 @@ fn source(d: &mut Detail, state: &State, item: usize) {
     };
     d.text(&format!("Published {date} ({how})"), t.text, &[], t.matched);
     if let Some(c) = published.confidence {
-        let month = published.approx.as_deref().unwrap_or("");
+        let month = published
+            .approx
+            .as_deref()
+            .map_or(String::new(), |m| format!(" (month {m})"));
         d.text(
-            &format!("  confidence: {} {month}", c.as_str()),
+            &format!("  confidence: {}{month}", c.as_str()),
             t.dim,
             &[],
             t.matched,
