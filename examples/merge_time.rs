@@ -53,6 +53,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     date,
                     source,
                     clues,
+                    ..Published::default()
                 };
             }
             for (ex, cues) in extractions.iter_mut().zip(cues) {

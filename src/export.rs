@@ -53,6 +53,8 @@ pub fn document_json(d: &Document) -> Value {
             "date": d.published.date.map(|x| x.to_string()),
             "source": d.published.source.as_str(),
             "clues": d.published.clues,
+            "confidence": d.published.confidence.map(|c| c.as_str()),
+            "approx": d.published.approx,
         },
         "bytes": d.text.len(),
     })

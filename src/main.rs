@@ -407,6 +407,15 @@ fn write_docs(timeline: &Timeline, format: ListFormat, out: &mut dyn Write) -> R
                     sanitize::plain(d.title.as_deref().unwrap_or("(untitled)")),
                     sanitize::plain(&d.path),
                 )?;
+                if let Some(c) = d.published.confidence {
+                    match &d.published.approx {
+                        Some(month) => writeln!(out, "     confidence: {} ({month})", c.as_str())?,
+                        None => writeln!(out, "     confidence: {}", c.as_str())?,
+                    }
+                }
+                for clue in &d.published.clues {
+                    writeln!(out, "     clue: {}", sanitize::plain(clue))?;
+                }
             }
         }
         ListFormat::Json => {

@@ -308,6 +308,34 @@ pub struct Published {
     /// Human-readable clues that fixed an inferred date ("'August 15' + 'last week'").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub clues: Vec<String>,
+    /// How sure an inferred date is (none for given dates).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Confidence>,
+    /// What the evidence fixes when it cannot fix a day: a month ("2025-10"); `date` is then none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approx: Option<String>,
+}
+
+/// How sure an inferred publication date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    /// The article's own text fixes the day (a dateline, a weekday with its date, …).
+    High,
+    /// The article's own clues, with a happening dated by another article of the folder.
+    Medium,
+    /// Only the agreement of closely related articles; or a day picked inside a short span.
+    Low,
+}
+
+impl Confidence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::High => "high",
+            Confidence::Medium => "medium",
+            Confidence::Low => "low",
+        }
+    }
 }
 
 /// One article.

@@ -114,6 +114,7 @@ fn metadata_dates_are_kept_and_serve_as_neighbours() {
         date: Some(day("2023-01-13")),
         source: DateSource::Metadata,
         clues: Vec::new(),
+        ..Published::default()
     };
     let mut docs = vec![dated, doc("strike.txt", STRIKE)];
     infer_publication_dates(&mut docs);
@@ -185,4 +186,126 @@ fn an_unrelated_article_does_not_borrow_a_date() {
     infer_publication_dates(&mut docs);
     assert_eq!(docs[1].published.date, Some(day("2023-01-12")));
     assert_eq!(docs[2].published, Published::default());
+}
+
+/// Three reports of one long-running story, from three different months: each carries its own
+/// weekday-dated day, and they share names, so a folder-wide pull would drag them together.
+const QUAYS_JAN: &str = "Harbour board votes on quays\n\
+    The Velmar harbour board voted on Tuesday, Jan. 14 to close the old quays, chair Ilse Marrow \
+    said. Ferry operators in Velmar had warned against the plan since 2024.";
+const QUAYS_APR: &str = "Quays close early\n\
+    Crews in Velmar began closing the old quays on Thursday, April 10, weeks ahead of the date the \
+    harbour board and chair Ilse Marrow had set. Operators said they were surprised.";
+const QUAYS_JUL: &str = "Velmar ferries return\n\
+    Ferries returned to the Velmar harbour on Saturday, July 19, after the rebuilt quays opened, \
+    chair Ilse Marrow said. The board had voted to rebuild them in 2025.";
+/// A fourth report of the story that names only a weekday: nothing dates its happening.
+const QUAYS_WEEKDAY: &str = "Ferry workers protest\n\
+    Ferry workers in Velmar protested on Monday outside the harbour board, where chair Ilse \
+    Marrow was meeting operators.";
+
+#[test]
+fn a_folder_spanning_months_keeps_its_reports_apart() {
+    let mut docs = vec![
+        doc("jan.txt", QUAYS_JAN),
+        doc("apr.txt", QUAYS_APR),
+        doc("jul.txt", QUAYS_JUL),
+        doc("weekday.txt", QUAYS_WEEKDAY),
+    ];
+    infer_publication_dates(&mut docs);
+    let want = [day("2025-01-14"), day("2025-04-10"), day("2025-07-19")];
+    for (d, want) in docs.iter().zip(want) {
+        let got = d
+            .published
+            .date
+            .unwrap_or_else(|| panic!("{} undated: {:?}", d.path, d.published.clues));
+        assert!(
+            (got - want).num_days().abs() <= 2,
+            "{}: inferred {got}, written {want}",
+            d.path
+        );
+        assert_eq!(d.published.source, DateSource::Inferred);
+        assert!(d.published.confidence.is_some(), "{}", d.path);
+    }
+    // The weekday-only report shares names with all three but no dated happening: no loan.
+    assert_eq!(
+        docs[3].published.date, None,
+        "{:?}",
+        docs[3].published.clues
+    );
+}
+
+#[test]
+fn a_lone_report_with_only_weekdays_is_not_given_a_day() {
+    let mut docs = vec![doc(
+        "lone.txt",
+        "Council delays vote\nThe Orlen city council met on Tuesday and delayed its vote on the \
+         budget; members said on Wednesday that they would meet again on Friday.",
+    )];
+    infer_publication_dates(&mut docs);
+    let p = &docs[0].published;
+    assert_eq!(p.date, None, "{:?}", p.clues);
+    // At most a month, never a day.
+    assert!(p.approx.as_ref().is_none_or(|m| m.len() == 7), "{p:?}");
+}
+
+#[test]
+fn a_weekday_with_its_date_fixes_the_year_the_calendar_allows() {
+    // 16 October falls on a Thursday in 2025, not in 2024 or 2026.
+    let mut docs = vec![doc(
+        "thu.txt",
+        "Mill reopens\nThe Brannock mill reopened on Thursday, Oct. 16, owner Tess Orwin said; it \
+         had been shut since a fire in 2024.",
+    )];
+    infer_publication_dates(&mut docs);
+    let p = &docs[0].published;
+    let got = p.date.unwrap_or_else(|| panic!("undated: {:?}", p.clues));
+    assert!((got - day("2025-10-16")).num_days().abs() <= 2, "{got}");
+    assert!(
+        p.clues.iter().any(|c| c.contains("Oct. 16")),
+        "{:?}",
+        p.clues
+    );
+}
+
+#[test]
+fn event_dates_resolved_against_an_inferred_date_say_so() {
+    let mut docs = vec![doc(
+        "mill.txt",
+        "Mill reopens\nThe Brannock mill reopened on Thursday, Oct. 16, owner Tess Orwin said. \
+         Orwin met the workers' union on Tuesday to agree new shifts.",
+    )];
+    infer_publication_dates(&mut docs);
+    assert!(docs[0].published.date.is_some(), "{:?}", docs[0].published);
+    let ex = attache::extract::extract_document(&docs[0]);
+    let marked: Vec<&str> = ex
+        .mentions
+        .iter()
+        .filter_map(|m| m.date_rule.as_deref())
+        .filter(|r| r.contains("inferred publication date"))
+        .collect();
+    assert!(!marked.is_empty(), "{:?}", ex.mentions);
+}
+
+#[test]
+fn a_titled_person_bounds_the_years() {
+    // 9 May falls on a Friday in 2014 and 2025; Bessent is Treasury Secretary only from 2025.
+    let mut docs = vec![doc(
+        "tariffs.txt",
+        "Tariff talks\nTreasury Secretary Scott Bessent said on Friday, May 9 that the levies \
+         first imposed in 2014 would be reviewed.",
+    )];
+    infer_publication_dates(&mut docs);
+    let p = &docs[0].published;
+    let got = p.date.unwrap_or_else(|| panic!("undated: {:?}", p.clues));
+    assert!(
+        (got - day("2025-05-09")).num_days().abs() <= 2,
+        "{got}: {:?}",
+        p.clues
+    );
+    assert!(
+        p.clues.iter().any(|c| c.contains("Bessent")),
+        "{:?}",
+        p.clues
+    );
 }

@@ -23,6 +23,7 @@ fn doc(id: &str, path: &str, outlet: &str, date: Option<NaiveDate>, text: &str) 
                 DateSource::Unknown
             },
             clues: Vec::new(),
+            ..Published::default()
         },
         text: text.into(),
         ..Document::default()

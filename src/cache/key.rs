@@ -156,6 +156,7 @@ mod tests {
             date: chrono::NaiveDate::from_ymd_opt(2024, 3, 1),
             source: DateSource::Inferred,
             clues: Vec::new(),
+            ..Published::default()
         };
         assert_ne!(key(&a), key(&dated));
     }

@@ -2,7 +2,7 @@
 //! out, and quote and mention texts left out (each is its span's slice of its document, so it is
 //! sliced back when the entry is read).
 
-use crate::model::{DateSource, Document, Published, Span, Timeline};
+use crate::model::{Confidence, DateSource, Document, Published, Span, Timeline};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -17,7 +17,13 @@ pub(super) struct DocumentOut<'a> {
     outlet: &'a Option<String>,
     byline: &'a Option<String>,
     url: &'a Option<String>,
-    published: (Option<NaiveDate>, DateSource, &'a [String]),
+    published: (
+        Option<NaiveDate>,
+        DateSource,
+        &'a [String],
+        Option<Confidence>,
+        &'a Option<String>,
+    ),
     text: &'a str,
     chrome: &'a [Span],
 }
@@ -43,7 +49,13 @@ impl<'a> DocumentOut<'a> {
             outlet,
             byline,
             url,
-            published: (published.date, published.source, &published.clues),
+            published: (
+                published.date,
+                published.source,
+                &published.clues,
+                published.confidence,
+                &published.approx,
+            ),
             text,
             chrome,
         }
@@ -58,14 +70,20 @@ pub(super) struct DocumentIn {
     outlet: Option<String>,
     byline: Option<String>,
     url: Option<String>,
-    published: (Option<NaiveDate>, DateSource, Vec<String>),
+    published: (
+        Option<NaiveDate>,
+        DateSource,
+        Vec<String>,
+        Option<Confidence>,
+        Option<String>,
+    ),
     text: String,
     chrome: Vec<Span>,
 }
 
 impl DocumentIn {
     pub(super) fn into_document(self) -> Document {
-        let (date, source, clues) = self.published;
+        let (date, source, clues, confidence, approx) = self.published;
         Document {
             id: self.id,
             path: self.path,
@@ -77,6 +95,8 @@ impl DocumentIn {
                 date,
                 source,
                 clues,
+                confidence,
+                approx,
             },
             text: self.text,
             chrome: self.chrome,

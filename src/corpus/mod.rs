@@ -166,6 +166,7 @@ fn number_and_date(loaded: &mut Loaded, options: &LoadOptions) {
                 date: Some(dct),
                 source: DateSource::Flag,
                 clues: Vec::new(),
+                ..Published::default()
             };
         }
     }
@@ -181,6 +182,7 @@ pub fn document_from_text(path: &str, text: &str, given: Option<FileMeta>) -> Do
             date: Some(date),
             source: DateSource::Metadata,
             clues: Vec::new(),
+            ..Published::default()
         },
         None => Published::default(),
     };

@@ -24,6 +24,7 @@ pub fn doc(id: &str, text: &str, dct: &str) -> Document {
             date: Some(date(dct)),
             source: DateSource::Flag,
             clues: Vec::new(),
+            ..Published::default()
         },
         ..Document::default()
     }

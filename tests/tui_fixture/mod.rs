@@ -41,6 +41,7 @@ fn doc(
             } else {
                 vec![]
             },
+            ..Published::default()
         },
         text: text.into(),
         chrome: mark_chrome(text),

@@ -9,7 +9,9 @@ use super::segment::{Joint, Segment};
 use super::status::status;
 use super::tokens::{Token, index_at};
 use crate::extract::time::{Timex, TimexType};
-use crate::model::{DateOrigin, EventKind, Mention, MentionCues, Span, Status, TimeValue};
+use crate::model::{
+    DateOrigin, DateSource, EventKind, Mention, MentionCues, Span, Status, TimeValue,
+};
 use std::ops::Range;
 
 /// The byte span of tokens `r`.
@@ -393,7 +395,7 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
         actors,
         place,
         date,
-        date_rule: rule.map(|r| format!("{r}; status: {}", st.why)),
+        date_rule: rule.map(|r| format!("{r}; status: {}{}", st.why, inferred_mark(ctx, &r))),
         trigger: draft.head.span.slice(ctx.text).to_string(),
         cues,
     }
@@ -467,6 +469,24 @@ fn inherited_timex<'c>(
         }
     }
     None
+}
+
+/// The mark of a date resolved against an inferred publication date: an expression without a
+/// year of its own ("Monday", "last week", "Aug. 15") is only as sure as that date.
+fn inferred_mark(ctx: &DocContext, rule: &str) -> String {
+    let published = &ctx.doc.published;
+    let quoted = rule.split('\'').nth(1).unwrap_or("");
+    let own_year = quoted
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit));
+    match (published.source, published.confidence) {
+        (DateSource::Inferred, Some(c)) if !own_year => format!(
+            "; resolved against the inferred publication date ({} confidence)",
+            c.as_str()
+        ),
+        _ => String::new(),
+    }
 }
 
 /// Whether the date came from another clause (a report, a fronted phrase, a when-clause).

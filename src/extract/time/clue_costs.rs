@@ -181,8 +181,39 @@ impl Clue {
                     0.0
                 }
             }
+            Clue::Calendar {
+                month,
+                day,
+                weekday,
+                future,
+                ..
+            } => calendar_cost(d, *month, *day, *weekday, *future),
         }
     }
+}
+
+/// How far the day `d` lies from the nearest date `month`-`day` that falls on `weekday`, on the
+/// side the tense puts it (before publication when past): half a point a day, at most 15.
+fn calendar_cost(d: NaiveDate, month: u32, day: u32, weekday: u32, future: bool) -> f64 {
+    const CEILING: f64 = 15.0;
+    use chrono::Datelike;
+    let fits = |y: i32| {
+        NaiveDate::from_ymd_opt(y, month, day)
+            .filter(|x| x.weekday().number_from_monday() == weekday)
+    };
+    let y = d.year();
+    let gap = (y - 1..=y + 1)
+        .filter_map(fits)
+        .map(|x| {
+            if future {
+                (x - d).num_days()
+            } else {
+                (d - x).num_days()
+            }
+        })
+        .filter(|g| *g >= 0)
+        .min();
+    gap.map_or(CEILING, |g| (g as f64 * 0.5).min(CEILING))
 }
 
 /// The cost of a day-precision clue whose expression, read on day `d`, starts on `start`.

@@ -38,6 +38,18 @@ pub enum Clue {
         to: NaiveDate,
         text: String,
     },
+    /// A month-day named with its weekday ("on Thursday, Oct. 16"): only the years whose calendar
+    /// fits it are candidates, so it fixes a day where a bare month-day repeats every year.
+    Calendar {
+        /// The expression as written.
+        text: Span,
+        month: u32,
+        day: u32,
+        /// 1 = Monday.
+        weekday: u32,
+        /// A coming happening (the date lies after publication).
+        future: bool,
+    },
     /// A dated expression in a past clause (`after` true) or future clause.
     Order {
         /// The expression as written.
@@ -51,13 +63,14 @@ pub enum Clue {
 impl Clue {
     /// Whether the clue can tell days apart (not just years).
     pub fn is_daily(&self) -> bool {
-        matches!(self, Clue::Near { .. })
+        matches!(self, Clue::Near { .. } | Clue::Calendar { .. })
     }
 
     /// The cost above which a clue is not counted as supporting a day.
     pub fn cost_ceiling(&self) -> f64 {
         match self {
             Clue::Near { ceiling, .. } => *ceiling * 0.99,
+            Clue::Calendar { .. } => 15.0 * 0.99,
             _ => 0.5,
         }
     }
@@ -80,6 +93,27 @@ impl Clue {
                     day_value(*from),
                     day_value(*to)
                 )
+            }
+            Clue::Calendar {
+                text,
+                future,
+                weekday,
+                ..
+            } => {
+                let text = text.slice(doc);
+                let name = [
+                    "Monday",
+                    "Tuesday",
+                    "Wednesday",
+                    "Thursday",
+                    "Friday",
+                    "Saturday",
+                    "Sunday",
+                ]
+                .get((*weekday as usize).wrapping_sub(1))
+                .unwrap_or(&"?");
+                let when = if *future { "just after" } else { "just before" };
+                format!("'{text}' (a {name}: only some years fit) lies {when} publication")
             }
             Clue::Order { text, after, .. } => {
                 let text = text.slice(doc);
@@ -138,6 +172,25 @@ pub fn doc_clues(text: &str, exprs: &[&Expression]) -> Vec<Clue> {
             Sem::Date { day: Some(_), .. } if in_dateline(text, e) => {
                 clues.push(near(e, 3.0, 60.0));
             }
+            _ => {}
+        }
+        // A month-day with its weekday ("Monday, Sept. 29"): the years whose calendar fits it.
+        if let Sem::Date {
+            month,
+            day: Some(day),
+            ..
+        } = e.sem
+            && let Some(weekday) = weekday_named_with(text, e)
+        {
+            clues.push(Clue::Calendar {
+                text: e.span,
+                month,
+                day,
+                weekday,
+                future: e.tense == Tense::Future,
+            });
+        }
+        match &e.sem {
             // A full date ("Aug. 18, 2025") in a past or tenseless clause: usually recent news —
             // unless it dates the start of something still going on ("the war began on Oct. 7,
             // 2023"), which may lie years back.
@@ -221,6 +274,28 @@ pub fn doc_clues(text: &str, exprs: &[&Expression]) -> Vec<Clue> {
     clues
 }
 
+/// The weekday (1 = Monday) written with a month-day: inside the expression ("Monday, Sept. 29")
+/// or just before it ("on Thursday, Oct. 16").
+fn weekday_named_with(text: &str, e: &Expression) -> Option<u32> {
+    let lexicon = Lexicon::get();
+    let surface = e.span.slice(text);
+    let before = text.get(..e.span.start).unwrap_or("");
+    let before = before.trim_end().trim_end_matches(',').trim_end();
+    let last = before
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
+        .next()
+        .unwrap_or("");
+    let first = surface
+        .split(|c: char| !c.is_alphanumeric() && c != '.')
+        .next()
+        .unwrap_or("");
+    [first, last].into_iter().find_map(|w| {
+        let w = w.trim_end_matches('.').to_lowercase();
+        let weekday = lexicon.lookup(&w).weekday;
+        (weekday > 0 && w.len() >= 3).then_some(u32::from(weekday))
+    })
+}
+
 /// Whether the expression is the date of a wire dateline: at the start of a line, after a place
 /// written in capitals and a comma ("WASHINGTON/BEIJING, April 2 (Reuters) -").
 fn in_dateline(text: &str, e: &Expression) -> bool {
@@ -269,7 +344,7 @@ fn is_start(text: &str, e: &Expression, last: &mut Option<(usize, usize, bool)>)
 
 /// The byte range of the sentence holding `start..end`, at most [`crate::text::MAX_SENTENCE`]
 /// bytes on each side.
-fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+pub(super) fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
     // The ends are ASCII, so a byte search finds what a char search would.
     let is_end = |b: &u8| matches!(b, b'.' | b'\n' | b'!' | b'?');
     let floor = floor_boundary(text, start.saturating_sub(crate::text::MAX_SENTENCE));

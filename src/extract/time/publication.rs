@@ -2,37 +2,69 @@
 //!
 //! Each undated article's expressions become soft constraints on its publication date (DCT):
 //! a past-tense weekday must lie a few days before it, a year-less "August 15" somewhat before it,
-//! "almost four years" of a war that "began in February 2022" puts it in a window, and so on
-//! ([`super::clues`]). The constraints are scored on every day of a window of candidate days, and
-//! the cheapest day wins when it clearly beats days outside its neighbourhood. Articles whose own
-//! clues are periodic (a weekday alone) or absent take the date their corpus neighbours — the
-//! articles that share the most names with them — agree on, still subject to their own
-//! constraints. Metadata and `--dct` dates are never overridden.
+//! a month-day written with its weekday ("Monday, Sept. 29") only in the years whose calendar fits,
+//! "almost four years" of a war that "began in February 2022" puts it in a window, a titled person
+//! ("Treasury Secretary ...") within the years of that title (`assets/actors.toml`), and so on
+//! ([`super::clues`]). The constraints are scored on every day of the article's own window, and
+//! the cheapest days win only when they are clearly cheaper than every other day — far cheaper
+//! than the same days in other years. Otherwise the article stays undated (or gets only a month).
+//!
+//! Other articles are weak evidence, used only where the article's own clues leave the choice open:
+//! close neighbours' elapsed-time windows may settle the year of a day the article's clues fix; a
+//! weekday the article names is dated when a neighbour dates the same happening (a sentence that
+//! shares names with the weekday's and names a day of that weekday) and every such happening
+//! agrees; an article with no day clue of its own takes a date only when all its close neighbours
+//! agree on it. Metadata and `--dct` dates are never overridden.
 
 use super::calendar::{add_days, day_value};
-use super::clues::{Clue, doc_clues, intersect_windows, window_spans};
+use super::clues::{Clue, doc_clues, intersect_windows, sentence_around};
 use super::neighbours::NameIndex;
 use super::resolutions::CostTable;
 use super::sem::YearRef;
-use super::{Expression, Sem, Tense, analyse};
-use crate::model::{DateSource, Document, Published};
+use super::{Expression, Sem, Tense, analyse, resolve};
+use crate::model::{Confidence, DateSource, Document, Published};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 use std::collections::HashSet;
 
-/// How much a neighbour's date pulls an undetermined article, per day of distance.
+/// How much a neighbour's date pulls an article, per day of distance.
 const NEIGHBOUR_PULL: f64 = 0.3;
-/// How much better the best day must be than any day outside its neighbourhood.
+/// How much better the best days must be than any day outside them.
 const MARGIN: f64 = 1.0;
-/// The share of capitalised words two articles must have in common to count as neighbours.
-const NEIGHBOURS: f64 = 0.05;
-/// How far from the neighbours' date an article's own date is looked for.
-const NEIGHBOUR_DAYS: i64 = 31;
+/// How much better the best day must be than any day more than two months away.
+const YEAR_MARGIN: f64 = 3.0;
+/// The widest run of equally good days still given as a day (its middle): at most two days off.
+const MAX_SPAN: i64 = 5;
+/// How similar (shared capitalised words) an article must be to lend a dated happening.
+const LENDER: f64 = 0.28;
+/// How similar articles must be for one without any day clue to take their agreed date.
+const CLOSE: f64 = 0.3;
+/// The most a day clue may cost on a date the neighbours agree on (a weekday two days back).
+const AGREED_DAILY_COST: f64 = 2.0;
+/// How many names a weekday's sentence must share with the sentence that dates the happening.
+const SHARED_NAMES: usize = 2;
+/// How many years after its start a window of candidate days reaches at most.
+const LATEST_YEARS: i32 = 10;
+/// How many years back from today an article with no year of its own is looked for.
+const RECENT_YEARS: i64 = 4;
 
 type Window = (NaiveDate, NaiveDate);
-/// A chosen day and the clues that explain it.
-type Dated = Option<(NaiveDate, Vec<String>)>;
+
+/// A chosen day, the clues that explain it and how sure it is.
+#[derive(Debug, Clone)]
+struct Dated {
+    day: NaiveDate,
+    notes: Vec<String>,
+    confidence: Confidence,
+}
+
+/// What an article's own clues give: a day, only a month, or nothing.
+enum Outcome {
+    Day(Dated),
+    Month(String),
+    Nothing,
+}
 
 /// Fills in `published` for documents that have no date, from clues in their text and their neighbours.
 pub fn infer_publication_dates(docs: &mut [Document]) {
@@ -42,6 +74,11 @@ pub fn infer_publication_dates(docs: &mut [Document]) {
 /// [`infer_publication_dates`], also handing back what it analysed: each document's expressions
 /// ([`analyse`], site chrome included), for extraction to resolve against the final dates instead
 /// of analysing every text again. `None` when every document already had a date.
+///
+/// Each article is dated by its own evidence first. Another article lends evidence only through a
+/// happening both report — a weekday the undated article names, in a sentence sharing names with a
+/// sentence of the other that dates the same weekday — and only when every such happening agrees.
+/// An article with no day clue at all takes a date only when all its close neighbours agree on it.
 pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec<Expression>>> {
     if docs
         .iter()
@@ -49,140 +86,458 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
     {
         return None;
     }
-    // One pass per article: its expressions, and from those in its own prose (not its site
-    // chrome) its clues and the latest year it mentions; and its names.
+    let today = chrono::Local::now().date_naive();
     let (all, own): (Vec<Vec<Expression>>, Vec<Own>) = docs
         .par_iter()
         .map(|d| {
             let all = analyse(&d.text);
             let prose: Vec<&Expression> =
                 all.iter().filter(|e| !d.is_chrome(e.span.start)).collect();
+            let mut clues = doc_clues(&d.text, &prose);
+            clues.extend(role_windows(&d.text, today));
+            let weekdays = weekday_mentions(&d.text, &prose);
             let own = Own {
-                clues: doc_clues(&d.text, &prose),
+                clues,
                 latest: latest_year(&d.text, &prose),
                 names: names_of(&d.text),
+                weekdays,
             };
             (all, own)
         })
         .unzip();
     let clues: Vec<&[Clue]> = own.iter().map(|o| o.clues.as_slice()).collect();
-    let names: Vec<&[&str]> = own.iter().map(|o| o.names.as_slice()).collect();
     let undated: Vec<bool> = docs
         .iter()
         .map(|d| d.published.source == DateSource::Unknown)
         .collect();
-    let index = NameIndex::new(&names);
 
-    // Each article's window clues, read many times over as a neighbour's.
-    let windows: Vec<Vec<Window>> = clues.iter().map(|c| window_spans(c)).collect();
-    // Neighbours are searched only for the articles whose result can depend on them: in round 1
-    // those without a window of their own, when some article has a window or a date to lend.
-    let lenders = docs
-        .iter()
-        .zip(&windows)
-        .any(|(d, w)| !w.is_empty() || d.published.date.is_some());
-    let searched: Vec<bool> = (0..docs.len())
-        .map(|k| undated[k] && lenders && intersect_windows(windows[k].clone()).is_none())
-        .collect();
-    let mut neighbours = index.neighbours(&searched, NEIGHBOURS);
-    // Round 1: articles whose own clues fix a day (known dates count as fixed).
+    // Round 1: each article's own evidence, over its own window of candidate days.
     let windows: Vec<Option<Window>> = (0..docs.len())
-        .into_par_iter()
         .map(|k| match undated[k] {
-            true => window(k, docs, &windows, own[k].latest, &neighbours[k]),
+            true => own_window(clues[k], own[k].latest, today),
             false => None,
         })
         .collect();
     let ahead = costs_ahead(&clues, &windows);
-    let results: Vec<Dated> = (0..docs.len())
+    let outcomes: Vec<Outcome> = (0..docs.len())
         .into_par_iter()
         .map(|k| {
             if !undated[k] {
-                return docs[k].published.date.map(|d| (d, Vec::new()));
+                return Outcome::Nothing;
             }
-            let text = &docs[k].text;
-            let scored = |(lo, hi)| best_day(text, clues[k], lo, hi, None, &ahead);
-            windows[k].and_then(scored)
+            // A date in the article's address is the publisher's own.
+            match docs[k].url.as_deref().and_then(url_date) {
+                Some(UrlDate::Day(day)) => {
+                    return Outcome::Day(Dated {
+                        day,
+                        notes: vec![format!("its address carries the date {}", day_value(day))],
+                        confidence: Confidence::High,
+                    });
+                }
+                Some(UrlDate::Month(lo, hi)) => {
+                    let (lo, hi) = match windows[k] {
+                        Some((a, b)) if a.max(lo) <= b.min(hi) => (a.max(lo), b.min(hi)),
+                        _ => (lo, hi),
+                    };
+                    let found = best_day(&docs[k].text, clues[k], lo, hi, None, &ahead);
+                    return match found {
+                        Outcome::Nothing => month_of(lo, 0, 0),
+                        found => found,
+                    };
+                }
+                None => {}
+            }
+            match windows[k] {
+                Some((lo, hi)) => best_day(&docs[k].text, clues[k], lo, hi, None, &ahead),
+                None => Outcome::Nothing,
+            }
         })
         .collect();
-    // Round 2 reads the neighbours of the articles round 1 left undated.
-    let wanted: Vec<bool> = (0..docs.len())
-        .map(|k| undated[k] && results[k].is_none() && !searched[k])
+    let mut fixed: Vec<Option<Dated>> = docs
+        .iter()
+        .zip(&outcomes)
+        .map(|(d, o)| match (d.published.date, o) {
+            (Some(day), _) => Some(Dated {
+                day,
+                notes: Vec::new(),
+                confidence: Confidence::High,
+            }),
+            (None, Outcome::Day(dated)) => Some(dated.clone()),
+            _ => None,
+        })
         .collect();
-    let more = index.neighbours(&wanted, NEIGHBOURS);
-    for (k, found) in more.into_iter().enumerate() {
-        if wanted[k] {
-            neighbours[k] = found;
-        }
-    }
-    // Round 2: the others take their neighbours' date, within their own constraints.
-    let fixed = &results;
-    let results: Vec<Option<(NaiveDate, Vec<String>)>> = (0..docs.len())
+
+    // Round 1b: an article whose clues fix a day but not its year may take the years that its
+    // close neighbours' elapsed times allow ("almost four years" of a war that began in 2022).
+    let names: Vec<&[&str]> = own.iter().map(|o| o.names.as_slice()).collect();
+    let index = NameIndex::new(&names);
+    let elapsed: Vec<Option<Window>> = clues.iter().map(|c| elapsed_window(c)).collect();
+    let wanted: Vec<bool> = (0..docs.len())
+        .map(|k| {
+            undated[k]
+                && fixed[k].is_none()
+                && elapsed[k].is_none()
+                && clues[k].iter().any(Clue::is_daily)
+        })
+        .collect();
+    let near = index.neighbours(&wanted, LENDER);
+    let narrowed: Vec<Option<Dated>> = (0..docs.len())
         .into_par_iter()
         .map(|k| {
-            if !undated[k] || fixed[k].is_some() {
-                return fixed[k].clone();
+            if !wanted[k] {
+                return None;
             }
-            let text = &docs[k].text;
-            from_neighbours(text, clues[k], windows[k], &neighbours[k], fixed, &ahead)
+            let theirs: Vec<Window> = near[k].iter().filter_map(|(j, _)| elapsed[*j]).collect();
+            let (tlo, thi) = intersect_windows(theirs)?;
+            let (lo, hi) = windows[k]?;
+            let (lo, hi) = (lo.max(tlo), hi.min(thi));
+            let Outcome::Day(mut dated) = best_day(&docs[k].text, clues[k], lo, hi, None, &ahead)
+            else {
+                return None;
+            };
+            dated.notes.push(format!(
+                "related articles put it between {} and {}",
+                day_value(tlo),
+                day_value(thi)
+            ));
+            dated.confidence = Confidence::Medium;
+            Some(dated)
         })
         .collect();
-    let own_window: Vec<bool> = clues
-        .iter()
-        .map(|c| c.iter().any(|c| matches!(c, Clue::Window { .. })))
+    for (k, n) in narrowed.into_iter().enumerate() {
+        if n.is_some() {
+            fixed[k] = n;
+        }
+    }
+    // Round 2: happenings dated by other articles, for articles that name weekdays.
+    for _ in 0..2 {
+        let wanted: Vec<bool> = (0..docs.len())
+            .map(|k| undated[k] && fixed[k].is_none() && !own[k].weekdays.is_empty())
+            .collect();
+        if !wanted.iter().any(|w| *w) {
+            break;
+        }
+        let neighbours = index.neighbours(&wanted, LENDER);
+        // The dated happenings of every article that lends (resolved against its date).
+        let lenders: FxHashSet<usize> = neighbours
+            .iter()
+            .flatten()
+            .map(|(j, _)| *j)
+            .filter(|j| fixed[*j].is_some())
+            .collect();
+        let anchors: Vec<Vec<Anchor>> = (0..docs.len())
+            .into_par_iter()
+            .map(|j| match (&fixed[j], lenders.contains(&j)) {
+                (Some(d), true) => anchors_of(&docs[j].text, &all[j], d.day),
+                _ => Vec::new(),
+            })
+            .collect();
+        let found: Vec<Option<Dated>> = (0..docs.len())
+            .into_par_iter()
+            .map(|k| {
+                if !wanted[k] {
+                    return None;
+                }
+                let (day, what) = shared_happening(&own[k].weekdays, &neighbours[k], &anchors)?;
+                let (lo, hi) = windows[k]?;
+                let (lo, hi) = (lo.max(day), hi.min(add_days(day, 6)?));
+                let Outcome::Day(mut dated) =
+                    best_day(&docs[k].text, clues[k], lo, hi, Some(day), &ahead)
+                else {
+                    return None;
+                };
+                dated.notes.push(format!(
+                    "corpus neighbours report the same happening: '{what}' is {}",
+                    day_value(day)
+                ));
+                dated.confidence = Confidence::Medium;
+                Some(dated)
+            })
+            .collect();
+        let mut more = false;
+        for (k, f) in found.into_iter().enumerate() {
+            if let Some(f) = f {
+                fixed[k] = Some(f);
+                more = true;
+            }
+        }
+        if !more {
+            break;
+        }
+    }
+
+    // Round 3: the articles still undated take the date their close neighbours all agree on, when
+    // their own clues allow it (a weekday they name must fall on that day or just before).
+    let wanted: Vec<bool> = (0..docs.len())
+        .map(|k| undated[k] && fixed[k].is_none())
         .collect();
-    for (k, (doc, result)) in docs.iter_mut().zip(results).enumerate() {
-        if doc.published.source != DateSource::Unknown {
+    if wanted.iter().any(|w| *w) {
+        let neighbours = index.neighbours(&wanted, LENDER);
+        let agreed: Vec<Option<Dated>> = (0..docs.len())
+            .map(|k| {
+                if !wanted[k] {
+                    return None;
+                }
+                let day = agreement(&neighbours[k], &fixed)?;
+                let (lo, hi) = windows[k]?;
+                let fits = lo <= day
+                    && day <= hi
+                    && clues[k].iter().all(|c| {
+                        let cost = c.cost_on(day, &ahead);
+                        match c.is_daily() {
+                            true => cost <= AGREED_DAILY_COST,
+                            false => cost < c.cost_ceiling(),
+                        }
+                    });
+                let mut notes: Vec<String> = clues[k]
+                    .iter()
+                    .filter(|c| c.cost_on(day, &ahead) < c.cost_ceiling())
+                    .map(|c| c.describe(&docs[k].text))
+                    .collect();
+                notes.push(format!(
+                    "its closest articles all agree on {}",
+                    day_value(day)
+                ));
+                fits.then_some(Dated {
+                    day,
+                    notes,
+                    confidence: Confidence::Low,
+                })
+            })
+            .collect();
+        for (k, a) in agreed.into_iter().enumerate() {
+            if a.is_some() {
+                fixed[k] = a;
+            }
+        }
+    }
+
+    for (k, doc) in docs.iter_mut().enumerate() {
+        if !undated[k] {
             continue;
         }
-        let Some((date, mut notes)) = result else {
-            continue;
-        };
-        if !own_window[k]
-            && let Some((lo, hi)) = windows[k]
-        {
-            notes.push(format!(
-                "neighbouring articles put it between {} and {}",
-                day_value(lo),
-                day_value(hi)
-            ));
+        match (&fixed[k], &outcomes[k]) {
+            (Some(d), _) => {
+                let mut seen = HashSet::new();
+                let mut notes = d.notes.clone();
+                notes.retain(|n| seen.insert(n.clone()));
+                doc.published = Published {
+                    date: Some(d.day),
+                    source: DateSource::Inferred,
+                    clues: notes,
+                    confidence: Some(d.confidence),
+                    approx: None,
+                };
+            }
+            (None, Outcome::Month(month)) => {
+                doc.published = Published {
+                    date: None,
+                    source: DateSource::Inferred,
+                    clues: vec![format!("the clues fix the month ({month}), not the day")],
+                    confidence: Some(Confidence::Low),
+                    approx: Some(month.clone()),
+                };
+            }
+            _ => {}
         }
-        let mut seen = HashSet::new();
-        notes.retain(|n| seen.insert(n.clone()));
-        doc.published = Published {
-            date: Some(date),
-            source: DateSource::Inferred,
-            clues: notes,
-        };
     }
     Some(all)
 }
 
-/// Round 2 for one article: the day its neighbours agree on, within its own constraints.
-fn from_neighbours(
-    text: &str,
-    clues: &[Clue],
-    window: Option<Window>,
+/// A weekday an article names in the past (or without tense), and the names of its sentence.
+struct WeekdayMention<'a> {
+    weekday: u32,
+    surface: &'a str,
+    names: Vec<&'a str>,
+}
+
+/// A day a dated article reports or announces, and the names of its sentence.
+struct Anchor {
+    day: NaiveDate,
+    names: Vec<String>,
+}
+
+/// The names of a sentence that can tie it to a sentence of another article: capitalised words,
+/// not the calendar's own (weekdays, months).
+fn sentence_names(text: &str) -> Vec<&str> {
+    let lexicon = super::lexicon::Lexicon::get();
+    names_of(text)
+        .into_iter()
+        .filter(|w| {
+            let e = lexicon.lookup(&w.to_lowercase());
+            e.weekday == 0 && e.month == 0
+        })
+        .collect()
+}
+
+/// The past or tenseless weekdays of an article ("met on Monday"), with their sentences' names.
+fn weekday_mentions<'a>(text: &'a str, exprs: &[&Expression]) -> Vec<WeekdayMention<'a>> {
+    exprs
+        .iter()
+        .filter(|e| e.tense != Tense::Future)
+        .filter_map(|e| match e.sem {
+            Sem::Weekday { day, .. } => {
+                let (s, end) = sentence_around(text, e.span.start, e.span.end);
+                let names = sentence_names(text.get(s..end).unwrap_or(""));
+                Some(WeekdayMention {
+                    weekday: day,
+                    surface: e.span.slice(text),
+                    names,
+                })
+            }
+            _ => None,
+        })
+        .filter(|m| !m.names.is_empty())
+        .collect()
+}
+
+/// The days a dated article's expressions name (resolved against its date), with their sentences.
+fn anchors_of(text: &str, exprs: &[Expression], date: NaiveDate) -> Vec<Anchor> {
+    resolve(exprs, Some(date))
+        .into_iter()
+        .filter_map(|t| {
+            let v = t.time?;
+            let (start, end) = (v.start?, v.end?);
+            if start != end {
+                return None;
+            }
+            let (s, e) = sentence_around(text, t.span.start, t.span.end);
+            let names = sentence_names(text.get(s..e).unwrap_or(""))
+                .into_iter()
+                .map(str::to_string)
+                .collect();
+            Some(Anchor { day: start, names })
+        })
+        .collect()
+}
+
+/// The day of the happening an article names by its weekday, when related articles date it: a
+/// sentence of a neighbour sharing names with the weekday's sentence names a day of that weekday.
+/// Every such day must agree (within a day), else none is taken.
+fn shared_happening<'a>(
+    weekdays: &[WeekdayMention<'a>],
     neighbours: &[(usize, f64)],
-    fixed: &[Option<(NaiveDate, Vec<String>)>],
-    ahead: &CostTable,
-) -> Option<(NaiveDate, Vec<String>)> {
-    let consensus = consensus(neighbours, fixed)?;
-    let near_lo = add_days(consensus, -NEIGHBOUR_DAYS)?;
-    let near_hi = add_days(consensus, NEIGHBOUR_DAYS)?;
-    let (lo, hi) = match window {
-        Some((lo, hi)) => (lo.max(near_lo), hi.min(near_hi)),
-        None => (near_lo, near_hi),
-    };
-    if lo > hi {
+    anchors: &[Vec<Anchor>],
+) -> Option<(NaiveDate, &'a str)> {
+    use chrono::Datelike;
+    let mut days: Vec<(NaiveDate, &str)> = Vec::new();
+    for m in weekdays {
+        for (j, _) in neighbours {
+            for a in &anchors[*j] {
+                let shared = a
+                    .names
+                    .iter()
+                    .filter(|n| m.names.contains(&n.as_str()))
+                    .count();
+                let shares = shared >= SHARED_NAMES;
+                if shares && a.day.weekday().number_from_monday() == m.weekday {
+                    days.push((a.day, m.surface));
+                }
+            }
+        }
+    }
+    let first = days.iter().map(|(d, _)| *d).min()?;
+    let last = days.iter().map(|(d, _)| *d).max()?;
+    ((last - first).num_days() <= 1)
+        .then(|| days[0])
+        .map(|(_, s)| (first, s))
+}
+
+/// The date every related neighbour with a date agrees on (within two days), when at least two
+/// of them are close.
+fn agreement(neighbours: &[(usize, f64)], fixed: &[Option<Dated>]) -> Option<NaiveDate> {
+    let dated: Vec<(NaiveDate, f64)> = neighbours
+        .iter()
+        .filter_map(|(j, w)| fixed[*j].as_ref().map(|d| (d.day, *w)))
+        .collect();
+    if dated.iter().filter(|(_, w)| *w >= CLOSE).count() < 2 {
         return None;
     }
-    let (day, mut notes) = best_day(text, clues, lo, hi, Some(consensus), ahead)?;
-    notes.push(format!(
-        "corpus neighbours agree on {}",
-        day_value(consensus)
-    ));
-    Some((day, notes))
+    let mut days: Vec<NaiveDate> = dated.iter().map(|(d, _)| *d).collect();
+    days.sort();
+    let (first, last) = (*days.first()?, *days.last()?);
+    ((last - first).num_days() <= 2).then(|| days[days.len() / 2])
+}
+
+/// The windows the titled people an article names allow: "Treasury Secretary Scott Bessent"
+/// writes while the person holds that title (the years of `assets/actors.toml`). A title that
+/// fits several terms gives the span from the first to the last.
+fn role_windows(text: &str, today: NaiveDate) -> Vec<Clue> {
+    let gaz = crate::extract::actors::gazetteer::Gazetteer::embedded();
+    let m = gaz.matcher();
+    let mut out: Vec<Clue> = Vec::new();
+    let mut seen: FxHashSet<usize> = FxHashSet::default();
+    for hit in m.ac.find_iter(text) {
+        let (via, idxs) = &m.targets[hit.pattern];
+        if *via == crate::extract::actors::gazetteer::Via::Surname || idxs.len() != 1 {
+            continue;
+        }
+        let actor = idxs[0];
+        let floor = hit.start.saturating_sub(60);
+        let mut from = floor;
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = text.get(from..hit.start).unwrap_or("");
+        // The words just before the name, on its line.
+        let line = before.rsplit('\n').next().unwrap_or("");
+        let words: Vec<String> = line
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let words = &words[words.len().saturating_sub(4)..];
+        if words.is_empty()
+            || words
+                .iter()
+                .any(|w| matches!(w.as_str(), "former" | "ex" | "late" | "then" | "elect"))
+        {
+            continue;
+        }
+        let last = words.last().map(String::as_str).unwrap_or("");
+        let terms: Vec<(i32, Option<i32>)> = gaz.entries[actor]
+            .roles
+            .iter()
+            .filter(|r| r.title.rsplit(' ').next() == Some(last))
+            .filter_map(|r| Some((r.from?, r.to)))
+            .collect();
+        let (Some(first), Some(end)) = (
+            terms.iter().map(|(f, _)| *f).min(),
+            terms.iter().map(|(_, t)| t.unwrap_or(i32::MAX)).max(),
+        ) else {
+            continue;
+        };
+        if !seen.insert(actor) {
+            continue;
+        }
+        let Some(lo) = NaiveDate::from_ymd_opt(first, 1, 1) else {
+            continue;
+        };
+        let hi = match end {
+            i32::MAX => today,
+            y => NaiveDate::from_ymd_opt(y, 12, 31)
+                .unwrap_or(today)
+                .min(today),
+        };
+        if lo <= hi {
+            // The title as written: the words before the name that can be part of a title.
+            let from = words
+                .iter()
+                .rposition(|w| !gaz.is_title_word(w))
+                .map_or(0, |i| i + 1);
+            let title = words[from..].join(" ");
+            out.push(Clue::Window {
+                from: lo,
+                to: hi,
+                text: format!("{ROLE}'{title} {}'", hit_text(text, hit.start, hit.end)),
+            });
+        }
+    }
+    out
+}
+
+fn hit_text(text: &str, start: usize, end: usize) -> &str {
+    text.get(start..end).unwrap_or("")
 }
 
 /// The cost rows round 1 will read: each day-precision clue of an article that is scored, over
@@ -221,44 +576,115 @@ fn names_a_thing(text: &str, e: &Expression) -> bool {
         && after[1..].chars().next().is_some_and(char::is_lowercase)
 }
 
-/// The candidate days for article `k`: its own window; else the windows its neighbours agree on;
-/// else a month around its neighbours' known dates; else the latest year it mentions and the next.
-fn window(
-    k: usize,
-    docs: &[Document],
-    windows: &[Vec<Window>],
-    latest: Option<i32>,
-    neighbours: &[(usize, f64)],
-) -> Option<Window> {
-    if let Some(w) = intersect_windows(windows[k].clone()) {
-        return Some(w);
-    }
-    let theirs: Vec<(NaiveDate, NaiveDate)> = neighbours
+/// The candidate days for an article from its own text: the windows its elapsed times give; else
+/// the latest year it mentions and after; else the last few years; narrowed by the terms of the
+/// titled people it names when they agree. Never after today.
+fn own_window(clues: &[Clue], latest: Option<i32>, today: NaiveDate) -> Option<Window> {
+    let elapsed: Vec<Window> = clues
         .iter()
-        .flat_map(|(j, _)| windows[*j].iter().copied())
+        .filter_map(|c| match c {
+            Clue::Window { from, to, text } if !text.starts_with(ROLE) => Some((*from, *to)),
+            _ => None,
+        })
         .collect();
-    if let Some(w) = intersect_windows(theirs) {
-        return Some(w);
-    }
-    let known: Vec<NaiveDate> = neighbours
+    let base = match intersect_windows(elapsed) {
+        Some(w) => w,
+        None => match latest {
+            // A year the text names is its own evidence, even one later than the clock; news
+            // names the years of the last few years (and the window stays short to score).
+            Some(y) => (
+                NaiveDate::from_ymd_opt(y, 1, 1)?,
+                NaiveDate::from_ymd_opt(y, 12, 31)?.max(today),
+            ),
+            None => (add_days(today, -365 * RECENT_YEARS)?, today),
+        },
+    };
+    let roles: Vec<Window> = clues
         .iter()
-        .filter_map(|(j, _)| docs[*j].published.date)
+        .filter_map(|c| match c {
+            Clue::Window { from, to, text } if text.starts_with(ROLE) => Some((*from, *to)),
+            _ => None,
+        })
         .collect();
-    if let (Some(min), Some(max)) = (known.iter().min(), known.iter().max()) {
-        return Some((
-            add_days(*min, -NEIGHBOUR_DAYS)?,
-            add_days(*max, NEIGHBOUR_DAYS)?,
-        ));
+    let (mut lo, mut hi) = base;
+    if let Some((rlo, rhi)) = intersect_windows(roles)
+        && rlo.max(lo) <= rhi.min(hi)
+    {
+        (lo, hi) = (rlo.max(lo), rhi.min(hi));
     }
-    let latest = latest?;
-    Some((
-        NaiveDate::from_ymd_opt(latest, 1, 1)?,
-        NaiveDate::from_ymd_opt(latest + 1, 12, 31)?,
-    ))
+    let hi = match latest {
+        Some(y) => hi.min(NaiveDate::from_ymd_opt(y, 12, 31)?.max(today)),
+        None => hi.min(today),
+    };
+    // Scored day by day: a window stays a few years long (the years just after its start).
+    let hi = hi.min(add_days(lo, 365 * i64::from(LATEST_YEARS))?);
+    (lo <= hi).then_some((lo, hi))
 }
 
-/// The cheapest day of the window for these clues, if it is clearly the best (or, with a
-/// neighbour's date to lean on, simply the cheapest).
+/// A date an article's address carries: a day ("/2025/03/01/", "2025-03-01-", "/20250301.htm")
+/// or only a month ("/2025/03/").
+#[derive(Debug, PartialEq)]
+enum UrlDate {
+    Day(NaiveDate),
+    Month(NaiveDate, NaiveDate),
+}
+
+fn url_date(url: &str) -> Option<UrlDate> {
+    use std::sync::OnceLock;
+    static PATTERNS: OnceLock<[regex::Regex; 4]> = OnceLock::new();
+    let [slashed, dashed, packed, month] = PATTERNS.get_or_init(|| {
+        let re = |p: &str| regex::Regex::new(p).expect("a valid pattern");
+        [
+            re(r"/((?:19|20)\d\d)/(\d\d?)/(\d\d?)(?:[/._-]|$)"),
+            re(r"[/_-]((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[/._-]|$)"),
+            re(r"[/_-]((?:19|20)\d\d)(\d\d)(\d\d)(?:[/._-]|$)"),
+            re(r"/((?:19|20)\d\d)/(\d\d?)/"),
+        ]
+    });
+    // The path only: a host may hold digits too.
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = &path[path.find('/').unwrap_or(path.len())..];
+    let number = |c: &regex::Captures, i: usize| c.get(i)?.as_str().parse::<u32>().ok();
+    for re in [slashed, dashed, packed] {
+        for c in re.captures_iter(path) {
+            let (Some(y), Some(m), Some(d)) = (number(&c, 1), number(&c, 2), number(&c, 3)) else {
+                continue;
+            };
+            if let Some(day) = NaiveDate::from_ymd_opt(y as i32, m, d) {
+                return Some(UrlDate::Day(day));
+            }
+        }
+    }
+    let c = month.captures(path)?;
+    let (y, m) = (number(&c, 1)? as i32, number(&c, 2)?);
+    let lo = NaiveDate::from_ymd_opt(y, m, 1)?;
+    let next = if m == 12 {
+        NaiveDate::from_ymd_opt(y + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(y, m + 1, 1)
+    }?;
+    Some(UrlDate::Month(lo, next.pred_opt()?))
+}
+
+/// The window an article's own elapsed times give ("almost four years" since "February 2022").
+fn elapsed_window(clues: &[Clue]) -> Option<Window> {
+    let spans: Vec<Window> = clues
+        .iter()
+        .filter_map(|c| match c {
+            Clue::Window { from, to, text } if !text.starts_with(ROLE) => Some((*from, *to)),
+            _ => None,
+        })
+        .collect();
+    intersect_windows(spans)
+}
+
+/// How the windows of titled people are described (and told from elapsed-time windows).
+const ROLE: &str = "named as ";
+
+/// The day of the window these clues fix: the cheapest days, when they are clearly cheaper than
+/// every other day and lie within a few days of each other (their middle is given; a run longer
+/// than a day lowers the confidence). When the good days spread further but within one month, the
+/// month. With a neighbour's day to lean on, simply the cheapest day.
 fn best_day(
     text: &str,
     clues: &[Clue],
@@ -266,18 +692,17 @@ fn best_day(
     hi: NaiveDate,
     neighbour: Option<NaiveDate>,
     ahead: &CostTable,
-) -> Option<(NaiveDate, Vec<String>)> {
+) -> Outcome {
     if neighbour.is_none() && !clues.iter().any(Clue::is_daily) {
-        return None;
+        return Outcome::Nothing;
     }
     // The last day of the calendar has no successor: such a window was never scored.
     if lo > hi || hi == NaiveDate::MAX {
-        return None;
+        return Outcome::Nothing;
     }
     let days = (hi - lo).num_days() as usize + 1;
     // Each day's total, summed clue by clue in the clues' order (each clue's costs over the whole
-    // window at once, remembered across articles): the same float as summing each day's costs in
-    // that order (`Iterator::sum` starts from -0.0 too).
+    // window at once, remembered across articles).
     let mut totals = vec![-0.0; days];
     for c in clues {
         c.add_costs(lo, hi, &mut totals, ahead);
@@ -293,27 +718,93 @@ fn best_day(
         })
         .collect();
     // The cheapest day, the earliest of equals.
-    let (best_day, best_cost) = scored
+    let Some((best_day, best_cost)) = scored
         .iter()
         .copied()
         .enumerate()
-        .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))?;
-    let rival = scored
-        .iter()
-        .enumerate()
-        .filter(|(day, _)| day.abs_diff(best_day) > 2)
-        .map(|(_, c)| *c)
-        .fold(f64::INFINITY, f64::min);
-    if neighbour.is_none() && rival - best_cost < MARGIN {
-        return None;
+        .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))
+    else {
+        return Outcome::Nothing;
+    };
+    // The best day still breaks a strong clue (a window, a weekday's calendar): the clues
+    // contradict each other, and no day is given.
+    if let Some(day) = add_days(lo, best_day as i64)
+        && clues.iter().any(|c| {
+            matches!(c, Clue::Window { .. } | Clue::Calendar { .. })
+                && c.cost_on(day, ahead) >= c.cost_ceiling()
+        })
+    {
+        return Outcome::Nothing;
     }
-    let best = add_days(lo, best_day as i64)?;
-    let notes = clues
+    let (mut confidence, chosen) = if neighbour.is_some() {
+        (Confidence::Medium, best_day)
+    } else {
+        // The days nearly as good as the best: one short run, or the evidence cannot fix a day.
+        let good: Vec<usize> = (0..scored.len())
+            .filter(|d| scored[*d] - best_cost < MARGIN)
+            .collect();
+        let (Some(&first), Some(&last)) = (good.first(), good.last()) else {
+            return Outcome::Nothing;
+        };
+        // A year-less clue costs nearly the same in every year: a day a year away must be far worse.
+        let far_rival = (0..scored.len())
+            .filter(|d| d.abs_diff(best_day) > 60)
+            .any(|d| scored[d] - best_cost < YEAR_MARGIN);
+        if std::env::var_os("ATTACHE_DEBUG_PUB").is_some() {
+            let at = |i: usize| add_days(lo, i as i64).map_or(String::new(), |d| d.to_string());
+            eprintln!(
+                "pub: window {lo}..{hi} best {} ({best_cost:.2}) good {}..{} ({} days) clues {:?}",
+                at(best_day),
+                at(first),
+                at(last),
+                good.len(),
+                clues.iter().map(|c| c.describe(text)).collect::<Vec<_>>()
+            );
+        }
+        if far_rival {
+            return Outcome::Nothing;
+        }
+        if (last - first) as i64 >= MAX_SPAN {
+            return month_of(lo, first, last);
+        }
+        let confidence = match last - first {
+            0..=1 => Confidence::High,
+            _ => Confidence::Low,
+        };
+        (confidence, (first + last) / 2)
+    };
+    let Some(best) = add_days(lo, chosen as i64) else {
+        return Outcome::Nothing;
+    };
+    let notes: Vec<String> = clues
         .iter()
         .filter(|c| c.cost_on(best, ahead) < c.cost_ceiling())
         .map(|c| c.describe(text))
         .collect();
-    Some((best, notes))
+    // A day that only a window or an order supports is not fixed by anything daily.
+    if neighbour.is_none()
+        && !clues
+            .iter()
+            .any(|c| c.is_daily() && c.cost_on(best, ahead) < c.cost_ceiling())
+    {
+        confidence = Confidence::Low;
+    }
+    Outcome::Day(Dated {
+        day: best,
+        notes,
+        confidence,
+    })
+}
+
+/// The month the good days `first..=last` (indices from `lo`) lie in, when it is one month.
+fn month_of(lo: NaiveDate, first: usize, last: usize) -> Outcome {
+    use chrono::Datelike;
+    match (add_days(lo, first as i64), add_days(lo, last as i64)) {
+        (Some(a), Some(b)) if (a.year(), a.month()) == (b.year(), b.month()) => {
+            Outcome::Month(format!("{:04}-{:02}", a.year(), a.month()))
+        }
+        _ => Outcome::Nothing,
+    }
 }
 
 /// What an article's own text says, read once: its clues, the latest year it mentions (outside the
@@ -322,6 +813,7 @@ struct Own<'a> {
     clues: Vec<Clue>,
     latest: Option<i32>,
     names: Vec<&'a str>,
+    weekdays: Vec<WeekdayMention<'a>>,
 }
 
 /// The latest year the expressions mention as a present or past year, for [`window`].
@@ -387,25 +879,42 @@ fn names_of(text: &str) -> Vec<&str> {
     out
 }
 
-/// The date the neighbours with a fixed date agree on (the similarity-weighted median).
-fn consensus(
-    neighbours: &[(usize, f64)],
-    fixed: &[Option<(NaiveDate, Vec<String>)>],
-) -> Option<NaiveDate> {
-    let mut weighted: Vec<(NaiveDate, f64)> = neighbours
-        .iter()
-        .filter_map(|(j, w)| fixed[*j].as_ref().map(|(d, _)| (*d, *w)))
-        .collect();
-    weighted.sort_by_key(|(d, _)| *d);
-    let total: f64 = weighted.iter().map(|(_, w)| w).sum();
-    let mut acc = 0.0;
-    for (d, w) in &weighted {
-        acc += w;
-        if acc >= total / 2.0 {
-            return Some(*d);
+#[cfg(test)]
+mod url_tests {
+    use super::{UrlDate, url_date};
+    use chrono::NaiveDate;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
+    }
+
+    #[test]
+    fn addresses_give_their_day_or_month() {
+        let cases = [
+            (
+                "https://example.org/news/2025/03/01/harbour-vote",
+                Some(UrlDate::Day(day(2025, 3, 1))),
+            ),
+            (
+                "https://example.org/opinion/2025-10-26-quays-reopen/",
+                Some(UrlDate::Day(day(2025, 10, 26))),
+            ),
+            (
+                "https://example.org/report/quays/20250115.htm",
+                Some(UrlDate::Day(day(2025, 1, 15))),
+            ),
+            (
+                "https://example.org/2025/03/quays-close/",
+                Some(UrlDate::Month(day(2025, 3, 1), day(2025, 3, 31))),
+            ),
+            ("https://example.org/news/quays-101751320378735.html", None),
+            ("https://2025.example.org/item/4d132be25220", None),
+            ("https://example.org/2025/13/45/nonsense", None),
+        ];
+        for (url, want) in cases {
+            assert_eq!(url_date(url), want, "{url}");
         }
     }
-    None
 }
 
 #[cfg(test)]

@@ -286,6 +286,18 @@ fn source(d: &mut Detail, state: &State, item: usize) {
         DateSource::Unknown => "not known",
     };
     d.text(&format!("Published {date} ({how})"), t.text, &[], t.matched);
+    if let Some(c) = published.confidence {
+        let month = published
+            .approx
+            .as_deref()
+            .map_or(String::new(), |m| format!(" (month {m})"));
+        d.text(
+            &format!("  confidence: {}{month}", c.as_str()),
+            t.dim,
+            &[],
+            t.matched,
+        );
+    }
     for clue in &published.clues {
         d.text(&format!("  clue: {}", plain(clue)), t.dim, &[], t.matched);
     }

@@ -60,7 +60,11 @@ pub fn draw(frame: &mut Frame, areas: &Areas, state: &State) {
         let source = match published.source {
             DateSource::Metadata => "metadata",
             DateSource::Flag => "--dct",
-            DateSource::Inferred => "inferred",
+            DateSource::Inferred => match published.confidence {
+                Some(crate::model::Confidence::High) => "inferred+",
+                Some(crate::model::Confidence::Low) => "inferred?",
+                _ => "inferred",
+            },
             DateSource::Unknown => "unknown",
         };
         let hits = |s: &str| matcher.as_ref().map(|m| m.positions(s)).unwrap_or_default();
