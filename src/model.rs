@@ -530,6 +530,9 @@ pub struct MentionCues {
     pub host: Option<String>,
     /// How many parties the event has, when a word says so ("bilateral", "trilateral").
     pub arity: Option<u8>,
+    /// Which one of a series the mention names ("the second round of talks": 2, "their fifth
+    /// meeting": 5): two different ordinals are two events.
+    pub ordinal: Option<u8>,
     /// A mention of the same document this one is related to, and how ("during", "after").
     pub anchor: Option<(Span, String)>,
     /// The relation word that opens this mention's clause ("since the invasion": "since").

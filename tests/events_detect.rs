@@ -495,3 +495,24 @@ fn detection_never_panics_on_odd_text() {
         }
     }
 }
+
+#[test]
+fn a_statement_dated_after_a_comma_keeps_its_date() {
+    let d = doc(
+        "d1",
+        "Vance wrote the day before, March 2, on Telegram that the treaty was dead.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "March 2", "2031-03-02")];
+    let m = detect(&d, PEOPLE, &t);
+    let st: Vec<_> = m
+        .iter()
+        .filter(|m| m.kind == EventKind::Statement)
+        .collect();
+    assert_eq!(st.len(), 1, "{m:#?}");
+    assert_eq!(
+        st[0].date.as_ref().map(|v| v.value.as_str()),
+        Some("2031-03-02")
+    );
+    assert_eq!(st[0].cues.noun, "post on Telegram");
+}

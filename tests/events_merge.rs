@@ -462,3 +462,31 @@ fn one_title_per_kind_names_who_what_where() {
         }
     }
 }
+
+#[test]
+fn different_rounds_of_talks_are_different_events() {
+    let a = doc(
+        "a",
+        "The second round of talks between Holt and Vance took place in Geneva.",
+        "2031-03-04",
+    );
+    let b = doc(
+        "b",
+        "The third round of talks between Holt and Vance took place in Geneva.",
+        "2031-03-06",
+    );
+    let c = doc(
+        "c",
+        "Holt and Vance ended their third round of talks in Geneva.",
+        "2031-03-06",
+    );
+    let t = timeline(vec![(a, vec![]), (b, vec![]), (c, vec![])]);
+    let geneva: Vec<_> = t
+        .events
+        .iter()
+        .filter(|e| e.place.as_deref() == Some("Geneva"))
+        .collect();
+    assert_eq!(geneva.len(), 2, "{geneva:#?}");
+    // The two reports of the third round are one event.
+    assert!(geneva.iter().any(|e| e.outlets.len() == 2), "{geneva:#?}");
+}

@@ -343,6 +343,7 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
         definite: is_definite(tokens, draft),
         host,
         arity,
+        ordinal: ordinal(ctx, tokens, draft),
         topic: topic_words(ctx, tokens, draft),
         group,
         sentence_actors,
@@ -710,6 +711,17 @@ fn topic_words(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Vec<String>
 }
 
 /// A group of unnamed participants named in the regions ("European leaders").
+/// "the second round of talks", "their fifth meeting": an ordinal up to three words before the
+/// trigger, in its noun phrase.
+fn ordinal(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Option<u8> {
+    let from = draft.head_tok.saturating_sub(4).max(draft.region.start);
+    tokens[from..draft.head_tok]
+        .iter()
+        .rev()
+        .take_while(|t| t.is_word)
+        .find_map(|t| ctx.lx.ordinals.get(t.lower.as_str()).copied())
+}
+
 /// "The two sides agreed", "European leaders met": a group noun right before the trigger, in its
 /// clause, as the subject of the verb.
 fn group_subject(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> bool {

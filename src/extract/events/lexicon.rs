@@ -79,6 +79,7 @@ struct RawLexicon {
     groups: RawGroups,
     words: RawWords,
     statements: RawStatements,
+    ordinals: BTreeMap<String, u8>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -155,6 +156,8 @@ pub struct Lexicon {
     pub statement_not_prev: FxHashSet<String>,
     /// Where a statement was made ("told reporters"), with the noun a title gives it.
     pub channels: PhraseSet,
+    /// Ordinal words ("second" → 2) before an event noun.
+    pub ordinals: FxHashMap<String, u8>,
     single_forms: FxHashSet<String>,
     role_words: FxHashSet<String>,
     /// For each last word of a role phrase, the indices of [`Lexicon::roles`] that end in it, in order.
@@ -259,6 +262,11 @@ impl Lexicon {
             locative: words(raw.words.locative),
             light_verbs: PhraseSet::of(&raw.words.light_verbs),
             pronouns: words(raw.words.pronouns),
+            ordinals: raw
+                .ordinals
+                .into_iter()
+                .map(|(k, v)| (fold(&k), v))
+                .collect(),
             statement_verbs: words(raw.statements.verbs),
             public_verbs: words(raw.statements.public),
             statement_not_prev: words(raw.statements.not_prev),

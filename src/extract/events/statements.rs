@@ -14,7 +14,7 @@ use crate::extract::actors::ActorMention;
 use crate::model::{DateOrigin, EventKind, Mention, MentionCues, Span, Status, TimeValue};
 
 /// Words after the verb read for a date or a channel ("told reporters at a briefing on Monday").
-const AFTER: usize = 8;
+const AFTER: usize = 12;
 /// Words before the verb that may separate it from its subject ("Holt, the envoy, on Monday said").
 const BEFORE: usize = 30;
 
@@ -127,7 +127,8 @@ fn look<'c>(ctx: &'c DocContext, s: &Sentence, h: &Hit, vi: usize, ve: usize) ->
                             | "after"
                             | "shared"
                     )))
-            || matches!(t.lower.as_str(), "’s" | "'s");
+            || matches!(t.lower.as_str(), "’s" | "'s" | ",")
+            || (t.is_word && matches!(t.lower.as_str(), "before" | "day" | "earlier"));
         if !carries {
             break;
         }

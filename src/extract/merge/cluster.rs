@@ -482,6 +482,11 @@ fn add(group: &mut Group, g: &mut Glance, i: usize, it: &Item, f: &Facts, any: S
     if let Some(c) = f.channel {
         insert(&mut n.channels, c);
     }
+    if let Some(o) = f.ordinal
+        && !n.ordinals.contains(&o)
+    {
+        n.ordinals.push(o);
+    }
 }
 
 /// The group of each item (None for dropped references).

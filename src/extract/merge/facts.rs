@@ -51,6 +51,8 @@ pub struct Facts {
     pub deadline: bool,
     /// The kind of channel of a statement ("post", "remarks"): the first word of its noun.
     pub channel: Option<Sym>,
+    /// Which one of a series ("the second round"), see [`crate::model::MentionCues::ordinal`].
+    pub ordinal: Option<u8>,
 }
 
 /// The facts of every item, and the symbol of the family "any".
@@ -83,6 +85,7 @@ pub fn facts(items: &[Item], places: &Places) -> (Vec<Facts>, Sym) {
                 stated: c.date_origin >= DateOrigin::Anchor,
                 planned: m.status == Status::Planned,
                 deadline: c.details.iter().any(|d| d.field == "deadline"),
+                ordinal: c.ordinal,
                 channel: (m.kind == EventKind::Statement && c.noun != "statement")
                     .then(|| c.noun.split_whitespace().next())
                     .flatten()

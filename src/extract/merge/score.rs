@@ -88,6 +88,8 @@ pub struct Named {
     pub deadlines: Vec<EventKind>,
     /// Kinds of channel of the members' statements (sorted, once each).
     pub channels: Vec<Sym>,
+    /// Ordinals the members name ("the second round").
+    pub ordinals: Vec<u8>,
 }
 
 pub fn has(set: &[Sym], x: Sym) -> bool {
@@ -319,6 +321,12 @@ pub fn full(it: &Item, f: &Facts, g: &Glance, n: &Named, here: Here, date: f32) 
     let fam = f.family;
     if let Some(p) = &f.place
         && n.places.iter().any(|q| !compatible(p, q))
+    {
+        return None;
+    }
+    // "The fifth round" is not "the first round".
+    if let Some(o) = f.ordinal
+        && n.ordinals.iter().any(|&x| x != o)
     {
         return None;
     }

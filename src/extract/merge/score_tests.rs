@@ -43,7 +43,7 @@ prop_compose! {
         Facts {
             family, any: family == 0, actors, sentence_actors, place, noun, topic, doc,
             sentence: (doc, start, family), window, stated_day, soft_day, stated, planned,
-            deadline, channel: None,
+            deadline, channel: None, ordinal: None,
         }
     }
 }
@@ -101,6 +101,7 @@ prop_compose! {
             actors, places, nouns, topic,
             deadlines: vec![EventKind::Meeting],
             channels: Vec::new(),
+            ordinals: Vec::new(),
         };
         let marks = |xs: &[Sym]| xs.iter().fold(0, |m, &x| m | bit(x));
         // Stray bits stand for other groups' words that share a mark (a mark may say "maybe").
