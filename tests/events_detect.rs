@@ -516,3 +516,28 @@ fn a_statement_dated_after_a_comma_keeps_its_date() {
     );
     assert_eq!(st[0].cues.noun, "post on Telegram");
 }
+
+#[test]
+fn an_infinitive_is_a_plan_unless_it_is_the_purpose_of_a_past_act() {
+    let d = doc(
+        "d1",
+        "Holt expects Vance to delay the vote. If Lind also approves it, the plan holds.",
+        "2031-03-04",
+    );
+    let m = detect(&d, PEOPLE, &[]);
+    for trig in ["delay", "approves"] {
+        let x = m.iter().find(|m| m.trigger == trig).expect(trig);
+        assert_eq!(x.status, Status::Planned, "{trig}: {m:#?}");
+    }
+    let d = doc(
+        "d1",
+        "Holt left the summit in Geneva, breaking away from the talks to speak with Vance by phone.",
+        "2031-03-04",
+    );
+    let m = detect(&d, PEOPLE, &[]);
+    let call = m
+        .iter()
+        .find(|m| m.kind == EventKind::Call)
+        .expect("the call");
+    assert_eq!(call.status, Status::Past, "{m:#?}");
+}

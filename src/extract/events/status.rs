@@ -50,6 +50,20 @@ pub fn status(
             return cue(Status::Past, "date before publication", prior);
         }
     }
+    // "expects China to delay", "to sign off on the terms": a verb in the infinitive is a plan.
+    // "broke off the meeting to speak with him" is a purpose of a past act: not a plan.
+    if trigger.pos == Pos::Verb
+        && head > seg.start
+        && tokens[head - 1].lower == "to"
+        && !tokens[seg.start..head - 1].iter().any(|t| {
+            lx.past_verbs.contains(t.lower.as_str())
+                || ((t.lower.ends_with("ed") || t.lower.ends_with("ing"))
+                    && t.lower.len() > 4
+                    && !lx.planned.contains(&t.lower))
+        })
+    {
+        return cue(Status::Planned, "to (infinitive)", prior);
+    }
     let floor = head.saturating_sub(CUE_WINDOW).max(seg.start);
     for end in (floor..head).rev() {
         if in_timex(ctx, &tokens[end]) {

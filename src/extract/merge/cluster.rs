@@ -75,7 +75,11 @@ fn stands(it: &Item) -> bool {
         let named = m.actors.len();
         // "He would visit China": a plan of a named person to a named place.
         if m.status == Status::Planned {
-            return m.cues.family != "any" && m.actors.len() == 1 && m.place.is_some();
+            // "an Aug. 12 deadline": a dated deadline stands on its own.
+            let dated_deadline = m.kind == crate::model::EventKind::Deadline
+                && m.cues.date_origin == DateOrigin::Clause;
+            return m.cues.family != "any"
+                && ((m.actors.len() == 1 && m.place.is_some()) || dated_deadline);
         }
         return m.status == Status::Past
             && m.cues.family != "any"
