@@ -214,6 +214,26 @@ fn leftmost_longest<'p>(
 /// How many earlier mentions a role phrase looks back over for its holder (a few pages of news).
 const ROLE_LOOKBACK: usize = 400;
 
+/// Whether the mentions overlapping `span` all lie inside it and name bodies, not people: the
+/// "US" of "the US president" is part of the role phrase (`mentions` sorted by start, not
+/// overlapping one another).
+fn only_bodies_inside(gaz: &Gazetteer, mentions: &[ActorMention], span: Span) -> bool {
+    let from = mentions
+        .partition_point(|m| m.span.start < span.start)
+        .saturating_sub(1);
+    let to = mentions.partition_point(|m| m.span.start < span.end);
+    mentions[from..to]
+        .iter()
+        .filter(|m| m.span.overlaps(span))
+        .all(|m| {
+            m.span.start >= span.start
+                && m.span.end <= span.end
+                && gaz
+                    .entry(&m.actor)
+                    .is_some_and(|e| e.kind != gazetteer::Kind::Person)
+        })
+}
+
 /// Role phrases ("the French president") resolved to the nearest earlier compatible actor of the
 /// document, else to the one gazetteer actor holding that role of a named body.
 fn role_mentions(
@@ -234,7 +254,8 @@ fn role_mentions(
         };
         let span = Span::new(toks[rp.start].start, toks[rp.end - 1].end);
         i = rp.end;
-        if skip(span.start) || taken.overlaps(span) {
+        if skip(span.start) || (taken.overlaps(span) && !only_bodies_inside(gaz, mentions, span))
+        {
             continue;
         }
         let before = mentions.partition_point(|m| m.span.start < span.start);

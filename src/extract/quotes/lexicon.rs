@@ -20,6 +20,8 @@ struct SpeechFile {
     female_pronouns: Vec<String>,
     plural_pronouns: Vec<String>,
     audience: Vec<String>,
+    #[serde(default)]
+    body_nouns: Vec<String>,
 }
 
 /// The attribution word lists as sets of lowercase keys.
@@ -43,6 +45,8 @@ pub struct Lexicon {
     pub female: HashSet<String>,
     pub plural: HashSet<String>,
     pub audience: Vec<Vec<String>>,
+    /// Nouns heading a description of an organisation ("the militant group").
+    pub body_nouns: HashSet<String>,
 }
 
 fn set(v: &[String]) -> HashSet<String> {
@@ -99,6 +103,7 @@ impl Lexicon {
             female: set(&f.female_pronouns),
             plural: set(&f.plural_pronouns),
             audience: phrases(&f.audience),
+            body_nouns: set(&f.body_nouns),
         })
     }
 

@@ -8,7 +8,7 @@
 //! speaker than a wrong one.
 
 use super::context::Ctx;
-use crate::extract::actors::gazetteer::Gender;
+use crate::extract::actors::gazetteer::{Gender, Kind};
 use crate::extract::actors::tokens::TokKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,6 +104,10 @@ impl Ctx<'_> {
             }
             let j = i - 1;
             if let Some(q) = self.quote_of[j] {
+                // "Holt called it “fair,” saying …": the participle takes the main clause's subject.
+                if participle && self.quote_comma[q] {
+                    return self.main_subject(s0, j);
+                }
                 // "Holt, who chairs the so-called “group,” said": an aside ending in a quote.
                 if self.quote_comma[q]
                     && let Some(o) = self.parenthetical_start_before(self.quote_open[q], s0)
@@ -129,11 +133,11 @@ impl Ctx<'_> {
                     if let Some(g) = self.pronoun(j) {
                         return self.found(Who::Pronoun(j, g), j);
                     }
-                    // "Holt, who said …"
-                    if key == "who"
-                        && j >= 2
+                    // "Holt, who said …", "the ministry, which said …"
+                    if j >= 2
                         && self.punct(j - 1) == Some(',')
                         && let Some(m) = self.mention_ending_at(j - 2)
+                        && (key == "who" || (key == "which" && self.is_body(m)))
                     {
                         return self.found(Who::Actor(m), self.np_start(m));
                     }
@@ -162,11 +166,32 @@ impl Ctx<'_> {
                     if let Some(m) = self.affiliated_mention(i) {
                         return self.found(Who::Actor(m), self.np_start(m));
                     }
+                    // "it said": the organisation or state the clause is about.
+                    if key == "it"
+                        && let Some(m) = self.neuter_antecedent(j)
+                    {
+                        return self.found(Who::Actor(m), j);
+                    }
+                    // "the militant group said": the organisation named before.
+                    if let Some((m, start)) = self.body_antecedent(j, s0) {
+                        return self.found(Who::Actor(m), start);
+                    }
                     return self.found(Who::Unknown, j);
                 }
                 TokKind::Punct(',' | '—' | '–' | '(' | ')') => {
                     if participle {
                         return self.main_subject(s0, j);
+                    }
+                    // "The Harbor Guard (HG) reported": an abbreviation in brackets after a name.
+                    if self.punct(j) == Some(')')
+                        && let Some(o) = (j.saturating_sub(4).max(s0)..j)
+                            .rev()
+                            .find(|&o| self.punct(o) == Some('('))
+                        && o > s0
+                        && self.mention_ending_at(o - 1).is_some()
+                    {
+                        i = o;
+                        continue;
                     }
                     // "A Kremlin official, Jane Holt, later said": the name is the whole aside.
                     if j > s0
@@ -199,6 +224,103 @@ impl Ctx<'_> {
             }
         }
         self.found(Who::Unknown, i)
+    }
+
+    /// Whether mention `m` names an organisation or a state (a gazetteer body, not a person).
+    pub fn is_body(&self, m: usize) -> bool {
+        self.person[m].is_none()
+    }
+
+    /// Whether mention `m` names a gazetteer organisation.
+    fn is_org(&self, m: usize) -> bool {
+        self.gaz
+            .entry(&self.mentions[m].actor)
+            .is_some_and(|e| e.kind == Kind::Org)
+    }
+
+    /// What "it" at token `p` stands for when it says something: the body in subject position in
+    /// its own clause before it, or else the body the previous sentence is about.
+    pub fn neuter_antecedent(&self, p: usize) -> Option<usize> {
+        let s = self.sentence_of[p];
+        let here = self.main_subject(self.sentence_start(s), p);
+        if let Who::Actor(m) = here.who {
+            return self.is_body(m).then_some(m);
+        }
+        let prev = s.checked_sub(1)?;
+        let (a, b) = self.sentences[prev];
+        match self.main_subject(a, b).who {
+            Who::Actor(m) if self.is_body(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// "the Palestinian militant group said": a noun phrase opened by "the" and headed by a noun
+    /// for a body (`body_nouns` in speech.toml) at token `j` stands for the one organisation that
+    /// was a clause subject in this sentence or the four before. Two candidates: nobody.
+    fn body_antecedent(&self, j: usize, s0: usize) -> Option<(usize, usize)> {
+        if !self.lex.body_nouns.contains(self.key(j)) || self.mention_of[j].is_some() {
+            return None;
+        }
+        let the = (j.saturating_sub(5).max(s0)..j)
+            .rev()
+            .take_while(|&i| self.is_word(i) || self.punct(i) == Some('-'))
+            .find(|&i| self.key(i) == "the")?;
+        let s = self.sentence_of[j];
+        let mut found: Option<usize> = None;
+        for t in (s.saturating_sub(4)..=s).rev() {
+            let (a, b) = self.sentences[t];
+            let b = if t == s { the } else { b };
+            for i in a..b {
+                let Some(m) = self.mention_starting_at(i) else {
+                    continue;
+                };
+                let start = self.np_start(m).max(a);
+                if self.quote_of[i].is_some()
+                    || !self.is_org(m)
+                    || self.is_modifier(m)
+                    || self.after_preposition(start)
+                    || self.subject_tier(start, a).is_none()
+                {
+                    continue;
+                }
+                match found {
+                    Some(f) if self.mentions[f].actor != self.mentions[m].actor => return None,
+                    _ => found = Some(m),
+                }
+            }
+            if found.is_some() {
+                break;
+            }
+        }
+        found.map(|m| (m, the))
+    }
+
+    /// "Calling it “historic”, Holt said": the subject of the clause after a participial phrase
+    /// that opens the sentence (`from`: the token after the participle).
+    pub fn subject_after_participial(&self, from: usize, end: usize) -> Found {
+        let unknown = self.found(Who::Unknown, from);
+        let Some(c) = (from..end).find(|&c| match self.quote_of[c] {
+            None => self.punct(c) == Some(','),
+            Some(q) => self.quote_comma[q] && self.quote_of.get(c + 1) != Some(&Some(q)),
+        }) else {
+            return unknown;
+        };
+        let k = c + 1;
+        if let Some(g) = self.pronoun(k) {
+            return self.found(Who::Pronoun(k, g), k);
+        }
+        let Some(m) = (k..(k + 6).min(end))
+            .filter_map(|i| self.mention_starting_at(i))
+            .find(|&m| self.np_start(m) <= k && !self.is_modifier(m))
+        else {
+            return unknown;
+        };
+        let after = self.mention_toks[m].1 + 1;
+        let verb_follows = self.is_word(after) && !matches!(self.key(after), "and" | "or");
+        if !verb_follows || self.has_conjunct(m) {
+            return unknown;
+        }
+        self.found(Who::Actor(m), k)
     }
 
     /// "Jane Holt of the Harbor Institute" ending right before token `end`: the person mention
