@@ -22,6 +22,8 @@ struct SpeechFile {
     audience: Vec<String>,
     #[serde(default)]
     body_nouns: Vec<String>,
+    #[serde(default)]
+    speaking_nouns: Vec<String>,
 }
 
 /// The attribution word lists as sets of lowercase keys.
@@ -47,6 +49,8 @@ pub struct Lexicon {
     pub audience: Vec<Vec<String>>,
     /// Nouns heading a description of an organisation ("the militant group").
     pub body_nouns: HashSet<String>,
+    /// Nouns that make a body's adjective a speaker ("the Chinese delegation"), as word lists.
+    pub speaking_nouns: Vec<Vec<String>>,
 }
 
 fn set(v: &[String]) -> HashSet<String> {
@@ -104,6 +108,7 @@ impl Lexicon {
             plural: set(&f.plural_pronouns),
             audience: phrases(&f.audience),
             body_nouns: set(&f.body_nouns),
+            speaking_nouns: phrases(&f.speaking_nouns),
         })
     }
 

@@ -45,6 +45,10 @@ struct EntityRow {
     /// Words that make this organisation a modifier of a role ("Kremlin aide").
     #[serde(default)]
     adjectives: Vec<String>,
+    /// Descriptions naming this organisation when it speaks ("the Israeli military said"); only
+    /// quote attribution reads them (an event's actor stays the country the words name).
+    #[serde(default)]
+    speaking_as: Vec<String>,
 }
 
 fn set(v: &[String]) -> HashSet<String> {
@@ -127,6 +131,9 @@ impl Gazetteer {
             }
         }
         for o in &file.org {
+            for d in &o.speaking_as {
+                g.speaking_as.insert(phrase_key(d), o.name.clone());
+            }
             if let Some(country) = &o.country {
                 g.body_country.insert(o.name.clone(), country.clone());
             }
@@ -153,6 +160,7 @@ impl Gazetteer {
                 country: Some(c.name.clone()),
                 roles: Vec::new(),
                 adjectives: Vec::new(),
+                speaking_as: Vec::new(),
             };
             g.add(&row, Kind::Country);
         }
