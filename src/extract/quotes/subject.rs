@@ -160,7 +160,10 @@ impl Ctx<'_> {
                     if participle && self.with_subject(j, s0) {
                         return self.found(Who::Unknown, j);
                     }
-                    if key == "and" || key == "but" || key == "or" || key == "then" || participle {
+                    if participle {
+                        return self.participle_subject(s0, j);
+                    }
+                    if key == "and" || key == "but" || key == "or" || key == "then" {
                         return self.main_subject(s0, j);
                     }
                     if let Some(m) = self.affiliated_mention(i) {
@@ -180,7 +183,7 @@ impl Ctx<'_> {
                 }
                 TokKind::Punct(',' | '—' | '–' | '(' | ')') => {
                     if participle {
-                        return self.main_subject(s0, j);
+                        return self.participle_subject(s0, j);
                     }
                     // "The Harbor Guard (HG) reported": an abbreviation in brackets after a name.
                     if self.punct(j) == Some(')')
@@ -224,6 +227,37 @@ impl Ctx<'_> {
             }
         }
         self.found(Who::Unknown, i)
+    }
+
+    /// The subject of a participle ("…, saying …") ending its clause at `j`: the main clause's,
+    /// except when that is a body whose clause says nothing and a subordinate clause after it
+    /// ("a day after Holt urged a deal, posting …") has a person as subject: the person speaks.
+    fn participle_subject(&self, s0: usize, j: usize) -> Found {
+        let main = self.main_subject(s0, j);
+        let Who::Actor(mm) = main.who else {
+            return main;
+        };
+        if !self.is_body(mm) {
+            return main;
+        }
+        let near = (main.start + 1..j).rev().find_map(|i| {
+            let m = self.mention_starting_at(i)?;
+            let start = self.np_start(m).max(s0);
+            (self.quote_of[i].is_none()
+                && !self.is_body(m)
+                && !self.is_modifier(m)
+                && self.subject_tier(start, s0) == Some(2))
+            .then_some((m, start))
+        });
+        match near {
+            Some((m, start))
+                if !(main.start..start)
+                    .any(|i| self.lex.verb_at(self.text, self.toks, i).is_some()) =>
+            {
+                self.found(Who::Actor(m), start)
+            }
+            _ => main,
+        }
     }
 
     /// Whether mention `m` names an organisation or a state (a gazetteer body, not a person).
