@@ -19,6 +19,20 @@ adjectives = ["Freedonian"]
 [[country]]
 name = "Sylvania"
 adjectives = ["Sylvanian"]
+aliases = ["SYL"]
+
+[[org]]
+name = "Liberty Front"
+[[org]]
+name = "Harbor League"
+[[org]]
+name = "Daily Planet"
+aliases = ["The Daily Planet"]
+[[org]]
+name = "Freedonian Guard"
+aliases = ["FG"]
+country = "Freedonia"
+speaking_as = ["Freedonian army"]
 
 [[person]]
 name = "Rufus Firefly"
@@ -35,6 +49,13 @@ name = "Luigi Trentino"
 gender = "m"
 country = "Sylvania"
 roles = ["President | Sylvania | 2019-"]
+[[person]]
+name = "Zhou Ming"
+surname = "Zhou"
+strict = true
+gender = "m"
+country = "Sylvania"
+roles = ["Foreign Minister | Sylvania | 2023-"]
 [[person]]
 name = "Vera Marsh"
 gender = "f"
@@ -375,4 +396,104 @@ fn odd_input_never_panics() {
     ] {
         let _ = quotes(t);
     }
+}
+
+// ---- issue 19: who said what -------------------------------------------------------------------
+
+#[test]
+fn a_curly_quote_closed_by_a_straight_mark_keeps_its_trailing_speaker() {
+    let t = "Sylvania will sign soon, Marsh said.\n\n“We are nearly there,\" Firefly said of the accord. \"And maybe closer,” he added.";
+    assert_eq!(speaker(t, "We are nearly").as_deref(), FIREFLY);
+    assert_eq!(speaker(t, "And maybe").as_deref(), FIREFLY);
+}
+
+#[test]
+fn a_publication_quoted_as_a_source_is_the_speaker() {
+    let t = "The Daily Planet wrote that the summit “went nowhere” for Firefly.";
+    assert_eq!(speaker(t, "went nowhere").as_deref(), Some("Daily Planet"));
+}
+
+#[test]
+fn a_description_of_the_one_organisation_named_before_speaks_for_it() {
+    let t = "Liberty Front said on Monday that a delegation had left for the capital.\n\n\"We will meet the mediators again next week,\" the armed resistance group said in a post.";
+    assert_eq!(speaker(t, "We will meet").as_deref(), Some("Liberty Front"));
+    // Two organisations were subjects: the description names neither.
+    let t = "Liberty Front said on Monday it would attend. Harbor League said it would not.\n\n\"We will meet the mediators,\" the group said.";
+    assert_eq!(speaker(t, "We will meet"), None);
+}
+
+#[test]
+fn described_bodies_speak_as_their_country_or_their_organisation() {
+    let t = "The Sylvanian delegation held a briefing where it called the round “useful and frank.”";
+    assert_eq!(speaker(t, "useful").as_deref(), Some("Sylvania"));
+    let t = "According to the Freedonian army, which said it had moved two brigades, the “limited” operation would go on.";
+    assert_eq!(speaker(t, "limited").as_deref(), Some("Freedonian Guard"));
+    let t = "The Freedonian Guard (FG) reported to be hitting “supply depots” in the valley.";
+    assert_eq!(speaker(t, "supply").as_deref(), Some("Freedonian Guard"));
+}
+
+#[test]
+fn an_attribution_closing_the_sentence_after_the_quote() {
+    let t = "Vera Marsh met Luigi Trentino on Friday. Their meeting ended “on a high note” for both sides, the SYL president noted.";
+    assert_eq!(speaker(t, "on a high").as_deref(), TRENTINO);
+    assert_eq!(rule(t, "on a high").as_deref(), Some("final-clause/role"));
+    // A clause with its own object is not an attribution of the quote.
+    let t = "The plan was “a good start” for the region, Firefly said on Friday.";
+    assert_eq!(speaker(t, "a good start").as_deref(), FIREFLY);
+    let t = "The plan was “a good start” for the region, Firefly said that Sylvania agreed.";
+    assert_eq!(speaker(t, "a good start"), None);
+}
+
+#[test]
+fn an_opening_participle_takes_the_subject_after_its_phrase() {
+    let t = "Calling it a “historic” day for the region, Sylvanian President Luigi Trentino on Monday signed the accord.";
+    assert_eq!(speaker(t, "historic").as_deref(), TRENTINO);
+    let t = "Calling it a “historic” day, Firefly and Trentino signed the accord.";
+    assert_eq!(speaker(t, "historic"), None);
+}
+
+#[test]
+fn a_participle_after_a_quote_with_its_comma_takes_the_main_subject() {
+    let t = "Firefly called the offer “generous,” saying Sylvanian partners were “ready to talk.”";
+    assert_eq!(speaker(t, "ready").as_deref(), FIREFLY);
+}
+
+#[test]
+fn a_participle_after_a_person_s_subordinate_clause_is_that_person_s() {
+    let t = "Sylvania closed the border on Monday, a day after Firefly demanded talks, writing on Parley: “Open the gates.”";
+    assert_eq!(speaker(t, "Open").as_deref(), FIREFLY);
+    // The main clause speaks: the participle goes on with it.
+    let t = "Sylvania said on Monday it was ready, a day after Firefly left, adding: “We are waiting.”";
+    assert_eq!(speaker(t, "We are").as_deref(), Some("Sylvania"));
+}
+
+#[test]
+fn a_headline_repeating_attributed_words_takes_their_speaker() {
+    let t = "Border accord is 'historic'\n\nTeasdale said on Monday that the accord was “historic”.";
+    let qs = quotes(t);
+    assert_eq!(qs.len(), 2);
+    assert!(qs.iter().all(|q| q.speaker.as_deref() == TEASDALE), "{qs:#?}");
+    assert_eq!(qs[0].attribution.as_deref(), Some("repeated"));
+}
+
+#[test]
+fn a_list_of_points_continues_the_speaker_until_someone_else_appears() {
+    let t = "Firefly wrote on Parley that the talks were “useful.”\n\nHis main points:\n\n→ the talks covered fishing only;\n\n→ “Nobody will be left behind.”";
+    assert_eq!(speaker(t, "Nobody").as_deref(), FIREFLY);
+    let t = "Firefly wrote on Parley that the talks were “useful.”\n\nHis main points:\n\n→ Trentino will visit in May;\n\n→ “Nobody will be left behind.”";
+    assert_eq!(speaker(t, "Nobody"), None);
+}
+
+#[test]
+fn people_the_gazetteer_lacks_with_bare_titles_and_undotted_initials() {
+    let t = "“We are cautious about the spring,” Dana Pell, senior analyst at Harbor Bank in Ostia, said in a note.";
+    assert_eq!(speaker(t, "We are cautious").as_deref(), Some("Dana Pell"));
+    let t = "Senator Jonah K Brill said this during the hearing, “the committee has just been told of a truce.”";
+    assert_eq!(speaker(t, "the committee").as_deref(), Some("Jonah K Brill"));
+}
+
+#[test]
+fn a_family_name_first_is_the_second_mention() {
+    let t = "Sylvanian Foreign Minister Zhou Ming met Teasdale on Friday.\n\n“We want calm waters,” Zhou said.";
+    assert_eq!(speaker(t, "We want").as_deref(), Some("Zhou Ming"));
 }

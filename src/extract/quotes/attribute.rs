@@ -158,10 +158,14 @@ fn final_frame(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
         return None;
     }
     let v = (c + 1..end).find(|&i| ctx.lex.verb_at(ctx.text, ctx.toks, i).is_some())?;
-    if ctx.key(v).ends_with("ing")
-        || is_passive(ctx, v, c + 1)
-        || (v + 1..end).any(|i| matches!(ctx.key(i), "that" | "if" | "whether"))
-    {
+    // "…, Holt said that Sylvania agreed": the verb has a clause of its own as object.
+    let n = ctx.lex.verb_at(ctx.text, ctx.toks, v).unwrap_or(1);
+    let object = v + n;
+    let clause_follows = matches!(
+        ctx.key(object),
+        "that" | "if" | "whether" | "he" | "she" | "it" | "they" | "we"
+    ) || ctx.mention_starting_at(object).is_some();
+    if ctx.key(v).ends_with("ing") || is_passive(ctx, v, c + 1) || clause_follows {
         return None;
     }
     let f = ctx.subject_before(v, c + 1);
@@ -216,6 +220,10 @@ fn trailing(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
     }
     let s = *ctx.sentence_of.get(t0)?;
     let end = ctx.sentence_end(s);
+    // A frame in the next paragraph belongs to that paragraph's own quotes or to none.
+    if ctx.paragraph_of.get(t0) != ctx.paragraph_of.get(token_at(ctx.toks, q.open)) {
+        return None;
+    }
     // “…,” said Holt
     if let Some(n) = ctx.lex.verb_at(ctx.text, ctx.toks, t0)
         && !ctx.key(t0).ends_with("ing")

@@ -290,7 +290,8 @@ impl Ctx<'_> {
 
     /// "the Palestinian militant group said": a noun phrase opened by "the" and headed by a noun
     /// for a body (`body_nouns` in speech.toml) at token `j` stands for the one organisation that
-    /// was a clause subject in this sentence or the four before. Two candidates: nobody.
+    /// was a clause subject in this sentence or the four before (the latest mention of it). Two
+    /// organisations: nobody.
     fn body_antecedent(&self, j: usize, s0: usize) -> Option<(usize, usize)> {
         if !self.lex.body_nouns.contains(self.key(j)) || self.mention_of[j].is_some() {
             return None;
@@ -319,11 +320,9 @@ impl Ctx<'_> {
                 }
                 match found {
                     Some(f) if self.mentions[f].actor != self.mentions[m].actor => return None,
-                    _ => found = Some(m),
+                    Some(_) => {}
+                    None => found = Some(m),
                 }
-            }
-            if found.is_some() {
-                break;
             }
         }
         found.map(|m| (m, the))
