@@ -497,3 +497,14 @@ fn a_family_name_first_is_the_second_mention() {
     let t = "Sylvanian Foreign Minister Zhou Ming met Teasdale on Friday.\n\n“We want calm waters,” Zhou said.";
     assert_eq!(speaker(t, "We want").as_deref(), Some("Zhou Ming"));
 }
+
+#[test]
+fn a_readout_speaks_for_whoever_issued_it() {
+    let t = "Liberty Front issued a long readout on Sunday.\n\n“The sides agreed to keep talking,” the readout said.";
+    assert_eq!(speaker(t, "The sides").as_deref(), Some("Liberty Front"));
+    let t = "“We will not yield,” Teasdale said in Ostia.\n\n“Our ports stay open,” the statement said.";
+    assert_eq!(speaker(t, "Our ports").as_deref(), TEASDALE);
+    // After a meeting of two people, nobody is known to have issued it.
+    let t = "Teasdale met Trentino on Sunday.\n\n“The sides agreed to keep talking,” the readout said.";
+    assert_eq!(speaker(t, "The sides"), None);
+}

@@ -191,6 +191,15 @@ pub(super) fn speaker_of(ctx: &Ctx, f: Found, rule: &str, speakers: &[Option<usi
                 None => Attribution::default(),
             });
         }
+        Who::Record(p) => {
+            return Some(match ctx.record_author(p, speakers) {
+                Some(m) => Attribution {
+                    speaker: Some(m),
+                    rule: Some(format!("{rule}/record")),
+                },
+                None => Attribution::default(),
+            });
+        }
         _ => return none(),
     };
     let via = ctx.mentions[m].via.as_str();

@@ -24,6 +24,8 @@ struct SpeechFile {
     body_nouns: Vec<String>,
     #[serde(default)]
     speaking_nouns: Vec<String>,
+    #[serde(default)]
+    record_nouns: Vec<String>,
 }
 
 /// The attribution word lists as sets of lowercase keys.
@@ -51,6 +53,8 @@ pub struct Lexicon {
     pub body_nouns: HashSet<String>,
     /// Nouns that make a body's adjective a speaker ("the Chinese delegation"), as word lists.
     pub speaking_nouns: Vec<Vec<String>>,
+    /// Records of what someone said ("the readout said"): they speak for whoever issued them.
+    pub record_nouns: HashSet<String>,
 }
 
 fn set(v: &[String]) -> HashSet<String> {
@@ -109,6 +113,7 @@ impl Lexicon {
             audience: phrases(&f.audience),
             body_nouns: set(&f.body_nouns),
             speaking_nouns: phrases(&f.speaking_nouns),
+            record_nouns: set(&f.record_nouns),
         })
     }
 

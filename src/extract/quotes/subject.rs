@@ -21,6 +21,8 @@ pub enum Who {
     Ambiguous,
     /// The verb is passive ("was described as").
     Passive,
+    /// "the readout", "the statement" at this token: a record of what someone said.
+    Record(usize),
     /// A subject we cannot name.
     Unknown,
 }
@@ -178,6 +180,13 @@ impl Ctx<'_> {
                     // "the militant group said": the organisation named before.
                     if let Some((m, start)) = self.body_antecedent(j, s0) {
                         return self.found(Who::Actor(m), start);
+                    }
+                    // "the readout said": whoever issued it.
+                    if self.lex.record_nouns.contains(key)
+                        && j > s0
+                        && matches!(self.key(j - 1), "the" | "its" | "his" | "her" | "their")
+                    {
+                        return self.found(Who::Record(j), j - 1);
                     }
                     return self.found(Who::Unknown, j);
                 }
@@ -505,6 +514,35 @@ impl Ctx<'_> {
                 && !self.toks[i].is_capitalized(self.text)
                 && self.gaz.is_role_head(self.key(i))
         })
+    }
+
+    /// Who issued the record ("the readout said") at token `p`: the speaker of the nearest quote
+    /// or the subject of the nearest sentence naming one, in this sentence or the three before;
+    /// a sentence with another kind of subject (a pronoun, two names) ends the search.
+    pub fn record_author(&self, p: usize, speakers: &[Option<usize>]) -> Option<usize> {
+        let s = self.sentence_of[p];
+        if let Some(Some(m)) = speakers.get(s) {
+            return Some(*m);
+        }
+        for t in (s.saturating_sub(3)..s).rev() {
+            if let Some(Some(m)) = speakers.get(t) {
+                return Some(*m);
+            }
+            let (a, b) = self.sentences[t];
+            match self.main_subject(a, b).who {
+                // "Hamas issued a statement", "Holt said in a post": the record's author; a person
+                // only with a speech verb (after "Holt met Lind" the record may be anyone's).
+                Who::Actor(m)
+                    if self.is_body(m)
+                        || (a..b).any(|i| self.lex.verb_at(self.text, self.toks, i).is_some()) =>
+                {
+                    return Some(m);
+                }
+                Who::Unknown => {}
+                _ => return None,
+            }
+        }
+        None
     }
 
     /// The person a pronoun at token `p` stands for: the speaker or subject of the nearest sentence
