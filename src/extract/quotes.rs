@@ -12,6 +12,7 @@ pub mod context;
 pub mod continuation;
 pub mod lexicon;
 pub mod marks;
+pub mod reported;
 pub mod statements;
 pub mod subject;
 pub mod terms;

@@ -26,6 +26,8 @@ struct SpeechFile {
     speaking_nouns: Vec<String>,
     #[serde(default)]
     record_nouns: Vec<String>,
+    #[serde(default)]
+    reporting_verbs: Vec<String>,
 }
 
 /// The attribution word lists as sets of lowercase keys.
@@ -55,6 +57,8 @@ pub struct Lexicon {
     pub speaking_nouns: Vec<Vec<String>>,
     /// Records of what someone said ("the readout said"): they speak for whoever issued them.
     pub record_nouns: HashSet<String>,
+    /// Verb forms that report speech without quotation marks ("said", "warned").
+    pub reporting: HashSet<String>,
 }
 
 fn set(v: &[String]) -> HashSet<String> {
@@ -114,7 +118,13 @@ impl Lexicon {
             body_nouns: set(&f.body_nouns),
             speaking_nouns: phrases(&f.speaking_nouns),
             record_nouns: set(&f.record_nouns),
+            reporting: set(&f.reporting_verbs),
         })
+    }
+
+    /// Whether a lowercase word is part of an audience phrase ("reporters", "a briefing").
+    pub fn audience_word(&self, key: &str) -> bool {
+        self.audience.iter().any(|a| a.iter().any(|w| w == key))
     }
 
     /// Whether a single lowercase word is a speech verb form.
