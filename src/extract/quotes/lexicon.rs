@@ -28,6 +28,8 @@ struct SpeechFile {
     record_nouns: Vec<String>,
     #[serde(default)]
     reporting_verbs: Vec<String>,
+    #[serde(default)]
+    reporting_bare: Vec<String>,
 }
 
 /// The attribution word lists as sets of lowercase keys.
@@ -59,6 +61,8 @@ pub struct Lexicon {
     pub record_nouns: HashSet<String>,
     /// Verb forms that report speech without quotation marks ("said", "warned").
     pub reporting: HashSet<String>,
+    /// Reporting verbs whose clause may come without "that" ("said the talks had stalled").
+    pub reporting_bare: HashSet<String>,
 }
 
 fn set(v: &[String]) -> HashSet<String> {
@@ -119,6 +123,7 @@ impl Lexicon {
             speaking_nouns: phrases(&f.speaking_nouns),
             record_nouns: set(&f.record_nouns),
             reporting: set(&f.reporting_verbs),
+            reporting_bare: set(&f.reporting_bare),
         })
     }
 

@@ -56,9 +56,10 @@ const ADJUNCTS: [&str; 29] = [
 ];
 
 /// Words that can open a reported clause without "that": a determiner or a pronoun subject.
-const CLAUSE_OPENERS: [&str; 15] = [
+const CLAUSE_OPENERS: [&str; 25] = [
     "the", "a", "an", "his", "her", "its", "their", "our", "he", "she", "it", "they", "we",
-    "there", "this",
+    "there", "this", "these", "those", "more", "some", "no", "both", "all", "several", "many",
+    "any",
 ];
 
 /// The reported statements of one document.
@@ -146,6 +147,10 @@ fn clause_span(ctx: &Ctx, from: usize, to: usize) -> Option<Span> {
 
 fn in_sentence(ctx: &Ctx, s: usize, speakers: &[Option<usize>]) -> Option<Found> {
     let (a, b) = ctx.sentences[s];
+    // A sentence with a direct quote is the quote's: its verb frames the quoted words.
+    if (a..b).any(|i| ctx.quote_of[i].is_some()) {
+        return None;
+    }
     if let Some(f) = according(ctx, a, b) {
         return Some(f);
     }
@@ -235,12 +240,17 @@ fn with_clause_after(
     let when = (j > adjunct_from).then(|| Span::new(ctx.toks[adjunct_from].start, ctx.toks[j - 1].end));
     let (start, rule) = if ctx.key(j) == "that" {
         (j + 1, "reported-that")
-    } else if j == v + n || ctx.key(v).starts_with("tel") || ctx.key(v) == "told" || j > adjunct_from {
+    } else if ctx.lex.reporting_bare.contains(ctx.key(v)) {
+        // "Holt said the border would reopen": a verb that takes a clause without "that", and a
+        // clause (a subject, then a finite verb soon after) rather than an object ("confirmed
+        // the trip").
         let k = ctx.key(j);
         let subject_like = CLAUSE_OPENERS.contains(&k)
             || ctx.mention_starting_at(j).is_some()
-            || ctx.toks.get(j).is_some_and(|t| t.is_capitalized(ctx.text));
-        if !subject_like || ctx.punct(j).is_some() {
+            || ctx.toks.get(j).is_some_and(|t| t.is_capitalized(ctx.text))
+            // "said talks had stalled": a bare plural noun
+            || (k.len() > 3 && k.ends_with('s') && !ctx.lex.prepositions.contains(k));
+        if !subject_like || ctx.punct(j).is_some() || !finite_verb_soon(ctx, j + 1, b) {
             return None;
         }
         (j, "reported-clause")
@@ -255,6 +265,27 @@ fn with_clause_after(
         verb: ctx.text.get(ctx.toks[v].start..ctx.toks[v + n - 1].end)?.to_string(),
         clause,
         when,
+    })
+}
+
+/// Auxiliaries and modals that make a clause finite.
+const FINITE: [&str; 18] = [
+    "is", "was", "were", "are", "will", "would", "could", "can", "has", "had", "have", "should",
+    "must", "may", "might", "did", "does", "do",
+];
+
+/// Words in "-ed" that are not past forms.
+const NOT_PAST: [&str; 8] = ["need", "feed", "seed", "speed", "deed", "greed", "bed", "red"];
+
+/// Whether a finite verb (an auxiliary, a modal, a past or a third-person form; a plural noun
+/// passes too, so this only tells a clause from a bare object) follows within eight words of `from`.
+fn finite_verb_soon(ctx: &Ctx, from: usize, b: usize) -> bool {
+    (from..b).filter(|&i| ctx.is_word(i)).take(8).any(|i| {
+        let k = ctx.key(i);
+        !ctx.toks[i].is_capitalized(ctx.text)
+            && (FINITE.contains(&k)
+                || (k.len() > 3 && k.ends_with("ed") && !NOT_PAST.contains(&k))
+                || (k.len() > 3 && k.ends_with('s') && !k.ends_with("ss")))
     })
 }
 
@@ -274,10 +305,13 @@ fn final_clause(
             .take(8)
             .find(|&i| ctx.punct(i) == Some(','))
     })?;
-    // Nothing after the verb but adjuncts and the full stop.
-    let rest_ok = (v + n..b).all(|i| !ctx.is_word(i) || ADJUNCTS.contains(&ctx.key(i)))
-        || (v + n..b).all(|i| !ctx.is_word(i) || ctx.lex.audience_word(ctx.key(i)));
-    if !rest_ok {
+    // After the verb only a short tail ("told reporters in Ostia on Friday"), no clause of its own.
+    let tail: Vec<usize> = (v + n..b).filter(|&i| ctx.is_word(i)).collect();
+    if tail.len() > 8
+        || tail
+            .iter()
+            .any(|&i| matches!(ctx.key(i), "that" | "if" | "whether") || ctx.quote_of[i].is_some())
+    {
         return None;
     }
     let f = ctx.subject_before(v, c + 1);
