@@ -149,7 +149,12 @@ pub fn add_reported(v: &mut Value, reported: &[Reported], timeline: &Timeline) {
     if let Value::Object(map) = v {
         map.insert(
             "reported".into(),
-            Value::Array(reported.iter().map(|r| reported_json(r, timeline)).collect()),
+            Value::Array(
+                reported
+                    .iter()
+                    .map(|r| reported_json(r, timeline))
+                    .collect(),
+            ),
         );
     }
 }

@@ -2,7 +2,9 @@
 
 use anyhow::Result;
 use attache::cache::{self, Cache};
-use attache::cli::{BookmarkCommand, BriefFormat, Cli, Command, EventsFormat, Input, ListFormat, QuoteForm};
+use attache::cli::{
+    BookmarkCommand, BriefFormat, Cli, Command, EventsFormat, Input, ListFormat, QuoteForm,
+};
 use attache::corpus;
 use attache::export::{self, Format};
 use attache::extract::quotes::reported::Reported;
@@ -214,7 +216,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ),
             };
             if format == ListFormat::Csv && form != QuoteForm::Direct {
-                eprintln!("attache: CSV lists direct quotes only; use --format text or json for reported speech");
+                eprintln!(
+                    "attache: CSV lists direct quotes only; use --format text or json for reported speech"
+                );
                 return Ok(ExitCode::from(2));
             }
             write_quotes(&timeline, &quotes, &reported, format, &mut out)?;
@@ -374,7 +378,11 @@ fn select_quotes<'a>(
 }
 
 /// The reported statements whose speaker matches `speaker` and whose clause contains `query`.
-fn select_reported(all: Vec<Reported>, speaker: Option<&str>, query: Option<&str>) -> Vec<Reported> {
+fn select_reported(
+    all: Vec<Reported>,
+    speaker: Option<&str>,
+    query: Option<&str>,
+) -> Vec<Reported> {
     let speaker = speaker.map(str::to_lowercase);
     let query = query.map(str::to_lowercase);
     all.into_iter()

@@ -424,7 +424,8 @@ fn a_description_of_the_one_organisation_named_before_speaks_for_it() {
 
 #[test]
 fn described_bodies_speak_as_their_country_or_their_organisation() {
-    let t = "The Sylvanian delegation held a briefing where it called the round “useful and frank.”";
+    let t =
+        "The Sylvanian delegation held a briefing where it called the round “useful and frank.”";
     assert_eq!(speaker(t, "useful").as_deref(), Some("Sylvania"));
     let t = "According to the Freedonian army, which said it had moved two brigades, the “limited” operation would go on.";
     assert_eq!(speaker(t, "limited").as_deref(), Some("Freedonian Guard"));
@@ -463,16 +464,21 @@ fn a_participle_after_a_person_s_subordinate_clause_is_that_person_s() {
     let t = "Sylvania closed the border on Monday, a day after Firefly demanded talks, writing on Parley: “Open the gates.”";
     assert_eq!(speaker(t, "Open").as_deref(), FIREFLY);
     // The main clause speaks: the participle goes on with it.
-    let t = "Sylvania said on Monday it was ready, a day after Firefly left, adding: “We are waiting.”";
+    let t =
+        "Sylvania said on Monday it was ready, a day after Firefly left, adding: “We are waiting.”";
     assert_eq!(speaker(t, "We are").as_deref(), Some("Sylvania"));
 }
 
 #[test]
 fn a_headline_repeating_attributed_words_takes_their_speaker() {
-    let t = "Border accord is 'historic'\n\nTeasdale said on Monday that the accord was “historic”.";
+    let t =
+        "Border accord is 'historic'\n\nTeasdale said on Monday that the accord was “historic”.";
     let qs = quotes(t);
     assert_eq!(qs.len(), 2);
-    assert!(qs.iter().all(|q| q.speaker.as_deref() == TEASDALE), "{qs:#?}");
+    assert!(
+        qs.iter().all(|q| q.speaker.as_deref() == TEASDALE),
+        "{qs:#?}"
+    );
     assert_eq!(qs[0].attribution.as_deref(), Some("repeated"));
 }
 
@@ -489,7 +495,10 @@ fn people_the_gazetteer_lacks_with_bare_titles_and_undotted_initials() {
     let t = "“We are cautious about the spring,” Dana Pell, senior analyst at Harbor Bank in Ostia, said in a note.";
     assert_eq!(speaker(t, "We are cautious").as_deref(), Some("Dana Pell"));
     let t = "Senator Jonah K Brill said this during the hearing, “the committee has just been told of a truce.”";
-    assert_eq!(speaker(t, "the committee").as_deref(), Some("Jonah K Brill"));
+    assert_eq!(
+        speaker(t, "the committee").as_deref(),
+        Some("Jonah K Brill")
+    );
 }
 
 #[test]
@@ -505,6 +514,7 @@ fn a_readout_speaks_for_whoever_issued_it() {
     let t = "“We will not yield,” Teasdale said in Ostia.\n\n“Our ports stay open,” the statement said.";
     assert_eq!(speaker(t, "Our ports").as_deref(), TEASDALE);
     // After a meeting of two people, nobody is known to have issued it.
-    let t = "Teasdale met Trentino on Sunday.\n\n“The sides agreed to keep talking,” the readout said.";
+    let t =
+        "Teasdale met Trentino on Sunday.\n\n“The sides agreed to keep talking,” the readout said.";
     assert_eq!(speaker(t, "The sides"), None);
 }

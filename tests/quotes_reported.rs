@@ -67,36 +67,138 @@ fn reported(text: &str) -> Vec<Reported> {
 /// (sentence, expected (speaker, clause) or None for a sentence with no reported statement).
 const TABLE: &[(&str, Option<(&str, &str)>)] = &[
     // positives
-    ("Firefly said on Friday that the border would reopen in May.", Some(("Rufus Firefly", "the border would reopen in May"))),
-    ("Teasdale said the talks had stalled over fishing rights.", Some(("Gloria Teasdale", "the talks had stalled over fishing rights"))),
-    ("Trentino told reporters the offer was not serious.", Some(("Luigi Trentino", "the offer was not serious"))),
-    ("Trentino told reporters in the capital that the offer was not serious.", Some(("Luigi Trentino", "the offer was not serious"))),
-    ("Firefly warned that Sylvania would pay a heavy price for the blockade.", Some(("Rufus Firefly", "Sylvania would pay a heavy price for the blockade"))),
-    ("Teasdale insisted that no deal had been signed.", Some(("Gloria Teasdale", "no deal had been signed"))),
-    ("Trentino denied that his troops had crossed the river.", Some(("Luigi Trentino", "his troops had crossed the river"))),
-    ("According to Teasdale, the ferry service will resume next week.", Some(("Gloria Teasdale", "the ferry service will resume next week"))),
-    ("The ferry service will resume next week, according to Teasdale.", Some(("Gloria Teasdale", "The ferry service will resume next week"))),
-    ("The harbour will stay closed until the spring, Firefly said on Monday.", Some(("Rufus Firefly", "The harbour will stay closed until the spring"))),
-    ("Harbor League said in a statement that its members would strike on Tuesday.", Some(("Harbor League", "its members would strike on Tuesday"))),
-    ("Sylvania announced that it would withdraw its envoy.", Some(("Sylvania", "it would withdraw its envoy"))),
-    ("Firefly met the envoy at noon. He said later that the meeting had been useful.", Some(("Rufus Firefly", "the meeting had been useful"))),
-    ("The Freedonian president said the sanctions would stay in place.", Some(("Rufus Firefly", "the sanctions would stay in place"))),
-    ("Teasdale acknowledged that the timetable had slipped by a month.", Some(("Gloria Teasdale", "the timetable had slipped by a month"))),
-    ("Trentino claimed the ceasefire had been broken twice overnight.", Some(("Luigi Trentino", "the ceasefire had been broken twice overnight"))),
-    ("Firefly, who returned from Ostia on Sunday, said the talks would continue.", Some(("Rufus Firefly", "the talks would continue"))),
-    ("Teasdale stressed that Freedonia remained open to dialogue.", Some(("Gloria Teasdale", "Freedonia remained open to dialogue"))),
+    (
+        "Firefly said on Friday that the border would reopen in May.",
+        Some(("Rufus Firefly", "the border would reopen in May")),
+    ),
+    (
+        "Teasdale said the talks had stalled over fishing rights.",
+        Some((
+            "Gloria Teasdale",
+            "the talks had stalled over fishing rights",
+        )),
+    ),
+    (
+        "Trentino told reporters the offer was not serious.",
+        Some(("Luigi Trentino", "the offer was not serious")),
+    ),
+    (
+        "Trentino told reporters in the capital that the offer was not serious.",
+        Some(("Luigi Trentino", "the offer was not serious")),
+    ),
+    (
+        "Firefly warned that Sylvania would pay a heavy price for the blockade.",
+        Some((
+            "Rufus Firefly",
+            "Sylvania would pay a heavy price for the blockade",
+        )),
+    ),
+    (
+        "Teasdale insisted that no deal had been signed.",
+        Some(("Gloria Teasdale", "no deal had been signed")),
+    ),
+    (
+        "Trentino denied that his troops had crossed the river.",
+        Some(("Luigi Trentino", "his troops had crossed the river")),
+    ),
+    (
+        "According to Teasdale, the ferry service will resume next week.",
+        Some(("Gloria Teasdale", "the ferry service will resume next week")),
+    ),
+    (
+        "The ferry service will resume next week, according to Teasdale.",
+        Some(("Gloria Teasdale", "The ferry service will resume next week")),
+    ),
+    (
+        "The harbour will stay closed until the spring, Firefly said on Monday.",
+        Some((
+            "Rufus Firefly",
+            "The harbour will stay closed until the spring",
+        )),
+    ),
+    (
+        "Harbor League said in a statement that its members would strike on Tuesday.",
+        Some(("Harbor League", "its members would strike on Tuesday")),
+    ),
+    (
+        "Sylvania announced that it would withdraw its envoy.",
+        Some(("Sylvania", "it would withdraw its envoy")),
+    ),
+    (
+        "Firefly met the envoy at noon. He said later that the meeting had been useful.",
+        Some(("Rufus Firefly", "the meeting had been useful")),
+    ),
+    (
+        "The Freedonian president said the sanctions would stay in place.",
+        Some(("Rufus Firefly", "the sanctions would stay in place")),
+    ),
+    (
+        "Teasdale acknowledged that the timetable had slipped by a month.",
+        Some(("Gloria Teasdale", "the timetable had slipped by a month")),
+    ),
+    (
+        "Trentino claimed the ceasefire had been broken twice overnight.",
+        Some((
+            "Luigi Trentino",
+            "the ceasefire had been broken twice overnight",
+        )),
+    ),
+    (
+        "Firefly, who returned from Ostia on Sunday, said the talks would continue.",
+        Some(("Rufus Firefly", "the talks would continue")),
+    ),
+    (
+        "Teasdale stressed that Freedonia remained open to dialogue.",
+        Some(("Gloria Teasdale", "Freedonia remained open to dialogue")),
+    ),
+    (
+        "Trentino told Teasdale the border would stay shut until June.",
+        Some(("Luigi Trentino", "the border would stay shut until June")),
+    ),
+    (
+        "Teasdale told the assembly that the budget was balanced.",
+        Some(("Gloria Teasdale", "the budget was balanced")),
+    ),
+    (
+        "Firefly said Sylvania's offer was a mistake.",
+        Some(("Rufus Firefly", "Sylvania's offer was a mistake")),
+    ),
+    (
+        "Harbor League added that some ports might close, citing the storm.",
+        Some(("Harbor League", "some ports might close, citing the storm")),
+    ),
+    (
+        "Trentino told Parliament on Tuesday that the army would withdraw.",
+        Some(("Luigi Trentino", "the army would withdraw")),
+    ),
     // negatives
+    ("Firefly warned of dire consequences for the region.", None),
+    ("The said agreement was declared void by the court.", None),
+    ("Teasdale has said little about the deal so far.", None),
+    ("Trentino said so on Friday.", None),
+    ("Firefly confirmed the visit to Ostia.", None),
+    ("Teasdale stressed the importance of the ferry line.", None),
+    ("Trentino will say tomorrow whether the troops stay.", None),
     ("Firefly is said to be furious about the leak.", None),
     ("Trentino was told that the vote had been postponed.", None),
     ("The so-called peace council met again in Ostia.", None),
-    ("If Firefly said that the border was closed, markets would fall.", None),
+    (
+        "If Firefly said that the border was closed, markets would fall.",
+        None,
+    ),
     ("Teasdale did not say whether the ferry would run.", None),
-    ("Trentino declined to say when the troops would leave.", None),
+    (
+        "Trentino declined to say when the troops would leave.",
+        None,
+    ),
     ("Firefly would never say that the war was over.", None),
     ("A spokesman said the talks were over.", None),
     ("Teasdale said: “The border is closed.”", None),
     ("Trentino called the plan a trap for the unwary.", None),
-    ("The report, said to be thirty pages long, was never published.", None),
+    (
+        "The report, said to be thirty pages long, was never published.",
+        None,
+    ),
     ("Firefly could announce that the tariffs will end.", None),
 ];
 
@@ -127,7 +229,9 @@ fn reported_speech_table_precision_and_recall() {
     }
     let precision = tp as f64 / (tp + fp).max(1) as f64;
     let recall = tp as f64 / (tp + fn_).max(1) as f64;
-    println!("reported speech table: precision {precision:.3} recall {recall:.3} ({tp} found, {fp} wrong, {fn_} missed)");
+    println!(
+        "reported speech table: precision {precision:.3} recall {recall:.3} ({tp} found, {fp} wrong, {fn_} missed)"
+    );
     for w in &wrong {
         println!("  {w}");
     }

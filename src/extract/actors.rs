@@ -254,8 +254,7 @@ fn role_mentions(
         };
         let span = Span::new(toks[rp.start].start, toks[rp.end - 1].end);
         i = rp.end;
-        if skip(span.start) || (taken.overlaps(span) && !only_bodies_inside(gaz, mentions, span))
-        {
+        if skip(span.start) || (taken.overlaps(span) && !only_bodies_inside(gaz, mentions, span)) {
             continue;
         }
         let before = mentions.partition_point(|m| m.span.start < span.start);

@@ -86,7 +86,10 @@ pub fn name_runs(text: &str, toks: &[Tok], gaz: &Gazetteer) -> Vec<(usize, usize
             // A middle initial written without its dot: "James E Holt" (not "A", "I").
             if next.is_word()
                 && next.text(text).len() == 1
-                && next.text(text).bytes().all(|c| c.is_ascii_uppercase() && c != b'A' && c != b'I')
+                && next
+                    .text(text)
+                    .bytes()
+                    .all(|c| c.is_ascii_uppercase() && c != b'A' && c != b'I')
                 && toks
                     .get(b + 1)
                     .is_some_and(|n| glued_by_space(text, next, n) && name_word(text, n, gaz))

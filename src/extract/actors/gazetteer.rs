@@ -210,7 +210,9 @@ impl Gazetteer {
 
     /// The organisation a description names when it speaks ("Israeli military"), if any.
     pub fn speaking_as(&self, phrase: &str) -> Option<&str> {
-        self.speaking_as.get(&phrase_key(phrase)).map(String::as_str)
+        self.speaking_as
+            .get(&phrase_key(phrase))
+            .map(String::as_str)
     }
 
     /// Whether `name` is a country of the gazetteer.

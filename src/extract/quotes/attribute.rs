@@ -351,10 +351,7 @@ fn leading(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
         }
         // "Calling it “historic”, Holt announced …": a participle opening the sentence (and so
         // capitalised, which `verb_at` does not read as a verb).
-        if (s0..j).all(|i| !ctx.is_word(i))
-            && key.ends_with("ing")
-            && ctx.lex.is_speech_verb(key)
-        {
+        if (s0..j).all(|i| !ctx.is_word(i)) && key.ends_with("ing") && ctx.lex.is_speech_verb(key) {
             let f = ctx.subject_after_participial(j + 1, ctx.sentence_end(s));
             return speaker_of(ctx, f, "participial", speakers);
         }

@@ -4,9 +4,9 @@
 //! the gazetteer lists the description under (`speaking_as`), else the country the adjective names.
 
 use super::lexicon::Lexicon;
+use crate::extract::actors::ActorMention;
 use crate::extract::actors::gazetteer::Gazetteer;
 use crate::extract::actors::tokens::Tok;
-use crate::extract::actors::ActorMention;
 use crate::model::Span;
 
 /// The number of tokens of the speaking noun starting at token `i`, if one does.
@@ -73,9 +73,9 @@ pub fn with_speaking_bodies(
             .collect();
         let own_adjective = |m: usize| {
             mentions[m].span == Span::new(t.start, t.end)
-                && gaz.entry(&mentions[m].actor).is_some_and(|e| {
-                    e.kind != crate::extract::actors::gazetteer::Kind::Person
-                })
+                && gaz
+                    .entry(&mentions[m].actor)
+                    .is_some_and(|e| e.kind != crate::extract::actors::gazetteer::Kind::Person)
         };
         if !overlapping.iter().all(|&m| own_adjective(m)) {
             continue;

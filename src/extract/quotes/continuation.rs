@@ -108,10 +108,7 @@ fn last_speaker_unchallenged(ctx: &Ctx, s: usize, speakers: &[Option<usize>]) ->
         }
         // A person named anywhere in it may be the one speaking next.
         if (a..b).any(|i| {
-            ctx.quote_of[i].is_none()
-                && ctx
-                    .mention_starting_at(i)
-                    .is_some_and(|m| !ctx.is_body(m))
+            ctx.quote_of[i].is_none() && ctx.mention_starting_at(i).is_some_and(|m| !ctx.is_body(m))
         }) {
             return None;
         }

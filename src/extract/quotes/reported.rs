@@ -49,9 +49,34 @@ const HYPOTHETICAL: [&str; 4] = ["if", "unless", "whether", "suppose"];
 /// Words that may stand between a reporting verb and its clause ("said on Friday that",
 /// "told reporters in Ostia that").
 const ADJUNCTS: [&str; 29] = [
-    "on", "in", "at", "during", "late", "early", "earlier", "later", "today", "yesterday",
-    "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "morning", "afternoon", "evening", "night", "last", "this", "week", "a", "an", "the",
+    "on",
+    "in",
+    "at",
+    "during",
+    "late",
+    "early",
+    "earlier",
+    "later",
+    "today",
+    "yesterday",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "last",
+    "this",
+    "week",
+    "a",
+    "an",
+    "the",
     "again",
 ];
 
@@ -188,13 +213,22 @@ fn said(ctx: &Ctx, a: usize, v: usize) -> bool {
 }
 
 /// The speaker of the verb at `v`, resolved like a quote's.
-fn speaker_at(ctx: &Ctx, v: usize, a: usize, speakers: &[Option<usize>]) -> Option<(usize, String)> {
+fn speaker_at(
+    ctx: &Ctx,
+    v: usize,
+    a: usize,
+    speakers: &[Option<usize>],
+) -> Option<(usize, String)> {
     let f = ctx.subject_before(v, a);
     if !matches!(f.who, Who::Actor(_) | Who::Pronoun(..)) {
         return None;
     }
     let at = speaker_of(ctx, f, "x", speakers)?;
-    let suffix = at.rule.as_deref().and_then(|r| r.strip_prefix('x')).unwrap_or("");
+    let suffix = at
+        .rule
+        .as_deref()
+        .and_then(|r| r.strip_prefix('x'))
+        .unwrap_or("");
     Some((at.speaker?, suffix.to_string()))
 }
 
@@ -214,6 +248,12 @@ fn with_clause_after(
             j = ctx.mention_toks[m].1 + 1;
         } else if ctx.is_word(j) && !ctx.toks[j].is_capitalized(ctx.text) {
             j += 1;
+        } else if ctx.is_word(j) {
+            // "told Cabinet", "told Parliament": a hearer the gazetteer does not know.
+            let run = (j..(j + 3).min(b))
+                .take_while(|&i| ctx.is_word(i) && ctx.toks[i].is_capitalized(ctx.text))
+                .count();
+            j += run;
         } else {
             return None;
         }
@@ -237,7 +277,8 @@ fn with_clause_after(
             break;
         }
     }
-    let when = (j > adjunct_from).then(|| Span::new(ctx.toks[adjunct_from].start, ctx.toks[j - 1].end));
+    let when =
+        (j > adjunct_from).then(|| Span::new(ctx.toks[adjunct_from].start, ctx.toks[j - 1].end));
     let (start, rule) = if ctx.key(j) == "that" {
         (j + 1, "reported-that")
     } else if ctx.lex.reporting_bare.contains(ctx.key(v)) {
@@ -262,7 +303,10 @@ fn with_clause_after(
     Some(Found {
         speaker,
         rule: format!("{rule}{suffix}"),
-        verb: ctx.text.get(ctx.toks[v].start..ctx.toks[v + n - 1].end)?.to_string(),
+        verb: ctx
+            .text
+            .get(ctx.toks[v].start..ctx.toks[v + n - 1].end)?
+            .to_string(),
         clause,
         when,
     })
@@ -275,7 +319,9 @@ const FINITE: [&str; 18] = [
 ];
 
 /// Words in "-ed" that are not past forms.
-const NOT_PAST: [&str; 8] = ["need", "feed", "seed", "speed", "deed", "greed", "bed", "red"];
+const NOT_PAST: [&str; 8] = [
+    "need", "feed", "seed", "speed", "deed", "greed", "bed", "red",
+];
 
 /// Whether a finite verb (an auxiliary, a modal, a past or a third-person form; a plural noun
 /// passes too, so this only tells a clause from a bare object) follows within eight words of `from`.
@@ -325,7 +371,10 @@ fn final_clause(
     Some(Found {
         speaker,
         rule: format!("reported-final{suffix}"),
-        verb: ctx.text.get(ctx.toks[v].start..ctx.toks[v + n - 1].end)?.to_string(),
+        verb: ctx
+            .text
+            .get(ctx.toks[v].start..ctx.toks[v + n - 1].end)?
+            .to_string(),
         clause,
         when,
     })
