@@ -518,3 +518,15 @@ fn a_readout_speaks_for_whoever_issued_it() {
         "Teasdale met Trentino on Sunday.\n\n“The sides agreed to keep talking,” the readout said.";
     assert_eq!(speaker(t, "The sides"), None);
 }
+
+#[test]
+fn an_opening_says_is_not_part_of_the_name_it_inverts() {
+    let t = "Prices fell again.\n\nSays Dana Pell, chief economist at Harbor Bank: “It is a slow leak.”";
+    assert_eq!(speaker(t, "It is a slow").as_deref(), Some("Dana Pell"));
+}
+
+#[test]
+fn a_noun_report_is_not_a_speech_verb() {
+    let t = "Teasdale said that some early reports of shelling turned out to be “bogus.”";
+    assert_eq!(speaker(t, "bogus").as_deref(), TEASDALE);
+}

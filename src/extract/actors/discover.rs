@@ -207,6 +207,13 @@ pub fn discover(
 ) -> Vec<Discovered> {
     let mut out: Vec<Discovered> = Vec::new();
     for (a, b) in name_runs(text, toks, gaz) {
+        // "Says Jane Holt, chief economist at …:": a capitalised speech verb opening the sentence
+        // is not part of the name.
+        let a = if b - a >= 3 && lex.is_speech_verb(&phrase_key(toks[a].text(text))) {
+            a + 1
+        } else {
+            a
+        };
         let span = Span::new(toks[a].start, toks[b - 1].end);
         if skip(span.start) || known.overlaps(span) {
             continue;

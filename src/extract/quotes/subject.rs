@@ -456,6 +456,9 @@ impl Ctx<'_> {
                     Some(1)
                 } else if self.lex.openers.contains(k) {
                     Some(2)
+                } else if p == s0 && self.lex.is_speech_verb(k) {
+                    // "Says Jane Holt, …:": the inverted subject of an opening verb.
+                    Some(0)
                 } else {
                     None
                 }
