@@ -171,6 +171,18 @@ const TABLE: &[(&str, Option<(&str, &str)>)] = &[
         "Trentino told Parliament on Tuesday that the army would withdraw.",
         Some(("Luigi Trentino", "the army would withdraw")),
     ),
+    (
+        "Teasdale suggested that a deal had been reached but gave no details.",
+        Some(("Gloria Teasdale", "a deal had been reached")),
+    ),
+    (
+        "Firefly said the port would reopen, adding that ferries would run again.",
+        Some(("Rufus Firefly", "the port would reopen")),
+    ),
+    (
+        "Trentino said that a deal had been reached but declined to give details.",
+        Some(("Luigi Trentino", "a deal had been reached")),
+    ),
     // negatives
     ("Firefly warned of dire consequences for the region.", None),
     ("The said agreement was declared void by the court.", None),

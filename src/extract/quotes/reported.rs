@@ -155,7 +155,7 @@ struct Found {
 /// The byte span of tokens `[from, to)`, trimmed of closing punctuation; `None` when it has
 /// fewer than three words or holds a quotation mark.
 fn clause_span(ctx: &Ctx, from: usize, to: usize) -> Option<Span> {
-    let mut to = to;
+    let mut to = cut_narration(ctx, from, to);
     while to > from && !ctx.is_word(to - 1) {
         to -= 1;
     }
@@ -310,6 +310,30 @@ fn with_clause_after(
         clause,
         when,
     })
+}
+
+/// Where the reported clause hands back to narration, before `to`: ", saying …" (another saying
+/// by the same speaker) or "but provided no details" (a verb of the speaker's, with no subject
+/// of its own).
+fn cut_narration(ctx: &Ctx, from: usize, to: usize) -> usize {
+    (from + 1..to)
+        .find(|&i| {
+            let next = ctx.key(i + 1);
+            let lower = ctx
+                .toks
+                .get(i + 1)
+                .is_some_and(|t| t.is_word() && !t.is_capitalized(ctx.text));
+            (ctx.punct(i) == Some(',')
+                && lower
+                && next.ends_with("ing")
+                && ctx.lex.is_speech_verb(next))
+                || (matches!(ctx.key(i), "but" | "and")
+                    && lower
+                    && next.len() > 3
+                    && next.ends_with("ed")
+                    && !NOT_PAST.contains(&next))
+        })
+        .unwrap_or(to)
 }
 
 /// Auxiliaries and modals that make a clause finite.
