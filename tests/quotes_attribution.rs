@@ -530,3 +530,11 @@ fn a_noun_report_is_not_a_speech_verb() {
     let t = "Teasdale said that some early reports of shelling turned out to be “bogus.”";
     assert_eq!(speaker(t, "bogus").as_deref(), TEASDALE);
 }
+
+#[test]
+fn an_outlet_quoting_someone_as_saying_gives_the_one_quoted() {
+    let t = "“Our ports stay open,” the Daily Planet quoted Teasdale as saying.";
+    assert_eq!(speaker(t, "Our ports").as_deref(), TEASDALE);
+    let t = "The Daily Planet quoted Trentino as saying the border was “sealed for now.”";
+    assert_eq!(speaker(t, "sealed").as_deref(), TRENTINO);
+}

@@ -258,6 +258,9 @@ fn trailing(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
     let v = (t0..(t0 + 25).min(end))
         .take_while(|&i| ctx.quote_of[i].is_none())
         .find(|&i| ctx.lex.verb_at(ctx.text, ctx.toks, i).is_some())?;
+    if let Some(m) = quoted_as_saying(ctx, v) {
+        return said_by(ctx, Who::Actor(m), v, "quoted-as-saying", speakers);
+    }
     let f = ctx.subject_before(v, t0);
     match f.who {
         Who::Unknown
@@ -275,6 +278,17 @@ fn trailing(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
         }
         _ => None,
     }
+}
+
+/// "Xinhua quoted Xi as saying", "the agency cited Holt as saying": the one quoted is the
+/// speaker, not the outlet quoting (the verb at `v` is "saying").
+fn quoted_as_saying(ctx: &Ctx, v: usize) -> Option<usize> {
+    if v < 3 || ctx.key(v) != "saying" || ctx.key(v - 1) != "as" {
+        return None;
+    }
+    let m = ctx.mention_ending_at(v - 2)?;
+    let before = ctx.np_start(m).checked_sub(1)?;
+    matches!(ctx.key(before), "quoted" | "cited" | "quoting" | "citing").then_some(m)
 }
 
 /// After "“…,” said": a name, a determiner or a pronoun, not "that" or a preposition.
@@ -356,6 +370,9 @@ fn leading(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
             return speaker_of(ctx, f, "participial", speakers);
         }
         if let Some(n) = ctx.lex.verb_at(ctx.text, ctx.toks, j) {
+            if let Some(m) = quoted_as_saying(ctx, j) {
+                return said_by(ctx, Who::Actor(m), j, "quoted-as-saying", speakers);
+            }
             if is_passive(ctx, j, s0) {
                 return passive_by(ctx, j + n, open, speakers);
             }
