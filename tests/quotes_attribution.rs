@@ -19,6 +19,7 @@ adjectives = ["Freedonian"]
 [[country]]
 name = "Sylvania"
 adjectives = ["Sylvanian"]
+family_name_first = true
 aliases = ["SYL"]
 
 [[org]]
@@ -537,4 +538,13 @@ fn an_outlet_quoting_someone_as_saying_gives_the_one_quoted() {
     assert_eq!(speaker(t, "Our ports").as_deref(), TEASDALE);
     let t = "The Daily Planet quoted Trentino as saying the border was “sealed for now.”";
     assert_eq!(speaker(t, "sealed").as_deref(), TRENTINO);
+}
+
+#[test]
+fn a_person_of_a_family_name_first_country_is_named_again_by_the_first_word() {
+    let t = "Sylvanian Vice President Hao Renming met Teasdale. “We want calm waters,” Hao said.";
+    assert_eq!(speaker(t, "We want").as_deref(), Some("Hao Renming"));
+    // Elsewhere the last word is the family name.
+    let t = "Freedonian Vice President Dana Pell met Trentino. “We want calm waters,” Pell said.";
+    assert_eq!(speaker(t, "We want").as_deref(), Some("Dana Pell"));
 }

@@ -57,7 +57,7 @@ pub fn find_actors_in(
             via: "new-actor".into(),
         });
     }
-    later_mentions(text, &found, &mut mentions, &skip);
+    later_mentions(text, gaz, &found, &mut mentions, &skip);
     mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     let year = doc.published.date.map(|d| chrono::Datelike::year(&d));
     let roles = role_mentions(text, toks, gaz, &mentions, year, &skip);
@@ -130,25 +130,49 @@ fn part_of_other_name(text: &str, toks: &[Tok], gaz: &Gazetteer, start: usize, e
     before || after
 }
 
+/// The family name of a discovered person: the last word, or the first of two for a country
+/// that writes it first ("Vice Premier Ding Xuexiang" → "Ding"), unless that word is a pronoun
+/// ("He").
+fn family_name<'a>(d: &'a discover::Discovered, gaz: &Gazetteer, lex: &Lexicon) -> Option<&'a str> {
+    let words: Vec<&str> = d.actor.name.split_whitespace().collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let first = words.len() == 2
+        && d.actor
+            .country
+            .as_deref()
+            .is_some_and(|c| gaz.family_name_first(c));
+    let word = if first {
+        words[0]
+    } else {
+        words[words.len() - 1]
+    };
+    let key = word.to_lowercase();
+    let pronoun = lex.male.contains(&key) || lex.female.contains(&key) || lex.plural.contains(&key);
+    (!pronoun).then_some(word)
+}
+
 /// Full-name and surname-only mentions of discovered people beyond the one that introduced them.
 fn later_mentions(
     text: &str,
+    gaz: &Gazetteer,
     found: &[discover::Discovered],
     mentions: &mut Vec<ActorMention>,
     skip: &dyn Fn(usize) -> bool,
 ) {
+    let lex = Lexicon::embedded();
+    let family = |d| family_name(d, gaz, lex);
     let mut surnames: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for d in found {
-        if let Some(last) = d.actor.name.split_whitespace().last() {
+        if let Some(last) = family(d) {
             *surnames.entry(last).or_default() += 1;
         }
     }
     let mut surfaces: Vec<(String, usize, &'static str)> = Vec::new();
     for (i, d) in found.iter().enumerate() {
         surfaces.push((d.actor.name.clone(), i, "new-actor"));
-        let words: Vec<&str> = d.actor.name.split_whitespace().collect();
-        if words.len() >= 2
-            && let Some(last) = words.last()
+        if let Some(last) = family(d)
             && surnames.get(last) == Some(&1)
         {
             surfaces.push((last.to_string(), i, "new-surname"));

@@ -123,6 +123,8 @@ pub struct Gazetteer {
     body_country: HashMap<String, String>,
     /// Phrase key of a description ("israeli military") → the organisation it names as a speaker.
     speaking_as: HashMap<String, String>,
+    /// Countries whose names are written family name first.
+    family_name_first: HashSet<String>,
     /// Every phrase key that can be part of a title before a name.
     title_vocab: HashSet<String>,
     /// Phrase keys that head a role: role words, person nouns, gazetteer titles.
@@ -213,6 +215,11 @@ impl Gazetteer {
         self.speaking_as
             .get(&phrase_key(phrase))
             .map(String::as_str)
+    }
+
+    /// Whether people of `country` write their family name first ("Ding Xuexiang": "Ding").
+    pub fn family_name_first(&self, country: &str) -> bool {
+        self.family_name_first.contains(country)
     }
 
     /// Whether `name` is a country of the gazetteer.

@@ -22,6 +22,9 @@ struct ActorsFile {
 #[derive(Deserialize)]
 struct CountryRow {
     name: String,
+    /// Names are written family name first ("Xi Jinping").
+    #[serde(default)]
+    family_name_first: bool,
     #[serde(default)]
     adjectives: Vec<String>,
     #[serde(default)]
@@ -122,6 +125,9 @@ impl Gazetteer {
             );
         }
         for c in &file.country {
+            if c.family_name_first {
+                g.family_name_first.insert(c.name.clone());
+            }
             g.body_country.insert(c.name.clone(), c.name.clone());
             for m in std::iter::once(&c.name)
                 .chain(&c.adjectives)
