@@ -183,7 +183,15 @@ const TABLE: &[(&str, Option<(&str, &str)>)] = &[
         "Trentino said that a deal had been reached but declined to give details.",
         Some(("Luigi Trentino", "a deal had been reached")),
     ),
+    (
+        "Teasdale said the port was full and added that ships would wait.",
+        Some(("Gloria Teasdale", "the port was full")),
+    ),
     // negatives
+    (
+        "Trentino said the plan was ``a good start'' for the valley.",
+        None,
+    ),
     ("Firefly warned of dire consequences for the region.", None),
     ("The said agreement was declared void by the court.", None),
     ("Teasdale has said little about the deal so far.", None),

@@ -167,7 +167,10 @@ fn clause_span(ctx: &Ctx, from: usize, to: usize) -> Option<Span> {
     }
     let span = Span::new(ctx.toks[from].start, ctx.toks[to - 1].end);
     let words = ctx.text.get(span.range())?;
-    (!words.contains(['“', '”', '"', '«', '»'])).then_some(span)
+    // Quotation marks of any kind, TeX-style ``…'' included: the clause holds a direct quote.
+    let quoted =
+        words.contains(['“', '”', '"', '«', '»']) || words.contains("``") || words.contains("''");
+    (!quoted).then_some(span)
 }
 
 fn in_sentence(ctx: &Ctx, s: usize, speakers: &[Option<usize>]) -> Option<Found> {
@@ -312,9 +315,9 @@ fn with_clause_after(
     })
 }
 
-/// Where the reported clause hands back to narration, before `to`: ", saying …" (another saying
-/// by the same speaker) or "but provided no details" (a verb of the speaker's, with no subject
-/// of its own).
+/// Where the reported clause hands back to narration, before `to`: ", saying …" or "and said …"
+/// (another saying by the same speaker) or "but provided no details" (a verb of the speaker's,
+/// with no subject of its own).
 fn cut_narration(ctx: &Ctx, from: usize, to: usize) -> usize {
     (from + 1..to)
         .find(|&i| {
@@ -329,9 +332,8 @@ fn cut_narration(ctx: &Ctx, from: usize, to: usize) -> usize {
                 && ctx.lex.is_speech_verb(next))
                 || (matches!(ctx.key(i), "but" | "and")
                     && lower
-                    && next.len() > 3
-                    && next.ends_with("ed")
-                    && !NOT_PAST.contains(&next))
+                    && ((next.len() > 3 && next.ends_with("ed") && !NOT_PAST.contains(&next))
+                        || ctx.lex.reporting.contains(next)))
         })
         .unwrap_or(to)
 }
