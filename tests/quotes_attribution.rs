@@ -548,3 +548,14 @@ fn a_person_of_a_family_name_first_country_is_named_again_by_the_first_word() {
     let t = "Freedonian Vice President Dana Pell met Trentino. “We want calm waters,” Pell said.";
     assert_eq!(speaker(t, "We want").as_deref(), Some("Dana Pell"));
 }
+
+#[test]
+fn an_unnamed_aide_speaks_for_the_organisation_named_with_them() {
+    let t = "A Liberty Front aide said the offer was “a trap.”";
+    assert_eq!(speaker(t, "a trap").as_deref(), Some("Liberty Front"));
+    let t = "At the Harbor League, a senior official said the strike was “over.”";
+    assert_eq!(speaker(t, "over").as_deref(), Some("Harbor League"));
+    // A country names no one body: nobody.
+    let t = "A Freedonian official said the offer was “a trap.”";
+    assert_eq!(speaker(t, "a trap"), None);
+}

@@ -181,6 +181,10 @@ impl Ctx<'_> {
                     if let Some((m, start)) = self.body_antecedent(j, s0) {
                         return self.found(Who::Actor(m), start);
                     }
+                    // "a Kremlin aide said": an unnamed person speaking for an organisation.
+                    if let Some(m) = self.spoken_for(j, s0) {
+                        return self.found(Who::Actor(m), j);
+                    }
                     // "the readout said": whoever issued it.
                     if self.lex.record_nouns.contains(key)
                         && j > s0
@@ -335,6 +339,35 @@ impl Ctx<'_> {
             }
         }
         found.map(|m| (m, the))
+    }
+
+    /// "a Kremlin aide", "At the Kremlin, a presidential aide": an unnamed person (an indefinite
+    /// noun phrase headed by a role noun at `j`) speaking for the organisation named inside the
+    /// phrase or in the "At the …," that opens the sentence. A country is no such organisation
+    /// ("a US official" may speak for any of its bodies).
+    fn spoken_for(&self, j: usize, s0: usize) -> Option<usize> {
+        if self.toks[j].is_capitalized(self.text) || !self.gaz.is_role_head(self.key(j)) {
+            return None;
+        }
+        let det = (j.saturating_sub(4).max(s0)..j)
+            .rev()
+            .take_while(|&i| self.is_word(i) && self.quote_of[i].is_none())
+            .find(|&i| matches!(self.key(i), "a" | "an" | "one"))?;
+        if let Some(m) = (det + 1..j)
+            .filter_map(|i| self.mention_of[i])
+            .find(|&m| self.is_org(m))
+        {
+            return Some(m);
+        }
+        // "At the Kremlin, a presidential aide said"
+        let comma = det.checked_sub(1)?;
+        if self.punct(comma) != Some(',') || !matches!(self.key(s0), "at" | "in") {
+            return None;
+        }
+        let m = self.mention_ending_at(comma.checked_sub(1)?)?;
+        let first = self.mention_toks[m].0;
+        let opener_only = (s0 + 1..first).all(|i| self.key(i) == "the");
+        (opener_only && self.is_org(m)).then_some(m)
     }
 
     /// "Calling it “historic”, Holt said": the subject of the clause after a participial phrase
