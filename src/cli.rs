@@ -99,6 +99,10 @@ pub enum Command {
         /// Only quotes whose text contains TEXT (case-insensitive).
         #[arg(long, value_name = "TEXT")]
         query: Option<String>,
+        /// Direct quotes (words in quotation marks), reported speech ("Holt said that …", listed
+        /// as paraphrase, never in quotation marks) or both.
+        #[arg(long, value_enum, default_value = "direct")]
+        form: QuoteForm,
         #[arg(long, short, value_enum, default_value = "text")]
         format: ListFormat,
     },
@@ -206,6 +210,14 @@ pub enum BriefFormat {
     Md,
     /// iCalendar (RFC 5545): one all-day event per day-precise event.
     Ics,
+}
+
+/// Which statements `attache quotes` lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuoteForm {
+    Direct,
+    Reported,
+    Both,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

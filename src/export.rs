@@ -1,5 +1,6 @@
 //! Exports for scripts and people: `attache/1` JSON (the public contract), JSONL, CSV and Markdown.
 
+use crate::extract::quotes::reported::Reported;
 use crate::model::{Document, Event, Mention, Quote, TimeValue, Timeline};
 use serde_json::{Value, json};
 use std::io::{self, Write};
@@ -131,7 +132,44 @@ pub fn quote_json(q: &Quote, timeline: &Timeline) -> Value {
         "event": q.event,
         "outlet": doc.map(|d| d.label()),
         "published": doc.and_then(|d| d.published.date).map(|d| d.to_string()),
+        "form": "direct",
     })
+}
+
+/// A statement reported without quotation marks: `text` is the reported clause (a paraphrase,
+/// never the speaker's words), `date` when the sentence dates the saying.
+pub fn reported_json(r: &Reported, timeline: &Timeline) -> Value {
+    let doc = timeline.document(&r.doc);
+    json!({
+        "id": r.id,
+        "doc": r.doc,
+        "start": r.span.start,
+        "end": r.span.end,
+        "text": r.text,
+        "speaker": r.speaker,
+        "attribution": r.attribution,
+        "verb": r.verb,
+        "date": r.date,
+        "outlet": doc.map(|d| d.label()),
+        "published": doc.and_then(|d| d.published.date).map(|d| d.to_string()),
+        "form": "reported",
+    })
+}
+
+/// Adds the `reported` array (statements without quotation marks) to an `attache/1` JSON object.
+/// They are kept apart from `quotes`, which hold only words between quotation marks.
+pub fn add_reported(v: &mut Value, reported: &[Reported], timeline: &Timeline) {
+    if let Value::Object(map) = v {
+        map.insert(
+            "reported".into(),
+            Value::Array(
+                reported
+                    .iter()
+                    .map(|r| reported_json(r, timeline))
+                    .collect(),
+            ),
+        );
+    }
 }
 
 fn write_jsonl(timeline: &Timeline, out: &mut dyn Write) -> io::Result<()> {

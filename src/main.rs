@@ -2,9 +2,12 @@
 
 use anyhow::Result;
 use attache::cache::{self, Cache};
-use attache::cli::{BookmarkCommand, BriefFormat, Cli, Command, EventsFormat, Input, ListFormat};
+use attache::cli::{
+    BookmarkCommand, BriefFormat, Cli, Command, EventsFormat, Input, ListFormat, QuoteForm,
+};
 use attache::corpus;
 use attache::export::{self, Format};
+use attache::extract::quotes::reported::Reported;
 use attache::model::{Quote, Timeline};
 use attache::progress::{Progress, Ticker};
 use attache::{extract, sanitize};
@@ -153,7 +156,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 return Ok(ExitCode::from(2));
             };
             if format == Format::Json {
-                write_json(&timeline, &mut out)?;
+                let reported = extract::reported_speech(&timeline.documents);
+                let mut v = attache::kept::commands::json_with_marks(&timeline, &marks(&timeline));
+                export::add_reported(&mut v, &reported, &timeline);
+                serde_json::to_writer_pretty(&mut out, &v)?;
+                writeln!(out)?;
             } else {
                 export::write(&timeline, format, &mut out)?;
             }
@@ -190,13 +197,31 @@ fn run(cli: Cli) -> Result<ExitCode> {
             input,
             speaker,
             query,
+            form,
             format,
         } => {
             let Some(timeline) = load(&input, cli.no_cache) else {
                 return Ok(ExitCode::from(2));
             };
-            let quotes = select_quotes(&timeline, speaker.as_deref(), query.as_deref());
-            write_quotes(&timeline, &quotes, format, &mut out)?;
+            let quotes = match form {
+                QuoteForm::Reported => Vec::new(),
+                _ => select_quotes(&timeline, speaker.as_deref(), query.as_deref()),
+            };
+            let reported = match form {
+                QuoteForm::Direct => Vec::new(),
+                _ => select_reported(
+                    extract::reported_speech(&timeline.documents),
+                    speaker.as_deref(),
+                    query.as_deref(),
+                ),
+            };
+            if format == ListFormat::Csv && form != QuoteForm::Direct {
+                eprintln!(
+                    "attache: CSV lists direct quotes only; use --format text or json for reported speech"
+                );
+                return Ok(ExitCode::from(2));
+            }
+            write_quotes(&timeline, &quotes, &reported, format, &mut out)?;
         }
         Command::Events {
             input,
@@ -353,9 +378,30 @@ fn select_quotes<'a>(
         .collect()
 }
 
+/// The reported statements whose speaker matches `speaker` and whose clause contains `query`.
+fn select_reported(
+    all: Vec<Reported>,
+    speaker: Option<&str>,
+    query: Option<&str>,
+) -> Vec<Reported> {
+    let speaker = speaker.map(str::to_lowercase);
+    let query = query.map(str::to_lowercase);
+    all.into_iter()
+        .filter(|r| {
+            speaker
+                .as_ref()
+                .is_none_or(|s| r.speaker.to_lowercase().contains(s))
+                && query
+                    .as_ref()
+                    .is_none_or(|t| r.text.to_lowercase().contains(t))
+        })
+        .collect()
+}
+
 fn write_quotes(
     timeline: &Timeline,
     quotes: &[&Quote],
+    reported: &[Reported],
     format: ListFormat,
     out: &mut dyn Write,
 ) -> Result<()> {
@@ -371,6 +417,18 @@ fn write_quotes(
                     sanitize::plain(&q.text)
                 )?;
             }
+            // A paraphrase: marked as reported, never put between quotation marks.
+            for r in reported {
+                let outlet = timeline.document(&r.doc).map_or("", |d| d.label());
+                writeln!(
+                    out,
+                    "{}\t{}\t(reported) {} {}",
+                    sanitize::plain(&r.speaker),
+                    sanitize::plain(outlet),
+                    sanitize::plain(&r.verb),
+                    sanitize::plain(&r.text)
+                )?;
+            }
         }
         ListFormat::Json => {
             let v: Vec<_> = quotes
@@ -378,6 +436,9 @@ fn write_quotes(
                 .map(|q| export::quote_json(q, timeline))
                 .collect();
             let mut doc = serde_json::json!({"schema": export::SCHEMA, "quotes": v});
+            if !reported.is_empty() {
+                export::add_reported(&mut doc, reported, timeline);
+            }
             attache::kept::export::annotate(&mut doc, &marks(timeline));
             serde_json::to_writer_pretty(&mut *out, &doc)?;
             writeln!(out)?;

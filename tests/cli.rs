@@ -196,3 +196,43 @@ fn without_a_terminal_the_plain_timeline_is_printed() {
             .any(|l| l.contains(" past ") || l.contains(" planned "))
     );
 }
+
+#[test]
+fn reported_speech_is_exported_apart_from_quotes_and_never_listed_in_quotation_marks() {
+    let dir = std::env::temp_dir().join(format!("attache-reported-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("a.txt");
+    let text = "Ostia talks resume\n\nDonald Trump said on Friday that the talks would resume in May. “We are close,” Trump told reporters.\n";
+    std::fs::write(&file, text).unwrap();
+    let path = file.to_string_lossy().into_owned();
+    let v = json_of(&attache(&[
+        "export",
+        "--no-cache",
+        "--format",
+        "json",
+        &path,
+    ]));
+    let quotes = v["quotes"].as_array().unwrap();
+    assert!(quotes.iter().all(|q| q["form"] == "direct"), "{quotes:#?}");
+    let reported = v["reported"].as_array().unwrap();
+    assert_eq!(reported.len(), 1, "{reported:#?}");
+    let r = &reported[0];
+    assert_eq!(r["form"], "reported");
+    assert_eq!(r["speaker"], "Donald Trump");
+    let (s, e) = (
+        r["start"].as_u64().unwrap() as usize,
+        r["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text.as_bytes()[s..e], b"the talks would resume in May");
+    // Listed as a paraphrase: marked, and not between quotation marks.
+    let out = attache(&["quotes", "--no-cache", "--form", "reported", &path]);
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        listed.contains("(reported) said the talks would resume in May"),
+        "{listed}"
+    );
+    assert!(!listed.contains('“') && !listed.contains('"'), "{listed}");
+    let both = attache(&["quotes", "--no-cache", "--form", "both", &path]);
+    assert_eq!(String::from_utf8_lossy(&both.stdout).lines().count(), 2);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -19,6 +19,21 @@ adjectives = ["Freedonian"]
 [[country]]
 name = "Sylvania"
 adjectives = ["Sylvanian"]
+family_name_first = true
+aliases = ["SYL"]
+
+[[org]]
+name = "Liberty Front"
+[[org]]
+name = "Harbor League"
+[[org]]
+name = "Daily Planet"
+aliases = ["The Daily Planet"]
+[[org]]
+name = "Freedonian Guard"
+aliases = ["FG"]
+country = "Freedonia"
+speaking_as = ["Freedonian army"]
 
 [[person]]
 name = "Rufus Firefly"
@@ -35,6 +50,13 @@ name = "Luigi Trentino"
 gender = "m"
 country = "Sylvania"
 roles = ["President | Sylvania | 2019-"]
+[[person]]
+name = "Zhou Ming"
+surname = "Zhou"
+strict = true
+gender = "m"
+country = "Sylvania"
+roles = ["Foreign Minister | Sylvania | 2023-"]
 [[person]]
 name = "Vera Marsh"
 gender = "f"
@@ -375,4 +397,165 @@ fn odd_input_never_panics() {
     ] {
         let _ = quotes(t);
     }
+}
+
+// ---- issue 19: who said what -------------------------------------------------------------------
+
+#[test]
+fn a_curly_quote_closed_by_a_straight_mark_keeps_its_trailing_speaker() {
+    let t = "Sylvania will sign soon, Marsh said.\n\n“We are nearly there,\" Firefly said of the accord. \"And maybe closer,” he added.";
+    assert_eq!(speaker(t, "We are nearly").as_deref(), FIREFLY);
+    assert_eq!(speaker(t, "And maybe").as_deref(), FIREFLY);
+}
+
+#[test]
+fn a_publication_quoted_as_a_source_is_the_speaker() {
+    let t = "The Daily Planet wrote that the summit “went nowhere” for Firefly.";
+    assert_eq!(speaker(t, "went nowhere").as_deref(), Some("Daily Planet"));
+}
+
+#[test]
+fn a_description_of_the_one_organisation_named_before_speaks_for_it() {
+    let t = "Liberty Front said on Monday that a delegation had left for the capital.\n\n\"We will meet the mediators again next week,\" the armed resistance group said in a post.";
+    assert_eq!(speaker(t, "We will meet").as_deref(), Some("Liberty Front"));
+    // Two organisations were subjects: the description names neither.
+    let t = "Liberty Front said on Monday it would attend. Harbor League said it would not.\n\n\"We will meet the mediators,\" the group said.";
+    assert_eq!(speaker(t, "We will meet"), None);
+}
+
+#[test]
+fn described_bodies_speak_as_their_country_or_their_organisation() {
+    let t =
+        "The Sylvanian delegation held a briefing where it called the round “useful and frank.”";
+    assert_eq!(speaker(t, "useful").as_deref(), Some("Sylvania"));
+    let t = "According to the Freedonian army, which said it had moved two brigades, the “limited” operation would go on.";
+    assert_eq!(speaker(t, "limited").as_deref(), Some("Freedonian Guard"));
+    let t = "The Freedonian Guard (FG) reported to be hitting “supply depots” in the valley.";
+    assert_eq!(speaker(t, "supply").as_deref(), Some("Freedonian Guard"));
+}
+
+#[test]
+fn an_attribution_closing_the_sentence_after_the_quote() {
+    let t = "Vera Marsh met Luigi Trentino on Friday. Their meeting ended “on a high note” for both sides, the SYL president noted.";
+    assert_eq!(speaker(t, "on a high").as_deref(), TRENTINO);
+    assert_eq!(rule(t, "on a high").as_deref(), Some("final-clause/role"));
+    // A clause with its own object is not an attribution of the quote.
+    let t = "The plan was “a good start” for the region, Firefly said on Friday.";
+    assert_eq!(speaker(t, "a good start").as_deref(), FIREFLY);
+    let t = "The plan was “a good start” for the region, Firefly said that Sylvania agreed.";
+    assert_eq!(speaker(t, "a good start"), None);
+}
+
+#[test]
+fn an_opening_participle_takes_the_subject_after_its_phrase() {
+    let t = "Calling it a “historic” day for the region, Sylvanian President Luigi Trentino on Monday signed the accord.";
+    assert_eq!(speaker(t, "historic").as_deref(), TRENTINO);
+    let t = "Calling it a “historic” day, Firefly and Trentino signed the accord.";
+    assert_eq!(speaker(t, "historic"), None);
+}
+
+#[test]
+fn a_participle_after_a_quote_with_its_comma_takes_the_main_subject() {
+    let t = "Firefly called the offer “generous,” saying Sylvanian partners were “ready to talk.”";
+    assert_eq!(speaker(t, "ready").as_deref(), FIREFLY);
+}
+
+#[test]
+fn a_participle_after_a_person_s_subordinate_clause_is_that_person_s() {
+    let t = "Sylvania closed the border on Monday, a day after Firefly demanded talks, writing on Parley: “Open the gates.”";
+    assert_eq!(speaker(t, "Open").as_deref(), FIREFLY);
+    // The main clause speaks: the participle goes on with it.
+    let t =
+        "Sylvania said on Monday it was ready, a day after Firefly left, adding: “We are waiting.”";
+    assert_eq!(speaker(t, "We are").as_deref(), Some("Sylvania"));
+}
+
+#[test]
+fn a_headline_repeating_attributed_words_takes_their_speaker() {
+    let t =
+        "Border accord is 'historic'\n\nTeasdale said on Monday that the accord was “historic”.";
+    let qs = quotes(t);
+    assert_eq!(qs.len(), 2);
+    assert!(
+        qs.iter().all(|q| q.speaker.as_deref() == TEASDALE),
+        "{qs:#?}"
+    );
+    assert_eq!(qs[0].attribution.as_deref(), Some("repeated"));
+}
+
+#[test]
+fn a_list_of_points_continues_the_speaker_until_someone_else_appears() {
+    let t = "Firefly wrote on Parley that the talks were “useful.”\n\nHis main points:\n\n→ the talks covered fishing only;\n\n→ “Nobody will be left behind.”";
+    assert_eq!(speaker(t, "Nobody").as_deref(), FIREFLY);
+    let t = "Firefly wrote on Parley that the talks were “useful.”\n\nHis main points:\n\n→ Trentino will visit in May;\n\n→ “Nobody will be left behind.”";
+    assert_eq!(speaker(t, "Nobody"), None);
+}
+
+#[test]
+fn people_the_gazetteer_lacks_with_bare_titles_and_undotted_initials() {
+    let t = "“We are cautious about the spring,” Dana Pell, senior analyst at Harbor Bank in Ostia, said in a note.";
+    assert_eq!(speaker(t, "We are cautious").as_deref(), Some("Dana Pell"));
+    let t = "Senator Jonah K Brill said this during the hearing, “the committee has just been told of a truce.”";
+    assert_eq!(
+        speaker(t, "the committee").as_deref(),
+        Some("Jonah K Brill")
+    );
+}
+
+#[test]
+fn a_family_name_first_is_the_second_mention() {
+    let t = "Sylvanian Foreign Minister Zhou Ming met Teasdale on Friday.\n\n“We want calm waters,” Zhou said.";
+    assert_eq!(speaker(t, "We want").as_deref(), Some("Zhou Ming"));
+}
+
+#[test]
+fn a_readout_speaks_for_whoever_issued_it() {
+    let t = "Liberty Front issued a long readout on Sunday.\n\n“The sides agreed to keep talking,” the readout said.";
+    assert_eq!(speaker(t, "The sides").as_deref(), Some("Liberty Front"));
+    let t = "“We will not yield,” Teasdale said in Ostia.\n\n“Our ports stay open,” the statement said.";
+    assert_eq!(speaker(t, "Our ports").as_deref(), TEASDALE);
+    // After a meeting of two people, nobody is known to have issued it.
+    let t =
+        "Teasdale met Trentino on Sunday.\n\n“The sides agreed to keep talking,” the readout said.";
+    assert_eq!(speaker(t, "The sides"), None);
+}
+
+#[test]
+fn an_opening_says_is_not_part_of_the_name_it_inverts() {
+    let t = "Prices fell again.\n\nSays Dana Pell, chief economist at Harbor Bank: “It is a slow leak.”";
+    assert_eq!(speaker(t, "It is a slow").as_deref(), Some("Dana Pell"));
+}
+
+#[test]
+fn a_noun_report_is_not_a_speech_verb() {
+    let t = "Teasdale said that some early reports of shelling turned out to be “bogus.”";
+    assert_eq!(speaker(t, "bogus").as_deref(), TEASDALE);
+}
+
+#[test]
+fn an_outlet_quoting_someone_as_saying_gives_the_one_quoted() {
+    let t = "“Our ports stay open,” the Daily Planet quoted Teasdale as saying.";
+    assert_eq!(speaker(t, "Our ports").as_deref(), TEASDALE);
+    let t = "The Daily Planet quoted Trentino as saying the border was “sealed for now.”";
+    assert_eq!(speaker(t, "sealed").as_deref(), TRENTINO);
+}
+
+#[test]
+fn a_person_of_a_family_name_first_country_is_named_again_by_the_first_word() {
+    let t = "Sylvanian Vice President Hao Renming met Teasdale. “We want calm waters,” Hao said.";
+    assert_eq!(speaker(t, "We want").as_deref(), Some("Hao Renming"));
+    // Elsewhere the last word is the family name.
+    let t = "Freedonian Vice President Dana Pell met Trentino. “We want calm waters,” Pell said.";
+    assert_eq!(speaker(t, "We want").as_deref(), Some("Dana Pell"));
+}
+
+#[test]
+fn an_unnamed_aide_speaks_for_the_organisation_named_with_them() {
+    let t = "A Liberty Front aide said the offer was “a trap.”";
+    assert_eq!(speaker(t, "a trap").as_deref(), Some("Liberty Front"));
+    let t = "At the Harbor League, a senior official said the strike was “over.”";
+    assert_eq!(speaker(t, "over").as_deref(), Some("Harbor League"));
+    // A country names no one body: nobody.
+    let t = "A Freedonian official said the offer was “a trap.”";
+    assert_eq!(speaker(t, "a trap"), None);
 }

@@ -57,7 +57,7 @@ pub fn find_actors_in(
             via: "new-actor".into(),
         });
     }
-    later_mentions(text, &found, &mut mentions, &skip);
+    later_mentions(text, gaz, &found, &mut mentions, &skip);
     mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     let year = doc.published.date.map(|d| chrono::Datelike::year(&d));
     let roles = role_mentions(text, toks, gaz, &mentions, year, &skip);
@@ -130,25 +130,49 @@ fn part_of_other_name(text: &str, toks: &[Tok], gaz: &Gazetteer, start: usize, e
     before || after
 }
 
+/// The family name of a discovered person: the last word, or the first of two for a country
+/// that writes it first ("Vice Premier Ding Xuexiang" → "Ding"), unless that word is a pronoun
+/// ("He").
+fn family_name<'a>(d: &'a discover::Discovered, gaz: &Gazetteer, lex: &Lexicon) -> Option<&'a str> {
+    let words: Vec<&str> = d.actor.name.split_whitespace().collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let first = words.len() == 2
+        && d.actor
+            .country
+            .as_deref()
+            .is_some_and(|c| gaz.family_name_first(c));
+    let word = if first {
+        words[0]
+    } else {
+        words[words.len() - 1]
+    };
+    let key = word.to_lowercase();
+    let pronoun = lex.male.contains(&key) || lex.female.contains(&key) || lex.plural.contains(&key);
+    (!pronoun).then_some(word)
+}
+
 /// Full-name and surname-only mentions of discovered people beyond the one that introduced them.
 fn later_mentions(
     text: &str,
+    gaz: &Gazetteer,
     found: &[discover::Discovered],
     mentions: &mut Vec<ActorMention>,
     skip: &dyn Fn(usize) -> bool,
 ) {
+    let lex = Lexicon::embedded();
+    let family = |d| family_name(d, gaz, lex);
     let mut surnames: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for d in found {
-        if let Some(last) = d.actor.name.split_whitespace().last() {
+        if let Some(last) = family(d) {
             *surnames.entry(last).or_default() += 1;
         }
     }
     let mut surfaces: Vec<(String, usize, &'static str)> = Vec::new();
     for (i, d) in found.iter().enumerate() {
         surfaces.push((d.actor.name.clone(), i, "new-actor"));
-        let words: Vec<&str> = d.actor.name.split_whitespace().collect();
-        if words.len() >= 2
-            && let Some(last) = words.last()
+        if let Some(last) = family(d)
             && surnames.get(last) == Some(&1)
         {
             surfaces.push((last.to_string(), i, "new-surname"));
@@ -214,6 +238,26 @@ fn leftmost_longest<'p>(
 /// How many earlier mentions a role phrase looks back over for its holder (a few pages of news).
 const ROLE_LOOKBACK: usize = 400;
 
+/// Whether the mentions overlapping `span` all lie inside it and name bodies, not people: the
+/// "US" of "the US president" is part of the role phrase (`mentions` sorted by start, not
+/// overlapping one another).
+fn only_bodies_inside(gaz: &Gazetteer, mentions: &[ActorMention], span: Span) -> bool {
+    let from = mentions
+        .partition_point(|m| m.span.start < span.start)
+        .saturating_sub(1);
+    let to = mentions.partition_point(|m| m.span.start < span.end);
+    mentions[from..to]
+        .iter()
+        .filter(|m| m.span.overlaps(span))
+        .all(|m| {
+            m.span.start >= span.start
+                && m.span.end <= span.end
+                && gaz
+                    .entry(&m.actor)
+                    .is_some_and(|e| e.kind != gazetteer::Kind::Person)
+        })
+}
+
 /// Role phrases ("the French president") resolved to the nearest earlier compatible actor of the
 /// document, else to the one gazetteer actor holding that role of a named body.
 fn role_mentions(
@@ -234,7 +278,7 @@ fn role_mentions(
         };
         let span = Span::new(toks[rp.start].start, toks[rp.end - 1].end);
         i = rp.end;
-        if skip(span.start) || taken.overlaps(span) {
+        if skip(span.start) || (taken.overlaps(span) && !only_bodies_inside(gaz, mentions, span)) {
             continue;
         }
         let before = mentions.partition_point(|m| m.span.start < span.start);

@@ -99,6 +99,19 @@ pub fn pending_quotes(doc: &Document, pending: &Pending) -> Vec<Quote> {
     quotes::extract_marked_quotes(doc, &toks, &p.sentences, &p.actors, gazetteer, &p.marked)
 }
 
+/// The statements reported without quotation marks in `documents` ([`quotes::reported`]), in
+/// document order. Not part of the [`Timeline`] (nor of the cache): read where they are written
+/// out, so that nothing showing or copying quotes can take a paraphrase for a quotation.
+pub fn reported_speech(documents: &[Document]) -> Vec<quotes::reported::Reported> {
+    documents
+        .par_iter()
+        .map(quotes::reported::reported_statements)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
 /// Loads-to-timeline: infers missing publication dates, extracts each document, merges.
 pub fn build_timeline(mut documents: Vec<Document>) -> Timeline {
     let analysed = time::infer_publication_dates_analysed(&mut documents);

@@ -7,10 +7,12 @@
 //! live in `assets/speech.toml` ([`lexicon`]).
 
 pub mod attribute;
+pub mod bodies;
 pub mod context;
 pub mod continuation;
 pub mod lexicon;
 pub mod marks;
+pub mod reported;
 pub mod statements;
 pub mod subject;
 pub mod terms;
@@ -72,6 +74,13 @@ pub fn extract_marked_quotes(
 ) -> Vec<Quote> {
     let text = doc.text.as_str();
     let lex = lexicon::Lexicon::embedded();
+    // Described bodies ("the Israeli military") speak too; the list is copied only when some are.
+    let described = if marked.is_empty() {
+        None
+    } else {
+        bodies::with_speaking_bodies(text, toks, gazetteer, lex, actors)
+    };
+    let actors = described.as_deref().unwrap_or(actors);
     let ctx = context::Ctx::new(text, toks, sentences, gazetteer, lex, actors, marked);
     let found = attribute::attribute_all(&ctx, marked);
     let mut out = Vec::with_capacity(marked.len());

@@ -83,6 +83,20 @@ pub fn name_runs(text: &str, toks: &[Tok], gaz: &Gazetteer) -> Vec<(usize, usize
                 b += 2;
                 continue;
             }
+            // A middle initial written without its dot: "James E Holt" (not "A", "I").
+            if next.is_word()
+                && next.text(text).len() == 1
+                && next
+                    .text(text)
+                    .bytes()
+                    .all(|c| c.is_ascii_uppercase() && c != b'A' && c != b'I')
+                && toks
+                    .get(b + 1)
+                    .is_some_and(|n| glued_by_space(text, next, n) && name_word(text, n, gaz))
+            {
+                b += 1;
+                continue;
+            }
             let particle = gaz.names.particles.contains(&phrase_key(next.text(text)));
             if particle
                 && !next.is_capitalized(text)
@@ -117,6 +131,11 @@ pub fn name_runs(text: &str, toks: &[Tok], gaz: &Gazetteer) -> Vec<(usize, usize
     out
 }
 
+/// Whether `b` follows `a` after one plain space, on the same line.
+fn glued_by_space(text: &str, a: &Tok, b: &Tok) -> bool {
+    text.get(a.end..b.start) == Some(" ")
+}
+
 fn key_at(text: &str, toks: &[Tok], i: usize) -> String {
     toks.get(i)
         .map(|t| phrase_key(t.text(text)))
@@ -133,7 +152,16 @@ fn appositive(text: &str, toks: &[Tok], gaz: &Gazetteer, b: usize) -> Option<Str
         && toks
             .get(b + 2)
             .is_some_and(|t| t.kind == TokKind::Possessive);
-    if !matches!(first.as_str(), "a" | "an" | "the" | "who" | "one") && !possessive_body {
+    // ", senior economist at …", ", chief negotiator for …": a title word or a person noun
+    // opening the appositive without an article.
+    let bare_title = toks.get(b + 1).is_some_and(|t| !t.is_capitalized(text))
+        && (gaz.is_title_word(&first)
+            || gaz.names.person_nouns.contains(&first)
+            || gaz.role_word(&first).is_some());
+    if !matches!(first.as_str(), "a" | "an" | "the" | "who" | "one")
+        && !possessive_body
+        && !bare_title
+    {
         return None;
     }
     let mut end = b + 1;
@@ -179,6 +207,13 @@ pub fn discover(
 ) -> Vec<Discovered> {
     let mut out: Vec<Discovered> = Vec::new();
     for (a, b) in name_runs(text, toks, gaz) {
+        // "Says Jane Holt, chief economist at …:": a capitalised speech verb opening the sentence
+        // is not part of the name.
+        let a = if b - a >= 3 && lex.is_speech_verb(&phrase_key(toks[a].text(text))) {
+            a + 1
+        } else {
+            a
+        };
         let span = Span::new(toks[a].start, toks[b - 1].end);
         if skip(span.start) || known.overlaps(span) {
             continue;

@@ -121,6 +121,10 @@ pub struct Gazetteer {
     bodies: HashMap<String, String>,
     /// Body name → its country (an organisation's home country, or the country itself).
     body_country: HashMap<String, String>,
+    /// Phrase key of a description ("israeli military") → the organisation it names as a speaker.
+    speaking_as: HashMap<String, String>,
+    /// Countries whose names are written family name first.
+    family_name_first: HashSet<String>,
     /// Every phrase key that can be part of a title before a name.
     title_vocab: HashSet<String>,
     /// Phrase keys that head a role: role words, person nouns, gazetteer titles.
@@ -204,6 +208,23 @@ impl Gazetteer {
     /// The body ("France", "NATO") a modifier names: "French", "U.S.", "Kremlin".
     pub fn body(&self, modifier: &str) -> Option<&str> {
         self.bodies.get(&phrase_key(modifier)).map(String::as_str)
+    }
+
+    /// The organisation a description names when it speaks ("Israeli military"), if any.
+    pub fn speaking_as(&self, phrase: &str) -> Option<&str> {
+        self.speaking_as
+            .get(&phrase_key(phrase))
+            .map(String::as_str)
+    }
+
+    /// Whether people of `country` write their family name first ("Ding Xuexiang": "Ding").
+    pub fn family_name_first(&self, country: &str) -> bool {
+        self.family_name_first.contains(country)
+    }
+
+    /// Whether `name` is a country of the gazetteer.
+    pub fn is_country(&self, name: &str) -> bool {
+        self.entry(name).is_some_and(|e| e.kind == Kind::Country)
     }
 
     /// The country of a body (an organisation's home country, or the country itself).

@@ -37,21 +37,25 @@ fn none() -> Outcome {
 pub fn attribute_all(ctx: &Ctx, quotes: &[Marked]) -> Vec<Attribution> {
     let mut speakers: Vec<Option<usize>> = vec![None; ctx.sentences.len().max(1)];
     let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
+    // Whether some rule found a frame for the quote (with or without a speaker).
+    let mut framed: Vec<bool> = Vec::with_capacity(quotes.len());
     for (qi, q) in quotes.iter().enumerate() {
-        let a = if has_scare_marker(ctx, q) || is_title(ctx, q, 2) {
-            Attribution::default()
+        let found = if has_scare_marker(ctx, q) || is_title(ctx, q, 2) {
+            Some(Attribution::default())
         } else {
             match trailing(ctx, q, &speakers) {
-                Some(t) if t.speaker.is_some() => t,
-                _ if is_title_or_list(ctx, quotes, qi) => Attribution::default(),
+                Some(t) if t.speaker.is_some() => Some(t),
+                _ if is_title_or_list(ctx, quotes, qi) => Some(Attribution::default()),
                 t => t
                     .or_else(|| leading(ctx, q, &speakers))
                     .or_else(|| according(ctx, q))
                     .or_else(|| colon(ctx, q, &speakers))
-                    .or_else(|| continuation(ctx, quotes, qi, &out, &speakers))
-                    .unwrap_or_default(),
+                    .or_else(|| final_frame(ctx, q, &speakers))
+                    .or_else(|| continuation(ctx, quotes, qi, &out, &speakers)),
             }
         };
+        framed.push(found.is_some());
+        let a = found.unwrap_or_default();
         if let Some(m) = a.speaker {
             let open = token_at(ctx.toks, q.open);
             let close = token_at(ctx.toks, q.close.saturating_sub(1));
@@ -83,9 +87,95 @@ pub fn attribute_all(ctx: &Ctx, quotes: &[Marked]) -> Vec<Attribution> {
                 speaker: out[src].speaker,
                 rule: Some("continuation".into()),
             };
+            framed[qi] = true;
         }
     }
+    repeated_words(ctx, quotes, &framed, &mut out);
     out
+}
+
+/// The words of a quote as compared across one document: lowercase, without the punctuation
+/// around them.
+fn quote_key(ctx: &Ctx, q: &Marked) -> String {
+    q.inner
+        .slice(ctx.text)
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// A quote no rule found a frame for ("Holt hails ‘historic’ deal" in a headline) whose exact words
+/// are quoted elsewhere in the document with a speaker takes that speaker, when every attributed
+/// quote of those words agrees. Headlines and leads repeat the words the body attributes.
+fn repeated_words(ctx: &Ctx, quotes: &[Marked], framed: &[bool], out: &mut [Attribution]) {
+    if framed.iter().all(|&f| f) {
+        return;
+    }
+    // words → the speaker's actor, or None once two speakers disagree
+    let mut said: rustc_hash::FxHashMap<String, Option<usize>> = Default::default();
+    for (q, a) in quotes.iter().zip(out.iter()) {
+        let Some(m) = a.speaker else { continue };
+        let key = quote_key(ctx, q);
+        if key.is_empty() {
+            continue;
+        }
+        said.entry(key)
+            .and_modify(|e| {
+                if e.is_some_and(|o| ctx.mentions[o].actor != ctx.mentions[m].actor) {
+                    *e = None;
+                }
+            })
+            .or_insert(Some(m));
+    }
+    for (qi, q) in quotes.iter().enumerate() {
+        if framed[qi] || out[qi].speaker.is_some() {
+            continue;
+        }
+        if let Some(Some(m)) = said.get(&quote_key(ctx, q)) {
+            out[qi] = Attribution {
+                speaker: Some(*m),
+                rule: Some("repeated".into()),
+            };
+        }
+    }
+}
+
+/// `“…” for both sides, the minister noted.`: a clause of subject and speech verb after the last
+/// comma of the quote's sentence, with nothing but adjuncts after it.
+fn final_frame(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
+    if !q.closed {
+        return None;
+    }
+    let after = token_at(ctx.toks, q.close);
+    let s = *ctx.sentence_of.get(after.saturating_sub(1))?;
+    let end = ctx.sentence_end(s);
+    if after >= end {
+        return None;
+    }
+    let c = (after..end)
+        .rev()
+        .find(|&i| ctx.quote_of[i].is_none() && ctx.punct(i) == Some(','))?;
+    if end - c > 14 || (after..end).any(|i| ctx.quote_of[i].is_some()) {
+        return None;
+    }
+    let v = (c + 1..end).find(|&i| ctx.lex.verb_at(ctx.text, ctx.toks, i).is_some())?;
+    // "…, Holt said that Sylvania agreed": the verb has a clause of its own as object.
+    let n = ctx.lex.verb_at(ctx.text, ctx.toks, v).unwrap_or(1);
+    let object = v + n;
+    let clause_follows = matches!(
+        ctx.key(object),
+        "that" | "if" | "whether" | "he" | "she" | "it" | "they" | "we"
+    ) || ctx.mention_starting_at(object).is_some();
+    if ctx.key(v).ends_with("ing") || is_passive(ctx, v, c + 1) || clause_follows {
+        return None;
+    }
+    let f = ctx.subject_before(v, c + 1);
+    if !(f.start == c + 1 || modifiers_only(ctx, c + 1, f.start)) {
+        return None;
+    }
+    match f.who {
+        Who::Actor(_) | Who::Pronoun(..) => speaker_of(ctx, f, "final-clause", speakers),
+        _ => None,
+    }
 }
 
 /// Turns a subject into a speaker mention, resolving pronouns; `rule` gets "/pronoun" or "/role".
@@ -97,6 +187,15 @@ pub(super) fn speaker_of(ctx: &Ctx, f: Found, rule: &str, speakers: &[Option<usi
                 Some(m) => Attribution {
                     speaker: Some(m),
                     rule: Some(format!("{rule}/pronoun")),
+                },
+                None => Attribution::default(),
+            });
+        }
+        Who::Record(p) => {
+            return Some(match ctx.record_author(p, speakers) {
+                Some(m) => Attribution {
+                    speaker: Some(m),
+                    rule: Some(format!("{rule}/record")),
                 },
                 None => Attribution::default(),
             });
@@ -130,6 +229,10 @@ fn trailing(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
     }
     let s = *ctx.sentence_of.get(t0)?;
     let end = ctx.sentence_end(s);
+    // A frame in the next paragraph belongs to that paragraph's own quotes or to none.
+    if ctx.paragraph_of.get(t0) != ctx.paragraph_of.get(token_at(ctx.toks, q.open)) {
+        return None;
+    }
     // “…,” said Holt
     if let Some(n) = ctx.lex.verb_at(ctx.text, ctx.toks, t0)
         && !ctx.key(t0).ends_with("ing")
@@ -148,13 +251,16 @@ fn trailing(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
     // frame before the quote then decides ("X told Y that Z was “…,” according to a readout").
     if ctx.key(t0) == "according" && ctx.key(t0 + 1) == "to" {
         return ctx
-            .head_mention_at(t0 + 2)
+            .head_mention_at(after_article(ctx, t0 + 2))
             .and_then(|m| said_by(ctx, Who::Actor(m), t0 + 2, "according-to", speakers));
     }
     // “…,” Holt said / “…,” the French president told reporters
     let v = (t0..(t0 + 25).min(end))
         .take_while(|&i| ctx.quote_of[i].is_none())
         .find(|&i| ctx.lex.verb_at(ctx.text, ctx.toks, i).is_some())?;
+    if let Some(m) = quoted_as_saying(ctx, v) {
+        return said_by(ctx, Who::Actor(m), v, "quoted-as-saying", speakers);
+    }
     let f = ctx.subject_before(v, t0);
     match f.who {
         Who::Unknown
@@ -172,6 +278,17 @@ fn trailing(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
         }
         _ => None,
     }
+}
+
+/// "Xinhua quoted Xi as saying", "the agency cited Holt as saying": the one quoted is the
+/// speaker, not the outlet quoting (the verb at `v` is "saying").
+fn quoted_as_saying(ctx: &Ctx, v: usize) -> Option<usize> {
+    if v < 3 || ctx.key(v) != "saying" || ctx.key(v - 1) != "as" {
+        return None;
+    }
+    let m = ctx.mention_ending_at(v - 2)?;
+    let before = ctx.np_start(m).checked_sub(1)?;
+    matches!(ctx.key(before), "quoted" | "cited" | "quoting" | "citing").then_some(m)
 }
 
 /// After "“…,” said": a name, a determiner or a pronoun, not "that" or a preposition.
@@ -246,7 +363,16 @@ fn leading(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
         if !boundary && is_new_clause(ctx, j, prev) {
             return none();
         }
+        // "Calling it “historic”, Holt announced …": a participle opening the sentence (and so
+        // capitalised, which `verb_at` does not read as a verb).
+        if (s0..j).all(|i| !ctx.is_word(i)) && key.ends_with("ing") && ctx.lex.is_speech_verb(key) {
+            let f = ctx.subject_after_participial(j + 1, ctx.sentence_end(s));
+            return speaker_of(ctx, f, "participial", speakers);
+        }
         if let Some(n) = ctx.lex.verb_at(ctx.text, ctx.toks, j) {
+            if let Some(m) = quoted_as_saying(ctx, j) {
+                return said_by(ctx, Who::Actor(m), j, "quoted-as-saying", speakers);
+            }
             if is_passive(ctx, j, s0) {
                 return passive_by(ctx, j + n, open, speakers);
             }
@@ -319,6 +445,15 @@ fn passive_by(ctx: &Ctx, from: usize, open: usize, speakers: &[Option<usize>]) -
     none()
 }
 
+/// The token after a leading "the" ("according to the ministry").
+fn after_article(ctx: &Ctx, i: usize) -> usize {
+    if ctx.key(i) == "the" && ctx.mention_starting_at(i).is_none() {
+        i + 1
+    } else {
+        i
+    }
+}
+
 /// "according to Holt" anywhere in the quote's sentence.
 fn according(ctx: &Ctx, q: &Marked) -> Outcome {
     let open = token_at(ctx.toks, q.open);
@@ -328,7 +463,7 @@ fn according(ctx: &Ctx, q: &Marked) -> Outcome {
         if ctx.quote_of[i].is_some() || ctx.key(i) != "according" || ctx.key(i + 1) != "to" {
             continue;
         }
-        let m = ctx.head_mention_at(i + 2)?;
+        let m = ctx.head_mention_at(after_article(ctx, i + 2))?;
         return Some(Attribution {
             speaker: Some(m),
             rule: Some("according-to".into()),

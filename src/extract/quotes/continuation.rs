@@ -4,6 +4,7 @@
 use super::attribute::{Attribution, Outcome, is_passive, speaker_of};
 use super::context::Ctx;
 use super::marks::Marked;
+use super::subject::Who;
 use crate::extract::actors::tokens::token_at;
 
 /// Whether the quote makes up its sentence(s) alone (nothing but punctuation outside it).
@@ -48,14 +49,22 @@ pub fn continuation(
             });
         }
     }
-    // The paragraph opens with the quote: look at the last sentence of the previous paragraph.
-    if ctx.paragraphs.get(para).map(|r| r.0) != Some(open) || s == 0 {
+    // The paragraph opens with the quote (after a bullet, if any): look at the last sentence of
+    // the previous paragraph.
+    let para_start = ctx.paragraphs.get(para).map_or(open, |r| r.0);
+    if para_start > open || (para_start..open).any(|i| ctx.is_word(i)) || s == 0 {
         return None;
     }
     let prev_s = s - 1;
     if let Some(Some(m)) = speakers.get(prev_s) {
         return Some(Attribution {
             speaker: Some(*m),
+            rule: Some("continuation".into()),
+        });
+    }
+    if let Some(m) = last_speaker_unchallenged(ctx, s, speakers) {
+        return Some(Attribution {
+            speaker: Some(m),
             rule: Some("continuation".into()),
         });
     }
@@ -77,4 +86,32 @@ pub fn continuation(
         Some(at) if at.speaker.is_some() => Some(at),
         _ => None,
     }
+}
+
+/// How many sentences back a quote standing alone may reach for the last speaker.
+const REACH: usize = 4;
+
+/// The speaker of a quote in one of the `REACH` sentences before sentence `s`, when none of the
+/// sentences in between has a person or a pronoun as its subject (a list of points from one
+/// statement, a line of narration with no one in it): a new person in between ends the run.
+fn last_speaker_unchallenged(ctx: &Ctx, s: usize, speakers: &[Option<usize>]) -> Option<usize> {
+    for t in (s.saturating_sub(REACH)..s).rev() {
+        if let Some(Some(m)) = speakers.get(t) {
+            return Some(*m);
+        }
+        let (a, b) = ctx.sentences[t];
+        let subject = ctx.main_subject(a, b);
+        match subject.who {
+            Who::Actor(m) if ctx.is_body(m) => {}
+            Who::Unknown => {}
+            _ => return None,
+        }
+        // A person named anywhere in it may be the one speaking next.
+        if (a..b).any(|i| {
+            ctx.quote_of[i].is_none() && ctx.mention_starting_at(i).is_some_and(|m| !ctx.is_body(m))
+        }) {
+            return None;
+        }
+    }
+    None
 }

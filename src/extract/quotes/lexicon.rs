@@ -20,6 +20,16 @@ struct SpeechFile {
     female_pronouns: Vec<String>,
     plural_pronouns: Vec<String>,
     audience: Vec<String>,
+    #[serde(default)]
+    body_nouns: Vec<String>,
+    #[serde(default)]
+    speaking_nouns: Vec<String>,
+    #[serde(default)]
+    record_nouns: Vec<String>,
+    #[serde(default)]
+    reporting_verbs: Vec<String>,
+    #[serde(default)]
+    reporting_bare: Vec<String>,
 }
 
 /// The attribution word lists as sets of lowercase keys.
@@ -43,6 +53,16 @@ pub struct Lexicon {
     pub female: HashSet<String>,
     pub plural: HashSet<String>,
     pub audience: Vec<Vec<String>>,
+    /// Nouns heading a description of an organisation ("the militant group").
+    pub body_nouns: HashSet<String>,
+    /// Nouns that make a body's adjective a speaker ("the Chinese delegation"), as word lists.
+    pub speaking_nouns: Vec<Vec<String>>,
+    /// Records of what someone said ("the readout said"): they speak for whoever issued them.
+    pub record_nouns: HashSet<String>,
+    /// Verb forms that report speech without quotation marks ("said", "warned").
+    pub reporting: HashSet<String>,
+    /// Reporting verbs whose clause may come without "that" ("said the talks had stalled").
+    pub reporting_bare: HashSet<String>,
 }
 
 fn set(v: &[String]) -> HashSet<String> {
@@ -99,7 +119,17 @@ impl Lexicon {
             female: set(&f.female_pronouns),
             plural: set(&f.plural_pronouns),
             audience: phrases(&f.audience),
+            body_nouns: set(&f.body_nouns),
+            speaking_nouns: phrases(&f.speaking_nouns),
+            record_nouns: set(&f.record_nouns),
+            reporting: set(&f.reporting_verbs),
+            reporting_bare: set(&f.reporting_bare),
         })
+    }
+
+    /// Whether a lowercase word is part of an audience phrase ("reporters", "a briefing").
+    pub fn audience_word(&self, key: &str) -> bool {
+        self.audience.iter().any(|a| a.iter().any(|w| w == key))
     }
 
     /// Whether a single lowercase word is a speech verb form.

@@ -126,6 +126,12 @@ pub fn find_quotes(text: &str) -> Vec<Marked> {
                 Mark::Either(k) => {
                     if stack.iter().any(|(s, _)| *s == k) {
                         Mark::Close(k)
+                    } else if stack.iter().any(|(s, _)| *s == Kind::Double)
+                        && !is_space_or_none(prev)
+                        && !next.is_some_and(char::is_alphanumeric)
+                    {
+                        // “…," Holt said: a curly quote closed by a straight mark (mixed typing).
+                        Mark::Close(k)
                     } else if is_space_or_none(prev) || prev.is_some_and(|p| "“‘:".contains(p))
                     {
                         Mark::Open(k)
@@ -276,6 +282,18 @@ mod tests {
         assert!(!q[0].closed && q[1].closed);
         assert_eq!(q[0].chain, q[1].chain);
         assert_eq!(&text[q[0].inner.range()], "First part of it.");
+    }
+
+    #[test]
+    fn a_curly_quote_closed_by_a_straight_mark() {
+        assert_eq!(
+            quoted("“We are nearly there,\" Holt said. \"Maybe closer,” she added."),
+            vec!["We are nearly there", "Maybe closer"]
+        );
+        assert_eq!(
+            quoted("It was “frank and useful.\" Lind said they agreed to “meet again” soon."),
+            vec!["frank and useful.", "meet again"]
+        );
     }
 
     #[test]

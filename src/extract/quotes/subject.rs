@@ -8,7 +8,7 @@
 //! speaker than a wrong one.
 
 use super::context::Ctx;
-use crate::extract::actors::gazetteer::Gender;
+use crate::extract::actors::gazetteer::{Gender, Kind};
 use crate::extract::actors::tokens::TokKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +21,8 @@ pub enum Who {
     Ambiguous,
     /// The verb is passive ("was described as").
     Passive,
+    /// "the readout", "the statement" at this token: a record of what someone said.
+    Record(usize),
     /// A subject we cannot name.
     Unknown,
 }
@@ -104,6 +106,10 @@ impl Ctx<'_> {
             }
             let j = i - 1;
             if let Some(q) = self.quote_of[j] {
+                // "Holt called it “fair,” saying …": the participle takes the main clause's subject.
+                if participle && self.quote_comma[q] {
+                    return self.main_subject(s0, j);
+                }
                 // "Holt, who chairs the so-called “group,” said": an aside ending in a quote.
                 if self.quote_comma[q]
                     && let Some(o) = self.parenthetical_start_before(self.quote_open[q], s0)
@@ -129,11 +135,11 @@ impl Ctx<'_> {
                     if let Some(g) = self.pronoun(j) {
                         return self.found(Who::Pronoun(j, g), j);
                     }
-                    // "Holt, who said …"
-                    if key == "who"
-                        && j >= 2
+                    // "Holt, who said …", "the ministry, which said …"
+                    if j >= 2
                         && self.punct(j - 1) == Some(',')
                         && let Some(m) = self.mention_ending_at(j - 2)
+                        && (key == "who" || (key == "which" && self.is_body(m)))
                     {
                         return self.found(Who::Actor(m), self.np_start(m));
                     }
@@ -156,17 +162,52 @@ impl Ctx<'_> {
                     if participle && self.with_subject(j, s0) {
                         return self.found(Who::Unknown, j);
                     }
-                    if key == "and" || key == "but" || key == "or" || key == "then" || participle {
+                    if participle {
+                        return self.participle_subject(s0, j);
+                    }
+                    if key == "and" || key == "but" || key == "or" || key == "then" {
                         return self.main_subject(s0, j);
                     }
                     if let Some(m) = self.affiliated_mention(i) {
                         return self.found(Who::Actor(m), self.np_start(m));
                     }
+                    // "it said": the organisation or state the clause is about.
+                    if key == "it"
+                        && let Some(m) = self.neuter_antecedent(j)
+                    {
+                        return self.found(Who::Actor(m), j);
+                    }
+                    // "the militant group said": the organisation named before.
+                    if let Some((m, start)) = self.body_antecedent(j, s0) {
+                        return self.found(Who::Actor(m), start);
+                    }
+                    // "a Kremlin aide said": an unnamed person speaking for an organisation.
+                    if let Some(m) = self.spoken_for(j, s0) {
+                        return self.found(Who::Actor(m), j);
+                    }
+                    // "the readout said": whoever issued it.
+                    if self.lex.record_nouns.contains(key)
+                        && j > s0
+                        && matches!(self.key(j - 1), "the" | "its" | "his" | "her" | "their")
+                    {
+                        return self.found(Who::Record(j), j - 1);
+                    }
                     return self.found(Who::Unknown, j);
                 }
                 TokKind::Punct(',' | '—' | '–' | '(' | ')') => {
                     if participle {
-                        return self.main_subject(s0, j);
+                        return self.participle_subject(s0, j);
+                    }
+                    // "The Harbor Guard (HG) reported": an abbreviation in brackets after a name.
+                    if self.punct(j) == Some(')')
+                        && let Some(o) = (j.saturating_sub(4).max(s0)..j)
+                            .rev()
+                            .find(|&o| self.punct(o) == Some('('))
+                        && o > s0
+                        && self.mention_ending_at(o - 1).is_some()
+                    {
+                        i = o;
+                        continue;
                     }
                     // "A Kremlin official, Jane Holt, later said": the name is the whole aside.
                     if j > s0
@@ -199,6 +240,162 @@ impl Ctx<'_> {
             }
         }
         self.found(Who::Unknown, i)
+    }
+
+    /// The subject of a participle ("…, saying …") ending its clause at `j`: the main clause's,
+    /// except when that is a body whose clause says nothing and a subordinate clause after it
+    /// ("a day after Holt urged a deal, posting …") has a person as subject: the person speaks.
+    fn participle_subject(&self, s0: usize, j: usize) -> Found {
+        let main = self.main_subject(s0, j);
+        let Who::Actor(mm) = main.who else {
+            return main;
+        };
+        if !self.is_body(mm) {
+            return main;
+        }
+        let near = (main.start + 1..j).rev().find_map(|i| {
+            let m = self.mention_starting_at(i)?;
+            let start = self.np_start(m).max(s0);
+            (self.quote_of[i].is_none()
+                && !self.is_body(m)
+                && !self.is_modifier(m)
+                && self.subject_tier(start, s0) == Some(2))
+            .then_some((m, start))
+        });
+        match near {
+            Some((m, start))
+                if !(main.start..start)
+                    .any(|i| self.lex.verb_at(self.text, self.toks, i).is_some()) =>
+            {
+                self.found(Who::Actor(m), start)
+            }
+            _ => main,
+        }
+    }
+
+    /// Whether mention `m` names an organisation or a state (a gazetteer body, not a person).
+    pub fn is_body(&self, m: usize) -> bool {
+        self.person[m].is_none()
+    }
+
+    /// Whether mention `m` names a gazetteer organisation.
+    fn is_org(&self, m: usize) -> bool {
+        self.gaz
+            .entry(&self.mentions[m].actor)
+            .is_some_and(|e| e.kind == Kind::Org)
+    }
+
+    /// What "it" at token `p` stands for when it says something: the body in subject position in
+    /// its own clause before it, or else the body the previous sentence is about.
+    pub fn neuter_antecedent(&self, p: usize) -> Option<usize> {
+        let s = self.sentence_of[p];
+        let here = self.main_subject(self.sentence_start(s), p);
+        if let Who::Actor(m) = here.who {
+            return self.is_body(m).then_some(m);
+        }
+        let prev = s.checked_sub(1)?;
+        let (a, b) = self.sentences[prev];
+        match self.main_subject(a, b).who {
+            Who::Actor(m) if self.is_body(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// "the Palestinian militant group said": a noun phrase opened by "the" and headed by a noun
+    /// for a body (`body_nouns` in speech.toml) at token `j` stands for the one organisation that
+    /// was a clause subject in this sentence or the four before (the latest mention of it). Two
+    /// organisations: nobody.
+    fn body_antecedent(&self, j: usize, s0: usize) -> Option<(usize, usize)> {
+        if !self.lex.body_nouns.contains(self.key(j)) || self.mention_of[j].is_some() {
+            return None;
+        }
+        let the = (j.saturating_sub(5).max(s0)..j)
+            .rev()
+            .take_while(|&i| self.is_word(i) || self.punct(i) == Some('-'))
+            .find(|&i| self.key(i) == "the")?;
+        let s = self.sentence_of[j];
+        let mut found: Option<usize> = None;
+        for t in (s.saturating_sub(4)..=s).rev() {
+            let (a, b) = self.sentences[t];
+            let b = if t == s { the } else { b };
+            for i in a..b {
+                let Some(m) = self.mention_starting_at(i) else {
+                    continue;
+                };
+                let start = self.np_start(m).max(a);
+                if self.quote_of[i].is_some()
+                    || !self.is_org(m)
+                    || self.is_modifier(m)
+                    || self.after_preposition(start)
+                    || self.subject_tier(start, a).is_none()
+                {
+                    continue;
+                }
+                match found {
+                    Some(f) if self.mentions[f].actor != self.mentions[m].actor => return None,
+                    Some(_) => {}
+                    None => found = Some(m),
+                }
+            }
+        }
+        found.map(|m| (m, the))
+    }
+
+    /// "a Kremlin aide", "At the Kremlin, a presidential aide": an unnamed person (an indefinite
+    /// noun phrase headed by a role noun at `j`) speaking for the organisation named inside the
+    /// phrase or in the "At the …," that opens the sentence. A country is no such organisation
+    /// ("a US official" may speak for any of its bodies).
+    fn spoken_for(&self, j: usize, s0: usize) -> Option<usize> {
+        if self.toks[j].is_capitalized(self.text) || !self.gaz.is_role_head(self.key(j)) {
+            return None;
+        }
+        let det = (j.saturating_sub(4).max(s0)..j)
+            .rev()
+            .take_while(|&i| self.is_word(i) && self.quote_of[i].is_none())
+            .find(|&i| matches!(self.key(i), "a" | "an" | "one"))?;
+        if let Some(m) = (det + 1..j)
+            .filter_map(|i| self.mention_of[i])
+            .find(|&m| self.is_org(m))
+        {
+            return Some(m);
+        }
+        // "At the Kremlin, a presidential aide said"
+        let comma = det.checked_sub(1)?;
+        if self.punct(comma) != Some(',') || !matches!(self.key(s0), "at" | "in") {
+            return None;
+        }
+        let m = self.mention_ending_at(comma.checked_sub(1)?)?;
+        let first = self.mention_toks[m].0;
+        let opener_only = (s0 + 1..first).all(|i| self.key(i) == "the");
+        (opener_only && self.is_org(m)).then_some(m)
+    }
+
+    /// "Calling it “historic”, Holt said": the subject of the clause after a participial phrase
+    /// that opens the sentence (`from`: the token after the participle).
+    pub fn subject_after_participial(&self, from: usize, end: usize) -> Found {
+        let unknown = self.found(Who::Unknown, from);
+        let Some(c) = (from..end).find(|&c| match self.quote_of[c] {
+            None => self.punct(c) == Some(','),
+            Some(q) => self.quote_comma[q] && self.quote_of.get(c + 1) != Some(&Some(q)),
+        }) else {
+            return unknown;
+        };
+        let k = c + 1;
+        if let Some(g) = self.pronoun(k) {
+            return self.found(Who::Pronoun(k, g), k);
+        }
+        let Some(m) = (k..(k + 6).min(end))
+            .filter_map(|i| self.mention_starting_at(i))
+            .find(|&m| self.np_start(m) <= k && !self.is_modifier(m))
+        else {
+            return unknown;
+        };
+        let after = self.mention_toks[m].1 + 1;
+        let verb_follows = self.is_word(after) && !matches!(self.key(after), "and" | "or");
+        if !verb_follows || self.has_conjunct(m) {
+            return unknown;
+        }
+        self.found(Who::Actor(m), k)
     }
 
     /// "Jane Holt of the Harbor Institute" ending right before token `end`: the person mention
@@ -292,6 +489,9 @@ impl Ctx<'_> {
                     Some(1)
                 } else if self.lex.openers.contains(k) {
                     Some(2)
+                } else if p == s0 && self.lex.is_speech_verb(k) {
+                    // "Says Jane Holt, …:": the inverted subject of an opening verb.
+                    Some(0)
                 } else {
                     None
                 }
@@ -350,6 +550,35 @@ impl Ctx<'_> {
                 && !self.toks[i].is_capitalized(self.text)
                 && self.gaz.is_role_head(self.key(i))
         })
+    }
+
+    /// Who issued the record ("the readout said") at token `p`: the speaker of the nearest quote
+    /// or the subject of the nearest sentence naming one, in this sentence or the three before;
+    /// a sentence with another kind of subject (a pronoun, two names) ends the search.
+    pub fn record_author(&self, p: usize, speakers: &[Option<usize>]) -> Option<usize> {
+        let s = self.sentence_of[p];
+        if let Some(Some(m)) = speakers.get(s) {
+            return Some(*m);
+        }
+        for t in (s.saturating_sub(3)..s).rev() {
+            if let Some(Some(m)) = speakers.get(t) {
+                return Some(*m);
+            }
+            let (a, b) = self.sentences[t];
+            match self.main_subject(a, b).who {
+                // "Hamas issued a statement", "Holt said in a post": the record's author; a person
+                // only with a speech verb (after "Holt met Lind" the record may be anyone's).
+                Who::Actor(m)
+                    if self.is_body(m)
+                        || (a..b).any(|i| self.lex.verb_at(self.text, self.toks, i).is_some()) =>
+                {
+                    return Some(m);
+                }
+                Who::Unknown => {}
+                _ => return None,
+            }
+        }
+        None
     }
 
     /// The person a pronoun at token `p` stands for: the speaker or subject of the nearest sentence

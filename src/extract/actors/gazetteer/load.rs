@@ -22,6 +22,9 @@ struct ActorsFile {
 #[derive(Deserialize)]
 struct CountryRow {
     name: String,
+    /// Names are written family name first ("Xi Jinping").
+    #[serde(default)]
+    family_name_first: bool,
     #[serde(default)]
     adjectives: Vec<String>,
     #[serde(default)]
@@ -45,6 +48,10 @@ struct EntityRow {
     /// Words that make this organisation a modifier of a role ("Kremlin aide").
     #[serde(default)]
     adjectives: Vec<String>,
+    /// Descriptions naming this organisation when it speaks ("the Israeli military said"); only
+    /// quote attribution reads them (an event's actor stays the country the words name).
+    #[serde(default)]
+    speaking_as: Vec<String>,
 }
 
 fn set(v: &[String]) -> HashSet<String> {
@@ -118,6 +125,9 @@ impl Gazetteer {
             );
         }
         for c in &file.country {
+            if c.family_name_first {
+                g.family_name_first.insert(c.name.clone());
+            }
             g.body_country.insert(c.name.clone(), c.name.clone());
             for m in std::iter::once(&c.name)
                 .chain(&c.adjectives)
@@ -127,6 +137,9 @@ impl Gazetteer {
             }
         }
         for o in &file.org {
+            for d in &o.speaking_as {
+                g.speaking_as.insert(phrase_key(d), o.name.clone());
+            }
             if let Some(country) = &o.country {
                 g.body_country.insert(o.name.clone(), country.clone());
             }
@@ -153,6 +166,7 @@ impl Gazetteer {
                 country: Some(c.name.clone()),
                 roles: Vec::new(),
                 adjectives: Vec::new(),
+                speaking_as: Vec::new(),
             };
             g.add(&row, Kind::Country);
         }
