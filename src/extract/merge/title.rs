@@ -581,10 +581,21 @@ pub fn short_name(name: &str, places: &Places) -> String {
         return alias.clone();
     }
     let words: Vec<&str> = name.split_whitespace().collect();
+    // "He Lifeng": a family name written first is not the given name; titles keep the full name.
+    let family_first = g
+        .actors
+        .iter()
+        .find(|a| a.name == name)
+        .and_then(|a| a.country.as_deref())
+        .is_some_and(|c| g.family_name_first(c));
     let person = match g.entry(name) {
         Some(e) if e.kind == crate::extract::actors::Kind::Person => {
-            if let Some(s) = &e.surname {
+            if let Some(s) = e.surname.as_ref().filter(|s| !s.is_empty()) {
                 return s.clone();
+            }
+            // "He Lifeng" in full: the family name alone reads as a word ("He", "Li").
+            if family_first && words.len() == 2 {
+                return name.to_string();
             }
             true
         }
