@@ -490,3 +490,36 @@ fn different_rounds_of_talks_are_different_events() {
     // The two reports of the third round are one event.
     assert!(geneva.iter().any(|e| e.outlets.len() == 2), "{geneva:#?}");
 }
+
+#[test]
+fn a_body_names_its_summit_and_an_attack_names_its_target() {
+    let names: &[(&str, &str)] = &[
+        ("Jane Holt", "Jane Holt"),
+        ("Holt", "Jane Holt"),
+        ("NATO", "NATO"),
+        ("Ruritania", "Ruritania"),
+        ("Borduria", "Borduria"),
+    ];
+    let cases = [
+        (
+            "Holt attended the NATO summit in Geneva on Monday.",
+            "NATO summit in Geneva",
+        ),
+        (
+            "Prices rose after the invasion of Ruritania on Monday.",
+            "Invasion of Ruritania",
+        ),
+        (
+            "Prices rose after Borduria's invasion of Ruritania on Monday.",
+            "Borduria’s invasion of Ruritania",
+        ),
+    ];
+    for (text, want) in cases {
+        let d = doc("a", text, "2031-03-04");
+        let t = vec![timex(&d.text, "Monday", "2031-03-03")];
+        let ex = vec![extraction(&d, names, t)];
+        let tl = merge(vec![d], ex);
+        let titles: Vec<_> = tl.events.iter().map(|e| e.title.clone()).collect();
+        assert!(titles.iter().any(|t| t == want), "{text:?}: {titles:?}");
+    }
+}

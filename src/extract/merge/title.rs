@@ -71,6 +71,20 @@ fn meeting_title(
         .as_deref()
         .map(|p| places.phrase(p))
         .unwrap_or_default();
+    // "the NATO summit", "an EU summit": a body naming the summit is its name, not a party.
+    if e.kind == EventKind::Summit
+        && let Some(body) = e.mentions.iter().find_map(|m| {
+            let at = m.text.find(&m.trigger)?;
+            let before = m.text[..at].trim_end();
+            e.actors
+                .iter()
+                .filter(|a| is_body(a))
+                .map(|a| short_name(a, places))
+                .find(|a| before.ends_with(a.as_str()))
+        })
+    {
+        return format!("{body} summit {at}");
+    }
     let planned_parties = e.status == crate::model::Status::Planned
         && e.mentions.iter().any(|m| m.cues.arity.is_some());
     if let Some(h) = host
@@ -266,7 +280,7 @@ fn action_title(e: &Event, names: &[String], places: &Places) -> String {
             };
             return match e.kind {
                 EventKind::Agreement => format!("{} {noun}", dashed(names, 2)),
-                EventKind::Attack => format!("{agent}’s {noun}"),
+                EventKind::Attack => attack_on(e, &agent, &noun, places),
                 EventKind::Other => format!("{agent} {verb}"),
                 _ => format!("{} by {agent}", capital_noun(&noun)),
             };
@@ -292,12 +306,36 @@ fn action_title(e: &Event, names: &[String], places: &Places) -> String {
     }
     let what = if agent.is_empty() {
         capital_noun(&noun)
+    } else if e.kind == EventKind::Attack {
+        attack_on(e, &agent, &noun, places)
     } else {
         format!("{agent}’s {noun}")
     };
     match detail("killed") {
         Some(k) => format!("{what} kill {}", lower_first(&k)),
         None => what,
+    }
+}
+
+/// "Russia’s invasion of Ukraine", "Invasion of Ukraine": the party after "of", "on" or
+/// "against" the attack noun is its target, never its author.
+fn attack_on(e: &Event, agent: &str, noun: &str, places: &Places) -> String {
+    let target = e.mentions.iter().find_map(|m| {
+        let at = m.text.find(&m.trigger)? + m.trigger.len();
+        let after = m.text[at..].trim_start();
+        let rest = ["of ", "on ", "against "]
+            .iter()
+            .find_map(|p| after.strip_prefix(p))?;
+        let rest = rest.strip_prefix("the ").unwrap_or(rest);
+        e.actors
+            .iter()
+            .map(|a| short_name(a, places))
+            .find(|a| rest.starts_with(a.as_str()))
+    });
+    match target {
+        Some(t) if t == agent => format!("{} of {t}", capital_noun(noun)),
+        Some(t) => format!("{agent}’s {noun} of {t}"),
+        None => format!("{agent}’s {noun}"),
     }
 }
 
