@@ -309,3 +309,65 @@ fn a_titled_person_bounds_the_years() {
         p.clues
     );
 }
+
+#[test]
+fn a_known_persons_age_narrows_the_years() {
+    // Donald Trump (born 1946-06-14) is 79 from mid-June 2025 to mid-June 2026: of the year-less
+    // "June 20" only the one of 2025 fits.
+    for text in [
+        "Quays reopen\nPresident Donald Trump, 79, toured the Velmar quays on Monday, three days \
+         after the June 20 storm closed them.",
+        "Quays reopen\nPresident Donald Trump toured the Velmar quays on Monday, three days after \
+         the June 20 storm closed them. The 79-year-old praised the dockworkers.",
+    ] {
+        let mut docs = vec![doc("age.txt", text)];
+        infer_publication_dates(&mut docs);
+        let p = &docs[0].published;
+        let got = p.date.unwrap_or_else(|| panic!("undated: {p:?}"));
+        assert!(
+            day("2025-06-20") < got && got <= day("2025-06-30"),
+            "{got} {:?}",
+            p.clues
+        );
+        assert!(
+            p.clues.iter().any(|c| c.contains("aged 79")),
+            "{:?}",
+            p.clues
+        );
+    }
+}
+
+#[test]
+fn an_age_is_read_only_for_the_person_it_belongs_to() {
+    // "The 41-year-old" follows a sentence whose subject has no known birth date: no age clue,
+    // even though a known person is named later in that sentence.
+    let mut docs = vec![doc(
+        "age2.txt",
+        "Quays reopen\nHarbour chief Ilse Marrow met President Donald Trump on Monday, three days \
+         after the June 20 storm. The 41-year-old said the quays would reopen.",
+    )];
+    infer_publication_dates(&mut docs);
+    let p = &docs[0].published;
+    assert!(!p.clues.iter().any(|c| c.contains("aged")), "{p:?}");
+    assert_eq!(p.date, None, "{p:?}");
+}
+
+#[test]
+fn a_scheduled_date_does_not_say_how_recent_the_report_is() {
+    // "starting November 1" is a point of a schedule: only the weekday-dated day counts.
+    let mut docs = vec![doc(
+        "schedule.txt",
+        "Port fees dropped\nPort officials said on Sunday, Oct. 26, 2031, that the fees starting \
+         November 1 had been dropped ahead of the Dec. 4 deadline.",
+    )];
+    infer_publication_dates(&mut docs);
+    let p = &docs[0].published;
+    assert_eq!(p.date, Some(day("2031-10-26")), "{p:?}");
+    assert!(
+        !p.clues
+            .iter()
+            .any(|c| c.contains("November 1") || c.contains("Dec. 4")),
+        "{:?}",
+        p.clues
+    );
+}

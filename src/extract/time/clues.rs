@@ -198,7 +198,10 @@ pub fn doc_clues(text: &str, exprs: &[&Expression]) -> Vec<Clue> {
                 year: YearRef::Implicit(_) | YearRef::Abs(_),
                 day: Some(_),
                 ..
-            } if e.tense != Tense::Future && !is_start(text, e, &mut last_sentence) => {
+            } if e.tense != Tense::Future
+                && !is_start(text, e, &mut last_sentence)
+                && !is_scheduled(text, e) =>
+            {
                 clues.push(near(e, 0.5, 15.0));
             }
             _ => {}
@@ -340,6 +343,31 @@ fn is_start(text: &str, e: &Expression, last: &mut Option<(usize, usize, bool)>)
         .any(|w| cues.iter().any(|c| c.eq_ignore_ascii_case(w)));
     *last = Some((s, end, answer));
     answer
+}
+
+/// Whether a date is a point of a schedule ("tariffs starting November 1", "an Aug. 12
+/// deadline"): the word just before or just after it is a schedule cue (`assets/time.toml`).
+fn is_scheduled(text: &str, e: &Expression) -> bool {
+    let cues = &Lexicon::get().schedule_cues;
+    let before = text.get(..e.span.start).unwrap_or("");
+    let word_before = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let after = text.get(e.span.end..).unwrap_or("");
+    let word_after = after
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    cues.before
+        .iter()
+        .any(|c| c.eq_ignore_ascii_case(word_before))
+        || cues
+            .after
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(word_after))
 }
 
 /// The byte range of the sentence holding `start..end`, at most [`crate::text::MAX_SENTENCE`]

@@ -95,6 +95,7 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
                 all.iter().filter(|e| !d.is_chrome(e.span.start)).collect();
             let mut clues = doc_clues(&d.text, &prose);
             clues.extend(role_windows(&d.text, today));
+            clues.extend(age_windows(&d.text, today));
             let weekdays = weekday_mentions(&d.text, &prose);
             let own = Own {
                 clues,
@@ -530,6 +531,87 @@ fn role_windows(text: &str, today: NaiveDate) -> Vec<Clue> {
                 from: lo,
                 to: hi,
                 text: format!("{ROLE}'{title} {}'", hit_text(text, hit.start, hit.end)),
+            });
+        }
+    }
+    out
+}
+
+/// The windows the ages of known people give: "Jane Holt, 61," or "the 61-year-old" writes while
+/// that person is that old (the birth date in `assets/actors.toml`). "The N-year-old" refers back
+/// to a person named earlier in its sentence, else to the first person named in the sentence before
+/// (the subject, as news writes it); nobody else is guessed at. An age the person has not reached
+/// by today is read as someone else's.
+fn age_windows(text: &str, today: NaiveDate) -> Vec<Clue> {
+    use crate::extract::actors::gazetteer::{Gazetteer, Kind};
+    use std::sync::OnceLock;
+    static PATTERNS: OnceLock<[regex::Regex; 2]> = OnceLock::new();
+    let [anaphor, apposed] = PATTERNS.get_or_init(|| {
+        let re = |p: &str| regex::Regex::new(p).expect("a valid pattern");
+        [re(r"\b[Tt]he (\d{2,3})-year-old\b"), re(r"^, (\d{2,3}),")]
+    });
+    let gaz = Gazetteer::embedded();
+    let m = gaz.matcher();
+    // Every named person, in order: (start, end, actor).
+    let people: Vec<(usize, usize, usize)> =
+        m.ac.find_iter(text)
+            .filter_map(|hit| {
+                let (_, idxs) = &m.targets[hit.pattern];
+                match idxs.as_slice() {
+                    [a] if gaz.entries[*a].kind == Kind::Person => Some((hit.start, hit.end, *a)),
+                    _ => None,
+                }
+            })
+            .collect();
+    let mut ages: Vec<(usize, u32, &str)> = Vec::new();
+    for (start, end, actor) in &people {
+        if let Some(c) = apposed.captures(text.get(*end..).unwrap_or(""))
+            && let Some(n) = c.get(1).and_then(|n| n.as_str().parse().ok())
+        {
+            let to = end + c.get(0).map_or(0, |m| m.end());
+            ages.push((*actor, n, text.get(*start..to).unwrap_or("")));
+        }
+    }
+    for c in anaphor.captures_iter(text) {
+        let (Some(all), Some(n)) = (c.get(0), c.get(1).and_then(|n| n.as_str().parse().ok()))
+        else {
+            continue;
+        };
+        let (s, _) = sentence_around(text, all.start(), all.end());
+        let earlier = people
+            .iter()
+            .filter(|(start, _, _)| (s..all.start()).contains(start))
+            .next_back();
+        let before = || {
+            let (ps, _) = sentence_around(text, s.checked_sub(1)?, s.checked_sub(1)?);
+            people.iter().find(|(start, _, _)| (ps..s).contains(start))
+        };
+        if let Some((_, _, actor)) = earlier.or_else(before) {
+            ages.push((*actor, n, all.as_str()));
+        }
+    }
+    let mut out = Vec::new();
+    for (actor, n, surface) in ages {
+        let Some(born) = gaz.entries[actor].born else {
+            continue;
+        };
+        let (Some(lo), Some(next)) = (
+            born.checked_add_months(chrono::Months::new(12 * n)),
+            born.checked_add_months(chrono::Months::new(12 * (n + 1))),
+        ) else {
+            continue;
+        };
+        let hi = next.pred_opt().unwrap_or(next).min(today);
+        if lo <= hi {
+            out.push(Clue::Window {
+                from: lo,
+                to: hi,
+                text: format!(
+                    "'{}' ({}, born {}): aged {n}",
+                    surface.trim_matches(|c: char| c == ',' || c == ' '),
+                    gaz.actors[actor].name,
+                    day_value(born)
+                ),
             });
         }
     }

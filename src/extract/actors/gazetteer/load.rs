@@ -45,6 +45,8 @@ struct EntityRow {
     /// Words that make this organisation a modifier of a role ("Kremlin aide").
     #[serde(default)]
     adjectives: Vec<String>,
+    /// A person's date of birth ("1946-06-14"): an age the text gives ("the 79-year-old") dates it.
+    born: Option<String>,
 }
 
 fn set(v: &[String]) -> HashSet<String> {
@@ -153,6 +155,7 @@ impl Gazetteer {
                 country: Some(c.name.clone()),
                 roles: Vec::new(),
                 adjectives: Vec::new(),
+                born: None,
             };
             g.add(&row, Kind::Country);
         }
@@ -212,6 +215,10 @@ impl Gazetteer {
             roles,
             strict: row.strict,
             surname: surname.clone(),
+            born: row
+                .born
+                .as_deref()
+                .and_then(|b| chrono::NaiveDate::parse_from_str(b.trim(), "%Y-%m-%d").ok()),
         });
         let mut surfaces = vec![(Via::Name, row.name.clone())];
         surfaces.extend(row.aliases.iter().map(|a| (Via::Alias, a.clone())));
