@@ -371,3 +371,35 @@ fn a_scheduled_date_does_not_say_how_recent_the_report_is() {
         p.clues
     );
 }
+
+#[test]
+fn a_coming_weekday_and_month_day_of_one_meeting_fix_the_year() {
+    // November 12 is a Wednesday in 2025 only (of the recent years): "the meeting next Wednesday"
+    // and "on November 12" name one day, in the week or two before which the report was written.
+    let mut docs = vec![doc(
+        "coming.txt",
+        "Ferry operators invited\nHarbour chair Ilse Marrow will host the Velmar ferry operators \
+         at the harbour on November 12, her office said. An aide confirmed the meeting next \
+         Wednesday. Operators protested outside the harbour board on Tuesday.",
+    )];
+    infer_publication_dates(&mut docs);
+    let p = &docs[0].published;
+    // Two Tuesdays before it fit "next Wednesday": the month at least, and a day only in it.
+    match p.date {
+        Some(got) => assert!(
+            day("2025-10-30") <= got && got < day("2025-11-12"),
+            "{got} {:?}",
+            p.clues
+        ),
+        None => assert_eq!(p.approx.as_deref(), Some("2025-11"), "{p:?}"),
+    }
+    // Without the weekday, the month-day repeats every year: no day.
+    let mut docs = vec![doc(
+        "coming2.txt",
+        "Ferry operators invited\nHarbour chair Ilse Marrow will host the Velmar ferry operators \
+         at the harbour on November 12, her office said. Operators protested outside the harbour \
+         board on Tuesday.",
+    )];
+    infer_publication_dates(&mut docs);
+    assert_eq!(docs[0].published.date, None, "{:?}", docs[0].published);
+}
