@@ -403,3 +403,34 @@ fn a_coming_weekday_and_month_day_of_one_meeting_fix_the_year() {
     infer_publication_dates(&mut docs);
     assert_eq!(docs[0].published.date, None, "{:?}", docs[0].published);
 }
+
+const STRIKE_ENDS: &str = "Dockworkers end strike\n\
+    Velmar dockworkers ended their strike on Thursday, March 13, 2025, union leader Jane Holt \
+    said at the Velmar harbour.";
+const STRIKE_AFTER: &str = "Dockworkers back at work\n\
+    Velmar dockworkers, who ended their strike on March 13, returned to the quays on Friday, \
+    union leader Jane Holt said.";
+
+#[test]
+fn a_month_day_a_related_article_dates_gives_the_year() {
+    // Alone, "March 13" and "Friday" fit every year.
+    let mut docs = vec![doc("after.txt", STRIKE_AFTER)];
+    infer_publication_dates(&mut docs);
+    assert_eq!(docs[0].published.date, None, "{:?}", docs[0].published);
+    // With the report that dates the strike's end, the year is that one's.
+    let mut docs = vec![doc("ends.txt", STRIKE_ENDS), doc("after.txt", STRIKE_AFTER)];
+    infer_publication_dates(&mut docs);
+    assert_eq!(docs[0].published.date, Some(day("2025-03-13")));
+    let p = &docs[1].published;
+    let got = p.date.unwrap_or_else(|| panic!("undated: {p:?}"));
+    assert!(
+        day("2025-03-14") <= got && got <= day("2025-03-20"),
+        "{got} {:?}",
+        p.clues
+    );
+    assert!(
+        p.clues.iter().any(|c| c.contains("same happening")),
+        "{:?}",
+        p.clues
+    );
+}

@@ -239,7 +239,28 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
                 if !wanted[k] {
                     return None;
                 }
-                let (day, what) = shared_happening(&own[k].weekdays, &neighbours[k], &anchors)?;
+                let Some((day, what)) =
+                    shared_happening(&own[k].weekdays, &neighbours[k], &anchors)
+                else {
+                    // A month-day a neighbour dates gives its year: the article's own clues must
+                    // then fix the day within the year after it.
+                    let (day, what) = shared_month_day(&own[k].weekdays, &neighbours[k], &anchors)?;
+                    let (lo, hi) = windows[k]?;
+                    let (lo, hi) = (lo.max(day), hi.min(add_days(day, 364)?));
+                    let Outcome::Day(mut dated) =
+                        best_day(&docs[k].text, clues[k], lo, hi, None, &ahead)
+                    else {
+                        return None;
+                    };
+                    dated.notes.push(format!(
+                        "corpus neighbours date the same happening: '{what}' is {}",
+                        day_value(day)
+                    ));
+                    if dated.confidence == Confidence::High {
+                        dated.confidence = Confidence::Medium;
+                    }
+                    return Some(dated);
+                };
                 let (lo, hi) = windows[k]?;
                 let (lo, hi) = (lo.max(day), hi.min(add_days(day, 6)?));
                 let Outcome::Day(mut dated) =
@@ -348,6 +369,8 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
 /// A weekday an article names in the past (or without tense), and the names of its sentence.
 struct WeekdayMention<'a> {
     weekday: u32,
+    /// A year-less month-day instead of a weekday ("on June 4"): its year is what is wanted.
+    month_day: Option<(u32, u32)>,
     surface: &'a str,
     names: Vec<&'a str>,
 }
@@ -371,22 +394,31 @@ fn sentence_names(text: &str) -> Vec<&str> {
         .collect()
 }
 
-/// The past or tenseless weekdays of an article ("met on Monday"), with their sentences' names.
+/// The past or tenseless weekdays of an article ("met on Monday") and its year-less month-days
+/// ("on June 4"), with their sentences' names.
 fn weekday_mentions<'a>(text: &'a str, exprs: &[&Expression]) -> Vec<WeekdayMention<'a>> {
     exprs
         .iter()
         .filter(|e| e.tense != Tense::Future)
-        .filter_map(|e| match e.sem {
-            Sem::Weekday { day, .. } => {
-                let (s, end) = sentence_around(text, e.span.start, e.span.end);
-                let names = sentence_names(text.get(s..end).unwrap_or(""));
-                Some(WeekdayMention {
-                    weekday: day,
-                    surface: e.span.slice(text),
-                    names,
-                })
-            }
-            _ => None,
+        .filter_map(|e| {
+            let (weekday, month_day) = match e.sem {
+                Sem::Weekday { day, .. } => (day, None),
+                Sem::Date {
+                    year: YearRef::Implicit(_),
+                    month,
+                    day: Some(day),
+                    ..
+                } => (0, Some((month, day))),
+                _ => return None,
+            };
+            let (s, end) = sentence_around(text, e.span.start, e.span.end);
+            let names = sentence_names(text.get(s..end).unwrap_or(""));
+            Some(WeekdayMention {
+                weekday,
+                month_day,
+                surface: e.span.slice(text),
+                names,
+            })
         })
         .filter(|m| !m.names.is_empty())
         .collect()
@@ -422,7 +454,7 @@ fn shared_happening<'a>(
 ) -> Option<(NaiveDate, &'a str)> {
     use chrono::Datelike;
     let mut days: Vec<(NaiveDate, &str)> = Vec::new();
-    for m in weekdays {
+    for m in weekdays.iter().filter(|m| m.month_day.is_none()) {
         for (j, _) in neighbours {
             for a in &anchors[*j] {
                 let shared = a
@@ -432,6 +464,41 @@ fn shared_happening<'a>(
                     .count();
                 let shares = shared >= SHARED_NAMES;
                 if shares && a.day.weekday().number_from_monday() == m.weekday {
+                    days.push((a.day, m.surface));
+                }
+            }
+        }
+    }
+    let first = days.iter().map(|(d, _)| *d).min()?;
+    let last = days.iter().map(|(d, _)| *d).max()?;
+    ((last - first).num_days() <= 1)
+        .then(|| days[0])
+        .map(|(_, s)| (first, s))
+}
+
+/// The day of a happening an article names by a year-less month-day ("the June 4 post"), when a
+/// related dated article dates it: a sentence of a neighbour sharing names with the month-day's
+/// sentence names the same month-day. Its year is the article's evidence: the report lies within
+/// a year after it. Every such day must agree (within a day), else none is taken.
+fn shared_month_day<'a>(
+    mentions: &[WeekdayMention<'a>],
+    neighbours: &[(usize, f64)],
+    anchors: &[Vec<Anchor>],
+) -> Option<(NaiveDate, &'a str)> {
+    use chrono::Datelike;
+    let mut days: Vec<(NaiveDate, &str)> = Vec::new();
+    for m in mentions {
+        let Some(month_day) = m.month_day else {
+            continue;
+        };
+        for (j, _) in neighbours {
+            for a in &anchors[*j] {
+                let shared = a
+                    .names
+                    .iter()
+                    .filter(|n| m.names.contains(&n.as_str()))
+                    .count();
+                if shared >= SHARED_NAMES && (a.day.month(), a.day.day()) == month_day {
                     days.push((a.day, m.surface));
                 }
             }
