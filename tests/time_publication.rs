@@ -434,3 +434,22 @@ fn a_month_day_a_related_article_dates_gives_the_year() {
         p.clues
     );
 }
+
+#[test]
+fn a_former_title_dates_the_report_after_the_term() {
+    // 9 May falls on a Friday in 2014 and 2025; Joe Biden is a former president only after 2017
+    // (his vice presidency) at the earliest: 2014 is ruled out.
+    let mut docs = vec![doc(
+        "former.txt",
+        "Port levies\nFormer President Joe Biden said on Friday, May 9 that the Velmar port \
+         levies should be reviewed.",
+    )];
+    infer_publication_dates(&mut docs);
+    let p = &docs[0].published;
+    assert_eq!(p.date, Some(day("2025-05-09")), "{p:?}");
+    assert!(
+        p.clues.iter().any(|c| c.contains("former")),
+        "{:?}",
+        p.clues
+    );
+}

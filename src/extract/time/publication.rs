@@ -558,10 +558,13 @@ fn role_windows(text: &str, today: NaiveDate) -> Vec<Clue> {
         if words.is_empty()
             || words
                 .iter()
-                .any(|w| matches!(w.as_str(), "former" | "ex" | "late" | "then" | "elect"))
+                .any(|w| matches!(w.as_str(), "late" | "then" | "elect"))
         {
             continue;
         }
+        // "Former President X" writes after a term of that title ended: from the year the first
+        // such term ended on (no later bound: the title may be held again).
+        let former = words.iter().any(|w| matches!(w.as_str(), "former" | "ex"));
         let last = words.last().map(String::as_str).unwrap_or("");
         let terms: Vec<(i32, Option<i32>)> = gaz.entries[actor]
             .roles
@@ -569,11 +572,18 @@ fn role_windows(text: &str, today: NaiveDate) -> Vec<Clue> {
             .filter(|r| r.title.rsplit(' ').next() == Some(last))
             .filter_map(|r| Some((r.from?, r.to)))
             .collect();
-        let (Some(first), Some(end)) = (
-            terms.iter().map(|(f, _)| *f).min(),
-            terms.iter().map(|(_, t)| t.unwrap_or(i32::MAX)).max(),
-        ) else {
-            continue;
+        let (first, end) = match former {
+            true => match terms.iter().filter_map(|(_, t)| *t).min() {
+                Some(ended) => (ended, i32::MAX),
+                None => continue,
+            },
+            false => match (
+                terms.iter().map(|(f, _)| *f).min(),
+                terms.iter().map(|(_, t)| t.unwrap_or(i32::MAX)).max(),
+            ) {
+                (Some(first), Some(end)) => (first, end),
+                _ => continue,
+            },
         };
         if !seen.insert(actor) {
             continue;
@@ -593,7 +603,10 @@ fn role_windows(text: &str, today: NaiveDate) -> Vec<Clue> {
                 .iter()
                 .rposition(|w| !gaz.is_title_word(w))
                 .map_or(0, |i| i + 1);
-            let title = words[from..].join(" ");
+            let mut title = words[from..].join(" ");
+            if former && !title.starts_with("former") && !title.starts_with("ex") {
+                title = format!("former {title}");
+            }
             out.push(Clue::Window {
                 from: lo,
                 to: hi,
