@@ -4,8 +4,10 @@
 //! a past-tense weekday must lie a few days before it, a year-less "August 15" somewhat before it,
 //! a month-day written with its weekday ("Monday, Sept. 29") only in the years whose calendar fits,
 //! "almost four years" of a war that "began in February 2022" puts it in a window, a titled person
-//! ("Treasury Secretary ...") within the years of that title (`assets/actors.toml`), and so on
-//! ([`super::clues`]). The constraints are scored on every day of the article's own window, and
+//! ("Treasury Secretary ...") within the years of that title (`assets/actors.toml`), a "former"
+//! one after the title's first term ended, a known person's age ("the 79-year-old") within the
+//! year of that age, "the meeting next Monday" told with the meeting's "July 7" only in the years
+//! whose calendar fits both, and so on ([`super::clues`]). The constraints are scored on every day of the article's own window, and
 //! the cheapest days win only when they are clearly cheaper than every other day — far cheaper
 //! than the same days in other years. Otherwise the article stays undated (or gets only a month).
 //!
@@ -13,7 +15,8 @@
 //! close neighbours' elapsed-time windows may settle the year of a day the article's clues fix; a
 //! weekday the article names is dated when a neighbour dates the same happening (a sentence that
 //! shares names with the weekday's and names a day of that weekday) and every such happening
-//! agrees; an article with no day clue of its own takes a date only when all its close neighbours
+//! agrees; a year-less month-day takes its year the same way (the article's own clues must then fix
+//! the day within the year after it); an article with no day clue of its own takes a date only when all its close neighbours
 //! agree on it. Metadata and `--dct` dates are never overridden.
 
 use super::calendar::{add_days, day_value};
