@@ -663,8 +663,7 @@ fn age_windows(text: &str, today: NaiveDate) -> Vec<Clue> {
         let (s, _) = sentence_around(text, all.start(), all.end());
         let earlier = people
             .iter()
-            .filter(|(start, _, _)| (s..all.start()).contains(start))
-            .next_back();
+            .rfind(|(start, _, _)| (s..all.start()).contains(start));
         let before = || {
             let (ps, _) = sentence_around(text, s.checked_sub(1)?, s.checked_sub(1)?);
             people.iter().find(|(start, _, _)| (ps..s).contains(start))
