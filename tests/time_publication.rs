@@ -309,3 +309,147 @@ fn a_titled_person_bounds_the_years() {
         p.clues
     );
 }
+
+#[test]
+fn a_known_persons_age_narrows_the_years() {
+    // Donald Trump (born 1946-06-14) is 79 from mid-June 2025 to mid-June 2026: of the year-less
+    // "June 20" only the one of 2025 fits.
+    for text in [
+        "Quays reopen\nPresident Donald Trump, 79, toured the Velmar quays on Monday, three days \
+         after the June 20 storm closed them.",
+        "Quays reopen\nPresident Donald Trump toured the Velmar quays on Monday, three days after \
+         the June 20 storm closed them. The 79-year-old praised the dockworkers.",
+    ] {
+        let mut docs = vec![doc("age.txt", text)];
+        infer_publication_dates(&mut docs);
+        let p = &docs[0].published;
+        let got = p.date.unwrap_or_else(|| panic!("undated: {p:?}"));
+        assert!(
+            day("2025-06-20") < got && got <= day("2025-06-30"),
+            "{got} {:?}",
+            p.clues
+        );
+        assert!(
+            p.clues.iter().any(|c| c.contains("aged 79")),
+            "{:?}",
+            p.clues
+        );
+    }
+}
+
+#[test]
+fn an_age_is_read_only_for_the_person_it_belongs_to() {
+    // "The 41-year-old" follows a sentence whose subject has no known birth date: no age clue,
+    // even though a known person is named later in that sentence.
+    let mut docs = vec![doc(
+        "age2.txt",
+        "Quays reopen\nHarbour chief Ilse Marrow met President Donald Trump on Monday, three days \
+         after the June 20 storm. The 41-year-old said the quays would reopen.",
+    )];
+    infer_publication_dates(&mut docs);
+    let p = &docs[0].published;
+    assert!(!p.clues.iter().any(|c| c.contains("aged")), "{p:?}");
+    assert_eq!(p.date, None, "{p:?}");
+}
+
+#[test]
+fn a_scheduled_date_does_not_say_how_recent_the_report_is() {
+    // "starting November 1" is a point of a schedule: only the weekday-dated day counts.
+    let mut docs = vec![doc(
+        "schedule.txt",
+        "Port fees dropped\nPort officials said on Sunday, Oct. 26, 2031, that the fees starting \
+         November 1 had been dropped ahead of the Dec. 4 deadline.",
+    )];
+    infer_publication_dates(&mut docs);
+    let p = &docs[0].published;
+    assert_eq!(p.date, Some(day("2031-10-26")), "{p:?}");
+    assert!(
+        !p.clues
+            .iter()
+            .any(|c| c.contains("November 1") || c.contains("Dec. 4")),
+        "{:?}",
+        p.clues
+    );
+}
+
+#[test]
+fn a_coming_weekday_and_month_day_of_one_meeting_fix_the_year() {
+    // November 12 is a Wednesday in 2025 only (of the recent years): "the meeting next Wednesday"
+    // and "on November 12" name one day, in the week or two before which the report was written.
+    let mut docs = vec![doc(
+        "coming.txt",
+        "Ferry operators invited\nHarbour chair Ilse Marrow will host the Velmar ferry operators \
+         at the harbour on November 12, her office said. An aide confirmed the meeting next \
+         Wednesday. Operators protested outside the harbour board on Tuesday.",
+    )];
+    infer_publication_dates(&mut docs);
+    let p = &docs[0].published;
+    // Two Tuesdays before it fit "next Wednesday": the month at least, and a day only in it.
+    match p.date {
+        Some(got) => assert!(
+            day("2025-10-30") <= got && got < day("2025-11-12"),
+            "{got} {:?}",
+            p.clues
+        ),
+        None => assert_eq!(p.approx.as_deref(), Some("2025-11"), "{p:?}"),
+    }
+    // Without the weekday, the month-day repeats every year: no day.
+    let mut docs = vec![doc(
+        "coming2.txt",
+        "Ferry operators invited\nHarbour chair Ilse Marrow will host the Velmar ferry operators \
+         at the harbour on November 12, her office said. Operators protested outside the harbour \
+         board on Tuesday.",
+    )];
+    infer_publication_dates(&mut docs);
+    assert_eq!(docs[0].published.date, None, "{:?}", docs[0].published);
+}
+
+const STRIKE_ENDS: &str = "Dockworkers end strike\n\
+    Velmar dockworkers ended their strike on Thursday, March 13, 2025, union leader Jane Holt \
+    said at the Velmar harbour.";
+const STRIKE_AFTER: &str = "Dockworkers back at work\n\
+    Velmar dockworkers, who ended their strike on March 13, returned to the quays on Friday, \
+    union leader Jane Holt said.";
+
+#[test]
+fn a_month_day_a_related_article_dates_gives_the_year() {
+    // Alone, "March 13" and "Friday" fit every year.
+    let mut docs = vec![doc("after.txt", STRIKE_AFTER)];
+    infer_publication_dates(&mut docs);
+    assert_eq!(docs[0].published.date, None, "{:?}", docs[0].published);
+    // With the report that dates the strike's end, the year is that one's.
+    let mut docs = vec![doc("ends.txt", STRIKE_ENDS), doc("after.txt", STRIKE_AFTER)];
+    infer_publication_dates(&mut docs);
+    assert_eq!(docs[0].published.date, Some(day("2025-03-13")));
+    let p = &docs[1].published;
+    let got = p.date.unwrap_or_else(|| panic!("undated: {p:?}"));
+    assert!(
+        day("2025-03-14") <= got && got <= day("2025-03-20"),
+        "{got} {:?}",
+        p.clues
+    );
+    assert!(
+        p.clues.iter().any(|c| c.contains("same happening")),
+        "{:?}",
+        p.clues
+    );
+}
+
+#[test]
+fn a_former_title_dates_the_report_after_the_term() {
+    // 9 May falls on a Friday in 2014 and 2025; Joe Biden is a former president only after 2017
+    // (his vice presidency) at the earliest: 2014 is ruled out.
+    let mut docs = vec![doc(
+        "former.txt",
+        "Port levies\nFormer President Joe Biden said on Friday, May 9 that the Velmar port \
+         levies should be reviewed.",
+    )];
+    infer_publication_dates(&mut docs);
+    let p = &docs[0].published;
+    assert_eq!(p.date, Some(day("2025-05-09")), "{p:?}");
+    assert!(
+        p.clues.iter().any(|c| c.contains("former")),
+        "{:?}",
+        p.clues
+    );
+}

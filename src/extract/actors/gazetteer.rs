@@ -75,6 +75,8 @@ pub struct Entry {
     pub strict: bool,
     /// The name a second mention uses ("Xi" for a family name written first), if any.
     pub surname: Option<String>,
+    /// A person's date of birth, when known.
+    pub born: Option<chrono::NaiveDate>,
 }
 
 /// How a name string in the gazetteer names its actor.

@@ -186,8 +186,12 @@ impl Clue {
                 day,
                 weekday,
                 future,
+                lead,
                 ..
-            } => calendar_cost(d, *month, *day, *weekday, *future),
+            } => match lead {
+                Some(lead) => lead_cost(d, *month, *day, *weekday, *lead),
+                None => calendar_cost(d, *month, *day, *weekday, *future),
+            },
         }
     }
 }
@@ -214,6 +218,22 @@ fn calendar_cost(d: NaiveDate, month: u32, day: u32, weekday: u32, future: bool)
         .filter(|g| *g >= 0)
         .min();
     gap.map_or(CEILING, |g| (g as f64 * 0.5).min(CEILING))
+}
+
+/// The cost of a coming month-day named by its weekday too, `lead` days after publication (at
+/// least, at most): none when a date that fits the calendar lies so far ahead of `d`, else the
+/// most a clue costs.
+fn lead_cost(d: NaiveDate, month: u32, day: u32, weekday: u32, lead: (i64, i64)) -> f64 {
+    use chrono::Datelike;
+    let fits = |y: i32| {
+        NaiveDate::from_ymd_opt(y, month, day)
+            .filter(|x| x.weekday().number_from_monday() == weekday)
+    };
+    let y = d.year();
+    let ahead = (y..=y + 1)
+        .filter_map(fits)
+        .any(|x| (lead.0..=lead.1).contains(&(x - d).num_days()));
+    if ahead { 0.0 } else { 15.0 }
 }
 
 /// The cost of a day-precision clue whose expression, read on day `d`, starts on `start`.

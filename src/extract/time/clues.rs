@@ -49,6 +49,9 @@ pub enum Clue {
         weekday: u32,
         /// A coming happening (the date lies after publication).
         future: bool,
+        /// How many days after publication the date lies, at least and at most, when the text
+        /// says ("the meeting next Monday": 1 to 13); a day outside breaks the clue.
+        lead: Option<(i64, i64)>,
     },
     /// A dated expression in a past clause (`after` true) or future clause.
     Order {
@@ -188,6 +191,7 @@ pub fn doc_clues(text: &str, exprs: &[&Expression]) -> Vec<Clue> {
                 day,
                 weekday,
                 future: e.tense == Tense::Future,
+                lead: None,
             });
         }
         match &e.sem {
@@ -198,7 +202,10 @@ pub fn doc_clues(text: &str, exprs: &[&Expression]) -> Vec<Clue> {
                 year: YearRef::Implicit(_) | YearRef::Abs(_),
                 day: Some(_),
                 ..
-            } if e.tense != Tense::Future && !is_start(text, e, &mut last_sentence) => {
+            } if e.tense != Tense::Future
+                && !is_start(text, e, &mut last_sentence)
+                && !is_scheduled(text, e) =>
+            {
                 clues.push(near(e, 0.5, 15.0));
             }
             _ => {}
@@ -235,6 +242,7 @@ pub fn doc_clues(text: &str, exprs: &[&Expression]) -> Vec<Clue> {
             }
         }
     }
+    clues.extend(coming_calendar(text, exprs));
     // Elapsed times paired with the article's start anchors.
     let mut windows = Vec::new();
     for e in exprs
@@ -340,6 +348,98 @@ fn is_start(text: &str, e: &Expression, last: &mut Option<(usize, usize, bool)>)
         .any(|w| cues.iter().any(|c| c.eq_ignore_ascii_case(w)));
     *last = Some((s, end, answer));
     answer
+}
+
+/// A coming happening named both by its weekday and by its month-day: "the meeting next Monday"
+/// (a definite reference to a happening, dated by a coming weekday) in an article whose only
+/// coming year-less month-day is "July 7" ("will host him on July 7"). The two name the same day,
+/// so only the years in which that month-day falls on that weekday fit (as a month-day written
+/// with its weekday). Nothing when the article announces several coming month-days or weekdays.
+fn coming_calendar(text: &str, exprs: &[&Expression]) -> Option<Clue> {
+    let mut dates: Vec<(u32, u32, Span)> = Vec::new();
+    let mut weekdays: Vec<(u32, (i64, i64))> = Vec::new();
+    for e in exprs {
+        match e.sem {
+            Sem::Date {
+                year: YearRef::Implicit(_),
+                month,
+                day: Some(day),
+                ..
+            } if e.tense == Tense::Future
+                && weekday_named_with(text, e).is_none()
+                && !dates.iter().any(|(m, d, _)| (*m, *d) == (month, day)) =>
+            {
+                dates.push((month, day, e.span));
+            }
+            Sem::Weekday { day, dir }
+                if (dir == super::sem::Dir::Next || e.tense == Tense::Future)
+                    && refers_to_happening(text, e) =>
+            {
+                // "next Monday" lies in the coming week or the one after; "on Monday" in the coming one.
+                let lead = match dir {
+                    super::sem::Dir::Next => (1, 13),
+                    _ => (1, 7),
+                };
+                if !weekdays.iter().any(|(w, _)| *w == day) {
+                    weekdays.push((day, lead));
+                }
+            }
+            _ => {}
+        }
+    }
+    match (dates.as_slice(), weekdays.as_slice()) {
+        ([(month, day, span)], [(weekday, lead)]) => Some(Clue::Calendar {
+            text: *span,
+            month: *month,
+            day: *day,
+            weekday: *weekday,
+            future: true,
+            lead: Some(*lead),
+        }),
+        _ => None,
+    }
+}
+
+/// Whether a weekday dates a definite reference to a happening: "the meeting next Monday", "the
+/// talks on Thursday" (a determiner, then a word that names an event in `assets/events.toml`).
+fn refers_to_happening(text: &str, e: &Expression) -> bool {
+    let before = text.get(..e.span.start).unwrap_or("");
+    let mut words = before
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    let mut noun = words.next().unwrap_or_default();
+    if noun == "on" {
+        noun = words.next().unwrap_or_default();
+    }
+    let determiner = words.next().unwrap_or_default();
+    matches!(determiner.as_str(), "the" | "this" | "that")
+        && crate::extract::events::lexicon::Lexicon::embedded().trigger_word(&noun)
+}
+
+/// Whether a date is a point of a schedule ("tariffs starting November 1", "an Aug. 12
+/// deadline"): the word just before or just after it is a schedule cue (`assets/time.toml`).
+fn is_scheduled(text: &str, e: &Expression) -> bool {
+    let cues = &Lexicon::get().schedule_cues;
+    let before = text.get(..e.span.start).unwrap_or("");
+    let word_before = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let after = text.get(e.span.end..).unwrap_or("");
+    let word_after = after
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    cues.before
+        .iter()
+        .any(|c| c.eq_ignore_ascii_case(word_before))
+        || cues
+            .after
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(word_after))
 }
 
 /// The byte range of the sentence holding `start..end`, at most [`crate::text::MAX_SENTENCE`]

@@ -93,11 +93,19 @@ struct Raw {
     holidays: HashMap<String, [u32; 2]>,
     floating_holidays: HashMap<String, [i32; 3]>,
     start_cues: StartCues,
+    schedule_cues: ScheduleCues,
 }
 
 #[derive(Deserialize)]
 struct StartCues {
     words: Vec<String>,
+}
+
+/// Words around a date that make it a point of a schedule ("starting November 1").
+#[derive(Deserialize)]
+pub struct ScheduleCues {
+    pub before: Vec<String>,
+    pub after: Vec<String>,
 }
 
 /// Which day of its month a holiday falls on.
@@ -222,6 +230,7 @@ pub struct Lexicon {
     /// Holidays by name (possibly several words, lower-case).
     pub holidays: Vec<Holiday>,
     pub start_cues: Vec<String>,
+    pub schedule_cues: ScheduleCues,
 }
 
 impl Lexicon {
@@ -315,6 +324,7 @@ impl Lexicon {
             shapes,
             holidays,
             start_cues: raw.start_cues.words,
+            schedule_cues: raw.schedule_cues,
         }
     }
 

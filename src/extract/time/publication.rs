@@ -4,8 +4,10 @@
 //! a past-tense weekday must lie a few days before it, a year-less "August 15" somewhat before it,
 //! a month-day written with its weekday ("Monday, Sept. 29") only in the years whose calendar fits,
 //! "almost four years" of a war that "began in February 2022" puts it in a window, a titled person
-//! ("Treasury Secretary ...") within the years of that title (`assets/actors.toml`), and so on
-//! ([`super::clues`]). The constraints are scored on every day of the article's own window, and
+//! ("Treasury Secretary ...") within the years of that title (`assets/actors.toml`), a "former"
+//! one after the title's first term ended, a known person's age ("the 79-year-old") within the
+//! year of that age, "the meeting next Monday" told with the meeting's "July 7" only in the years
+//! whose calendar fits both, and so on ([`super::clues`]). The constraints are scored on every day of the article's own window, and
 //! the cheapest days win only when they are clearly cheaper than every other day — far cheaper
 //! than the same days in other years. Otherwise the article stays undated (or gets only a month).
 //!
@@ -13,7 +15,8 @@
 //! close neighbours' elapsed-time windows may settle the year of a day the article's clues fix; a
 //! weekday the article names is dated when a neighbour dates the same happening (a sentence that
 //! shares names with the weekday's and names a day of that weekday) and every such happening
-//! agrees; an article with no day clue of its own takes a date only when all its close neighbours
+//! agrees; a year-less month-day takes its year the same way (the article's own clues must then fix
+//! the day within the year after it); an article with no day clue of its own takes a date only when all its close neighbours
 //! agree on it. Metadata and `--dct` dates are never overridden.
 
 use super::calendar::{add_days, day_value};
@@ -95,6 +98,7 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
                 all.iter().filter(|e| !d.is_chrome(e.span.start)).collect();
             let mut clues = doc_clues(&d.text, &prose);
             clues.extend(role_windows(&d.text, today));
+            clues.extend(age_windows(&d.text, today));
             let weekdays = weekday_mentions(&d.text, &prose);
             let own = Own {
                 clues,
@@ -238,7 +242,28 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
                 if !wanted[k] {
                     return None;
                 }
-                let (day, what) = shared_happening(&own[k].weekdays, &neighbours[k], &anchors)?;
+                let Some((day, what)) =
+                    shared_happening(&own[k].weekdays, &neighbours[k], &anchors)
+                else {
+                    // A month-day a neighbour dates gives its year: the article's own clues must
+                    // then fix the day within the year after it.
+                    let (day, what) = shared_month_day(&own[k].weekdays, &neighbours[k], &anchors)?;
+                    let (lo, hi) = windows[k]?;
+                    let (lo, hi) = (lo.max(day), hi.min(add_days(day, 364)?));
+                    let Outcome::Day(mut dated) =
+                        best_day(&docs[k].text, clues[k], lo, hi, None, &ahead)
+                    else {
+                        return None;
+                    };
+                    dated.notes.push(format!(
+                        "corpus neighbours date the same happening: '{what}' is {}",
+                        day_value(day)
+                    ));
+                    if dated.confidence == Confidence::High {
+                        dated.confidence = Confidence::Medium;
+                    }
+                    return Some(dated);
+                };
                 let (lo, hi) = windows[k]?;
                 let (lo, hi) = (lo.max(day), hi.min(add_days(day, 6)?));
                 let Outcome::Day(mut dated) =
@@ -347,6 +372,8 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
 /// A weekday an article names in the past (or without tense), and the names of its sentence.
 struct WeekdayMention<'a> {
     weekday: u32,
+    /// A year-less month-day instead of a weekday ("on June 4"): its year is what is wanted.
+    month_day: Option<(u32, u32)>,
     surface: &'a str,
     names: Vec<&'a str>,
 }
@@ -370,22 +397,31 @@ fn sentence_names(text: &str) -> Vec<&str> {
         .collect()
 }
 
-/// The past or tenseless weekdays of an article ("met on Monday"), with their sentences' names.
+/// The past or tenseless weekdays of an article ("met on Monday") and its year-less month-days
+/// ("on June 4"), with their sentences' names.
 fn weekday_mentions<'a>(text: &'a str, exprs: &[&Expression]) -> Vec<WeekdayMention<'a>> {
     exprs
         .iter()
         .filter(|e| e.tense != Tense::Future)
-        .filter_map(|e| match e.sem {
-            Sem::Weekday { day, .. } => {
-                let (s, end) = sentence_around(text, e.span.start, e.span.end);
-                let names = sentence_names(text.get(s..end).unwrap_or(""));
-                Some(WeekdayMention {
-                    weekday: day,
-                    surface: e.span.slice(text),
-                    names,
-                })
-            }
-            _ => None,
+        .filter_map(|e| {
+            let (weekday, month_day) = match e.sem {
+                Sem::Weekday { day, .. } => (day, None),
+                Sem::Date {
+                    year: YearRef::Implicit(_),
+                    month,
+                    day: Some(day),
+                    ..
+                } => (0, Some((month, day))),
+                _ => return None,
+            };
+            let (s, end) = sentence_around(text, e.span.start, e.span.end);
+            let names = sentence_names(text.get(s..end).unwrap_or(""));
+            Some(WeekdayMention {
+                weekday,
+                month_day,
+                surface: e.span.slice(text),
+                names,
+            })
         })
         .filter(|m| !m.names.is_empty())
         .collect()
@@ -421,7 +457,7 @@ fn shared_happening<'a>(
 ) -> Option<(NaiveDate, &'a str)> {
     use chrono::Datelike;
     let mut days: Vec<(NaiveDate, &str)> = Vec::new();
-    for m in weekdays {
+    for m in weekdays.iter().filter(|m| m.month_day.is_none()) {
         for (j, _) in neighbours {
             for a in &anchors[*j] {
                 let shared = a
@@ -431,6 +467,41 @@ fn shared_happening<'a>(
                     .count();
                 let shares = shared >= SHARED_NAMES;
                 if shares && a.day.weekday().number_from_monday() == m.weekday {
+                    days.push((a.day, m.surface));
+                }
+            }
+        }
+    }
+    let first = days.iter().map(|(d, _)| *d).min()?;
+    let last = days.iter().map(|(d, _)| *d).max()?;
+    ((last - first).num_days() <= 1)
+        .then(|| days[0])
+        .map(|(_, s)| (first, s))
+}
+
+/// The day of a happening an article names by a year-less month-day ("the June 4 post"), when a
+/// related dated article dates it: a sentence of a neighbour sharing names with the month-day's
+/// sentence names the same month-day. Its year is the article's evidence: the report lies within
+/// a year after it. Every such day must agree (within a day), else none is taken.
+fn shared_month_day<'a>(
+    mentions: &[WeekdayMention<'a>],
+    neighbours: &[(usize, f64)],
+    anchors: &[Vec<Anchor>],
+) -> Option<(NaiveDate, &'a str)> {
+    use chrono::Datelike;
+    let mut days: Vec<(NaiveDate, &str)> = Vec::new();
+    for m in mentions {
+        let Some(month_day) = m.month_day else {
+            continue;
+        };
+        for (j, _) in neighbours {
+            for a in &anchors[*j] {
+                let shared = a
+                    .names
+                    .iter()
+                    .filter(|n| m.names.contains(&n.as_str()))
+                    .count();
+                if shared >= SHARED_NAMES && (a.day.month(), a.day.day()) == month_day {
                     days.push((a.day, m.surface));
                 }
             }
@@ -490,10 +561,13 @@ fn role_windows(text: &str, today: NaiveDate) -> Vec<Clue> {
         if words.is_empty()
             || words
                 .iter()
-                .any(|w| matches!(w.as_str(), "former" | "ex" | "late" | "then" | "elect"))
+                .any(|w| matches!(w.as_str(), "late" | "then" | "elect"))
         {
             continue;
         }
+        // "Former President X" writes after a term of that title ended: from the year the first
+        // such term ended on (no later bound: the title may be held again).
+        let former = words.iter().any(|w| matches!(w.as_str(), "former" | "ex"));
         let last = words.last().map(String::as_str).unwrap_or("");
         let terms: Vec<(i32, Option<i32>)> = gaz.entries[actor]
             .roles
@@ -501,11 +575,18 @@ fn role_windows(text: &str, today: NaiveDate) -> Vec<Clue> {
             .filter(|r| r.title.rsplit(' ').next() == Some(last))
             .filter_map(|r| Some((r.from?, r.to)))
             .collect();
-        let (Some(first), Some(end)) = (
-            terms.iter().map(|(f, _)| *f).min(),
-            terms.iter().map(|(_, t)| t.unwrap_or(i32::MAX)).max(),
-        ) else {
-            continue;
+        let (first, end) = match former {
+            true => match terms.iter().filter_map(|(_, t)| *t).min() {
+                Some(ended) => (ended, i32::MAX),
+                None => continue,
+            },
+            false => match (
+                terms.iter().map(|(f, _)| *f).min(),
+                terms.iter().map(|(_, t)| t.unwrap_or(i32::MAX)).max(),
+            ) {
+                (Some(first), Some(end)) => (first, end),
+                _ => continue,
+            },
         };
         if !seen.insert(actor) {
             continue;
@@ -525,11 +606,94 @@ fn role_windows(text: &str, today: NaiveDate) -> Vec<Clue> {
                 .iter()
                 .rposition(|w| !gaz.is_title_word(w))
                 .map_or(0, |i| i + 1);
-            let title = words[from..].join(" ");
+            let mut title = words[from..].join(" ");
+            if former && !title.starts_with("former") && !title.starts_with("ex") {
+                title = format!("former {title}");
+            }
             out.push(Clue::Window {
                 from: lo,
                 to: hi,
                 text: format!("{ROLE}'{title} {}'", hit_text(text, hit.start, hit.end)),
+            });
+        }
+    }
+    out
+}
+
+/// The windows the ages of known people give: "Jane Holt, 61," or "the 61-year-old" writes while
+/// that person is that old (the birth date in `assets/actors.toml`). "The N-year-old" refers back
+/// to a person named earlier in its sentence, else to the first person named in the sentence before
+/// (the subject, as news writes it); nobody else is guessed at. An age the person has not reached
+/// by today is read as someone else's.
+fn age_windows(text: &str, today: NaiveDate) -> Vec<Clue> {
+    use crate::extract::actors::gazetteer::{Gazetteer, Kind};
+    use std::sync::OnceLock;
+    static PATTERNS: OnceLock<[regex::Regex; 2]> = OnceLock::new();
+    let [anaphor, apposed] = PATTERNS.get_or_init(|| {
+        let re = |p: &str| regex::Regex::new(p).expect("a valid pattern");
+        [re(r"\b[Tt]he (\d{2,3})-year-old\b"), re(r"^, (\d{2,3}),")]
+    });
+    let gaz = Gazetteer::embedded();
+    let m = gaz.matcher();
+    // Every named person, in order: (start, end, actor).
+    let people: Vec<(usize, usize, usize)> =
+        m.ac.find_iter(text)
+            .filter_map(|hit| {
+                let (_, idxs) = &m.targets[hit.pattern];
+                match idxs.as_slice() {
+                    [a] if gaz.entries[*a].kind == Kind::Person => Some((hit.start, hit.end, *a)),
+                    _ => None,
+                }
+            })
+            .collect();
+    let mut ages: Vec<(usize, u32, &str)> = Vec::new();
+    for (start, end, actor) in &people {
+        if let Some(c) = apposed.captures(text.get(*end..).unwrap_or(""))
+            && let Some(n) = c.get(1).and_then(|n| n.as_str().parse().ok())
+        {
+            let to = end + c.get(0).map_or(0, |m| m.end());
+            ages.push((*actor, n, text.get(*start..to).unwrap_or("")));
+        }
+    }
+    for c in anaphor.captures_iter(text) {
+        let (Some(all), Some(n)) = (c.get(0), c.get(1).and_then(|n| n.as_str().parse().ok()))
+        else {
+            continue;
+        };
+        let (s, _) = sentence_around(text, all.start(), all.end());
+        let earlier = people
+            .iter()
+            .rfind(|(start, _, _)| (s..all.start()).contains(start));
+        let before = || {
+            let (ps, _) = sentence_around(text, s.checked_sub(1)?, s.checked_sub(1)?);
+            people.iter().find(|(start, _, _)| (ps..s).contains(start))
+        };
+        if let Some((_, _, actor)) = earlier.or_else(before) {
+            ages.push((*actor, n, all.as_str()));
+        }
+    }
+    let mut out = Vec::new();
+    for (actor, n, surface) in ages {
+        let Some(born) = gaz.entries[actor].born else {
+            continue;
+        };
+        let (Some(lo), Some(next)) = (
+            born.checked_add_months(chrono::Months::new(12 * n)),
+            born.checked_add_months(chrono::Months::new(12 * (n + 1))),
+        ) else {
+            continue;
+        };
+        let hi = next.pred_opt().unwrap_or(next).min(today);
+        if lo <= hi {
+            out.push(Clue::Window {
+                from: lo,
+                to: hi,
+                text: format!(
+                    "'{}' ({}, born {}): aged {n}",
+                    surface.trim_matches(|c: char| c == ',' || c == ' '),
+                    gaz.actors[actor].name,
+                    day_value(born)
+                ),
             });
         }
     }

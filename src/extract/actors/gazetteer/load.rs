@@ -52,6 +52,8 @@ struct EntityRow {
     /// quote attribution reads them (an event's actor stays the country the words name).
     #[serde(default)]
     speaking_as: Vec<String>,
+    /// A person's date of birth ("1946-06-14"): an age the text gives ("the 79-year-old") dates it.
+    born: Option<String>,
 }
 
 fn set(v: &[String]) -> HashSet<String> {
@@ -167,6 +169,7 @@ impl Gazetteer {
                 roles: Vec::new(),
                 adjectives: Vec::new(),
                 speaking_as: Vec::new(),
+                born: None,
             };
             g.add(&row, Kind::Country);
         }
@@ -226,6 +229,10 @@ impl Gazetteer {
             roles,
             strict: row.strict,
             surname: surname.clone(),
+            born: row
+                .born
+                .as_deref()
+                .and_then(|b| chrono::NaiveDate::parse_from_str(b.trim(), "%Y-%m-%d").ok()),
         });
         let mut surfaces = vec![(Via::Name, row.name.clone())];
         surfaces.extend(row.aliases.iter().map(|a| (Via::Alias, a.clone())));
