@@ -90,6 +90,7 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
         return None;
     }
     let today = chrono::Local::now().date_naive();
+    let phase = crate::phase::Phase::start("pub: clues");
     let (all, own): (Vec<Vec<Expression>>, Vec<Own>) = docs
         .par_iter()
         .map(|d| {
@@ -115,6 +116,7 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
         .map(|d| d.published.source == DateSource::Unknown)
         .collect();
 
+    let phase = phase.next("pub: round 1");
     // Round 1: each article's own evidence, over its own window of candidate days.
     let windows: Vec<Option<Window>> = (0..docs.len())
         .map(|k| match undated[k] {
@@ -171,6 +173,7 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
         })
         .collect();
 
+    let phase = phase.next("pub: round 1b");
     // Round 1b: an article whose clues fix a day but not its year may take the years that its
     // close neighbours' elapsed times allow ("almost four years" of a war that began in 2022).
     let names: Vec<&[&str]> = own.iter().map(|o| o.names.as_slice()).collect();
@@ -213,6 +216,7 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
             fixed[k] = n;
         }
     }
+    let phase = phase.next("pub: round 2");
     // Round 2: happenings dated by other articles, for articles that name weekdays.
     for _ in 0..2 {
         let wanted: Vec<bool> = (0..docs.len())
@@ -291,6 +295,7 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
         }
     }
 
+    let phase = phase.next("pub: round 3");
     // Round 3: the articles still undated take the date their close neighbours all agree on, when
     // their own clues allow it (a weekday they name must fall on that day or just before).
     let wanted: Vec<bool> = (0..docs.len())
@@ -337,6 +342,7 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
         }
     }
 
+    phase.end();
     for (k, doc) in docs.iter_mut().enumerate() {
         if !undated[k] {
             continue;
@@ -459,14 +465,17 @@ fn shared_happening<'a>(
     let mut days: Vec<(NaiveDate, &str)> = Vec::new();
     for m in weekdays.iter().filter(|m| m.month_day.is_none()) {
         for (j, _) in neighbours {
-            for a in &anchors[*j] {
+            // The weekday first: it is a number, the names are strings.
+            for a in anchors[*j]
+                .iter()
+                .filter(|a| a.day.weekday().number_from_monday() == m.weekday)
+            {
                 let shared = a
                     .names
                     .iter()
                     .filter(|n| m.names.contains(&n.as_str()))
                     .count();
-                let shares = shared >= SHARED_NAMES;
-                if shares && a.day.weekday().number_from_monday() == m.weekday {
+                if shared >= SHARED_NAMES {
                     days.push((a.day, m.surface));
                 }
             }
@@ -495,13 +504,16 @@ fn shared_month_day<'a>(
             continue;
         };
         for (j, _) in neighbours {
-            for a in &anchors[*j] {
+            for a in anchors[*j]
+                .iter()
+                .filter(|a| (a.day.month(), a.day.day()) == month_day)
+            {
                 let shared = a
                     .names
                     .iter()
                     .filter(|n| m.names.contains(&n.as_str()))
                     .count();
-                if shared >= SHARED_NAMES && (a.day.month(), a.day.day()) == month_day {
+                if shared >= SHARED_NAMES {
                     days.push((a.day, m.surface));
                 }
             }
