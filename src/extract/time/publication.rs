@@ -187,7 +187,20 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
                 && clues[k].iter().any(Clue::is_daily)
         })
         .collect();
-    let near = index.neighbours(&wanted, LENDER);
+    // Every later round asks only of articles still undated after round 1, with the same
+    // threshold: their neighbours are found once.
+    let open: Vec<bool> = (0..docs.len())
+        .map(|k| undated[k] && fixed[k].is_none())
+        .collect();
+    let all_near = index.neighbours(&open, LENDER);
+    let pick = |wanted: &[bool]| -> Vec<&[(usize, f64)]> {
+        all_near
+            .iter()
+            .zip(wanted)
+            .map(|(n, w)| if *w { n.as_slice() } else { &[][..] })
+            .collect()
+    };
+    let near = pick(&wanted);
     let narrowed: Vec<Option<Dated>> = (0..docs.len())
         .into_par_iter()
         .map(|k| {
@@ -218,6 +231,7 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
     }
     let phase = phase.next("pub: round 2");
     // Round 2: happenings dated by other articles, for articles that name weekdays.
+    let mut anchors: Vec<Option<Vec<Anchor>>> = (0..docs.len()).map(|_| None).collect();
     for _ in 0..2 {
         let wanted: Vec<bool> = (0..docs.len())
             .map(|k| undated[k] && fixed[k].is_none() && !own[k].weekdays.is_empty())
@@ -225,20 +239,31 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
         if !wanted.iter().any(|w| *w) {
             break;
         }
-        let neighbours = index.neighbours(&wanted, LENDER);
+        let neighbours = pick(&wanted);
         // The dated happenings of every article that lends (resolved against its date).
         let lenders: FxHashSet<usize> = neighbours
             .iter()
-            .flatten()
+            .flat_map(|n| n.iter())
             .map(|(j, _)| *j)
             .filter(|j| fixed[*j].is_some())
             .collect();
-        let anchors: Vec<Vec<Anchor>> = (0..docs.len())
+        // A lender's dated happenings depend only on its date, fixed once found: kept from the
+        // pass before.
+        let fresh: Vec<Option<Vec<Anchor>>> = (0..docs.len())
             .into_par_iter()
-            .map(|j| match (&fixed[j], lenders.contains(&j)) {
-                (Some(d), true) => anchors_of(&docs[j].text, &all[j], d.day),
-                _ => Vec::new(),
+            .map(|j| match (&fixed[j], lenders.contains(&j), &anchors[j]) {
+                (Some(d), true, None) => Some(anchors_of(&docs[j].text, &all[j], d.day)),
+                _ => None,
             })
+            .collect();
+        for (j, a) in fresh.into_iter().enumerate() {
+            if a.is_some() {
+                anchors[j] = a;
+            }
+        }
+        let anchors: Vec<&[Anchor]> = anchors
+            .iter()
+            .map(|a| a.as_deref().unwrap_or(&[]))
             .collect();
         let found: Vec<Option<Dated>> = (0..docs.len())
             .into_par_iter()
@@ -302,7 +327,7 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
         .map(|k| undated[k] && fixed[k].is_none())
         .collect();
     if wanted.iter().any(|w| *w) {
-        let neighbours = index.neighbours(&wanted, LENDER);
+        let neighbours = pick(&wanted);
         let agreed: Vec<Option<Dated>> = (0..docs.len())
             .map(|k| {
                 if !wanted[k] {
@@ -459,7 +484,7 @@ fn anchors_of(text: &str, exprs: &[Expression], date: NaiveDate) -> Vec<Anchor> 
 fn shared_happening<'a>(
     weekdays: &[WeekdayMention<'a>],
     neighbours: &[(usize, f64)],
-    anchors: &[Vec<Anchor>],
+    anchors: &[&[Anchor]],
 ) -> Option<(NaiveDate, &'a str)> {
     use chrono::Datelike;
     let mut days: Vec<(NaiveDate, &str)> = Vec::new();
@@ -495,7 +520,7 @@ fn shared_happening<'a>(
 fn shared_month_day<'a>(
     mentions: &[WeekdayMention<'a>],
     neighbours: &[(usize, f64)],
-    anchors: &[Vec<Anchor>],
+    anchors: &[&[Anchor]],
 ) -> Option<(NaiveDate, &'a str)> {
     use chrono::Datelike;
     let mut days: Vec<(NaiveDate, &str)> = Vec::new();
