@@ -271,12 +271,11 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
                 if !wanted[k] {
                     return None;
                 }
-                let Some((day, what)) =
-                    shared_happening(&own[k].weekdays, &neighbours[k], &anchors)
+                let Some((day, what)) = shared_happening(&own[k].weekdays, neighbours[k], &anchors)
                 else {
                     // A month-day a neighbour dates gives its year: the article's own clues must
                     // then fix the day within the year after it.
-                    let (day, what) = shared_month_day(&own[k].weekdays, &neighbours[k], &anchors)?;
+                    let (day, what) = shared_month_day(&own[k].weekdays, neighbours[k], &anchors)?;
                     let (lo, hi) = windows[k]?;
                     let (lo, hi) = (lo.max(day), hi.min(add_days(day, 364)?));
                     let Outcome::Day(mut dated) =
@@ -333,7 +332,7 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
                 if !wanted[k] {
                     return None;
                 }
-                let day = agreement(&neighbours[k], &fixed)?;
+                let day = agreement(neighbours[k], &fixed)?;
                 let (lo, hi) = windows[k]?;
                 let fits = lo <= day
                     && day <= hi
