@@ -541,3 +541,33 @@ fn an_infinitive_is_a_plan_unless_it_is_the_purpose_of_a_past_act() {
         .expect("the call");
     assert_eq!(call.status, Status::Past, "{m:#?}");
 }
+
+#[test]
+fn a_participle_speaks_for_the_sentence_subject_and_a_hearer_is_no_speaker() {
+    let d = doc(
+        "d1",
+        "Vance ruled out any concession on the river, telling reporters the talks were over.",
+        "2031-03-04",
+    );
+    let m = detect(&d, PEOPLE, &[]);
+    let st: Vec<_> = m
+        .iter()
+        .filter(|m| m.kind == EventKind::Statement)
+        .collect();
+    assert_eq!(st.len(), 1, "{m:#?}");
+    assert_eq!(st[0].actors, vec!["Omar Vance"]);
+    // "telling Holt": Holt heard it, she did not say it.
+    let d = doc(
+        "d1",
+        "The envoy left early, telling Holt on Monday that the talks were over.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Monday", "2031-03-03")];
+    let m = detect(&d, PEOPLE, &t);
+    assert!(
+        m.iter()
+            .filter(|m| m.kind == EventKind::Statement)
+            .all(|m| !m.actors.contains(&"Jane Holt".to_string())),
+        "{m:#?}"
+    );
+}

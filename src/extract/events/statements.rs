@@ -135,7 +135,12 @@ fn look<'c>(ctx: &'c DocContext, s: &Sentence, h: &Hit, vi: usize, ve: usize) ->
         after_end += 1;
     }
     let before_start = vi.saturating_sub(BEFORE);
-    let speakers = subject(ctx, tokens, s.span, before_start, vi);
+    let mut speakers = subject(ctx, tokens, s.span, before_start, vi);
+    // "Holt ruled out concessions, telling reporters …", "Holt, speaking on Fox News, said":
+    // a participle's subject is the one the sentence opens with.
+    if speakers.is_empty() && tokens[vi].lower.ends_with("ing") {
+        speakers = opening_subject(ctx, tokens, vi);
+    }
     let mut pronoun = None;
     if speakers.is_empty() {
         // "he said", "she also told": a pronoun right before the verb.
@@ -156,7 +161,20 @@ fn look<'c>(ctx: &'c DocContext, s: &Sentence, h: &Hit, vi: usize, ve: usize) ->
             pronoun = Some((tokens[k - 1].span, who));
         }
     }
-    let speakers = if speakers.is_empty() && pronoun.is_none() {
+    // "…,” said Holt" inverts its subject; "told Holt", "telling Fox News" name a hearer.
+    let inverts = matches!(
+        tokens[vi].lower.as_str(),
+        "said"
+            | "says"
+            | "added"
+            | "wrote"
+            | "writes"
+            | "noted"
+            | "stated"
+            | "declared"
+            | "insisted"
+    );
+    let speakers = if speakers.is_empty() && pronoun.is_none() && inverts {
         inverted(ctx, tokens, ve)
     } else {
         speakers
@@ -319,6 +337,20 @@ fn subject<'c>(
         return out;
     }
     Vec::new()
+}
+
+/// The person or body a sentence opens with (after at most two words: "However, Holt …"), when it
+/// comes before token `vi`.
+fn opening_subject<'c>(ctx: &'c DocContext, tokens: &[Token], vi: usize) -> Vec<&'c ActorMention> {
+    let (Some(first), Some(verb)) = (tokens.first(), tokens.get(vi)) else {
+        return Vec::new();
+    };
+    ctx.actors_in(Span::new(first.span.start, verb.span.start))
+        .iter()
+        .filter(|a| !ctx.is_quoted(a.span.start))
+        .take(1)
+        .filter(|a| index_at(tokens, a.span.start) <= 2)
+        .collect()
 }
 
 /// Whether the words between a subject and its speech verb leave it the subject: a few adverbs,
