@@ -98,8 +98,10 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
             let prose: Vec<&Expression> =
                 all.iter().filter(|e| !d.is_chrome(e.span.start)).collect();
             let mut clues = doc_clues(&d.text, &prose);
-            clues.extend(role_windows(&d.text, today));
-            clues.extend(age_windows(&d.text, today));
+            // The gazetteer's names, found once for the titles and the ages.
+            let names = gazetteer_hits(&d.text);
+            clues.extend(role_windows(&d.text, &names, today));
+            clues.extend(age_windows(&d.text, &names, today));
             let weekdays = weekday_mentions(&d.text, &prose);
             let own = Own {
                 clues,
@@ -569,23 +571,33 @@ fn agreement(neighbours: &[(usize, f64)], fixed: &[Option<Dated>]) -> Option<Nai
 /// The windows the titled people an article names allow: "Treasury Secretary Scott Bessent"
 /// writes while the person holds that title (the years of `assets/actors.toml`). A title that
 /// fits several terms gives the span from the first to the last.
-fn role_windows(text: &str, today: NaiveDate) -> Vec<Clue> {
+/// Where the gazetteer's names lie in `text`: (start, end, pattern of its matcher).
+fn gazetteer_hits(text: &str) -> Vec<(usize, usize, usize)> {
+    let gaz = crate::extract::actors::gazetteer::Gazetteer::embedded();
+    gaz.matcher()
+        .ac
+        .find_iter(text)
+        .map(|h| (h.start, h.end, h.pattern))
+        .collect()
+}
+
+fn role_windows(text: &str, hits: &[(usize, usize, usize)], today: NaiveDate) -> Vec<Clue> {
     let gaz = crate::extract::actors::gazetteer::Gazetteer::embedded();
     let m = gaz.matcher();
     let mut out: Vec<Clue> = Vec::new();
     let mut seen: FxHashSet<usize> = FxHashSet::default();
-    for hit in m.ac.find_iter(text) {
-        let (via, idxs) = &m.targets[hit.pattern];
+    for &(hit_start, hit_end, hit_pattern) in hits {
+        let (via, idxs) = &m.targets[hit_pattern];
         if *via == crate::extract::actors::gazetteer::Via::Surname || idxs.len() != 1 {
             continue;
         }
         let actor = idxs[0];
-        let floor = hit.start.saturating_sub(60);
+        let floor = hit_start.saturating_sub(60);
         let mut from = floor;
         while !text.is_char_boundary(from) {
             from += 1;
         }
-        let before = text.get(from..hit.start).unwrap_or("");
+        let before = text.get(from..hit_start).unwrap_or("");
         // The words just before the name, on its line.
         let line = before.rsplit('\n').next().unwrap_or("");
         let words: Vec<String> = line
@@ -649,7 +661,7 @@ fn role_windows(text: &str, today: NaiveDate) -> Vec<Clue> {
             out.push(Clue::Window {
                 from: lo,
                 to: hi,
-                text: format!("{ROLE}'{title} {}'", hit_text(text, hit.start, hit.end)),
+                text: format!("{ROLE}'{title} {}'", hit_text(text, hit_start, hit_end)),
             });
         }
     }
@@ -661,7 +673,7 @@ fn role_windows(text: &str, today: NaiveDate) -> Vec<Clue> {
 /// to a person named earlier in its sentence, else to the first person named in the sentence before
 /// (the subject, as news writes it); nobody else is guessed at. An age the person has not reached
 /// by today is read as someone else's.
-fn age_windows(text: &str, today: NaiveDate) -> Vec<Clue> {
+fn age_windows(text: &str, hits: &[(usize, usize, usize)], today: NaiveDate) -> Vec<Clue> {
     use crate::extract::actors::gazetteer::{Gazetteer, Kind};
     use std::sync::OnceLock;
     static PATTERNS: OnceLock<[regex::Regex; 2]> = OnceLock::new();
@@ -672,16 +684,16 @@ fn age_windows(text: &str, today: NaiveDate) -> Vec<Clue> {
     let gaz = Gazetteer::embedded();
     let m = gaz.matcher();
     // Every named person, in order: (start, end, actor).
-    let people: Vec<(usize, usize, usize)> =
-        m.ac.find_iter(text)
-            .filter_map(|hit| {
-                let (_, idxs) = &m.targets[hit.pattern];
-                match idxs.as_slice() {
-                    [a] if gaz.entries[*a].kind == Kind::Person => Some((hit.start, hit.end, *a)),
-                    _ => None,
-                }
-            })
-            .collect();
+    let people: Vec<(usize, usize, usize)> = hits
+        .iter()
+        .filter_map(|&(start, end, pattern)| {
+            let (_, idxs) = &m.targets[pattern];
+            match idxs.as_slice() {
+                [a] if gaz.entries[*a].kind == Kind::Person => Some((start, end, *a)),
+                _ => None,
+            }
+        })
+        .collect();
     let mut ages: Vec<(usize, u32, &str)> = Vec::new();
     for (start, end, actor) in &people {
         if let Some(c) = apposed.captures(text.get(*end..).unwrap_or(""))
