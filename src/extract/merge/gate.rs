@@ -269,6 +269,7 @@ impl<'a> Look<'a> {
             || sentence > 0.0
             || own_doc > 0.0
             || (noun_shared && self.definite)
+            || (noun_shared && self.day != i32::MAX && self.day == g.day)
             || topic_shared > 0;
         if !evidence {
             return None;

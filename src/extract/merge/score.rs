@@ -385,6 +385,10 @@ pub fn full(it: &Item, f: &Facts, g: &Glance, n: &Named, here: Here, date: f32) 
         s += 1.5;
         evidence = true;
     }
+    // The same event noun on the same stated day ("the October 7 attacks"): one event.
+    if has(&n.nouns, f.noun) && !f.any && f.stated_day.is_some_and(|d| g.day == Some(d)) {
+        evidence = true;
+    }
     // The same event noun, pointed at ("the invasion").
     if has(&n.nouns, f.noun) && !f.any {
         if m.cues.definite {
