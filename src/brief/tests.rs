@@ -199,6 +199,7 @@ fn timeline() -> Timeline {
         events,
         quotes,
         actors: Vec::new(),
+        reported: Vec::new(),
     }
 }
 
