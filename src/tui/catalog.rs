@@ -237,9 +237,7 @@ impl Catalog {
         }
         docs.par_iter_mut()
             .for_each(|d| d.quotes.sort_by_key(|&q| quotes[q].span.start));
-        // Reported statements among the quotes of their article, in reading order.
-        let mut quote_order: Vec<usize> = (0..quotes.len()).collect();
-        quote_order.sort_by_key(|&q| (quotes[q].doc.is_none(), quotes[q].doc, quotes[q].span.start));
+        let quote_order = quote_order(&quotes, direct, &docs);
 
         let axis = events.iter().filter_map(|e| Some((e.start?, e.end?))).fold(
             None,
@@ -300,6 +298,33 @@ impl Catalog {
     pub fn doc_facets(&self) -> &[DocFacets] {
         self.later.doc_facets()
     }
+}
+
+/// The Quotes view's order: the direct quotes as the timeline lists them, each reported statement
+/// among its article's quotes in reading order (after the quote before it, else before the
+/// article's first), those of articles without quotes last, by article and place.
+fn quote_order(quotes: &[QuoteEntry], direct: usize, docs: &[DocEntry]) -> Vec<usize> {
+    let key = |q: usize| -> (usize, u8, usize, usize) {
+        let e = &quotes[q];
+        if q < direct {
+            return (q, 1, 0, 0);
+        }
+        let Some(d) = e.doc else {
+            return (direct, 3, usize::MAX, e.span.start);
+        };
+        let listed = docs.get(d).map_or(&[][..], |x| x.quotes.as_slice());
+        let before = listed.partition_point(|&x| quotes[x].span.start <= e.span.start);
+        match (before.checked_sub(1).map(|i| listed[i]), listed.first()) {
+            (Some(prev), _) => (prev, 2, d, e.span.start),
+            (None, Some(&first)) => (first, 0, d, e.span.start),
+            (None, None) => (direct, 3, d, e.span.start),
+        }
+    };
+    let mut order: Vec<usize> = (0..quotes.len()).collect();
+    if direct < quotes.len() {
+        order.sort_by_cached_key(|&q| key(q));
+    }
+    order
 }
 
 /// Each event's quotes as the timeline lists them (ids resolved to indices).

@@ -327,8 +327,23 @@ pub fn paraphrase(q: &super::catalog::QuoteEntry) -> String {
     let first = clause.split_whitespace().next().unwrap_or("");
     let lower = matches!(
         first,
-        "The" | "A" | "An" | "It" | "He" | "She" | "They" | "We" | "There" | "This" | "These"
-            | "Those" | "His" | "Her" | "Its" | "Their" | "Our"
+        "The"
+            | "A"
+            | "An"
+            | "It"
+            | "He"
+            | "She"
+            | "They"
+            | "We"
+            | "There"
+            | "This"
+            | "These"
+            | "Those"
+            | "His"
+            | "Her"
+            | "Its"
+            | "Their"
+            | "Our"
     );
     let clause = if lower {
         format!("{}{}", first.to_lowercase(), &clause[first.len()..])

@@ -47,8 +47,13 @@ pub fn draw(frame: &mut Frame, area: Rect, _areas: &Areas, state: &State) {
         DetailPlacement::Beside => Borders::TOP | Borders::LEFT,
         _ => Borders::TOP,
     };
+    let reported = state.view == View::Quotes
+        && state
+            .selected_item()
+            .is_some_and(|q| state.catalog.is_reported(q));
     let title = match state.view {
         View::Timeline => " Event ",
+        View::Quotes if reported => " Reported speech ",
         View::Quotes => " Quote ",
         View::Sources => " Source ",
     };
@@ -293,7 +298,10 @@ fn reported(d: &mut Detail, state: &State, item: usize) {
     d.item(&format!("≈ {}", q.text), t.paraphrase);
     d.text(&format!("— {}", q.speaker), t.speaker, &[], t.matched);
     d.text(
-        &format!("reported speech ({}): a paraphrase, not a quotation", q.verb),
+        &format!(
+            "reported speech ({}): a paraphrase, not a quotation",
+            q.verb
+        ),
         t.key,
         &[],
         t.matched,
@@ -310,7 +318,12 @@ fn reported(d: &mut Detail, state: &State, item: usize) {
         );
     }
     if let Some(said) = q.said {
-        d.text(&format!("said on {}", state.day(said)), t.text, &[], t.matched);
+        d.text(
+            &format!("said on {}", state.day(said)),
+            t.text,
+            &[],
+            t.matched,
+        );
     }
     let date = q
         .date

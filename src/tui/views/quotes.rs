@@ -72,7 +72,11 @@ pub fn draw(frame: &mut Frame, areas: &Areas, state: &State) {
             (speaker, t.speaker, &speaker_hits[..]),
             (
                 text.as_str(),
-                if q.reported { t.paraphrase } else { Style::new() },
+                if q.reported {
+                    t.paraphrase
+                } else {
+                    Style::new()
+                },
                 &text_hits[..],
             ),
             (q.outlet.as_str(), t.dim, &outlet_hits[..]),
