@@ -10,6 +10,9 @@ use rustc_hash::FxHashMap;
 /// Least score for a quote to be linked.
 const LINK: f32 = 3.0;
 
+/// (statement index, event index) pairs.
+type Links = Vec<(usize, usize)>;
+
 /// The events told in each document, with their mentions there, in event order.
 type ByDoc<'a> = FxHashMap<&'a str, Vec<(usize, Vec<&'a Mention>)>>;
 
@@ -34,7 +37,7 @@ fn events_by_doc(timeline: &Timeline) -> ByDoc<'_> {
 /// (`Event::quotes` stays the direct quotes' list: a paraphrase is never listed as a quotation).
 pub fn link_quotes(timeline: &mut Timeline) {
     let by_doc = events_by_doc(timeline);
-    let (links, reported): (Vec<(usize, usize)>, Vec<(usize, usize)>) = rayon::join(
+    let (links, reported): (Links, Links) = rayon::join(
         || {
             timeline
                 .quotes
