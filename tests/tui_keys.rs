@@ -270,6 +270,12 @@ fn y_on_a_reported_statement_copies_a_paraphrase_never_a_quotation() {
         "no quotation marks around a paraphrase: {text}"
     );
     assert!(s.message.as_deref().unwrap().contains("paraphrase"));
+    // Opened in its article, it is highlighted there and still copied as a paraphrase.
+    press(&mut s, KeyCode::Enter);
+    let src = s.source.expect("the article is open");
+    assert_eq!(src.highlight, Some(s.timeline.reported[0].span));
+    assert_eq!(press(&mut s, KeyCode::Char('y')), Some(Effect::Copy(text)));
+    press(&mut s, KeyCode::Esc);
     // From the event's detail pane too: the paraphrase is never put between quotation marks.
     press(&mut s, KeyCode::Char('1'));
     let e = s

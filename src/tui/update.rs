@@ -496,3 +496,43 @@ fn date_prompt(state: &mut State, action: Action) {
         _ => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::paraphrase;
+    use crate::tui::catalog::QuoteEntry;
+
+    fn entry(text: &str, verb: &str) -> QuoteEntry {
+        QuoteEntry {
+            speaker: "Jane Holt".into(),
+            text: text.into(),
+            reported: true,
+            verb: verb.into(),
+            said: None,
+            span: crate::model::Span::new(0, text.len()),
+            outlet: "Daily Ledger".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2031, 3, 11),
+            doc: Some(0),
+            event: None,
+        }
+    }
+
+    #[test]
+    fn a_paraphrase_is_copied_as_one_without_quotation_marks() {
+        assert_eq!(
+            paraphrase(&entry("The border would reopen", "warned")),
+            "Jane Holt warned that the border would reopen (paraphrase) — Daily Ledger, 2031-03-11"
+        );
+        assert_eq!(
+            paraphrase(&entry("talks had stalled", "told")),
+            "Jane Holt said that talks had stalled (paraphrase) — Daily Ledger, 2031-03-11"
+        );
+        assert_eq!(
+            paraphrase(&entry("Vey will sign", "according to")),
+            "According to Jane Holt, Vey will sign (paraphrase) — Daily Ledger, 2031-03-11"
+        );
+        // Even a clause that somehow holds quotation marks is copied without them.
+        let copied = paraphrase(&entry("the “deal” is \"close\"", "said"));
+        assert!(!copied.contains(['“', '”', '"']), "{copied}");
+    }
+}
