@@ -1,7 +1,6 @@
 //! Exports for scripts and people: `attache/1` JSON (the public contract), JSONL, CSV and Markdown.
 
-use crate::extract::quotes::reported::Reported;
-use crate::model::{Document, Event, Mention, Quote, TimeValue, Timeline};
+use crate::model::{Document, Event, Mention, Quote, Reported, TimeValue, Timeline};
 use serde_json::{Value, json};
 use std::io::{self, Write};
 
@@ -29,7 +28,8 @@ pub fn write(timeline: &Timeline, format: Format, out: &mut dyn Write) -> io::Re
     }
 }
 
-/// The whole timeline as an `attache/1` JSON value.
+/// The whole timeline as an `attache/1` JSON value. `quotes` holds direct quotes only; the
+/// statements reported without quotation marks are in `reported`.
 pub fn to_json(timeline: &Timeline) -> Value {
     json!({
         "schema": SCHEMA,
@@ -39,6 +39,7 @@ pub fn to_json(timeline: &Timeline) -> Value {
         "actors": timeline.actors.iter().map(|a| json!({
             "name": a.name, "aliases": a.aliases, "roles": a.roles, "country": a.country, "known": a.known,
         })).collect::<Vec<_>>(),
+        "reported": timeline.reported.iter().map(|r| reported_json(r, timeline)).collect::<Vec<_>>(),
     })
 }
 
@@ -137,7 +138,8 @@ pub fn quote_json(q: &Quote, timeline: &Timeline) -> Value {
 }
 
 /// A statement reported without quotation marks: `text` is the reported clause (a paraphrase,
-/// never the speaker's words), `date` when the sentence dates the saying.
+/// never the speaker's words), `date` when the sentence dates the saying, `event` the event it
+/// was made at or about (linked as quotes are).
 pub fn reported_json(r: &Reported, timeline: &Timeline) -> Value {
     let doc = timeline.document(&r.doc);
     json!({
@@ -150,6 +152,7 @@ pub fn reported_json(r: &Reported, timeline: &Timeline) -> Value {
         "attribution": r.attribution,
         "verb": r.verb,
         "date": r.date,
+        "event": r.event,
         "outlet": doc.map(|d| d.label()),
         "published": doc.and_then(|d| d.published.date).map(|d| d.to_string()),
         "form": "reported",
@@ -189,6 +192,9 @@ fn write_jsonl(timeline: &Timeline, out: &mut dyn Write) -> io::Result<()> {
     }
     for q in &timeline.quotes {
         line("quote", quote_json(q, timeline))?;
+    }
+    for r in &timeline.reported {
+        line("reported", reported_json(r, timeline))?;
     }
     Ok(())
 }
@@ -301,6 +307,20 @@ pub fn write_markdown(timeline: &Timeline, out: &mut dyn Write) -> io::Result<()
                     q.speaker.as_deref().unwrap_or("unattributed")
                 )?;
             }
+        }
+        // Paraphrases: marked as reported, never between quotation marks.
+        for r in timeline
+            .reported
+            .iter()
+            .filter(|r| r.event.as_deref() == Some(e.id.as_str()))
+        {
+            writeln!(
+                out,
+                "  - ≈ {} ({}, reported speech): {}",
+                md_escape(&r.speaker),
+                md_escape(&r.verb),
+                md_escape(&r.text)
+            )?;
         }
     }
     writeln!(out, "\n## Sources\n")?;

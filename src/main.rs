@@ -156,9 +156,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 return Ok(ExitCode::from(2));
             };
             if format == Format::Json {
-                let reported = extract::reported_speech(&timeline.documents);
-                let mut v = attache::kept::commands::json_with_marks(&timeline, &marks(&timeline));
-                export::add_reported(&mut v, &reported, &timeline);
+                let v = attache::kept::commands::json_with_marks(&timeline, &marks(&timeline));
                 serde_json::to_writer_pretty(&mut out, &v)?;
                 writeln!(out)?;
             } else {
@@ -210,7 +208,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let reported = match form {
                 QuoteForm::Direct => Vec::new(),
                 _ => select_reported(
-                    extract::reported_speech(&timeline.documents),
+                    timeline.reported.clone(),
                     speaker.as_deref(),
                     query.as_deref(),
                 ),

@@ -609,13 +609,40 @@ pub struct Quote {
     pub event: Option<String>,
 }
 
+/// A statement reported without quotation marks ("Holt said on Friday that the border would
+/// reopen"): the reported clause is a paraphrase, never the speaker's words, so it is kept apart
+/// from [`Quote`] and nothing that shows or copies quotes verbatim can take it for one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reported {
+    pub id: String,
+    pub doc: String,
+    /// The reported clause: exactly `&doc.text[span]`.
+    pub span: Span,
+    pub text: String,
+    /// Canonical speaker name (a reported statement without one is not kept).
+    pub speaker: String,
+    /// The rule that found it ("reported-that", "reported-clause", "reported-final",
+    /// "according-to"), with "/pronoun" or "/role" as for quotes.
+    pub attribution: String,
+    /// The reporting verb as written ("said", "warned"), or "according to".
+    pub verb: String,
+    /// When it was said, where the sentence dates the saying ("said on Friday").
+    pub date: Option<TimeValue>,
+    /// The event the statement was made at or about (linked like a quote's).
+    pub event: Option<String>,
+}
+
 /// Everything attache knows about a corpus: what the TUI and exporters read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Timeline {
     pub documents: Vec<Document>,
     pub events: Vec<Event>,
+    /// Direct quotes only: words between quotation marks.
     pub quotes: Vec<Quote>,
     pub actors: Vec<Actor>,
+    /// Statements reported without quotation marks (paraphrases), in document order.
+    #[serde(default)]
+    pub reported: Vec<Reported>,
 }
 
 impl Timeline {

@@ -39,6 +39,21 @@ fn brief_on_the_embedded_corpus_is_markdown_with_every_part() {
         5
     );
     assert!(!md.contains('\u{1b}'));
+    // The demo articles report speech: cited as paraphrases, apart from the key quotes.
+    let reported = md
+        .split("\n## Reported statements\n")
+        .nth(1)
+        .and_then(|p| p.split("\n## Sources\n").next())
+        .expect("reported statements part");
+    let items: Vec<&str> = reported.lines().filter(|l| l.starts_with("- ")).collect();
+    assert!(!items.is_empty());
+    for l in items {
+        assert!(
+            l.starts_with("- ≈ **") && l.contains(", paraphrase): "),
+            "{l}"
+        );
+        assert!(!l.contains("): “") && !l.contains("): \""), "{l}");
+    }
 }
 
 #[test]

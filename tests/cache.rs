@@ -70,6 +70,55 @@ fn a_new_article_in_front_reuses_the_others_under_their_new_ids() {
 }
 
 #[test]
+fn reported_statements_come_back_from_the_cache_linked_and_renumbered() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = Cache::at(dir.path());
+    let progress = Progress::default();
+    let first = build_timeline(seeds(), Some(&cache), &progress);
+    assert!(
+        !first.timeline.reported.is_empty(),
+        "the demo articles report speech"
+    );
+    let again = build_timeline(seeds(), Some(&cache), &progress);
+    assert!(again.timeline_reused);
+    assert_eq!(again.timeline.reported, first.timeline.reported);
+    // An article in front: the others' cached statements take their documents' new ids.
+    let extra = document_from_text(
+        "extra.txt",
+        "Port talks\n\nMinister Jane Holt met dockworkers in Ostia on Tuesday. Holt told \
+         reporters on Tuesday that the port would reopen within a week.",
+        None,
+    );
+    let mut grown = vec![extra];
+    grown.extend(seeds());
+    let grown = numbered(grown);
+    let fresh = build_timeline(grown.clone(), None, &progress);
+    let cached = build_timeline(grown, Some(&cache), &progress);
+    assert!(cached.reused >= 1);
+    assert_eq!(cached.timeline.reported, fresh.timeline.reported);
+    let ids: Vec<&str> = cached
+        .timeline
+        .reported
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
+    assert!(ids.iter().all(|id| id.starts_with('d')), "{ids:?}");
+    assert!(
+        cached
+            .timeline
+            .reported
+            .iter()
+            .all(|r| r.id.starts_with(&format!("{}-r", r.doc))),
+        "{ids:?}"
+    );
+    let holt = cached.timeline.reported.iter().find(|r| r.doc == "d1");
+    assert!(
+        holt.is_some_and(|r| r.speaker == "Jane Holt" && r.event.is_some()),
+        "{holt:?}"
+    );
+}
+
+#[test]
 fn the_timeline_does_not_depend_on_the_number_of_threads() {
     let build = |threads: usize| {
         let pool = rayon::ThreadPoolBuilder::new()

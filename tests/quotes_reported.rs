@@ -272,3 +272,50 @@ fn the_statement_date_is_the_saying_s_date() {
 fn a_sentence_with_a_direct_quote_is_left_to_the_quote() {
     assert!(reported("Firefly said the plan was “dead on arrival” in Ostia.").is_empty());
 }
+
+/// Issue 19, item 3: a statement made at a dated event (a briefing, a call readout) is linked
+/// to it, reported or direct, by the rules quotes are linked by.
+#[test]
+fn statements_made_at_a_dated_event_are_linked_to_it() {
+    let mut doc = attache::corpus::document_from_text(
+        "ostia.txt",
+        "Port of Ostia to reopen\n\nMinister Jane Holt held a press conference in Ostia on \
+         Friday. Holt told reporters on Friday that the port would reopen \
+         within a week. “We have an agreement with the unions,” Holt said at the press \
+         conference.\n",
+        None,
+    );
+    doc.id = "d1".into();
+    doc.published = Published {
+        date: chrono::NaiveDate::from_ymd_opt(2031, 3, 15),
+        source: attache::model::DateSource::Metadata,
+        ..Published::default()
+    };
+    let t = attache::extract::build_timeline(vec![doc]);
+    let r = t
+        .reported
+        .iter()
+        .find(|r| r.text.starts_with("the port would reopen"))
+        .unwrap_or_else(|| panic!("{:#?}", t.reported));
+    assert_eq!(r.speaker, "Jane Holt");
+    let event = r
+        .event
+        .as_deref()
+        .and_then(|id| t.events.iter().find(|e| e.id == id));
+    let event = event.unwrap_or_else(|| panic!("linked: {r:#?}\n{:#?}", t.events));
+    assert_eq!(
+        event.date.as_ref().map(|d| d.value.as_str()),
+        Some("2031-03-14"),
+        "{event:#?}"
+    );
+    let q = t.quotes.iter().find(|q| q.text.contains("agreement"));
+    let q = q.unwrap_or_else(|| panic!("{:#?}", t.quotes));
+    assert_eq!(
+        q.event.as_deref(),
+        Some(event.id.as_str()),
+        "{:#?}",
+        t.events
+    );
+    // A paraphrase is never listed among the event's quotes.
+    assert!(!event.quotes.contains(&r.id));
+}

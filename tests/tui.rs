@@ -61,6 +61,36 @@ fn snapshots_of_every_view() {
     }
 }
 
+/// A reported statement in the Quotes view and its detail, shown as a paraphrase (`≈`, no
+/// quotation marks), in every theme.
+#[test]
+fn snapshots_of_a_reported_statement() {
+    for theme in [ThemeName::Dark, ThemeName::Mono] {
+        let mut s = State::new(
+            tui_fixture::timeline(),
+            Options {
+                theme,
+                ..Options::default()
+            },
+        );
+        update(&mut s, Action::Resize(120, 40));
+        press(&mut s, KeyCode::Char('2'));
+        press(&mut s, KeyCode::Char('F'));
+        press(&mut s, KeyCode::Char('F'));
+        let shown = screen(&s);
+        assert!(
+            shown.contains("≈ the border would reopen in April"),
+            "{shown}"
+        );
+        assert!(shown.contains("reported speech"), "{shown}");
+        assert!(
+            !shown.contains("“the border") && !shown.contains("\"the border"),
+            "{shown}"
+        );
+        insta::assert_snapshot!("quotes_reported_120x40", shown);
+    }
+}
+
 #[test]
 fn detail_pane_sits_beside_the_list_when_wide_and_below_when_narrow() {
     let wide = screen(&state(120, 40));

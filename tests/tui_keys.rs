@@ -239,6 +239,108 @@ fn y_copies_the_quote_with_its_citation() {
     );
 }
 
+/// The quote rows whose entries are reported statements.
+fn reported_rows(s: &State) -> Vec<usize> {
+    s.current_rows()
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| s.catalog.quotes[**i].reported)
+        .map(|(pos, _)| pos)
+        .collect()
+}
+
+#[test]
+fn y_on_a_reported_statement_copies_a_paraphrase_never_a_quotation() {
+    let mut s = state();
+    press(&mut s, KeyCode::Char('2'));
+    let rows = reported_rows(&s);
+    assert_eq!(rows.len(), 1, "the fixture reports one statement");
+    for _ in 0..rows[0] {
+        press(&mut s, KeyCode::Char('j'));
+    }
+    let Some(Effect::Copy(text)) = press(&mut s, KeyCode::Char('y')) else {
+        panic!("y copies something");
+    };
+    assert_eq!(
+        text,
+        "Jane Holt said that the border would reopen in April (paraphrase) — Harbor Courier, 2031-03-12"
+    );
+    assert!(
+        !text.contains(['“', '”', '"', '«', '»']),
+        "no quotation marks around a paraphrase: {text}"
+    );
+    assert!(s.message.as_deref().unwrap().contains("paraphrase"));
+    // Opened in its article, it is highlighted there and still copied as a paraphrase.
+    press(&mut s, KeyCode::Enter);
+    let src = s.source.expect("the article is open");
+    assert_eq!(src.highlight, Some(s.timeline.reported[0].span));
+    assert_eq!(press(&mut s, KeyCode::Char('y')), Some(Effect::Copy(text)));
+    press(&mut s, KeyCode::Esc);
+    // From the event's detail pane too: the paraphrase is never put between quotation marks.
+    press(&mut s, KeyCode::Char('1'));
+    let e = s
+        .current_rows()
+        .iter()
+        .position(|&i| s.catalog.events[i].title == "Holt and Vey meet in Brenna")
+        .unwrap();
+    for _ in 0..e {
+        press(&mut s, KeyCode::Char('j'));
+    }
+    press(&mut s, KeyCode::Tab);
+    let listed = s.catalog.events[s.selected_item().unwrap()].quotes.clone();
+    let at = listed
+        .iter()
+        .position(|&q| s.catalog.quotes[q].reported)
+        .unwrap();
+    for _ in 0..at {
+        press(&mut s, KeyCode::Char('j'));
+    }
+    let Some(Effect::Copy(text)) = press(&mut s, KeyCode::Char('y')) else {
+        panic!("y copies something");
+    };
+    assert!(
+        text.contains("(paraphrase)") && !text.contains(['“', '”', '"']),
+        "{text}"
+    );
+    // A paraphrase is not bookmarked as a quote (the Quotes view kept its selection).
+    press(&mut s, KeyCode::Char('2'));
+    assert!(s.catalog.quotes[s.selected_item().unwrap()].reported);
+    press(&mut s, KeyCode::Char('b'));
+    assert!(
+        s.message
+            .as_deref()
+            .unwrap()
+            .contains("cannot be bookmarked")
+    );
+}
+
+#[test]
+fn capital_f_shows_direct_quotes_reported_speech_or_both() {
+    let mut s = state();
+    let both = {
+        press(&mut s, KeyCode::Char('2'));
+        s.current_rows().len()
+    };
+    press(&mut s, KeyCode::Char('F'));
+    assert!(
+        s.filters
+            .contains(&Filter::Form(attache::tui::filter::Form::Direct))
+    );
+    assert_eq!(s.current_rows().len(), both - 1);
+    assert!(reported_rows(&s).is_empty());
+    press(&mut s, KeyCode::Char('F'));
+    assert_eq!(s.current_rows().len(), 1);
+    assert_eq!(reported_rows(&s), vec![0]);
+    assert!(s.message.as_deref().unwrap().contains("reported"));
+    press(&mut s, KeyCode::Char('F'));
+    assert_eq!(s.current_rows().len(), both);
+    assert!(s.filters.is_empty());
+    // From another list it shows the Quotes view.
+    press(&mut s, KeyCode::Char('1'));
+    press(&mut s, KeyCode::Char('F'));
+    assert_eq!(s.view, View::Quotes);
+}
+
 #[test]
 fn tab_focuses_the_detail_where_j_picks_what_enter_opens() {
     let mut s = state();

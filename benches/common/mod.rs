@@ -380,5 +380,6 @@ pub fn timeline(events: usize, quotes_per_event: usize) -> Timeline {
         events: out_events,
         quotes,
         actors: vec![],
+        reported: vec![],
     }
 }

@@ -84,6 +84,8 @@ pub fn write_markdown(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out)?;
     }
 
+    reported(brief, out)?;
+
     writeln!(out, "## Sources\n")?;
     for (i, d) in brief.documents.iter().enumerate() {
         let date = d
@@ -101,6 +103,62 @@ pub fn write_markdown(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// Statements reported without quotation marks: each marked "≈ … (paraphrase)", never put
+/// between quotation marks nor in a block quote, so no reader takes one for the speaker's words.
+/// The part is left out when there are none.
+fn reported(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
+    if brief.reported.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "## Reported statements\n")?;
+    writeln!(
+        out,
+        "Paraphrases: what the sources report was said, in their words, not the speakers'.\n"
+    )?;
+    for k in &brief.reported {
+        let r = k.reported;
+        // The clause as the source reports it, with any quotation mark taken out.
+        let clause: String = r
+            .text
+            .chars()
+            .filter(|c| !matches!(c, '“' | '”' | '"' | '«' | '»' | '„'))
+            .collect();
+        let (outlet, date, file) = match k.document {
+            Some(d) => (
+                d.label(),
+                d.published
+                    .date
+                    .map_or("undated".to_string(), |x| x.to_string()),
+                d.path.as_str(),
+            ),
+            None => ("?", "undated".to_string(), "?"),
+        };
+        let verb = if r.verb.eq_ignore_ascii_case("according to") {
+            "according to the source".to_string()
+        } else {
+            inline(&r.verb)
+        };
+        write!(
+            out,
+            "- ≈ **{}** ({verb}, paraphrase): {} — *{}*, {date}, {}",
+            inline(&r.speaker),
+            inline(&clause),
+            inline(outlet),
+            code(file)
+        )?;
+        if let Some(e) = k.event {
+            write!(
+                out,
+                " (on {}: {})",
+                date_label(e.date.as_ref()),
+                inline(&e.title)
+            )?;
+        }
+        writeln!(out)?;
+    }
+    writeln!(out)
 }
 
 fn summary(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {

@@ -15,7 +15,7 @@ pub(crate) fn one_line(s: &str) -> String {
     crate::sanitize::plain(&words.join(" "))
 }
 pub use markdown::{date_label, write_markdown};
-pub use select::{Brief, KeyQuote, MAX_QUOTES, select};
+pub use select::{Brief, KeyQuote, KeyReported, MAX_QUOTES, MAX_REPORTED, select};
 
 #[cfg(test)]
 mod tests;

@@ -1,15 +1,18 @@
 //! What goes into a brief: the events the filter keeps (in date order), the key quotes about them
-//! (one per statement, the most widely reported first) and the documents they cite.
+//! (one per statement, the most widely reported first), the statements reported about them
+//! without quotation marks (paraphrases, kept apart from the quotes) and the documents they cite.
 //!
 //! Both writers (Markdown, iCalendar) read this one selection, so they never disagree.
 
 use crate::export::EventFilter;
-use crate::model::{Document, Event, Quote, Timeline};
+use crate::model::{Document, Event, Quote, Reported, Timeline};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 
 /// The most key quotes a brief shows.
 pub const MAX_QUOTES: usize = 12;
+/// The most reported statements (paraphrases) a brief shows.
+pub const MAX_REPORTED: usize = 8;
 /// Quotes shorter than this many words are fragments ("possible, but not certain"): used only
 /// when there are not enough longer ones.
 const MIN_QUOTE_WORDS: usize = 5;
@@ -25,12 +28,24 @@ pub struct KeyQuote<'a> {
     pub event: Option<&'a Event>,
 }
 
+/// A statement reported without quotation marks: cited as a paraphrase, never as a quotation.
+#[derive(Debug, Clone)]
+pub struct KeyReported<'a> {
+    pub reported: &'a Reported,
+    pub document: Option<&'a Document>,
+    /// The event it was made at or about, if it is in the brief.
+    pub event: Option<&'a Event>,
+}
+
 /// The selection a brief is written from.
 #[derive(Debug, Clone)]
 pub struct Brief<'a> {
     pub timeline: &'a Timeline,
     pub events: Vec<&'a Event>,
     pub quotes: Vec<KeyQuote<'a>>,
+    /// Reported statements about the kept events (or, without an event, in the filter's window
+    /// and by its actor), one per speaker and clause, in the order things happened.
+    pub reported: Vec<KeyReported<'a>>,
     /// The documents cited by the events and quotes, in load order (all documents when nothing
     /// is cited).
     pub documents: Vec<&'a Document>,
@@ -145,6 +160,60 @@ pub fn select<'a>(timeline: &'a Timeline, filter: &EventFilter) -> Brief<'a> {
         )
     });
 
+    // Reported statements: in scope as quotes are, the same clause by the same speaker once.
+    let reported_in_scope = |r: &Reported| -> bool {
+        match r.event.as_deref() {
+            Some(id) => kept.contains_key(id),
+            None => {
+                let doc = timeline.document(&r.doc);
+                let date_ok = (filter.from.is_none() && filter.to.is_none())
+                    || doc.and_then(|d| d.published.date).is_some_and(|d| {
+                        filter.from.is_none_or(|f| d >= f) && filter.to.is_none_or(|t| d <= t)
+                    });
+                let actor_ok = filter
+                    .actor
+                    .as_ref()
+                    .is_none_or(|a| r.speaker.to_lowercase().contains(a.as_str()));
+                date_ok && actor_ok
+            }
+        }
+    };
+    let mut seen_reported: HashSet<(&str, String)> = HashSet::new();
+    let mut reported: Vec<KeyReported> = timeline
+        .reported
+        .iter()
+        .filter(|r| reported_in_scope(r))
+        .filter(|r| seen_reported.insert((r.speaker.as_str(), r.text.to_lowercase())))
+        .map(|r| KeyReported {
+            reported: r,
+            document: timeline.document(&r.doc),
+            event: r.event.as_deref().and_then(|id| kept.get(id).copied()),
+        })
+        .collect();
+    // Those about an event first (what the brief is about), then fuller ones.
+    reported.sort_by_key(|k| {
+        (
+            k.event.is_none(),
+            std::cmp::Reverse(k.reported.text.split_whitespace().count().min(30)),
+            order.get(k.reported.doc.as_str()).copied(),
+            k.reported.span.start,
+        )
+    });
+    reported.truncate(MAX_REPORTED);
+    reported.sort_by_key(|k| {
+        let date = k
+            .event
+            .and_then(event_start)
+            .or_else(|| k.reported.date.as_ref().and_then(|d| d.start))
+            .or_else(|| k.document.and_then(|d| d.published.date));
+        (
+            date.is_none(),
+            date,
+            order.get(k.reported.doc.as_str()).copied(),
+            k.reported.span.start,
+        )
+    });
+
     let mut cited: HashSet<&str> = HashSet::new();
     for e in &events {
         cited.extend(e.mentions.iter().map(|m| m.doc.as_str()));
@@ -152,6 +221,9 @@ pub fn select<'a>(timeline: &'a Timeline, filter: &EventFilter) -> Brief<'a> {
     for k in &candidates {
         cited.insert(k.quote.doc.as_str());
         cited.extend(k.also_in.iter().map(|d| d.id.as_str()));
+    }
+    for k in &reported {
+        cited.insert(k.reported.doc.as_str());
     }
     let documents = timeline
         .documents
@@ -163,6 +235,7 @@ pub fn select<'a>(timeline: &'a Timeline, filter: &EventFilter) -> Brief<'a> {
         timeline,
         events,
         quotes: candidates,
+        reported,
         documents,
         filter: filter.clone(),
         marks: crate::kept::Marks::default(),

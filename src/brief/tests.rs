@@ -199,6 +199,7 @@ fn timeline() -> Timeline {
         events,
         quotes,
         actors: Vec::new(),
+        reported: Vec::new(),
     }
 }
 
@@ -345,4 +346,60 @@ fn bookmarked_events_are_starred_and_notes_follow_their_event() {
     assert_eq!(lines[at + 1], "  - Note: confirm \\*who\\* called");
     assert!(md.contains("★ marks the events you bookmarked (1)."));
     assert_eq!(md.matches('★').count(), 2, "{md}");
+}
+
+#[test]
+fn reported_statements_are_cited_as_paraphrases_never_as_quotations() {
+    let mut t = timeline();
+    let clause = "the customs checks would end in May";
+    t.documents[0]
+        .text
+        .push_str(" Marsh told reporters on Tuesday that the customs checks would end in May.");
+    let start = t.documents[0].text.find(clause).expect("in the text");
+    t.reported.push(Reported {
+        id: "d1-r1".into(),
+        doc: "d1".into(),
+        span: Span::new(start, start + clause.len()),
+        text: clause.into(),
+        speaker: "Lena Marsh".into(),
+        attribution: "reported-that".into(),
+        verb: "told".into(),
+        date: None,
+        event: Some("e2".into()),
+    });
+    let md = markdown(&t, &EventFilter::default());
+    let part = md
+        .split("\n## Reported statements\n")
+        .nth(1)
+        .and_then(|p| p.split("\n## Sources\n").next())
+        .expect("a part of its own, before the sources");
+    assert!(
+        part.contains(
+            "- ≈ **Lena Marsh** (told, paraphrase): the customs checks would end in May — \
+             *Harbour Post*, 2024-03-12, `news/a.html` (on 2024-03-12 (Tue): Ministers hold a \
+             two-hour call)"
+        ),
+        "{md}"
+    );
+    // Never a quotation: no quotation marks around it, no block quote, not among the key quotes.
+    for quoted in [
+        "“the customs",
+        "\"the customs",
+        "> the customs",
+        "> “the customs",
+    ] {
+        assert!(!md.contains(quoted), "{quoted}: {md}");
+    }
+    let key_quotes = md
+        .split("\n## Key quotes\n")
+        .nth(1)
+        .and_then(|p| p.split("\n## Reported statements\n").next())
+        .expect("key quotes");
+    assert!(!key_quotes.contains("customs checks"));
+    assert_eq!(md.matches("> “").count(), 3, "the key quotes are unchanged");
+    // In scope as quotes are: a window without its event leaves it out, and the part with it.
+    let md = markdown(&t, &filter(Some("2024-03-13"), Some("2024-03-31"), None));
+    assert!(!md.contains("customs checks") && !md.contains("## Reported statements"));
+    // Without any, no part.
+    assert!(!markdown(&timeline(), &EventFilter::default()).contains("## Reported statements"));
 }

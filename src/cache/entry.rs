@@ -1,7 +1,7 @@
 //! The timeline entry: a whole corpus's timeline, documents included, laid out for a fast reopen.
 //!
 //! Decoding this one entry is most of a warm reopen, so its payload is cut into parts (documents,
-//! events, quotes, actors, each list in chunks) that decode in parallel, and it leaves out what it
+//! events, quotes, actors, reported statements, each list in chunks) that decode in parallel, and it leaves out what it
 //! can rebuild: a quote's or a mention's text is by definition `&doc.text[span]`, so it is stored
 //! empty and sliced back from its document (a timeline where that does not hold for every item is
 //! stored in full, flagged in the payload). The documents are stored whole, texts included, so an
@@ -12,7 +12,7 @@
 //! file and checked on its own, as it is decoded, so the whole payload is never in memory.
 
 use super::stored::{DocumentIn, DocumentOut, elide, fill, put_back};
-use crate::model::{Actor, Document, Event, Quote, Timeline};
+use crate::model::{Actor, Document, Event, Quote, Reported, Timeline};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -32,13 +32,20 @@ enum Part {
     Events = 1,
     Quotes = 2,
     Actors = 3,
+    Reported = 4,
 }
 
 impl Part {
     fn of(byte: u8) -> Option<Part> {
-        [Part::Documents, Part::Events, Part::Quotes, Part::Actors]
-            .into_iter()
-            .find(|p| *p as u8 == byte)
+        [
+            Part::Documents,
+            Part::Events,
+            Part::Quotes,
+            Part::Actors,
+            Part::Reported,
+        ]
+        .into_iter()
+        .find(|p| *p as u8 == byte)
     }
 }
 
@@ -81,11 +88,13 @@ fn encode_parts(t: &Timeline) -> Option<Vec<(Part, Vec<u8>)>> {
     let docs = chunks(Part::Documents, &docs);
     let events = chunks(Part::Events, &t.events);
     let quotes = chunks(Part::Quotes, &t.quotes);
+    let reported = chunks(Part::Reported, &t.reported);
     let mut parts: Vec<Option<(Part, Vec<u8>)>> = Vec::new();
     docs.par_iter()
         .map(|(p, c)| one(*p, c))
         .chain(events.par_iter().map(|(p, c)| one(*p, c)))
         .chain(quotes.par_iter().map(|(p, c)| one(*p, c)))
+        .chain(reported.par_iter().map(|(p, c)| one(*p, c)))
         .collect_into_vec(&mut parts);
     parts.push(one(Part::Actors, &t.actors));
     parts.into_iter().collect()
@@ -162,14 +171,19 @@ pub fn decode_from(total: u64, read: &ReadAt) -> Option<Timeline> {
         }
     };
     let elided = flags & ELIDED != 0;
-    let ((events, quotes), actors) = rayon::join(
+    let ((events, quotes), (actors, reported)) = rayon::join(
         || {
             rayon::join(
                 || decode_each(&of(Part::Events), elided.then_some(&restore_events)),
                 || decode_each(&of(Part::Quotes), elided.then_some(&restore_quotes)),
             )
         },
-        || decode_all::<Actor>(&of(Part::Actors)),
+        || {
+            rayon::join(
+                || decode_all::<Actor>(&of(Part::Actors)),
+                || decode_all::<Reported>(&of(Part::Reported)),
+            )
+        },
     );
     drop(by_id);
     Some(Timeline {
@@ -177,6 +191,7 @@ pub fn decode_from(total: u64, read: &ReadAt) -> Option<Timeline> {
         events: events?,
         quotes: quotes?,
         actors: actors?,
+        reported: reported?,
     })
 }
 

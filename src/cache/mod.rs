@@ -5,7 +5,7 @@
 //!   the extractor version. When one article of a folder changes, only it is extracted again (the
 //!   dates of its neighbours are inferred again, and the merge runs again);
 //! - one per corpus: the finished timeline (documents with their inferred dates, events, quotes,
-//!   actors; laid out in [`entry`]), keyed by every document's metadata and text in order.
+//!   actors, reported statements; laid out in [`entry`]), keyed by every document's metadata and text in order.
 //!   Reopening a corpus whose texts are unchanged decodes this one entry: no inference, no
 //!   extraction, no merge;
 //! - one per set of paths given: the stat index ([`stat`]), every file's size, times and inode,
@@ -25,7 +25,7 @@ pub use store::{Cache, EntryFile, Kind, PAYLOAD};
 
 use crate::extract::merge::{Extracted, Store};
 use crate::extract::{self, Extraction};
-use crate::model::{Actor, Document, Mention, MentionCues, Quote, Timeline};
+use crate::model::{Actor, Document, Mention, MentionCues, Quote, Reported, Timeline};
 use crate::progress::Progress;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -121,6 +121,7 @@ pub fn build_timeline(
                     new_actors: ex.new_actors,
                     quotes: ex.quotes,
                     mentions: ex.mentions,
+                    reported: ex.reported,
                 },
                 cues: ex.mentions.iter().map(|m| &m.cues).collect(),
             };
@@ -226,6 +227,12 @@ fn renumber(ex: &mut Extraction, id: &str) {
             q.id = format!("{id}{rest}");
         }
     }
+    for r in &mut ex.reported {
+        r.doc = id.to_string();
+        if let Some(rest) = r.id.strip_prefix(old.as_str()) {
+            r.id = format!("{id}{rest}");
+        }
+    }
 }
 
 /// A mention's cues are left out of its serde form (they are not exported), so the entry keeps
@@ -245,6 +252,7 @@ struct ExtractionRef<'a> {
     new_actors: &'a [Actor],
     quotes: &'a [Quote],
     mentions: &'a [Mention],
+    reported: &'a [Reported],
 }
 
 #[derive(Deserialize)]

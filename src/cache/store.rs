@@ -18,8 +18,8 @@ use xxhash_rust::xxh3::xxh3_64;
 const MAGIC: &[u8; 8] = b"ATTCACHE";
 /// Bumped when the layout of the header or of any entry changes (2: the timeline entry holds the
 /// documents, in parts decoded in parallel; the stat index; 3: dates in time values written as
-/// day numbers).
-const FORMAT: u32 = 3;
+/// day numbers; 4: reported statements in extraction and timeline entries).
+const FORMAT: u32 = 4;
 const HEADER: usize = 8 + 4 + 16 + 8 + 8;
 
 /// What an entry holds: one document's extraction, a whole corpus's timeline, or the metadata of

@@ -19,7 +19,7 @@ pub mod title;
 use super::events::places::Places;
 use super::quotes::link_statements;
 use super::{Extraction, Pending};
-use crate::model::{Actor, Document, Event, Mention, Quote, Timeline};
+use crate::model::{Actor, Document, Event, Mention, Quote, Reported, Timeline};
 use crate::phase::Phase;
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -45,6 +45,7 @@ pub struct Extracted<'a> {
     pub new_actors: &'a [Actor],
     pub quotes: &'a [Quote],
     pub mentions: &'a [Mention],
+    pub reported: &'a [Reported],
 }
 
 /// Takes each extraction (by its place) once its quotes are extracted: see [`merge_storing`].
@@ -78,6 +79,7 @@ pub fn merge_storing(
         Vec::with_capacity(extractions.len());
     let mut new_actors: Vec<Vec<Actor>> = Vec::with_capacity(extractions.len());
     let mut ids: Vec<String> = Vec::with_capacity(extractions.len());
+    let mut reported: Vec<Vec<Reported>> = Vec::with_capacity(extractions.len());
     for (k, ex) in extractions.iter_mut().enumerate() {
         // Taken, not appended: each extraction's buffer is freed at once.
         parts.push(match ex.pending.take() {
@@ -95,6 +97,7 @@ pub fn merge_storing(
             None => Ok(std::mem::take(&mut ex.quotes)),
         });
         new_actors.push(std::mem::take(&mut ex.new_actors));
+        reported.push(std::mem::take(&mut ex.reported));
         ids.push(std::mem::take(&mut ex.doc));
     }
     drop(by_id);
@@ -134,6 +137,7 @@ pub fn merge_storing(
                                 new_actors: &new_actors[k],
                                 quotes: q,
                                 mentions: &per_doc[k],
+                                reported: &reported[k],
                             },
                         );
                     });
@@ -153,6 +157,7 @@ pub fn merge_storing(
         events,
         quotes,
         actors,
+        reported: reported.into_iter().flatten().collect(),
     };
     let phase = Phase::start("linking quotes");
     link::link_quotes(&mut timeline);

@@ -8,7 +8,7 @@ pub mod merge;
 pub mod quotes;
 pub mod time;
 
-use crate::model::{Actor, Document, Mention, Quote, Timeline};
+use crate::model::{Actor, Document, Mention, Quote, Reported, Timeline};
 use rayon::prelude::*;
 
 /// What extraction finds in one document, before the corpus-wide merge.
@@ -21,6 +21,8 @@ pub struct Extraction {
     pub new_actors: Vec<Actor>,
     pub quotes: Vec<Quote>,
     pub mentions: Vec<Mention>,
+    /// Statements reported without quotation marks ([`quotes::reported`]).
+    pub reported: Vec<Reported>,
     /// What the quotes are extracted from, when that is left to the merge (see
     /// [`extract_deferring_quotes`]); never stored.
     #[serde(skip)]
@@ -61,13 +63,15 @@ pub fn extract_deferring_quotes(doc: &Document, expressions: &[time::Expression]
     let timexes = time::resolve(expressions, doc.published.date);
     let toks = actors::tokens::tokenize(&doc.text);
     let (actor_mentions, new_actors) = actors::find_actors_in(doc, gazetteer, &toks);
-    drop(toks);
-    // Quotes and events read the same sentences: split once for both.
+    // Quotes, reported speech and events read the same sentences: split once for all.
     let sentences = crate::text::sentences(&doc.text);
+    let marked = quotes::marks::find_quotes(&doc.text);
+    let reported =
+        quotes::reported::reported_in(doc, &toks, &sentences, &actor_mentions, gazetteer, &marked);
+    drop(toks);
     let mentions =
         events::detect_mentions_in_sentences(doc, &sentences, &timexes, &actor_mentions, gazetteer);
     // Without a quotation mark a text has no quotes: nothing is kept for it.
-    let marked = quotes::marks::find_quotes(&doc.text);
     let (actors, pending) = match marked.is_empty() {
         false => (
             Vec::new(),
@@ -86,6 +90,7 @@ pub fn extract_deferring_quotes(doc: &Document, expressions: &[time::Expression]
         new_actors,
         quotes: Vec::new(),
         mentions,
+        reported,
         pending,
     }
 }
@@ -100,8 +105,8 @@ pub fn pending_quotes(doc: &Document, pending: &Pending) -> Vec<Quote> {
 }
 
 /// The statements reported without quotation marks in `documents` ([`quotes::reported`]), in
-/// document order. Not part of the [`Timeline`] (nor of the cache): read where they are written
-/// out, so that nothing showing or copying quotes can take a paraphrase for a quotation.
+/// document order, unlinked. The pipeline keeps them in [`Timeline::reported`] (linked to their
+/// events, and cached with the rest); this is for callers holding documents only.
 pub fn reported_speech(documents: &[Document]) -> Vec<quotes::reported::Reported> {
     documents
         .par_iter()

@@ -37,6 +37,8 @@ pub enum Facet {
     Kind,
     Status,
     Date,
+    /// Direct quotes, reported statements or both (Quotes view).
+    Form,
 }
 
 impl Facet {
@@ -47,6 +49,7 @@ impl Facet {
             Facet::Kind => "kind",
             Facet::Status => "status",
             Facet::Date => "date",
+            Facet::Form => "form",
         }
     }
 }
@@ -75,6 +78,8 @@ pub enum Action {
     CopyQuote,
     StartFilter,
     Pick(Facet),
+    /// Quotes view: show both forms, then direct quotes only, then reported statements only.
+    CycleForm,
     /// Bookmark (or un-bookmark) the selected event or quote.
     ToggleBookmark,
     /// Open the one-line note editor on the selected event.

@@ -6,7 +6,7 @@
 use super::action::View;
 use super::later::{DocFacets, Later, Lists};
 use super::search::Blobs;
-use crate::model::{TimeValue, Timeline};
+use crate::model::{Precision, Span, TimeValue, Timeline};
 use crate::sanitize::plain;
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -45,10 +45,21 @@ impl EventEntry {
     }
 }
 
+/// A row of the Quotes view: a direct quote, or a statement reported without quotation marks
+/// (`reported`), whose `text` is a paraphrase and is never shown or copied as a quotation.
 pub struct QuoteEntry {
     /// The speaker, or "" when the quote is unattributed.
     pub speaker: String,
+    /// The quoted words, or the reported clause.
     pub text: String,
+    /// A reported statement (`Timeline::reported`), not a direct quote.
+    pub reported: bool,
+    /// The reporting verb of a reported statement ("said", "according to"); "" for quotes.
+    pub verb: String,
+    /// The day a reported statement was made, when its sentence says ("said on Friday").
+    pub said: Option<NaiveDate>,
+    /// Where it is in its document.
+    pub span: Span,
     pub outlet: String,
     /// The document's publication date (when the words were reported).
     pub date: Option<NaiveDate>,
@@ -83,7 +94,13 @@ pub struct Catalog {
     pub events: Arc<Vec<EventEntry>>,
     /// Event indices by date (undated last), ties in timeline order.
     pub event_order: Vec<usize>,
+    /// The direct quotes (indices as in `Timeline::quotes`), then the reported statements (index
+    /// `direct + i` is `Timeline::reported[i]`).
     pub quotes: Arc<Vec<QuoteEntry>>,
+    /// How many of `quotes` are direct quotes.
+    pub direct: usize,
+    /// Quote indices in display order: by document, then place in it.
+    pub quote_order: Vec<usize>,
     pub docs: Arc<Vec<DocEntry>>,
     /// The search texts and document facets, made beside the first frame (see [`super::later`]).
     later: Arc<Later>,
@@ -136,7 +153,7 @@ impl Catalog {
                         quotes: Vec::new(),
                     })
                     .collect();
-                let quotes: Vec<QuoteEntry> = tl
+                let mut quotes: Vec<QuoteEntry> = tl
                     .quotes
                     .par_iter()
                     .map(|q| {
@@ -144,6 +161,10 @@ impl Catalog {
                         QuoteEntry {
                             speaker: q.speaker.as_deref().map(plain).unwrap_or_default(),
                             text: plain(&q.text),
+                            reported: false,
+                            verb: String::new(),
+                            said: None,
+                            span: q.span,
                             outlet: doc.map_or(String::new(), |d| docs[d].outlet.clone()),
                             date: doc.and_then(|d| tl.documents[d].published.date),
                             doc,
@@ -154,6 +175,29 @@ impl Catalog {
                         }
                     })
                     .collect();
+                quotes.par_extend(tl.reported.par_iter().map(|r| {
+                    let doc = doc_by_id.get(r.doc.as_str()).copied();
+                    let said = r
+                        .date
+                        .as_ref()
+                        .filter(|d| d.precision >= Some(Precision::Day) && d.start == d.end)
+                        .and_then(|d| d.start);
+                    QuoteEntry {
+                        speaker: plain(&r.speaker),
+                        text: plain(&r.text),
+                        reported: true,
+                        verb: plain(&r.verb),
+                        said,
+                        span: r.span,
+                        outlet: doc.map_or(String::new(), |d| docs[d].outlet.clone()),
+                        date: doc.and_then(|d| tl.documents[d].published.date),
+                        doc,
+                        event: r
+                            .event
+                            .as_deref()
+                            .and_then(|id| event_by_id.get(id).copied()),
+                    }
+                }));
                 (docs, quotes)
             },
         );
@@ -184,14 +228,16 @@ impl Catalog {
         let mut event_order: Vec<usize> = (0..events.len()).collect();
         event_order.sort_by_key(|&i| (events[i].start.is_none(), events[i].start));
 
-        // Each document's quotes, in text order (the facets are made later, see `later`).
-        for (qi, q) in quotes.iter().enumerate() {
+        // Each document's direct quotes, in text order (the facets are made later, see `later`).
+        let direct = tl.quotes.len();
+        for (qi, q) in quotes.iter().enumerate().take(direct) {
             if let Some(d) = q.doc {
                 docs[d].quotes.push(qi);
             }
         }
         docs.par_iter_mut()
-            .for_each(|d| d.quotes.sort_by_key(|&q| tl.quotes[q].span.start));
+            .for_each(|d| d.quotes.sort_by_key(|&q| quotes[q].span.start));
+        let quote_order = quote_order(&quotes, direct, &docs);
 
         let axis = events.iter().filter_map(|e| Some((e.start?, e.end?))).fold(
             None,
@@ -216,6 +262,7 @@ impl Catalog {
             docs: Arc::clone(&docs),
             doc_by_id: Arc::clone(&doc_by_id),
             event_order: event_order.clone(),
+            quote_order: quote_order.clone(),
         }));
         Later::make_in_background(&later);
         Catalog {
@@ -223,11 +270,18 @@ impl Catalog {
             event_order,
             later,
             quotes,
+            direct,
+            quote_order,
             docs,
             doc_by_id,
             axis,
             latest,
         }
+    }
+
+    /// Whether quote row `q` is a reported statement (a paraphrase), not a direct quote.
+    pub fn is_reported(&self, q: usize) -> bool {
+        self.quotes.get(q).is_some_and(|e| e.reported)
     }
 
     /// The search texts of `view`'s items (waits for them if they are still being made).
@@ -244,6 +298,33 @@ impl Catalog {
     pub fn doc_facets(&self) -> &[DocFacets] {
         self.later.doc_facets()
     }
+}
+
+/// The Quotes view's order: the direct quotes as the timeline lists them, each reported statement
+/// among its article's quotes in reading order (after the quote before it, else before the
+/// article's first), those of articles without quotes last, by article and place.
+fn quote_order(quotes: &[QuoteEntry], direct: usize, docs: &[DocEntry]) -> Vec<usize> {
+    let key = |q: usize| -> (usize, u8, usize, usize) {
+        let e = &quotes[q];
+        if q < direct {
+            return (q, 1, 0, 0);
+        }
+        let Some(d) = e.doc else {
+            return (direct, 3, usize::MAX, e.span.start);
+        };
+        let listed = docs.get(d).map_or(&[][..], |x| x.quotes.as_slice());
+        let before = listed.partition_point(|&x| quotes[x].span.start <= e.span.start);
+        match (before.checked_sub(1).map(|i| listed[i]), listed.first()) {
+            (Some(prev), _) => (prev, 2, d, e.span.start),
+            (None, Some(&first)) => (first, 0, d, e.span.start),
+            (None, None) => (direct, 3, d, e.span.start),
+        }
+    };
+    let mut order: Vec<usize> = (0..quotes.len()).collect();
+    if direct < quotes.len() {
+        order.sort_by_cached_key(|&q| key(q));
+    }
+    order
 }
 
 /// Each event's quotes as the timeline lists them (ids resolved to indices).

@@ -64,7 +64,7 @@ fn values(state: &State, facet: Facet, item: usize) -> Vec<Filter> {
             .copied()
             .map(Filter::Status)
             .collect(),
-        (_, Facet::Date) => Vec::new(),
+        (_, Facet::Date | Facet::Form) => Vec::new(),
     }
 }
 

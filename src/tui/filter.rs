@@ -16,6 +16,24 @@ pub enum Filter {
     Kind(EventKind),
     Status(Status),
     Dates(DateRange),
+    /// Quotes view: direct quotes only, or reported statements only (no filter: both).
+    Form(Form),
+}
+
+/// What the Quotes view shows: words in quotation marks, or what was reported without them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Direct,
+    Reported,
+}
+
+impl Form {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Form::Direct => "direct",
+            Form::Reported => "reported",
+        }
+    }
 }
 
 impl Filter {
@@ -28,6 +46,7 @@ impl Filter {
             Filter::Kind(_) => Some(Facet::Kind),
             Filter::Status(_) => Some(Facet::Status),
             Filter::Dates(_) => Some(Facet::Date),
+            Filter::Form(_) => Some(Facet::Form),
         }
     }
 
@@ -40,6 +59,7 @@ impl Filter {
             Filter::Kind(k) => format!("kind:{}", k.as_str()),
             Filter::Status(s) => format!("status:{}", s.as_str()),
             Filter::Dates(d) => format!("date:{}", d.label()),
+            Filter::Form(f) => format!("form:{}", f.as_str()),
         }
     }
 }

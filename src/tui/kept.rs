@@ -121,7 +121,9 @@ pub fn current_place(state: &State) -> Place {
     Place {
         view: view_name(state.view).into(),
         event: selected(View::Timeline).map(|&i| keys.event(&tl.events[i])),
-        quote: selected(View::Quotes).map(|&i| keys.quote(&tl.quotes[i])),
+        quote: selected(View::Quotes)
+            .and_then(|&i| tl.quotes.get(i))
+            .map(|q| keys.quote(q)),
         document: selected(View::Sources)
             .map(|&i| crate::kept::key::document_key(&tl.documents[i])),
         filters: to_saved(&state.filters),
@@ -144,7 +146,7 @@ pub fn restore_place(state: &mut State, place: &Place) {
         let keys = state.kept.keys(&state.timeline);
         let found = state.rows[v.index()].iter().position(|&i| match v {
             View::Timeline => keys.event(&tl.events[i]) == *key,
-            View::Quotes => keys.quote(&tl.quotes[i]) == *key,
+            View::Quotes => tl.quotes.get(i).is_some_and(|q| keys.quote(q) == *key),
             View::Sources => crate::kept::key::document_key(&tl.documents[i]) == *key,
         });
         if let Some(pos) = found {
@@ -200,7 +202,10 @@ pub fn toggle_bookmark(state: &mut State) {
         _ => None,
     };
     if let Some(q) = quote {
-        let quote = &state.timeline.quotes[q];
+        let Some(quote) = state.timeline.quotes.get(q) else {
+            state.message = Some("reported statements cannot be bookmarked".into());
+            return;
+        };
         let on = !state.kept.marks.quote_bookmarked(&quote.id);
         let (key, text) = (
             state.kept.keys(&state.timeline).quote(quote),

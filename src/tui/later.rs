@@ -26,6 +26,8 @@ pub struct Lists {
     pub doc_by_id: Arc<FxHashMap<String, usize>>,
     /// Event indices in display order (the order of the events' search texts).
     pub event_order: Vec<usize>,
+    /// Quote indices in display order.
+    pub quote_order: Vec<usize>,
 }
 
 /// The actors, kinds and statuses of a document's quotes and event mentions (for the facets).
@@ -99,7 +101,7 @@ impl Later {
             View::Timeline => Blobs::new(l.events.len(), l.event_order.iter().copied(), |i| {
                 l.events[i].fields(&l.quotes)
             }),
-            View::Quotes => Blobs::new(l.quotes.len(), 0..l.quotes.len(), |i| {
+            View::Quotes => Blobs::new(l.quotes.len(), l.quote_order.iter().copied(), |i| {
                 l.quotes[i].fields().into_iter()
             }),
             View::Sources => Blobs::new(l.docs.len(), 0..l.docs.len(), |i| {

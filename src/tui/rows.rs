@@ -11,7 +11,7 @@
 
 use super::action::View;
 use super::app::State;
-use super::filter::{Filter, Matcher};
+use super::filter::{Filter, Form, Matcher};
 use super::growth::{Growth, Reach};
 use super::query::narrows;
 use chrono::NaiveDate;
@@ -219,11 +219,14 @@ fn faceted(state: &State, view: View, facets: &[Filter]) -> Vec<usize> {
                     Filter::Kind(k) => ev().kind == *k,
                     Filter::Status(s) => ev().status == *s,
                     Filter::Dates(r) => period_in(e().start, e().end, |s, t| r.overlaps(s, t)),
-                    Filter::Query(_) => true,
+                    Filter::Query(_) | Filter::Form(_) => true,
                 })
             })
             .collect(),
-        View::Quotes => (0..cat.quotes.len())
+        View::Quotes => cat
+            .quote_order
+            .iter()
+            .copied()
             .filter(|&i| {
                 let q = &cat.quotes[i];
                 let event = q.event.map(|e| &tl.events[e]);
@@ -233,6 +236,7 @@ fn faceted(state: &State, view: View, facets: &[Filter]) -> Vec<usize> {
                     Filter::Kind(k) => event.is_some_and(|e| e.kind == *k),
                     Filter::Status(s) => event.is_some_and(|e| e.status == *s),
                     Filter::Dates(r) => q.date.is_some_and(|d| r.overlaps(d, d)),
+                    Filter::Form(f) => q.reported == (*f == Form::Reported),
                     Filter::Query(_) => true,
                 })
             })
@@ -247,7 +251,7 @@ fn faceted(state: &State, view: View, facets: &[Filter]) -> Vec<usize> {
                     Filter::Kind(k) => cat.doc_facets()[i].kinds.contains(k),
                     Filter::Status(s) => cat.doc_facets()[i].statuses.contains(s),
                     Filter::Dates(r) => published.is_some_and(|p| r.overlaps(p, p)),
-                    Filter::Query(_) => true,
+                    Filter::Query(_) | Filter::Form(_) => true,
                 })
             })
             .collect(),

@@ -77,7 +77,9 @@ pub fn to_saved(filters: &[Filter]) -> Vec<SavedFilter> {
         .iter()
         .filter_map(|f| {
             Some(match f {
+                // The quote form is a view setting, not saved with the filter set.
                 Filter::Query(q) if q.trim().is_empty() => return None,
+                Filter::Form(_) => return None,
                 Filter::Query(q) => SavedFilter::Query(q.clone()),
                 Filter::Actor(a) => SavedFilter::Actor(a.clone()),
                 Filter::Outlet(o) => SavedFilter::Outlet(o.clone()),

@@ -22,7 +22,7 @@ pub fn of_selection(state: &State) -> Vec<Target> {
     let quote_target = |q: usize| {
         Some(Target {
             doc: cat.quotes[q].doc?,
-            span: Some(tl.quotes[q].span),
+            span: Some(cat.quotes[q].span),
             quote: Some(q),
         })
     };

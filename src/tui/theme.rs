@@ -52,6 +52,8 @@ pub struct Theme {
     /// Quotes in the source view, and the one the user came for.
     pub quote: Style,
     pub target: Style,
+    /// A reported statement (a paraphrase, shown with `≈`, never in quotation marks).
+    pub paraphrase: Style,
     pub speaker: Style,
     pub border: Style,
     pub ribbon: Style,
@@ -91,6 +93,7 @@ impl Theme {
             chrome: base.fg(Color::DarkGray),
             quote: base.fg(Color::Green),
             target: base.fg(Color::Black).bg(Color::Yellow),
+            paraphrase: base.fg(Color::Gray).add_modifier(Modifier::ITALIC),
             speaker: base.fg(Color::Cyan).add_modifier(Modifier::BOLD),
             border: base.fg(Color::DarkGray),
             ribbon: base.fg(Color::Cyan),
@@ -122,6 +125,7 @@ impl Theme {
             chrome: base.fg(Color::Gray),
             quote: base.fg(Color::Green),
             target: base.fg(Color::Black).bg(Color::LightYellow),
+            paraphrase: base.fg(Color::DarkGray).add_modifier(Modifier::ITALIC),
             speaker: base.fg(Color::Blue).add_modifier(Modifier::BOLD),
             border: base.fg(Color::Gray),
             ribbon: base.fg(Color::Blue),
@@ -151,6 +155,7 @@ impl Theme {
             chrome: base.add_modifier(Modifier::DIM),
             quote: base.add_modifier(Modifier::ITALIC),
             target: base.add_modifier(Modifier::REVERSED),
+            paraphrase: base.add_modifier(Modifier::DIM),
             speaker: bold,
             border: base,
             ribbon: base,
@@ -183,6 +188,7 @@ mod tests {
             t.target,
             t.status_bar,
             t.chrome,
+            t.paraphrase,
         ] {
             assert_eq!(s.fg, None);
             assert_eq!(s.bg, None);
@@ -204,6 +210,7 @@ mod tests {
                 t.status_bar,
                 t.target,
                 t.quote,
+                t.paraphrase,
                 t.chrome,
                 t.filter_chip,
                 t.ribbon,

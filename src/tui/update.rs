@@ -4,7 +4,7 @@
 use super::action::{Action, Facet, View};
 use super::app::{Cursor, Focus, Mode, Prompt, State, scrolled};
 use super::facets;
-use super::filter::{DateRange, Filter};
+use super::filter::{DateRange, Filter, Form};
 use super::kept;
 use super::layout::{self, DetailPlacement, detail_placement};
 use super::navigate;
@@ -184,6 +184,7 @@ fn list(state: &mut State, action: Action) -> Option<Effect> {
             state.mode = Mode::Date(Prompt { text, error: None });
         }
         Action::Pick(facet) => state.mode = Mode::Picker(facets::picker(state, facet)),
+        Action::CycleForm => cycle_form(state),
         Action::ToggleBookmark => kept::toggle_bookmark(state),
         Action::EditNote => kept::start_note(state),
         Action::PickSaved => super::saved::open_saved(state),
@@ -219,6 +220,32 @@ fn matching_quote(state: &State, targets: &[targets::Target]) -> Option<usize> {
             m.matches(&super::filter::blob(fields), || fields.into_iter())
         })
     })
+}
+
+/// `F`: the Quotes view shows both forms, then direct quotes only, then reported statements
+/// only (shown from any list: it switches to the Quotes view).
+fn cycle_form(state: &mut State) {
+    let now = state.filters.iter().find_map(|f| match f {
+        Filter::Form(f) => Some(*f),
+        _ => None,
+    });
+    let next = match now {
+        None => Some(Form::Direct),
+        Some(Form::Direct) => Some(Form::Reported),
+        Some(Form::Reported) => None,
+    };
+    state.filters.retain(|f| f.facet() != Some(Facet::Form));
+    state.filters.extend(next.map(Filter::Form));
+    state.filters_changed();
+    show(state, View::Quotes);
+    state.message = Some(
+        match next {
+            None => "quotes: direct and reported",
+            Some(Form::Direct) => "quotes: direct only (words in quotation marks)",
+            Some(Form::Reported) => "quotes: reported speech only (≈ paraphrase)",
+        }
+        .into(),
+    );
 }
 
 /// Switches to a list view (from an article too: the article goes on the back stack).
@@ -270,9 +297,13 @@ fn click(state: &mut State, x: u16, y: u16) {
     }
 }
 
-/// The citation `y` copies: “…” — Speaker, Outlet, 2025-08-18.
+/// The citation `y` copies: “…” — Speaker, Outlet, 2025-08-18. A reported statement is copied
+/// as what it is, a paraphrase, never between quotation marks (see [`paraphrase`]).
 pub fn citation(state: &State, quote: usize) -> String {
     let q = &state.catalog.quotes[quote];
+    if q.reported {
+        return paraphrase(q);
+    }
     let date = q.date.map(|d| d.to_string()).unwrap_or_default();
     let parts: Vec<&str> = [q.speaker.as_str(), q.outlet.as_str(), date.as_str()]
         .into_iter()
@@ -281,8 +312,71 @@ pub fn citation(state: &State, quote: usize) -> String {
     format!("“{}” — {}", q.text, parts.join(", "))
 }
 
+/// A reported statement as `y` copies it: "Holt said that the border would reopen (paraphrase) —
+/// Outlet, 2025-08-18". No quotation mark is added, and any in the clause are dropped, so the
+/// copy can never read as the speaker's own words.
+pub fn paraphrase(q: &super::catalog::QuoteEntry) -> String {
+    let clause: String = q
+        .text
+        .chars()
+        .filter(|c| !matches!(c, '“' | '”' | '"' | '«' | '»' | '„' | '‟'))
+        .collect();
+    let clause = clause.trim();
+    // The clause's first word goes lower case after "that" when it is a function word ("The
+    // border …"); a name keeps its capital.
+    let first = clause.split_whitespace().next().unwrap_or("");
+    let lower = matches!(
+        first,
+        "The"
+            | "A"
+            | "An"
+            | "It"
+            | "He"
+            | "She"
+            | "They"
+            | "We"
+            | "There"
+            | "This"
+            | "These"
+            | "Those"
+            | "His"
+            | "Her"
+            | "Its"
+            | "Their"
+            | "Our"
+    );
+    let clause = if lower {
+        format!("{}{}", first.to_lowercase(), &clause[first.len()..])
+    } else {
+        clause.to_string()
+    };
+    let verb = q.verb.to_lowercase();
+    let said = if verb == "according to" {
+        format!("According to {}, {clause}", q.speaker)
+    } else {
+        // "told" needs its hearer, which the clause does not keep: "said" reports it plainly.
+        let verb = if verb.starts_with("tol") || verb.starts_with("tell") || verb.is_empty() {
+            "said".to_string()
+        } else {
+            verb
+        };
+        format!("{} {verb} that {clause}", q.speaker)
+    };
+    let date = q.date.map(|d| d.to_string()).unwrap_or_default();
+    let parts: Vec<&str> = [q.outlet.as_str(), date.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+    format!("{said} (paraphrase) — {}", parts.join(", "))
+}
+
 pub fn copy(state: &mut State) -> Option<Effect> {
     match state.selected_quote() {
+        Some(q) if state.catalog.is_reported(q) => {
+            state.message =
+                Some("copied the reported statement as a paraphrase, not a quotation".into());
+            Some(Effect::Copy(citation(state, q)))
+        }
         Some(q) => {
             state.message = Some("copied the quote with its citation (OSC 52 clipboard)".into());
             Some(Effect::Copy(citation(state, q)))
@@ -400,5 +494,45 @@ fn date_prompt(state: &mut State, action: Action) {
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::paraphrase;
+    use crate::tui::catalog::QuoteEntry;
+
+    fn entry(text: &str, verb: &str) -> QuoteEntry {
+        QuoteEntry {
+            speaker: "Jane Holt".into(),
+            text: text.into(),
+            reported: true,
+            verb: verb.into(),
+            said: None,
+            span: crate::model::Span::new(0, text.len()),
+            outlet: "Daily Ledger".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2031, 3, 11),
+            doc: Some(0),
+            event: None,
+        }
+    }
+
+    #[test]
+    fn a_paraphrase_is_copied_as_one_without_quotation_marks() {
+        assert_eq!(
+            paraphrase(&entry("The border would reopen", "warned")),
+            "Jane Holt warned that the border would reopen (paraphrase) — Daily Ledger, 2031-03-11"
+        );
+        assert_eq!(
+            paraphrase(&entry("talks had stalled", "told")),
+            "Jane Holt said that talks had stalled (paraphrase) — Daily Ledger, 2031-03-11"
+        );
+        assert_eq!(
+            paraphrase(&entry("Vey will sign", "according to")),
+            "According to Jane Holt, Vey will sign (paraphrase) — Daily Ledger, 2031-03-11"
+        );
+        // Even a clause that somehow holds quotation marks is copied without them.
+        let copied = paraphrase(&entry("the “deal” is \"close\"", "said"));
+        assert!(!copied.contains(['“', '”', '"']), "{copied}");
     }
 }

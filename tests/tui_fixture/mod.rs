@@ -96,11 +96,33 @@ fn tv(value: &str, precision: Precision, start: &str, end: &str, approximate: bo
 
 pub const LEDGER: &str = "Holt and Vey meet in Brenna\n\nMinister Jane Holt met Chancellor Tomas Vey in Brenna on Monday, the first talks in a year.\n\n\u{201c}We are ready to talk about the border,\u{201d} Holt said after the meeting.\n\nAdvertisement\n\nThe two leaders agreed to meet again in Kessel next month with Premier Zoë Brennan.\n\n\u{201c}Nothing is agreed until everything is agreed,\u{201d} Vey told reporters.\n";
 
-pub const COURIER: &str = "Vey wants guarantees before any deal\n\nChancellor Tomas Vey met Minister Jane Holt on Sunday in Brenna, the Courier has learned.\n\n\u{201c}No deal without guarantees,\u{201d} Vey said. Officials called the talks \u{201c}constructive.\u{201d}\n\nREAD ALSO: Markets rally on peace hopes\n\nIn March, Vey called the leaders of Ostrava to prepare the ground.\n";
+pub const COURIER: &str = "Vey wants guarantees before any deal\n\nChancellor Tomas Vey met Minister Jane Holt on Sunday in Brenna, the Courier has learned.\n\n\u{201c}No deal without guarantees,\u{201d} Vey said. Officials called the talks \u{201c}constructive.\u{201d}\n\nREAD ALSO: Markets rally on peace hopes\n\nIn March, Vey called the leaders of Ostrava to prepare the ground.\n\nHolt told reporters on Monday that the border would reopen in April.\n";
 
 pub const WIRE: &str = "東京 observers welcome the Brenna talks\n\nObservers in 東京 said the talks were a step forward.\n\n\u{201c}Une étape importante,\u{201d} said Premier Zoë Brennan, who plans to join the Kessel meeting.\n\nA ceasefire agreement was signed in 2030.\n";
 
-/// Three outlets, five events (day, approximate month, planned, year, undated), five quotes.
+/// A statement reported without quotation marks: a paraphrase.
+fn reported(id: &str, d: &Document, clause: &str, speaker: &str, event: Option<&str>) -> Reported {
+    Reported {
+        id: id.into(),
+        doc: d.id.clone(),
+        span: span_of(&d.text, clause),
+        text: clause.into(),
+        speaker: speaker.into(),
+        attribution: "reported-that".into(),
+        verb: "told".into(),
+        date: Some(tv(
+            "2031-03-10",
+            Precision::Day,
+            "2031-03-10",
+            "2031-03-10",
+            false,
+        )),
+        event: event.map(Into::into),
+    }
+}
+
+/// Three outlets, five events (day, approximate month, planned, year, undated), five quotes and
+/// one reported statement.
 pub fn timeline() -> Timeline {
     let d1 = doc(
         "d1",
@@ -155,6 +177,13 @@ pub fn timeline() -> Timeline {
         "Une étape importante,",
         Some("Zoë Brennan"),
         Some("e4"),
+    );
+    let r1 = reported(
+        "d2-r1",
+        &d2,
+        "the border would reopen in April",
+        "Jane Holt",
+        Some("e2"),
     );
 
     let summit = Event {
@@ -325,6 +354,7 @@ pub fn timeline() -> Timeline {
         events: vec![summit, call, planned, ceasefire, undated],
         quotes: vec![q1, q2, q3, q4, q5],
         actors: vec![],
+        reported: vec![r1],
     }
 }
 
@@ -333,6 +363,7 @@ pub fn many_events(n: usize) -> Timeline {
     let mut tl = timeline();
     tl.events.clear();
     tl.quotes.clear();
+    tl.reported.clear();
     for i in 0..n {
         let d = day("2031-01-01") + chrono::Duration::days(i as i64);
         let s = d.to_string();

@@ -14,28 +14,13 @@ use super::attribute::{is_passive, speaker_of};
 use super::context::Ctx;
 use super::lexicon::Lexicon;
 use super::subject::Who;
+use crate::extract::actors::ActorMention;
 use crate::extract::actors::Gazetteer;
+use crate::extract::actors::tokens::Tok;
 use crate::extract::actors::tokens::tokenize;
 use crate::model::{Document, Span, TimeValue};
 
-/// A statement reported without quotation marks.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Reported {
-    pub id: String,
-    pub doc: String,
-    /// The reported clause: exactly `&doc.text[span]`.
-    pub span: Span,
-    pub text: String,
-    /// Canonical speaker name (a reported statement without one is not kept).
-    pub speaker: String,
-    /// The rule that found it ("reported-that", "reported-clause", "reported-final",
-    /// "according-to"), with "/pronoun" or "/role" as for quotes.
-    pub attribution: String,
-    /// The reporting verb as written ("said", "warned"), or "according to".
-    pub verb: String,
-    /// When it was said, where the sentence dates the saying ("said on Friday").
-    pub date: Option<TimeValue>,
-}
+pub use crate::model::Reported;
 
 /// Words that turn a reporting verb into something not said: a negation, a modal, "to".
 const NOT_SAID: [&str; 14] = [
@@ -95,14 +80,28 @@ pub fn reported_statements(doc: &Document) -> Vec<Reported> {
 /// [`reported_statements`] with a given gazetteer (tests use an invented cast).
 pub fn reported_statements_with(doc: &Document, gaz: &Gazetteer) -> Vec<Reported> {
     let text = doc.text.as_str();
-    let lex = Lexicon::embedded();
     let toks = tokenize(text);
     let (mentions, _) = crate::extract::actors::find_actors_in(doc, gaz, &toks);
-    let described = super::bodies::with_speaking_bodies(text, &toks, gaz, lex, &mentions);
-    let mentions = described.as_deref().unwrap_or(&mentions);
     let sentences = crate::text::sentences(text);
     let marked = super::marks::find_quotes(text);
-    let ctx = Ctx::new(text, &toks, &sentences, gaz, lex, mentions, &marked);
+    reported_in(doc, &toks, &sentences, &mentions, gaz, &marked)
+}
+
+/// [`reported_statements_with`] from what the pipeline already made of the document: its
+/// tokens, sentences, the actors named in it and its quotation marks.
+pub fn reported_in(
+    doc: &Document,
+    toks: &[Tok],
+    sentences: &[Span],
+    mentions: &[ActorMention],
+    gaz: &Gazetteer,
+    marked: &[super::marks::Marked],
+) -> Vec<Reported> {
+    let text = doc.text.as_str();
+    let lex = Lexicon::embedded();
+    let described = super::bodies::with_speaking_bodies(text, toks, gaz, lex, mentions);
+    let mentions = described.as_deref().unwrap_or(mentions);
+    let ctx = Ctx::new(text, toks, sentences, gaz, lex, mentions, marked);
     let speakers: Vec<Option<usize>> = vec![None; ctx.sentences.len()];
     let mut out = Vec::new();
     for s in 0..ctx.sentences.len() {
@@ -129,6 +128,7 @@ pub fn reported_statements_with(doc: &Document, gaz: &Gazetteer) -> Vec<Reported
             attribution: found.rule,
             verb: found.verb,
             date,
+            event: None,
         });
     }
     out

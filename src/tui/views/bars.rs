@@ -75,10 +75,16 @@ pub fn status(frame: &mut Frame, area: Rect, state: &State) {
             format!("{total} {noun}")
         }
     };
+    // With reported speech among them, the Quotes view's rows are not all quotes.
+    let said = if state.catalog.direct < state.catalog.quotes.len() {
+        "statements"
+    } else {
+        "quotes"
+    };
     let counts = format!(
         " {} · {} · {} ",
         count(View::Timeline, state.catalog.events.len(), "events"),
-        count(View::Quotes, state.catalog.quotes.len(), "quotes"),
+        count(View::Quotes, state.catalog.quotes.len(), said),
         count(View::Sources, state.catalog.docs.len(), "sources"),
     );
     left.push(Span::styled(counts, bar));

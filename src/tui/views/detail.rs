@@ -47,8 +47,13 @@ pub fn draw(frame: &mut Frame, area: Rect, _areas: &Areas, state: &State) {
         DetailPlacement::Beside => Borders::TOP | Borders::LEFT,
         _ => Borders::TOP,
     };
+    let reported = state.view == View::Quotes
+        && state
+            .selected_item()
+            .is_some_and(|q| state.catalog.is_reported(q));
     let title = match state.view {
         View::Timeline => " Event ",
+        View::Quotes if reported => " Reported speech ",
         View::Quotes => " Quote ",
         View::Sources => " Source ",
     };
@@ -181,10 +186,19 @@ fn event(d: &mut Detail, state: &State, item: usize) {
             } else {
                 qe.speaker.as_str()
             };
+            if qe.reported {
+                // A paraphrase: never between quotation marks.
+                d.item(
+                    &format!("≈ {who}: {} — {} (reported speech)", qe.text, qe.outlet),
+                    t.paraphrase,
+                );
+                continue;
+            }
             let star = if state
-                .kept
-                .marks
-                .quote_bookmarked(&state.timeline.quotes[q].id)
+                .timeline
+                .quotes
+                .get(q)
+                .is_some_and(|x| state.kept.marks.quote_bookmarked(&x.id))
             {
                 "★ "
             } else {
@@ -228,6 +242,9 @@ fn doc_label(state: &State, id: &str) -> String {
 fn quote(d: &mut Detail, state: &State, item: usize) {
     let t = &state.theme;
     let q = &state.catalog.quotes[item];
+    if q.reported {
+        return reported(d, state, item);
+    }
     d.item(&format!("“{}”", q.text), t.quote);
     let who = if q.speaker.is_empty() {
         "unattributed"
@@ -235,7 +252,12 @@ fn quote(d: &mut Detail, state: &State, item: usize) {
         q.speaker.as_str()
     };
     d.text(&format!("— {who}"), t.speaker, &[], t.matched);
-    if let Some(rule) = &state.timeline.quotes[item].attribution {
+    if let Some(rule) = state
+        .timeline
+        .quotes
+        .get(item)
+        .and_then(|x| x.attribution.as_ref())
+    {
         d.text(
             &format!("attributed by {}", plain(rule)),
             t.dim,
@@ -249,12 +271,65 @@ fn quote(d: &mut Detail, state: &State, item: usize) {
         .unwrap_or_else(|| "undated".into());
     d.text(&format!("{} · {date}", q.outlet), t.text, &[], t.matched);
     if state
-        .kept
-        .marks
-        .quote_bookmarked(&state.timeline.quotes[item].id)
+        .timeline
+        .quotes
+        .get(item)
+        .is_some_and(|x| state.kept.marks.quote_bookmarked(&x.id))
     {
         d.text("★ bookmarked", t.key, &[], t.matched);
     }
+    if let Some(e) = q.event {
+        let e = &state.catalog.events[e];
+        d.blank();
+        d.text(
+            &format!("Event: {} ({})", e.title, e.date),
+            t.text,
+            &[],
+            t.matched,
+        );
+    }
+}
+
+/// A reported statement: the clause as a paraphrase (no quotation marks), who said it, when and
+/// where it was reported, and that it is reported speech, not the speaker's words.
+fn reported(d: &mut Detail, state: &State, item: usize) {
+    let t = &state.theme;
+    let q = &state.catalog.quotes[item];
+    d.item(&format!("≈ {}", q.text), t.paraphrase);
+    d.text(&format!("— {}", q.speaker), t.speaker, &[], t.matched);
+    d.text(
+        &format!(
+            "reported speech ({}): a paraphrase, not a quotation",
+            q.verb
+        ),
+        t.key,
+        &[],
+        t.matched,
+    );
+    let r = item
+        .checked_sub(state.catalog.direct)
+        .and_then(|i| state.timeline.reported.get(i));
+    if let Some(r) = r {
+        d.text(
+            &format!("attributed by {}", plain(&r.attribution)),
+            t.dim,
+            &[],
+            t.matched,
+        );
+    }
+    if let Some(said) = q.said {
+        d.text(
+            &format!("said on {}", state.day(said)),
+            t.text,
+            &[],
+            t.matched,
+        );
+    }
+    let date = q
+        .date
+        .map(|x| state.day(x))
+        .unwrap_or_else(|| "undated".into());
+    d.text(&format!("{} · {date}", q.outlet), t.text, &[], t.matched);
     if let Some(e) = q.event {
         let e = &state.catalog.events[e];
         d.blank();

@@ -1,4 +1,6 @@
 //! The quotes view: every quote with speaker, text, outlet and date, for "who said what" lookups.
+//! Reported statements (paraphrases) are listed among them as `≈ clause`, in their own style and
+//! never between quotation marks; `F` shows direct quotes, reported speech or both.
 
 use super::super::app::State;
 use super::super::filter::Matcher;
@@ -43,14 +45,16 @@ pub fn draw(frame: &mut Frame, areas: &Areas, state: &State) {
     for (i, (pos, item)) in visible(state, areas).enumerate() {
         let q = &state.catalog.quotes[item];
         let hits = |s: &str| matcher.as_ref().map(|m| m.positions(s)).unwrap_or_default();
-        let marker = if state
-            .kept
-            .marks
-            .quote_bookmarked(&state.timeline.quotes[item].id)
-        {
-            "★ "
-        } else {
-            ""
+        let bookmarked = !q.reported
+            && state
+                .timeline
+                .quotes
+                .get(item)
+                .is_some_and(|x| state.kept.marks.quote_bookmarked(&x.id));
+        let marker = match (bookmarked, q.reported) {
+            (true, _) => "★ ",
+            (false, true) => "≈ ",
+            (false, false) => "",
         };
         let text = format!("{marker}{}", q.text);
         let text_hits: Vec<usize> = hits(&q.text)
@@ -66,7 +70,15 @@ pub fn draw(frame: &mut Frame, areas: &Areas, state: &State) {
         };
         let cells = [
             (speaker, t.speaker, &speaker_hits[..]),
-            (text.as_str(), Style::new(), &text_hits[..]),
+            (
+                text.as_str(),
+                if q.reported {
+                    t.paraphrase
+                } else {
+                    Style::new()
+                },
+                &text_hits[..],
+            ),
             (q.outlet.as_str(), t.dim, &outlet_hits[..]),
             (date.as_str(), t.dim, &[][..]),
         ];
