@@ -73,15 +73,20 @@ pub fn detect_mentions_in_sentences(
         for &sentence in sentences_in(sentences, *para) {
             let hits = ctx.hits_in(sentence);
             // Only event triggers make drafts: a sentence without one yields no mention.
-            if !debug
-                && hits.iter().all(|h| {
-                    ctx.lx.trigger(*h).class == Class::Reporting
-                        && !ctx
-                            .lx
-                            .statement_verbs
-                            .contains(&tokens::fold(h.span.slice(&doc.text)))
-                })
-            {
+            let reporting_only = hits
+                .iter()
+                .all(|h| ctx.lx.trigger(*h).class == Class::Reporting);
+            // A sentence with only speech verbs yields a statement only with a speaker: a name,
+            // or "he"/"she" standing for one.
+            let may_state = || {
+                hits.iter().any(|h| {
+                    ctx.lx
+                        .statement_verbs
+                        .contains(&tokens::fold(h.span.slice(&doc.text)))
+                }) && (!ctx.actors_in(sentence).is_empty()
+                    || has_pronoun(sentence.slice(&doc.text)))
+            };
+            if !debug && reporting_only && !may_state() {
                 continue;
             }
             let tokens = tokens::tokenize(&doc.text, sentence);
@@ -147,6 +152,12 @@ pub fn detect_mentions_in_sentences(
     // Unused room goes back (in place when the allocator can): mentions are kept until the merge.
     out.shrink_to_fit();
     out
+}
+
+/// Whether "he" or "she" is a word of `s`.
+fn has_pronoun(s: &str) -> bool {
+    s.split(|c: char| !c.is_alphabetic())
+        .any(|w| matches!(w, "he" | "she" | "He" | "She"))
 }
 
 /// The sentences of paragraph `para` (a paragraph splits into the same sentences on its own as
