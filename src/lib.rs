@@ -5,6 +5,7 @@
 
 pub mod brief;
 pub mod cache;
+pub mod citation;
 pub mod cli;
 pub mod config;
 pub mod corpus;

@@ -284,8 +284,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let Some(timeline) = load(&input, cli.no_cache) else {
                 return Ok(ExitCode::from(2));
             };
-            let mut brief = attache::brief::select(&timeline, &filter);
-            brief.marks = marks(&timeline);
+            let brief = attache::brief::select(&timeline, &filter, &marks(&timeline));
             match format {
                 BriefFormat::Md => attache::brief::write_markdown(&brief, &mut out)?,
                 BriefFormat::Ics => {
@@ -407,24 +406,29 @@ fn write_quotes(
 ) -> Result<()> {
     match format {
         ListFormat::Text => {
+            // The second column cites the article: outlet, date (marked when inferred), URL.
+            let cite = |doc: &str| {
+                timeline
+                    .document(doc)
+                    .map_or_else(Vec::new, attache::citation::source_parts)
+                    .join(", ")
+            };
             for q in quotes {
-                let outlet = timeline.document(&q.doc).map_or("", |d| d.label());
                 writeln!(
                     out,
                     "{}\t{}\t“{}”",
                     sanitize::plain(q.speaker.as_deref().unwrap_or("—")),
-                    sanitize::plain(outlet),
+                    cite(&q.doc),
                     sanitize::plain(&q.text)
                 )?;
             }
             // A paraphrase: marked as reported, never put between quotation marks.
             for r in reported {
-                let outlet = timeline.document(&r.doc).map_or("", |d| d.label());
                 writeln!(
                     out,
                     "{}\t{}\t(reported) {} {}",
                     sanitize::plain(&r.speaker),
-                    sanitize::plain(outlet),
+                    cite(&r.doc),
                     sanitize::plain(&r.verb),
                     sanitize::plain(&r.text)
                 )?;

@@ -240,6 +240,41 @@ fn y_copies_the_quote_with_its_citation() {
 }
 
 #[test]
+fn y_cites_the_url_and_marks_an_inferred_date() {
+    let mut tl = tui_fixture::timeline();
+    let doc = tl
+        .documents
+        .iter_mut()
+        .find(|d| d.outlet.as_deref() == Some("Daily Ledger"))
+        .expect("the Daily Ledger article");
+    doc.url = Some("https://ledger.example/border-talks".into());
+    doc.published.source = attache::model::DateSource::Inferred;
+    let mut s = state_with(tl, 100, 30);
+    typed(&mut s, "jj");
+    assert_eq!(
+        press(&mut s, KeyCode::Char('y')),
+        Some(Effect::Copy(
+            "“We are ready to talk about the border,” — Jane Holt, Daily Ledger, 2031-03-11 (inferred), https://ledger.example/border-talks".into()
+        ))
+    );
+}
+
+#[test]
+fn y_never_cites_a_url_with_control_bytes() {
+    let mut tl = tui_fixture::timeline();
+    for d in &mut tl.documents {
+        d.url = Some("https://ledger.example/\u{1b}]52;c;eA==\u{7}\u{9b}x".into());
+    }
+    let mut s = state_with(tl, 100, 30);
+    typed(&mut s, "jj");
+    let Some(Effect::Copy(text)) = press(&mut s, KeyCode::Char('y')) else {
+        panic!("a copy");
+    };
+    assert!(!text.contains("ledger.example"), "{text:?}");
+    assert!(!text.chars().any(|c| c.is_control()), "{text:?}");
+}
+
+#[test]
 fn tab_focuses_the_detail_where_j_picks_what_enter_opens() {
     let mut s = state();
     typed(&mut s, "jj");

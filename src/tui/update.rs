@@ -270,15 +270,11 @@ fn click(state: &mut State, x: u16, y: u16) {
     }
 }
 
-/// The citation `y` copies: “…” — Speaker, Outlet, 2025-08-18.
+/// The citation `y` copies: “…” — Speaker, Outlet, 2025-08-18[ (inferred)], URL.
 pub fn citation(state: &State, quote: usize) -> String {
     let q = &state.catalog.quotes[quote];
-    let date = q.date.map(|d| d.to_string()).unwrap_or_default();
-    let parts: Vec<&str> = [q.speaker.as_str(), q.outlet.as_str(), date.as_str()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect();
-    format!("“{}” — {}", q.text, parts.join(", "))
+    let doc = q.doc.and_then(|d| state.timeline.documents.get(d));
+    crate::citation::quote(&q.text, Some(q.speaker.as_str()), doc)
 }
 
 pub fn copy(state: &mut State) -> Option<Effect> {
