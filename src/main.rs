@@ -151,18 +151,35 @@ fn run(cli: Cli) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     };
     match command {
-        Command::Export { input, format } => {
+        Command::Export {
+            input,
+            format,
+            what,
+        } => {
+            if what.is_some() && format != Format::Csv {
+                eprintln!(
+                    "attache: error: --what chooses the table of a CSV export; json, jsonl and md hold events and quotes together"
+                );
+                return Ok(ExitCode::from(2));
+            }
             let Some(timeline) = load(&input, cli.no_cache) else {
                 return Ok(ExitCode::from(2));
             };
+            let marks = marks(&timeline);
             if format == Format::Json {
                 let reported = extract::reported_speech(&timeline.documents);
-                let mut v = attache::kept::commands::json_with_marks(&timeline, &marks(&timeline));
+                let mut v = attache::kept::commands::json_with_marks(&timeline, &marks);
                 export::add_reported(&mut v, &reported, &timeline);
                 serde_json::to_writer_pretty(&mut out, &v)?;
                 writeln!(out)?;
             } else {
-                export::write(&timeline, format, &mut out)?;
+                export::write_marked(
+                    &timeline,
+                    format,
+                    what.unwrap_or_default(),
+                    &marks,
+                    &mut out,
+                )?;
             }
         }
         Command::Docs { input, format } => {
@@ -258,8 +275,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             match format {
                 EventsFormat::Text => print_timeline_text(&timeline, explain, &mut out)?,
                 EventsFormat::Json => write_json(&timeline, &mut out)?,
-                EventsFormat::Csv => export::write(&timeline, Format::Csv, &mut out)?,
-                EventsFormat::Md => export::write(&timeline, Format::Md, &mut out)?,
+                EventsFormat::Csv | EventsFormat::Md => {
+                    let format = if format == EventsFormat::Csv {
+                        Format::Csv
+                    } else {
+                        Format::Md
+                    };
+                    let marks = marks(&timeline);
+                    export::write_marked(
+                        &timeline,
+                        format,
+                        export::Table::Events,
+                        &marks,
+                        &mut out,
+                    )?
+                }
             }
         }
         Command::Brief {
@@ -447,7 +477,7 @@ fn write_quotes(
             serde_json::to_writer_pretty(&mut *out, &doc)?;
             writeln!(out)?;
         }
-        ListFormat::Csv => export::write_quotes_csv(quotes, timeline, out)?,
+        ListFormat::Csv => export::write_quotes_csv(quotes, timeline, &marks(timeline), out)?,
     }
     Ok(())
 }

@@ -260,3 +260,88 @@ fn an_unknown_id_is_a_usage_error() {
     assert!(stderr(&out).contains("no event or quote `e999`"));
     assert!(!home.path().join("bookmarks.json").exists());
 }
+
+#[test]
+fn bookmarks_and_notes_are_in_every_export_format() {
+    let home = tempfile::tempdir().unwrap();
+    assert!(
+        run(home.path(), &["bookmark", "add", "e1"])
+            .status
+            .success()
+    );
+    assert!(
+        run(home.path(), &["bookmark", "add", "d1-q1"])
+            .status
+            .success()
+    );
+    // A note on the bookmarked event, as the TUI's `n` writes it.
+    let file = home.path().join("bookmarks.json");
+    let mut kept = read_json(&file);
+    for (_, e) in kept["events"].as_object_mut().unwrap().iter_mut() {
+        e["note"] = Value::String("ask the desk".into());
+    }
+    std::fs::write(&file, serde_json::to_vec(&kept).unwrap()).unwrap();
+
+    let jsonl = stdout(&run(home.path(), &["export", "--format", "jsonl"]));
+    let lines: Vec<Value> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let e1 = lines
+        .iter()
+        .find(|v| v["type"] == "event" && v["id"] == "e1")
+        .unwrap();
+    assert_eq!(
+        (&e1["bookmarked"], &e1["note"]),
+        (&Value::Bool(true), &Value::from("ask the desk"))
+    );
+    let q1 = lines
+        .iter()
+        .find(|v| v["type"] == "quote" && v["id"] == "d1-q1")
+        .unwrap();
+    assert_eq!(q1["bookmarked"], true);
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|v| v.get("bookmarked").is_some())
+            .count(),
+        2
+    );
+
+    let csv = stdout(&run(home.path(), &["export", "--format", "csv"]));
+    let mut rows = csv.lines();
+    assert!(rows.next().unwrap().ends_with(",bookmarked,note"), "{csv}");
+    let e1_row = rows.find(|r| r.starts_with("e1,")).unwrap();
+    assert!(e1_row.ends_with(",true,ask the desk"), "{e1_row}");
+
+    let quotes_csv = stdout(&run(
+        home.path(),
+        &["export", "--format", "csv", "--what", "quotes"],
+    ));
+    let mut rows = quotes_csv.lines();
+    assert!(
+        rows.next().unwrap().starts_with("id,speaker,text,"),
+        "{quotes_csv}"
+    );
+    assert!(
+        rows.next().unwrap().starts_with("d1-q1,")
+            && quotes_csv.lines().nth(1).unwrap().ends_with(",true")
+    );
+    assert_eq!(quotes_csv.matches(",true\n").count(), 1, "{quotes_csv}");
+
+    let md = stdout(&run(home.path(), &["export", "--format", "md"]));
+    assert!(md.contains("- ★ **"), "{md}");
+    assert!(md.contains("  - Note: ask the desk"), "{md}");
+    assert_eq!(md.matches('★').count(), 2, "{md}");
+
+    let bad = run(
+        home.path(),
+        &["export", "--format", "json", "--what", "quotes"],
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).starts_with("attache: error: --what"),
+        "{}",
+        stderr(&bad)
+    );
+}
