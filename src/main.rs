@@ -26,15 +26,48 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             // A closed pipe (`attache export | head`) is not an error worth a message.
-            if e.downcast_ref::<io::Error>()
-                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
-            {
+            if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
             eprintln!("attache: error: {}", sanitize::plain(&format!("{e:#}")));
             ExitCode::from(1)
         }
     }
+}
+
+/// Whether `e` comes from writing to a closed pipe, however it was wrapped: an `io::Error` (also
+/// one wrapping another error), or the error of the JSON or CSV writer that met it.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        let mut at: Option<&(dyn std::error::Error + 'static)> = Some(cause);
+        while let Some(err) = at {
+            if let Some(io) = err.downcast_ref::<io::Error>() {
+                if io.kind() == io::ErrorKind::BrokenPipe {
+                    return true;
+                }
+                // `io::Error::other(inner)`: look at the inner error itself, not only its source.
+                if let Some(inner) = io.get_ref() {
+                    at = Some(inner);
+                    continue;
+                }
+            }
+            if err
+                .downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == Some(io::ErrorKind::BrokenPipe)
+            {
+                return true;
+            }
+            if let Some(csv) = err.downcast_ref::<csv::Error>()
+                && let csv::ErrorKind::Io(io) = csv.kind()
+                && io.kind() == io::ErrorKind::BrokenPipe
+            {
+                return true;
+            }
+            at = err.source();
+        }
+        false
+    })
 }
 
 /// Loads the input, printing one warning line per problem; `None` when nothing could be loaded.
@@ -592,4 +625,39 @@ fn print_timeline_text(timeline: &Timeline, explain: bool, out: &mut dyn Write) 
         timeline.documents.len()
     )?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A pipe whose reader has gone.
+    struct Closed;
+    impl Write for Closed {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(io::ErrorKind::BrokenPipe.into())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Err(io::ErrorKind::BrokenPipe.into())
+        }
+    }
+
+    #[test]
+    fn a_closed_pipe_is_recognised_from_every_writer() {
+        let json = serde_json::to_writer(Closed, &serde_json::json!({"a": 1}))
+            .map_err(anyhow::Error::from);
+        assert!(is_broken_pipe(&json.expect_err("JSON fails")));
+        let mut w = csv::Writer::from_writer(Closed);
+        let csv = w
+            .write_record(["a"])
+            .and_then(|()| w.flush().map_err(csv::Error::from))
+            .map_err(anyhow::Error::from);
+        assert!(is_broken_pipe(&csv.expect_err("CSV fails")));
+        // The export functions turn CSV errors into io::Error.
+        let via_io = export::write(&Timeline::default(), Format::Csv, &mut Closed)
+            .map_err(anyhow::Error::from);
+        assert!(is_broken_pipe(&via_io.expect_err("CSV export fails")));
+        let other = anyhow::Error::from(io::Error::other("disk full"));
+        assert!(!is_broken_pipe(&other));
+    }
 }

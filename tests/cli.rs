@@ -183,6 +183,72 @@ fn csv_and_markdown_and_jsonl_exports_work() {
     }
 }
 
+/// `attache export … | head -c 50`: the reader leaves after 50 bytes.
+fn export_into_a_closed_pipe(args: &[&str]) -> Output {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_attache"))
+        .args(args)
+        .env(
+            "ATTACHE_CACHE_DIR",
+            std::env::temp_dir().join("attache-test-cache"),
+        )
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run attache");
+    let mut head = [0u8; 50];
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut head)
+        .expect("50 bytes");
+    child.wait_with_output().expect("attache ends")
+}
+
+#[test]
+fn export_into_a_closed_pipe_exits_0_quietly_in_every_format() {
+    // Enough articles that no export fits in the pipe's buffer before the reader leaves.
+    let dir = tempfile::tempdir().expect("temp dir");
+    for copy in 0..30 {
+        for p in seed_paths() {
+            let name = Path::new(&p)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            std::fs::copy(&p, dir.path().join(format!("{copy:02}_{name}"))).unwrap();
+        }
+    }
+    let path = dir.path().to_string_lossy().into_owned();
+    // (Quotes are not merged across copies: their CSV table grows with the corpus.)
+    for format in [
+        &["--format", "json"][..],
+        &["--format", "jsonl"],
+        &["--format", "csv", "--what", "quotes"],
+        &["--format", "csv"],
+        &["--format", "md"],
+    ] {
+        let args = [&["export"][..], format, &[path.as_str()]].concat();
+        let out = export_into_a_closed_pipe(&args);
+        assert_eq!(
+            (
+                out.status.code(),
+                String::from_utf8_lossy(&out.stderr).as_ref()
+            ),
+            (Some(0), ""),
+            "{format:?}"
+        );
+    }
+    let out = export_into_a_closed_pipe(&["export"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 #[test]
 fn without_a_terminal_the_plain_timeline_is_printed() {
     // Test processes have no TTY on stdout: the TUI must not start, the timeline is text.
