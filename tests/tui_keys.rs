@@ -321,6 +321,63 @@ fn facet_pickers_filter_and_backspace_removes_the_last_filter() {
 }
 
 #[test]
+fn typing_in_a_picker_then_enter_applies_the_highlighted_match() {
+    let mut s = state();
+    press(&mut s, KeyCode::Char('a'));
+    typed(&mut s, "holt");
+    press(&mut s, KeyCode::Enter);
+    assert_eq!(s.filters, vec![Filter::Actor("Jane Holt".into())]);
+}
+
+#[test]
+fn a_second_actor_adds_to_the_first_and_events_must_have_both() {
+    let mut s = state();
+    press(&mut s, KeyCode::Char('a'));
+    typed(&mut s, "holt");
+    press(&mut s, KeyCode::Enter);
+    press(&mut s, KeyCode::Char('a'));
+    typed(&mut s, "vey");
+    press(&mut s, KeyCode::Enter);
+    assert_eq!(
+        s.filters,
+        vec![
+            Filter::Actor("Jane Holt".into()),
+            Filter::Actor("Tomas Vey".into())
+        ]
+    );
+    let rows = s.current_rows().to_vec();
+    assert!(!rows.is_empty());
+    for i in rows {
+        let actors = &s.catalog.events[i].actors;
+        assert!(
+            actors.contains(&"Jane Holt".to_string()) && actors.contains(&"Tomas Vey".to_string())
+        );
+    }
+    // Choosing an active actor again removes it.
+    press(&mut s, KeyCode::Char('a'));
+    typed(&mut s, "holt");
+    press(&mut s, KeyCode::Enter);
+    assert_eq!(s.filters, vec![Filter::Actor("Tomas Vey".into())]);
+}
+
+#[test]
+fn picker_counts_respect_the_active_filters() {
+    let mut s = state();
+    press(&mut s, KeyCode::Char('s'));
+    typed(&mut s, "past");
+    press(&mut s, KeyCode::Enter);
+    let shown = s.current_rows().len();
+    assert!(shown < 5, "the status filter hides some events");
+    key(&mut s, KeyCode::Char('K'), KeyModifiers::SHIFT);
+    let Mode::Picker(p) = &s.mode else {
+        panic!("picker")
+    };
+    assert_eq!(p.options[0].count, shown, "{:?}", p.options);
+    let listed: usize = p.options[1..].iter().map(|o| o.count).sum();
+    assert_eq!(listed, shown, "{:?}", p.options);
+}
+
+#[test]
 fn kind_and_outlet_pickers_offer_what_the_view_has() {
     let mut s = state();
     key(&mut s, KeyCode::Char('K'), KeyModifiers::SHIFT);

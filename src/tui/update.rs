@@ -356,8 +356,20 @@ fn picker(state: &mut State, action: Action) {
                 .get(p.selected)
                 .and_then(|&i| p.options[i].filter.clone());
             state.mode = Mode::Normal;
-            state.filters.retain(|f| f.facet() != Some(facet));
-            state.filters.extend(chosen);
+            match chosen {
+                // Actors add up ("Macron and Merz"); choosing an active one again removes it.
+                Some(actor @ Filter::Actor(_)) => {
+                    if state.filters.contains(&actor) {
+                        state.filters.retain(|f| *f != actor);
+                    } else {
+                        state.filters.push(actor);
+                    }
+                }
+                chosen => {
+                    state.filters.retain(|f| f.facet() != Some(facet));
+                    state.filters.extend(chosen);
+                }
+            }
             state.filters_changed();
         }
         _ => {}
