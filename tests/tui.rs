@@ -315,3 +315,22 @@ fn escape_sequences_in_articles_never_reach_the_terminal() {
     }
     assert!(total > 10_000);
 }
+
+#[test]
+fn a_message_is_not_cut_while_the_bar_has_room_for_it() {
+    for (w, name) in [(120, 50), (200, 120)] {
+        let mut s = state(w, 30);
+        typed(&mut s, "/holt border talks");
+        press(&mut s, KeyCode::Enter);
+        typed(&mut s, "a");
+        press(&mut s, KeyCode::Down);
+        press(&mut s, KeyCode::Enter);
+        s.message = Some(format!(
+            "filters saved as “{}” (f recalls them)",
+            "b".repeat(name)
+        ));
+        let screen = screen(&s);
+        let status = screen.lines().nth(29).expect("the status bar");
+        assert!(status.contains("(f recalls them)"), "{w}: {status}");
+    }
+}
