@@ -334,3 +334,38 @@ fn a_message_is_not_cut_while_the_bar_has_room_for_it() {
         assert!(status.contains("(f recalls them)"), "{w}: {status}");
     }
 }
+
+#[test]
+fn the_help_shows_every_description_whole_and_lists_filters_command() {
+    for (w, h) in [(200, 80), (80, 80)] {
+        let mut s = state(w, h);
+        press(&mut s, KeyCode::Char('?'));
+        let screen = screen(&s);
+        // Rows joined, borders and key column dropped: each description reads whole.
+        let text: String = screen
+            .lines()
+            .filter_map(|l| {
+                let inner = l.split_once('│')?.1;
+                Some(inner.rsplit_once('│').map_or(inner, |(a, _)| a).to_string())
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for b in attache::tui::keymap::BINDINGS {
+            if b.contexts.contains(&attache::tui::keymap::Context::List) {
+                let tail: String = b
+                    .help
+                    .split_whitespace()
+                    .rev()
+                    .take(3)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                assert!(words.contains(&tail), "{w}: {:?} cut:\n{screen}", b.help);
+            }
+        }
+        assert!(words.contains("filters (list the saved ones)"), "{screen}");
+    }
+}
