@@ -396,6 +396,70 @@ fn kind_and_outlet_pickers_offer_what_the_view_has() {
 }
 
 #[test]
+fn typing_at_the_date_prompt_replaces_its_prefilled_value() {
+    let mut s = state();
+    press(&mut s, KeyCode::Char('d'));
+    typed(&mut s, "2031-03");
+    press(&mut s, KeyCode::Enter);
+    press(&mut s, KeyCode::Char('d'));
+    let Mode::Date(p) = &s.mode else {
+        panic!("the prompt")
+    };
+    assert_eq!(
+        p.text, "2031-03-01..2031-03-31",
+        "the current range is offered"
+    );
+    typed(&mut s, "last 7d");
+    let Mode::Date(p) = &s.mode else {
+        panic!("the prompt")
+    };
+    assert_eq!(p.text, "last 7d");
+    // Backspace edits the offered value instead.
+    press(&mut s, KeyCode::Esc);
+    press(&mut s, KeyCode::Char('d'));
+    press(&mut s, KeyCode::Backspace);
+    typed(&mut s, "0");
+    let Mode::Date(p) = &s.mode else {
+        panic!("the prompt")
+    };
+    assert_eq!(p.text, "2031-03-01..2031-03-30");
+}
+
+#[test]
+fn ctrl_u_clears_the_line_being_typed() {
+    let mut s = state();
+    press(&mut s, KeyCode::Char('d'));
+    typed(&mut s, "2031-0");
+    key(&mut s, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    let Mode::Date(p) = &s.mode else {
+        panic!("the prompt")
+    };
+    assert_eq!(p.text, "");
+    press(&mut s, KeyCode::Esc);
+    press(&mut s, KeyCode::Char('/'));
+    typed(&mut s, "holt");
+    key(&mut s, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(s.query(), Some(""));
+    assert_eq!(s.current_rows().len(), 5);
+    press(&mut s, KeyCode::Esc);
+    press(&mut s, KeyCode::Char('a'));
+    typed(&mut s, "holt");
+    key(&mut s, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    let Mode::Picker(p) = &s.mode else {
+        panic!("the picker")
+    };
+    assert_eq!((p.query.as_str(), p.shown.len()), ("", p.options.len()));
+    press(&mut s, KeyCode::Esc);
+    press(&mut s, KeyCode::Char(':'));
+    typed(&mut s, "save x");
+    key(&mut s, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    let Mode::Command(p) = &s.mode else {
+        panic!("the command line")
+    };
+    assert_eq!(p.text, "");
+}
+
+#[test]
 fn the_date_prompt_parses_ranges_and_reports_mistakes() {
     let mut s = state();
     press(&mut s, KeyCode::Char('d'));

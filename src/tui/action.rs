@@ -89,6 +89,8 @@ pub enum Action {
     /// Text input in the filter line, a picker or the date prompt.
     Type(char),
     DeleteChar,
+    /// Empty the line being typed (filter, picker query, prompt, note).
+    ClearLine,
     Submit,
     Cancel,
     Resize(u16, u16),

@@ -97,6 +97,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { name: "input_keep", keys: &[code(KeyCode::Enter)], action: Action::Submit, contexts: &[Input], help: "keep the filter / choose", hint: Some("keep") },
     Binding { name: "input_cancel", keys: &[code(KeyCode::Esc)], action: Action::Cancel, contexts: &[Input], help: "clear the filter / cancel", hint: Some("clear") },
     Binding { name: "input_delete", keys: &[code(KeyCode::Backspace)], action: Action::DeleteChar, contexts: &[Input], help: "delete a character", hint: None },
+    Binding { name: "input_clear", keys: &[ctrl('u')], action: Action::ClearLine, contexts: &[Input], help: "clear the line", hint: None },
     Binding { name: "input_down", keys: &[code(KeyCode::Down), ctrl('n'), ctrl('j')], action: Action::Down, contexts: &[Input], help: "next item", hint: None },
     Binding { name: "input_up", keys: &[code(KeyCode::Up), ctrl('p'), ctrl('k')], action: Action::Up, contexts: &[Input], help: "previous item", hint: None },
     Binding { name: "help_close", keys: &[code(KeyCode::Esc), key('q')], action: Action::ToggleHelp, contexts: &[Help], help: "close the help", hint: Some("close") },

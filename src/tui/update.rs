@@ -32,6 +32,10 @@ pub fn update(state: &mut State, action: Action) -> Option<Effect> {
         _ => {}
     }
     state.message = None;
+    if action == Action::ClearLine {
+        clear_line(state);
+        return None;
+    }
     match state.mode {
         Mode::Help { scroll } => {
             help(state, scroll, action);
@@ -181,7 +185,11 @@ fn list(state: &mut State, action: Action) -> Option<Effect> {
                     _ => None,
                 })
                 .unwrap_or_default();
-            state.mode = Mode::Date(Prompt { text, error: None });
+            state.mode = Mode::Date(Prompt {
+                prefilled: !text.is_empty(),
+                text,
+                error: None,
+            });
         }
         Action::Pick(facet) => state.mode = Mode::Picker(facets::picker(state, facet)),
         Action::ToggleBookmark => kept::toggle_bookmark(state),
@@ -376,6 +384,28 @@ fn picker(state: &mut State, action: Action) {
     }
 }
 
+/// Ctrl-u: empties whatever line is being typed.
+fn clear_line(state: &mut State) {
+    match &mut state.mode {
+        Mode::Filter => set_query(state, String::clear),
+        Mode::Picker(p) => {
+            p.query.clear();
+            facets::narrow(p);
+        }
+        Mode::Date(p) | Mode::Command(p) => {
+            p.text.clear();
+            p.error = None;
+            p.prefilled = false;
+        }
+        Mode::Note(n) => n.text.clear(),
+        Mode::Saved(p) => {
+            p.query.clear();
+            p.narrow();
+        }
+        Mode::Normal | Mode::Help { .. } => {}
+    }
+}
+
 fn date_prompt(state: &mut State, action: Action) {
     let latest = state.catalog.latest;
     let Mode::Date(p) = &mut state.mode else {
@@ -383,10 +413,14 @@ fn date_prompt(state: &mut State, action: Action) {
     };
     match action {
         Action::Type(c) => {
+            if std::mem::take(&mut p.prefilled) {
+                p.text.clear();
+            }
             p.text.push(c);
             p.error = None;
         }
         Action::DeleteChar => {
+            p.prefilled = false;
             p.text.pop();
             p.error = None;
         }
