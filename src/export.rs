@@ -432,8 +432,19 @@ impl EventFilter {
         actor: Option<String>,
         kind: Option<&str>,
     ) -> Result<Self, String> {
+        let from_text = from;
         let from = from.map(|s| parse_period(s).map(|(a, _)| a)).transpose()?;
+        let to_text = to;
         let to = to.map(|s| parse_period(s).map(|(_, b)| b)).transpose()?;
+        if let (Some(f), Some(t), Some(ft), Some(tt)) = (from, to, from_text, to_text)
+            && f > t
+        {
+            return Err(format!(
+                "--from {} is after --to {}: nothing can match; swap them",
+                ft.trim(),
+                tt.trim()
+            ));
+        }
         let kind = kind
             .map(|k| {
                 crate::model::EventKind::parse(k).ok_or_else(|| {

@@ -21,7 +21,10 @@ use std::sync::Arc;
 fn main() -> ExitCode {
     attache::memory::configure();
     attache::progress::mark_start();
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -33,6 +36,25 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// A command line clap refused: its message with attache's one error prefix, exit 2. Help and
+/// version requests print as clap prints them.
+fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
+    }
+    let text = e.render().to_string();
+    let text = text.strip_prefix("error: ").unwrap_or(&text);
+    eprint!("attache: error: {text}");
+    ExitCode::from(2)
 }
 
 /// Whether `e` comes from writing to a closed pipe, however it was wrapped: an `io::Error` (also
@@ -267,7 +289,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             if format == ListFormat::Csv && form != QuoteForm::Direct {
                 eprintln!(
-                    "attache: CSV lists direct quotes only; use --format text or json for reported speech"
+                    "attache: error: CSV lists direct quotes only; use --format text or json for reported speech"
                 );
                 return Ok(ExitCode::from(2));
             }
@@ -291,7 +313,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             ) {
                 Ok(f) => f,
                 Err(e) => {
-                    eprintln!("attache: {e}");
+                    eprintln!("attache: error: {}", sanitize::plain(&e));
                     return Ok(ExitCode::from(2));
                 }
             };
@@ -340,7 +362,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             ) {
                 Ok(f) => f,
                 Err(e) => {
-                    eprintln!("attache: {e}");
+                    eprintln!("attache: error: {}", sanitize::plain(&e));
                     return Ok(ExitCode::from(2));
                 }
             };

@@ -302,3 +302,36 @@ fn reported_speech_is_exported_apart_from_quotes_and_never_listed_in_quotation_m
     assert_eq!(String::from_utf8_lossy(&both.stdout).lines().count(), 2);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_reversed_date_range_is_a_usage_error_saying_so() {
+    for command in ["events", "brief"] {
+        let out = attache(&[command, "--from", "2025-09", "--to", "2025-08"]);
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "attache: error: --from 2025-09 is after --to 2025-08: nothing can match; swap them\n"
+        );
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn every_error_has_the_one_prefix() {
+    let missing = seeds_dir().join("no-such-file.txt");
+    let cases: Vec<Vec<&str>> = vec![
+        vec!["export", missing.to_str().unwrap()],
+        vec!["export", "--format", "xml"],
+        vec!["events", "--from", "last spring"],
+        vec!["events", "--kind", "party"],
+        vec!["quotes", "--form", "both", "--format", "csv"],
+        vec!["--no-such-flag"],
+    ];
+    for args in cases {
+        let out = attache(&args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.starts_with("attache: error: "), "{args:?}: {err}");
+        assert!(!err.contains("\nerror:"), "{args:?}: {err}");
+    }
+}
