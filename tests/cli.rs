@@ -335,3 +335,38 @@ fn every_error_has_the_one_prefix() {
         assert!(!err.contains("\nerror:"), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn the_summary_only_note_is_printed_once_per_command_cold_or_warm() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cache = tempfile::tempdir().expect("cache dir");
+    std::fs::write(
+        dir.path().join("feed.rss"),
+        r#"<rss version="2.0"><channel><title>Valley Times</title>
+<item><title>Bridge opens</title><description>The bridge opened on Tuesday, Mayor Ann Lee said.</description></item>
+<item><title>Rain</title><description>Rain is expected on Friday.</description></item>
+</channel></rss>"#,
+    )
+    .unwrap();
+    let path = dir.path().to_string_lossy().into_owned();
+    for args in [
+        vec!["export", path.as_str()],
+        vec!["export", path.as_str()],
+        vec!["events", path.as_str()],
+        vec!["brief", path.as_str()],
+        vec!["quotes", "--form", "both", path.as_str()],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_attache"))
+            .args(&args)
+            .env("ATTACHE_CACHE_DIR", cache.path())
+            .env("ATTACHE_HOME", dir.path().join("home"))
+            .output()
+            .expect("run attache");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            err.matches("2 of 2 items carry only a summary").count(),
+            1,
+            "{args:?}: {err}"
+        );
+    }
+}
