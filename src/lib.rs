@@ -15,6 +15,7 @@ pub mod kept;
 pub mod memory;
 pub mod model;
 pub mod phase;
+pub mod private;
 pub mod progress;
 pub mod sanitize;
 pub mod text;

@@ -345,3 +345,85 @@ fn bookmarks_and_notes_are_in_every_export_format() {
         stderr(&bad)
     );
 }
+
+/// Every folder and file under `dir` that group or others may use, with its mode.
+fn open_to_others(dir: &Path) -> Vec<(String, u32)> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(p) = stack.pop() {
+        let meta = std::fs::symlink_metadata(&p).unwrap();
+        let mode = meta.permissions().mode() & 0o777;
+        if mode & 0o077 != 0 {
+            found.push((p.display().to_string(), mode));
+        }
+        if meta.is_dir() {
+            stack.extend(std::fs::read_dir(&p).unwrap().map(|e| e.unwrap().path()));
+        }
+    }
+    found
+}
+
+#[test]
+fn under_umask_022_attaches_folders_and_files_stay_private() {
+    use std::os::unix::fs::PermissionsExt;
+    // SAFETY of the test: 022 is the usual umask; other tests do not depend on it.
+    unsafe { libc::umask(0o022) };
+    let top = tempfile::tempdir().unwrap();
+    let home = top.path().join("home");
+    let cache = home.join("cache");
+    let cache_str = cache.to_str().unwrap().to_string();
+    let home_str = home.to_str().unwrap().to_string();
+    let run_private = |args: &[&str]| {
+        attache(&home)
+            .env("ATTACHE_CACHE_DIR", &cache_str)
+            .args(args)
+            .output()
+            .expect("run attache")
+    };
+
+    // A session: the cache, a bookmark, a note and the last place, from the CLI and the TUI.
+    assert!(run_private(&["bookmark", "add", "e1"]).status.success());
+    let mut s = Session::start_with(
+        &[],
+        &[
+            ("ATTACHE_HOME", &home_str),
+            ("ATTACHE_CACHE_DIR", &cache_str),
+        ],
+    );
+    s.wait_for("the timeline", |c| c.contains("1 Timeline"));
+    s.send("N");
+    s.send("ask the desk");
+    s.send("\r");
+    s.wait_for("the note", |c| c.contains("note saved"));
+    s.send("/trump\r");
+    s.send(":save mine\r");
+    s.wait_for("saved", |c| c.contains("saved as"));
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    for file in ["bookmarks.json", "filters.json", "places.json"] {
+        assert!(home.join(file).exists(), "{file}");
+    }
+    assert!(cache.join("v3").exists() || std::fs::read_dir(&cache).unwrap().count() > 0);
+    assert_eq!(open_to_others(&home), vec![], "nothing readable by others");
+
+    // Folders an older attache left open are tightened on the first write.
+    for dir in [&home, &cache] {
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    std::fs::set_permissions(
+        home.join("places.json"),
+        std::fs::Permissions::from_mode(0o644),
+    )
+    .unwrap();
+    std::fs::write(home.join("notes-of-mine.txt"), "not attache's").unwrap();
+    assert!(run_private(&["bookmark", "add", "e2"]).status.success());
+    let _ = std::fs::remove_dir_all(&cache);
+    assert!(run_private(&["export"]).status.success());
+    let open = open_to_others(&home);
+    assert_eq!(
+        open,
+        vec![(home.join("notes-of-mine.txt").display().to_string(), 0o644)],
+        "only the user's own file is left as it was"
+    );
+}
