@@ -427,3 +427,39 @@ fn under_umask_022_attaches_folders_and_files_stay_private() {
         "only the user's own file is left as it was"
     );
 }
+
+/// The place (view, selection, filters) is written soon after each change, so a dropped SSH link
+/// (SIGHUP), SIGTERM, or even SIGKILL once the user paused, loses nothing.
+#[test]
+fn the_place_survives_sighup_sigterm_and_a_kill_after_a_pause() {
+    for sig in [libc::SIGHUP, libc::SIGTERM, libc::SIGKILL] {
+        let home = tempfile::tempdir().unwrap();
+        let home_str = home.path().to_str().unwrap();
+        let mut s = Session::start_with(&[], &[("ATTACHE_HOME", home_str)]);
+        s.wait_for("the timeline", |c| c.contains("1 Timeline"));
+        s.send("2");
+        s.send("/trump\r");
+        s.wait_for("the filter", |c| c.contains("/trump"));
+        // A pause, as a user reading the screen makes.
+        let places = home.path().join("places.json");
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while sig == libc::SIGKILL && !places.exists() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let pid = s.child.process_id().expect("a pid") as libc::pid_t;
+        assert_eq!(unsafe { libc::kill(pid, sig) }, 0);
+        let code = s.wait_exit();
+        assert!(
+            places.exists(),
+            "signal {sig}: exit {code}: {}",
+            s.contents()
+        );
+        let v = read_json(&places);
+        let place = v["corpora"]
+            .as_object()
+            .and_then(|m| m.values().next())
+            .unwrap_or_else(|| panic!("signal {sig}: {v}"));
+        assert_eq!(place["view"], "quotes", "signal {sig}: {v}");
+        assert!(v.to_string().contains("trump"), "signal {sig}: {v}");
+    }
+}
