@@ -260,6 +260,39 @@ fn y_cites_the_url_and_marks_an_inferred_date() {
 }
 
 #[test]
+fn capital_y_copies_the_articles_url_when_it_is_a_web_address() {
+    let mut tl = tui_fixture::timeline();
+    for d in &mut tl.documents {
+        d.url = Some(if d.outlet.as_deref() == Some("Daily Ledger") {
+            format!("https://news.example/{}", d.id)
+        } else {
+            "javascript:alert(1)".into()
+        });
+    }
+    let mut s = state_with(tl, 100, 30);
+    typed(&mut s, "jj");
+    let Some(Effect::Copy(url)) = key(&mut s, KeyCode::Char('Y'), KeyModifiers::SHIFT) else {
+        panic!("a copy")
+    };
+    assert!(url.starts_with("https://news.example/d"), "{url}");
+    // In the Sources view: each article's own URL, and never one that is not a web address.
+    press(&mut s, KeyCode::Char('3'));
+    press(&mut s, KeyCode::Char('g'));
+    for _ in 0..s.current_rows().len() {
+        let doc = &s.timeline.documents[s.selected_item().unwrap()];
+        let ledger = doc.outlet.as_deref() == Some("Daily Ledger");
+        let copied = key(&mut s, KeyCode::Char('Y'), KeyModifiers::SHIFT);
+        if ledger {
+            assert!(matches!(copied, Some(Effect::Copy(u)) if u.starts_with("https://")));
+        } else {
+            assert_eq!(copied, None, "not a web address");
+            assert!(s.message.as_deref().unwrap().contains("no web address"));
+        }
+        press(&mut s, KeyCode::Char('j'));
+    }
+}
+
+#[test]
 fn y_never_cites_a_url_with_control_bytes() {
     let mut tl = tui_fixture::timeline();
     for d in &mut tl.documents {

@@ -73,6 +73,8 @@ pub enum Action {
     PrevQuote,
     /// Copy the selected quote with its citation to the clipboard (OSC 52).
     CopyQuote,
+    /// Copy the URL of the article at hand (open, selected, or the selected quote's) (OSC 52).
+    CopyUrl,
     StartFilter,
     Pick(Facet),
     /// Bookmark (or un-bookmark) the selected event or quote.

@@ -77,6 +77,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { name: "page_up", keys: &[code(KeyCode::PageUp)], action: Action::PageUp, contexts: NAV, help: "page up", hint: None },
     Binding { name: "focus", keys: &[code(KeyCode::Tab), code(KeyCode::BackTab)], action: Action::ToggleFocus, contexts: &[List], help: "move the focus between the list and the detail pane", hint: Some("focus") },
     Binding { name: "copy", keys: &[key('y')], action: Action::CopyQuote, contexts: LISTS_AND_ARTICLE, help: "copy the quote with its citation (OSC 52 clipboard)", hint: Some("copy") },
+    Binding { name: "copy_url", keys: &[key('Y')], action: Action::CopyUrl, contexts: LISTS_AND_ARTICLE, help: "copy the article's URL (OSC 52 clipboard)", hint: None },
     Binding { name: "pick_actor", keys: &[key('a')], action: Action::Pick(Facet::Actor), contexts: &[List], help: "filter by actor (picker)", hint: Some("actor") },
     Binding { name: "pick_outlet", keys: &[key('o')], action: Action::Pick(Facet::Outlet), contexts: &[List], help: "filter by outlet (picker)", hint: None },
     Binding { name: "pick_kind", keys: &[key('K')], action: Action::Pick(Facet::Kind), contexts: &[List], help: "filter by kind of event (picker; k is up)", hint: None },

@@ -170,6 +170,7 @@ fn list(state: &mut State, action: Action) -> Option<Effect> {
         Action::Back => navigate::back(state),
         Action::Forward => navigate::forward(state),
         Action::CopyQuote => return copy(state),
+        Action::CopyUrl => return copy_url(state),
         Action::StartFilter => {
             if state.query().is_none() {
                 state.filters.push(Filter::Query(String::new()));
@@ -293,6 +294,32 @@ pub fn copy(state: &mut State) -> Option<Effect> {
         }
         None => {
             state.message = Some("no quote here to copy".into());
+            None
+        }
+    }
+}
+
+/// `Y`: the URL of the open article, else of the selected source or quote's article. Only an
+/// http(s) URL of URL characters is copied.
+pub fn copy_url(state: &mut State) -> Option<Effect> {
+    let doc = match (&state.source, state.view) {
+        (Some(src), _) => Some(src.doc),
+        (None, View::Sources) => state.selected_item(),
+        (None, _) => state
+            .selected_quote()
+            .and_then(|q| state.catalog.quotes[q].doc),
+    };
+    let url = doc
+        .and_then(|d| state.timeline.documents.get(d))
+        .and_then(|d| d.web_url())
+        .map(str::to_string);
+    match url {
+        Some(u) => {
+            state.message = Some(format!("copied {u} (OSC 52 clipboard)"));
+            Some(Effect::Copy(u))
+        }
+        None => {
+            state.message = Some("no web address known for this article".into());
             None
         }
     }
