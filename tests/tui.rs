@@ -180,6 +180,8 @@ fn evil_timeline() -> attache::model::Timeline {
         d.path = format!("saved/{EVIL}/{}", d.path);
         d.title = Some(format!("Title {EVIL}"));
         d.outlet = Some(format!("Outlet {EVIL}"));
+        // A URL with ESC, BEL and C1 bytes: never cited, never put into an escape sequence.
+        d.url = Some(format!("https://x.example/{EVIL}"));
         let extra = format!("\n\nInjected paragraph: {EVIL}\n");
         d.text.push_str(&extra);
     }
@@ -368,4 +370,23 @@ fn the_help_shows_every_description_whole_and_lists_filters_command() {
         }
         assert!(words.contains("filters (list the saved ones)"), "{screen}");
     }
+}
+
+#[test]
+fn the_article_heading_shows_a_web_address_as_text() {
+    let mut tl = tui_fixture::timeline();
+    for d in &mut tl.documents {
+        d.url = Some(format!("https://news.example/{}", d.id));
+    }
+    let mut s = State::new(tl, Options::default());
+    update(&mut s, Action::Resize(160, 30));
+    press(&mut s, KeyCode::Char('3'));
+    press(&mut s, KeyCode::Enter);
+    let doc = s.source.expect("an open article").doc;
+    let id = s.timeline.documents[doc].id.clone();
+    let heading = screen(&s).lines().nth(1).unwrap().to_string();
+    assert!(
+        heading.contains(&format!(" — https://news.example/{id}")),
+        "{heading}"
+    );
 }
