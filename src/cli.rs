@@ -74,6 +74,10 @@ pub enum Command {
         /// Output format. `json` is the documented attache/1 contract.
         #[arg(long, short, value_enum, default_value = "json")]
         format: Format,
+        /// The table a CSV export holds: events (default) or quotes. A CSV file holds one
+        /// table; json, jsonl and md always hold both.
+        #[arg(long, value_enum, value_name = "TABLE")]
+        what: Option<crate::export::Table>,
     },
     /// List the documents with their (inferred) metadata.
     Docs {

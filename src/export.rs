@@ -1,5 +1,7 @@
 //! Exports for scripts and people: `attache/1` JSON (the public contract), JSONL, CSV and Markdown.
 
+use crate::kept::Marks;
+use crate::kept::export::annotate;
 use crate::model::{Document, Event, Mention, Quote, Reported, TimeValue, Timeline};
 use serde_json::{Value, json};
 use std::io::{self, Write};
@@ -16,15 +18,46 @@ pub enum Format {
     Md,
 }
 
+/// Which table `--format csv` writes: a CSV file holds one table, so events and quotes are two
+/// exports (`attache export --format csv --what quotes`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Table {
+    #[default]
+    Events,
+    Quotes,
+}
+
+/// The export without kept marks (CSV: the events).
 pub fn write(timeline: &Timeline, format: Format, out: &mut dyn Write) -> io::Result<()> {
+    write_marked(timeline, format, Table::Events, &Marks::default(), out)
+}
+
+/// The export with the user's bookmarks and notes, in every format: `bookmarked` and `note`
+/// fields on the marked objects (JSON, JSONL), `bookmarked` and `note` columns (CSV), a ★ and a
+/// note line (Markdown). `table` picks the CSV table; the other formats hold everything.
+pub fn write_marked(
+    timeline: &Timeline,
+    format: Format,
+    table: Table,
+    marks: &Marks,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &to_json(timeline))?;
+            let mut v = to_json(timeline);
+            annotate(&mut v, marks);
+            serde_json::to_writer_pretty(&mut *out, &v)?;
             writeln!(out)
         }
-        Format::Jsonl => write_jsonl(timeline, out),
-        Format::Csv => write_events_csv(&timeline.events, out),
-        Format::Md => write_markdown(timeline, out),
+        Format::Jsonl => write_jsonl(timeline, marks, out),
+        Format::Csv => match table {
+            Table::Events => write_events_csv(&timeline.events, marks, out),
+            Table::Quotes => {
+                let quotes: Vec<&Quote> = timeline.quotes.iter().collect();
+                write_quotes_csv(&quotes, timeline, marks, out)
+            }
+        },
+        Format::Md => write_markdown(timeline, marks, out),
     }
 }
 
@@ -133,6 +166,8 @@ pub fn quote_json(q: &Quote, timeline: &Timeline) -> Value {
         "event": q.event,
         "outlet": doc.map(|d| d.label()),
         "published": doc.and_then(|d| d.published.date).map(|d| d.to_string()),
+        "published_source": doc.map(|d| d.published.source.as_str()),
+        "url": doc.and_then(|d| d.web_url()),
         "form": "direct",
     })
 }
@@ -155,6 +190,8 @@ pub fn reported_json(r: &Reported, timeline: &Timeline) -> Value {
         "event": r.event,
         "outlet": doc.map(|d| d.label()),
         "published": doc.and_then(|d| d.published.date).map(|d| d.to_string()),
+        "published_source": doc.map(|d| d.published.source.as_str()),
+        "url": doc.and_then(|d| d.web_url()),
         "form": "reported",
     })
 }
@@ -175,7 +212,7 @@ pub fn add_reported(v: &mut Value, reported: &[Reported], timeline: &Timeline) {
     }
 }
 
-fn write_jsonl(timeline: &Timeline, out: &mut dyn Write) -> io::Result<()> {
+fn write_jsonl(timeline: &Timeline, marks: &Marks, out: &mut dyn Write) -> io::Result<()> {
     let mut line = |kind: &str, mut v: Value| -> io::Result<()> {
         if let Value::Object(map) = &mut v {
             map.insert("type".into(), json!(kind));
@@ -184,14 +221,20 @@ fn write_jsonl(timeline: &Timeline, out: &mut dyn Write) -> io::Result<()> {
         serde_json::to_writer(&mut *out, &v)?;
         writeln!(out)
     };
+    // The same objects as the JSON export, marks included: annotated one at a time.
+    let marked = |key: &str, v: Value| -> Value {
+        let mut holder = json!({ key: [v] });
+        annotate(&mut holder, marks);
+        holder[key][0].take()
+    };
     for d in &timeline.documents {
         line("document", document_json(d))?;
     }
     for e in &timeline.events {
-        line("event", event_json(e))?;
+        line("event", marked("events", event_json(e)))?;
     }
     for q in &timeline.quotes {
-        line("quote", quote_json(q, timeline))?;
+        line("quote", marked("quotes", quote_json(q, timeline)))?;
     }
     for r in &timeline.reported {
         line("reported", reported_json(r, timeline))?;
@@ -199,8 +242,16 @@ fn write_jsonl(timeline: &Timeline, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
+/// The `bookmarked` and `note` cells of a CSV row.
+fn mark_cells(bookmarked: bool, note: Option<&str>) -> [String; 2] {
+    [
+        if bookmarked { "true" } else { "" }.to_string(),
+        note.unwrap_or("").to_string(),
+    ]
+}
+
 /// Events as CSV, one row per event.
-pub fn write_events_csv(events: &[Event], out: &mut dyn Write) -> io::Result<()> {
+pub fn write_events_csv(events: &[Event], marks: &Marks, out: &mut dyn Write) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record([
         "id",
@@ -214,9 +265,12 @@ pub fn write_events_csv(events: &[Event], out: &mut dyn Write) -> io::Result<()>
         "outlets",
         "mentions",
         "quotes",
+        "bookmarked",
+        "note",
     ])?;
     for e in events {
         let date = e.date.as_ref();
+        let [bookmarked, note] = mark_cells(marks.event_bookmarked(&e.id), marks.event_note(&e.id));
         w.write_record([
             e.id.as_str(),
             date.map_or("", |d| d.value.as_str()),
@@ -229,6 +283,8 @@ pub fn write_events_csv(events: &[Event], out: &mut dyn Write) -> io::Result<()>
             &e.outlets.join("; "),
             &e.mentions.len().to_string(),
             &e.quotes.len().to_string(),
+            &bookmarked,
+            &note,
         ])?;
     }
     w.flush()
@@ -238,6 +294,7 @@ pub fn write_events_csv(events: &[Event], out: &mut dyn Write) -> io::Result<()>
 pub fn write_quotes_csv(
     quotes: &[&Quote],
     timeline: &Timeline,
+    marks: &Marks,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
@@ -253,9 +310,13 @@ pub fn write_quotes_csv(
         "attribution",
         "statement",
         "event",
+        "published_source",
+        "url",
+        "bookmarked",
     ])?;
     for q in quotes {
         let doc = timeline.document(&q.doc);
+        let [bookmarked, _] = mark_cells(marks.quote_bookmarked(&q.id), None);
         w.write_record([
             q.id.as_str(),
             q.speaker.as_deref().unwrap_or(""),
@@ -270,13 +331,17 @@ pub fn write_quotes_csv(
             q.attribution.as_deref().unwrap_or(""),
             q.statement.as_deref().unwrap_or(""),
             q.event.as_deref().unwrap_or(""),
+            doc.map_or("", |d| d.published.source.as_str()),
+            doc.and_then(|d| d.web_url()).unwrap_or(""),
+            &bookmarked,
         ])?;
     }
     w.flush()
 }
 
-/// Markdown: the timeline, one line per event with its outlets, then its quotes.
-pub fn write_markdown(timeline: &Timeline, out: &mut dyn Write) -> io::Result<()> {
+/// Markdown: the timeline, one line per event with its outlets, then its quotes; ★ marks what
+/// the user bookmarked, and an event's note follows it.
+pub fn write_markdown(timeline: &Timeline, marks: &Marks, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "# Timeline\n")?;
     writeln!(
         out,
@@ -285,6 +350,7 @@ pub fn write_markdown(timeline: &Timeline, out: &mut dyn Write) -> io::Result<()
         timeline.documents.len(),
         timeline.quotes.len()
     )?;
+    let star = |on: bool| if on { "★ " } else { "" };
     for e in &timeline.events {
         let date = e.date.as_ref().map_or("undated", |d| d.value.as_str());
         let planned = if e.status == crate::model::Status::Planned {
@@ -294,15 +360,20 @@ pub fn write_markdown(timeline: &Timeline, out: &mut dyn Write) -> io::Result<()
         };
         writeln!(
             out,
-            "- **{date}** — {}{planned} _({})_",
+            "- {}**{date}** — {}{planned} _({})_",
+            star(marks.event_bookmarked(&e.id)),
             md_escape(&e.title),
             e.outlets.join(", ")
         )?;
+        if let Some(note) = marks.event_note(&e.id) {
+            writeln!(out, "  - Note: {}", md_escape(note))?;
+        }
         for qid in &e.quotes {
             if let Some(q) = timeline.quote(qid) {
                 writeln!(
                     out,
-                    "  - “{}” — {}",
+                    "  - {}“{}” — {}",
+                    star(marks.quote_bookmarked(&q.id)),
                     md_escape(&q.text),
                     q.speaker.as_deref().unwrap_or("unattributed")
                 )?;
@@ -320,6 +391,22 @@ pub fn write_markdown(timeline: &Timeline, out: &mut dyn Write) -> io::Result<()
                 md_escape(&r.speaker),
                 md_escape(&r.verb),
                 md_escape(&r.text)
+            )?;
+        }
+    }
+    let unattached: Vec<&Quote> = timeline
+        .quotes
+        .iter()
+        .filter(|q| q.event.is_none() && marks.quote_bookmarked(&q.id))
+        .collect();
+    if !unattached.is_empty() {
+        writeln!(out, "\n## Bookmarked quotes\n")?;
+        for q in unattached {
+            writeln!(
+                out,
+                "- ★ “{}” — {}",
+                md_escape(&q.text),
+                q.speaker.as_deref().unwrap_or("unattributed")
             )?;
         }
     }
@@ -365,8 +452,19 @@ impl EventFilter {
         actor: Option<String>,
         kind: Option<&str>,
     ) -> Result<Self, String> {
+        let from_text = from;
         let from = from.map(|s| parse_period(s).map(|(a, _)| a)).transpose()?;
+        let to_text = to;
         let to = to.map(|s| parse_period(s).map(|(_, b)| b)).transpose()?;
+        if let (Some(f), Some(t), Some(ft), Some(tt)) = (from, to, from_text, to_text)
+            && f > t
+        {
+            return Err(format!(
+                "--from {} is after --to {}: nothing can match; swap them",
+                ft.trim(),
+                tt.trim()
+            ));
+        }
         let kind = kind
             .map(|k| {
                 crate::model::EventKind::parse(k).ok_or_else(|| {

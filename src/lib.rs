@@ -5,6 +5,7 @@
 
 pub mod brief;
 pub mod cache;
+pub mod citation;
 pub mod cli;
 pub mod config;
 pub mod corpus;
@@ -14,6 +15,7 @@ pub mod kept;
 pub mod memory;
 pub mod model;
 pub mod phase;
+pub mod private;
 pub mod progress;
 pub mod sanitize;
 pub mod text;

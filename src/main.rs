@@ -21,20 +21,75 @@ use std::sync::Arc;
 fn main() -> ExitCode {
     attache::memory::configure();
     attache::progress::mark_start();
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
             // A closed pipe (`attache export | head`) is not an error worth a message.
-            if e.downcast_ref::<io::Error>()
-                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
-            {
+            if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
             eprintln!("attache: error: {}", sanitize::plain(&format!("{e:#}")));
             ExitCode::from(1)
         }
     }
+}
+
+/// A command line clap refused: its message with attache's one error prefix, exit 2. Help and
+/// version requests print as clap prints them.
+fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
+    }
+    let text = e.render().to_string();
+    let text = text.strip_prefix("error: ").unwrap_or(&text);
+    eprint!("attache: error: {text}");
+    ExitCode::from(2)
+}
+
+/// Whether `e` comes from writing to a closed pipe, however it was wrapped: an `io::Error` (also
+/// one wrapping another error), or the error of the JSON or CSV writer that met it.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        let mut at: Option<&(dyn std::error::Error + 'static)> = Some(cause);
+        while let Some(err) = at {
+            if let Some(io) = err.downcast_ref::<io::Error>() {
+                if io.kind() == io::ErrorKind::BrokenPipe {
+                    return true;
+                }
+                // `io::Error::other(inner)`: look at the inner error itself, not only its source.
+                if let Some(inner) = io.get_ref() {
+                    at = Some(inner);
+                    continue;
+                }
+            }
+            if err
+                .downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == Some(io::ErrorKind::BrokenPipe)
+            {
+                return true;
+            }
+            if let Some(csv) = err.downcast_ref::<csv::Error>()
+                && let csv::ErrorKind::Io(io) = csv.kind()
+                && io.kind() == io::ErrorKind::BrokenPipe
+            {
+                return true;
+            }
+            at = err.source();
+        }
+        false
+    })
 }
 
 /// Loads the input, printing one warning line per problem; `None` when nothing could be loaded.
@@ -151,16 +206,33 @@ fn run(cli: Cli) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     };
     match command {
-        Command::Export { input, format } => {
+        Command::Export {
+            input,
+            format,
+            what,
+        } => {
+            if what.is_some() && format != Format::Csv {
+                eprintln!(
+                    "attache: error: --what chooses the table of a CSV export; json, jsonl and md hold events and quotes together"
+                );
+                return Ok(ExitCode::from(2));
+            }
             let Some(timeline) = load(&input, cli.no_cache) else {
                 return Ok(ExitCode::from(2));
             };
+            let marks = marks(&timeline);
             if format == Format::Json {
-                let v = attache::kept::commands::json_with_marks(&timeline, &marks(&timeline));
+                let v = attache::kept::commands::json_with_marks(&timeline, &marks);
                 serde_json::to_writer_pretty(&mut out, &v)?;
                 writeln!(out)?;
             } else {
-                export::write(&timeline, format, &mut out)?;
+                export::write_marked(
+                    &timeline,
+                    format,
+                    what.unwrap_or_default(),
+                    &marks,
+                    &mut out,
+                )?;
             }
         }
         Command::Docs { input, format } => {
@@ -215,7 +287,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             if format == ListFormat::Csv && form != QuoteForm::Direct {
                 eprintln!(
-                    "attache: CSV lists direct quotes only; use --format text or json for reported speech"
+                    "attache: error: CSV lists direct quotes only; use --format text or json for reported speech"
                 );
                 return Ok(ExitCode::from(2));
             }
@@ -239,7 +311,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             ) {
                 Ok(f) => f,
                 Err(e) => {
-                    eprintln!("attache: {e}");
+                    eprintln!("attache: error: {}", sanitize::plain(&e));
                     return Ok(ExitCode::from(2));
                 }
             };
@@ -256,8 +328,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             match format {
                 EventsFormat::Text => print_timeline_text(&timeline, explain, &mut out)?,
                 EventsFormat::Json => write_json(&timeline, &mut out)?,
-                EventsFormat::Csv => export::write(&timeline, Format::Csv, &mut out)?,
-                EventsFormat::Md => export::write(&timeline, Format::Md, &mut out)?,
+                EventsFormat::Csv | EventsFormat::Md => {
+                    let format = if format == EventsFormat::Csv {
+                        Format::Csv
+                    } else {
+                        Format::Md
+                    };
+                    let marks = marks(&timeline);
+                    export::write_marked(
+                        &timeline,
+                        format,
+                        export::Table::Events,
+                        &marks,
+                        &mut out,
+                    )?
+                }
             }
         }
         Command::Brief {
@@ -275,15 +360,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             ) {
                 Ok(f) => f,
                 Err(e) => {
-                    eprintln!("attache: {e}");
+                    eprintln!("attache: error: {}", sanitize::plain(&e));
                     return Ok(ExitCode::from(2));
                 }
             };
             let Some(timeline) = load(&input, cli.no_cache) else {
                 return Ok(ExitCode::from(2));
             };
-            let mut brief = attache::brief::select(&timeline, &filter);
-            brief.marks = marks(&timeline);
+            let brief = attache::brief::select(&timeline, &filter, &marks(&timeline));
             match format {
                 BriefFormat::Md => attache::brief::write_markdown(&brief, &mut out)?,
                 BriefFormat::Ics => {
@@ -405,24 +489,29 @@ fn write_quotes(
 ) -> Result<()> {
     match format {
         ListFormat::Text => {
+            // The second column cites the article: outlet, date (marked when inferred), URL.
+            let cite = |doc: &str| {
+                timeline
+                    .document(doc)
+                    .map_or_else(Vec::new, attache::citation::source_parts)
+                    .join(", ")
+            };
             for q in quotes {
-                let outlet = timeline.document(&q.doc).map_or("", |d| d.label());
                 writeln!(
                     out,
                     "{}\t{}\t“{}”",
                     sanitize::plain(q.speaker.as_deref().unwrap_or("—")),
-                    sanitize::plain(outlet),
+                    cite(&q.doc),
                     sanitize::plain(&q.text)
                 )?;
             }
             // A paraphrase: marked as reported, never put between quotation marks.
             for r in reported {
-                let outlet = timeline.document(&r.doc).map_or("", |d| d.label());
                 writeln!(
                     out,
                     "{}\t{}\t(reported) {} {}",
                     sanitize::plain(&r.speaker),
-                    sanitize::plain(outlet),
+                    cite(&r.doc),
                     sanitize::plain(&r.verb),
                     sanitize::plain(&r.text)
                 )?;
@@ -441,7 +530,7 @@ fn write_quotes(
             serde_json::to_writer_pretty(&mut *out, &doc)?;
             writeln!(out)?;
         }
-        ListFormat::Csv => export::write_quotes_csv(quotes, timeline, out)?,
+        ListFormat::Csv => export::write_quotes_csv(quotes, timeline, &marks(timeline), out)?,
     }
     Ok(())
 }
@@ -556,4 +645,39 @@ fn print_timeline_text(timeline: &Timeline, explain: bool, out: &mut dyn Write) 
         timeline.documents.len()
     )?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A pipe whose reader has gone.
+    struct Closed;
+    impl Write for Closed {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(io::ErrorKind::BrokenPipe.into())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Err(io::ErrorKind::BrokenPipe.into())
+        }
+    }
+
+    #[test]
+    fn a_closed_pipe_is_recognised_from_every_writer() {
+        let json = serde_json::to_writer(Closed, &serde_json::json!({"a": 1}))
+            .map_err(anyhow::Error::from);
+        assert!(is_broken_pipe(&json.expect_err("JSON fails")));
+        let mut w = csv::Writer::from_writer(Closed);
+        let csv = w
+            .write_record(["a"])
+            .and_then(|()| w.flush().map_err(csv::Error::from))
+            .map_err(anyhow::Error::from);
+        assert!(is_broken_pipe(&csv.expect_err("CSV fails")));
+        // The export functions turn CSV errors into io::Error.
+        let via_io = export::write(&Timeline::default(), Format::Csv, &mut Closed)
+            .map_err(anyhow::Error::from);
+        assert!(is_broken_pipe(&via_io.expect_err("CSV export fails")));
+        let other = anyhow::Error::from(io::Error::other("disk full"));
+        assert!(!is_broken_pipe(&other));
+    }
 }

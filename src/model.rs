@@ -362,15 +362,55 @@ impl Document {
     pub fn is_chrome(&self, offset: usize) -> bool {
         self.chrome.iter().any(|s| s.contains(offset))
     }
-    /// A short label for lists: the outlet, else the file name.
+    /// A short label for lists: the outlet, else the host of the article's URL
+    /// (`wire.example`), else the file name.
     pub fn label(&self) -> &str {
-        self.outlet.as_deref().unwrap_or_else(|| {
-            self.path
-                .rsplit(['/', '\\'])
-                .next()
-                .unwrap_or(self.path.as_str())
-        })
+        self.outlet
+            .as_deref()
+            .or_else(|| self.web_url().and_then(url_host))
+            .unwrap_or_else(|| {
+                self.path
+                    .rsplit(['/', '\\'])
+                    .next()
+                    .unwrap_or(self.path.as_str())
+            })
     }
+
+    /// The article's URL when it is an http(s) URL of URL characters only (see [`web_url`]).
+    pub fn web_url(&self) -> Option<&str> {
+        self.url.as_deref().and_then(web_url)
+    }
+}
+
+/// `url` trimmed, when it is an http(s) URL made only of the printable ASCII characters a URL may
+/// hold (RFC 3986's unreserved and reserved sets and `%`): no controls (C0, DEL, C1), spaces,
+/// quotes, angle brackets or non-ASCII. Only such a URL is cited or put into an escape sequence.
+pub fn web_url(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let scheme_len = if url
+        .get(..8)
+        .is_some_and(|s| s.eq_ignore_ascii_case("https://"))
+    {
+        8
+    } else if url
+        .get(..7)
+        .is_some_and(|s| s.eq_ignore_ascii_case("http://"))
+    {
+        7
+    } else {
+        return None;
+    };
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c);
+    (url.len() > scheme_len && url.chars().all(allowed)).then_some(url)
+}
+
+/// `https://www.wire.example:443/a` → `wire.example`.
+fn url_host(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit('@').next()?.split(':').next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then_some(host)
 }
 
 /// A person, organisation or country that takes part in events or speaks.

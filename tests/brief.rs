@@ -84,3 +84,72 @@ fn brief_with_a_bad_date_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("is not a date"));
 }
+
+fn key_quotes(md: &str) -> &str {
+    md.split("\n## Key quotes\n")
+        .nth(1)
+        .and_then(|s| s.split("\n## Sources\n").next())
+        .expect("a key quotes part")
+}
+
+#[test]
+fn brief_filtered_by_an_actor_quotes_that_actor() {
+    let out = attache(&["brief", "--actor", "macron"]);
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).expect("UTF-8");
+    let quotes = key_quotes(&md);
+    let speakers: Vec<&str> = quotes
+        .lines()
+        .filter_map(|l| l.strip_prefix("> — **"))
+        .filter_map(|l| l.split("**").next())
+        .collect();
+    assert!(!speakers.is_empty(), "{md}");
+    assert!(
+        speakers.iter().all(|s| s.contains("Macron")),
+        "{speakers:?}\n{md}"
+    );
+}
+
+#[test]
+fn a_bookmarked_quote_appears_in_the_brief() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_attache"))
+            .args(args)
+            .env("ATTACHE_HOME", home.path())
+            .env_remove("ATTACHE_DATA_DIR")
+            .env(
+                "ATTACHE_CACHE_DIR",
+                std::env::temp_dir().join("attache-test-cache"),
+            )
+            .output()
+            .expect("run attache")
+    };
+    // The last quote of the corpus: a short or little-reported one the ranking leaves out.
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(&["export"]).stdout).expect("JSON export");
+    let quotes = json["quotes"].as_array().expect("quotes");
+    let before = String::from_utf8(run(&["brief"]).stdout).expect("UTF-8");
+    let left_out = quotes
+        .iter()
+        .rev()
+        .find(|q| {
+            let text = q["text"].as_str().unwrap_or_default();
+            !before.contains(&text.split_whitespace().collect::<Vec<_>>().join(" "))
+        })
+        .expect("a quote the brief leaves out");
+    let id = left_out["id"].as_str().expect("id");
+    assert!(run(&["bookmark", "add", id]).status.success());
+    let md = String::from_utf8(run(&["brief"]).stdout).expect("UTF-8");
+    let text = left_out["text"].as_str().expect("text");
+    let first_words: String = text
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let starred = key_quotes(&md)
+        .lines()
+        .find(|l| l.starts_with("> ★ “"))
+        .unwrap_or_else(|| panic!("no starred quote:\n{md}"));
+    assert!(starred.contains(&first_words), "{starred}\n{text}");
+}

@@ -183,6 +183,72 @@ fn csv_and_markdown_and_jsonl_exports_work() {
     }
 }
 
+/// `attache export … | head -c 50`: the reader leaves after 50 bytes.
+fn export_into_a_closed_pipe(args: &[&str]) -> Output {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_attache"))
+        .args(args)
+        .env(
+            "ATTACHE_CACHE_DIR",
+            std::env::temp_dir().join("attache-test-cache"),
+        )
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run attache");
+    let mut head = [0u8; 50];
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut head)
+        .expect("50 bytes");
+    child.wait_with_output().expect("attache ends")
+}
+
+#[test]
+fn export_into_a_closed_pipe_exits_0_quietly_in_every_format() {
+    // Enough articles that no export fits in the pipe's buffer before the reader leaves.
+    let dir = tempfile::tempdir().expect("temp dir");
+    for copy in 0..30 {
+        for p in seed_paths() {
+            let name = Path::new(&p)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            std::fs::copy(&p, dir.path().join(format!("{copy:02}_{name}"))).unwrap();
+        }
+    }
+    let path = dir.path().to_string_lossy().into_owned();
+    // (Quotes are not merged across copies: their CSV table grows with the corpus.)
+    for format in [
+        &["--format", "json"][..],
+        &["--format", "jsonl"],
+        &["--format", "csv", "--what", "quotes"],
+        &["--format", "csv"],
+        &["--format", "md"],
+    ] {
+        let args = [&["export"][..], format, &[path.as_str()]].concat();
+        let out = export_into_a_closed_pipe(&args);
+        assert_eq!(
+            (
+                out.status.code(),
+                String::from_utf8_lossy(&out.stderr).as_ref()
+            ),
+            (Some(0), ""),
+            "{format:?}"
+        );
+    }
+    let out = export_into_a_closed_pipe(&["export"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 #[test]
 fn without_a_terminal_the_plain_timeline_is_printed() {
     // Test processes have no TTY on stdout: the TUI must not start, the timeline is text.
@@ -235,4 +301,72 @@ fn reported_speech_is_exported_apart_from_quotes_and_never_listed_in_quotation_m
     let both = attache(&["quotes", "--no-cache", "--form", "both", &path]);
     assert_eq!(String::from_utf8_lossy(&both.stdout).lines().count(), 2);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_reversed_date_range_is_a_usage_error_saying_so() {
+    for command in ["events", "brief"] {
+        let out = attache(&[command, "--from", "2025-09", "--to", "2025-08"]);
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "attache: error: --from 2025-09 is after --to 2025-08: nothing can match; swap them\n"
+        );
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn every_error_has_the_one_prefix() {
+    let missing = seeds_dir().join("no-such-file.txt");
+    let cases: Vec<Vec<&str>> = vec![
+        vec!["export", missing.to_str().unwrap()],
+        vec!["export", "--format", "xml"],
+        vec!["events", "--from", "last spring"],
+        vec!["events", "--kind", "party"],
+        vec!["quotes", "--form", "both", "--format", "csv"],
+        vec!["--no-such-flag"],
+    ];
+    for args in cases {
+        let out = attache(&args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.starts_with("attache: error: "), "{args:?}: {err}");
+        assert!(!err.contains("\nerror:"), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn the_summary_only_note_is_printed_once_per_command_cold_or_warm() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cache = tempfile::tempdir().expect("cache dir");
+    std::fs::write(
+        dir.path().join("feed.rss"),
+        r#"<rss version="2.0"><channel><title>Valley Times</title>
+<item><title>Bridge opens</title><description>The bridge opened on Tuesday, Mayor Ann Lee said.</description></item>
+<item><title>Rain</title><description>Rain is expected on Friday.</description></item>
+</channel></rss>"#,
+    )
+    .unwrap();
+    let path = dir.path().to_string_lossy().into_owned();
+    for args in [
+        vec!["export", path.as_str()],
+        vec!["export", path.as_str()],
+        vec!["events", path.as_str()],
+        vec!["brief", path.as_str()],
+        vec!["quotes", "--form", "both", path.as_str()],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_attache"))
+            .args(&args)
+            .env("ATTACHE_CACHE_DIR", cache.path())
+            .env("ATTACHE_HOME", dir.path().join("home"))
+            .output()
+            .expect("run attache");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            err.matches("2 of 2 items carry only a summary").count(),
+            1,
+            "{args:?}: {err}"
+        );
+    }
 }

@@ -261,3 +261,206 @@ fn an_unknown_id_is_a_usage_error() {
     assert!(stderr(&out).contains("no event or quote `e999`"));
     assert!(!home.path().join("bookmarks.json").exists());
 }
+
+#[test]
+fn bookmarks_and_notes_are_in_every_export_format() {
+    let home = tempfile::tempdir().unwrap();
+    assert!(
+        run(home.path(), &["bookmark", "add", "e1"])
+            .status
+            .success()
+    );
+    assert!(
+        run(home.path(), &["bookmark", "add", "d1-q1"])
+            .status
+            .success()
+    );
+    // A note on the bookmarked event, as the TUI's `n` writes it.
+    let file = home.path().join("bookmarks.json");
+    let mut kept = read_json(&file);
+    for (_, e) in kept["events"].as_object_mut().unwrap().iter_mut() {
+        e["note"] = Value::String("ask the desk".into());
+    }
+    std::fs::write(&file, serde_json::to_vec(&kept).unwrap()).unwrap();
+
+    let jsonl = stdout(&run(home.path(), &["export", "--format", "jsonl"]));
+    let lines: Vec<Value> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let e1 = lines
+        .iter()
+        .find(|v| v["type"] == "event" && v["id"] == "e1")
+        .unwrap();
+    assert_eq!(
+        (&e1["bookmarked"], &e1["note"]),
+        (&Value::Bool(true), &Value::from("ask the desk"))
+    );
+    let q1 = lines
+        .iter()
+        .find(|v| v["type"] == "quote" && v["id"] == "d1-q1")
+        .unwrap();
+    assert_eq!(q1["bookmarked"], true);
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|v| v.get("bookmarked").is_some())
+            .count(),
+        2
+    );
+
+    let csv = stdout(&run(home.path(), &["export", "--format", "csv"]));
+    let mut rows = csv.lines();
+    assert!(rows.next().unwrap().ends_with(",bookmarked,note"), "{csv}");
+    let e1_row = rows.find(|r| r.starts_with("e1,")).unwrap();
+    assert!(e1_row.ends_with(",true,ask the desk"), "{e1_row}");
+
+    let quotes_csv = stdout(&run(
+        home.path(),
+        &["export", "--format", "csv", "--what", "quotes"],
+    ));
+    let mut rows = quotes_csv.lines();
+    assert!(
+        rows.next().unwrap().starts_with("id,speaker,text,"),
+        "{quotes_csv}"
+    );
+    assert!(
+        rows.next().unwrap().starts_with("d1-q1,")
+            && quotes_csv.lines().nth(1).unwrap().ends_with(",true")
+    );
+    assert_eq!(quotes_csv.matches(",true\n").count(), 1, "{quotes_csv}");
+
+    let md = stdout(&run(home.path(), &["export", "--format", "md"]));
+    assert!(md.contains("- ★ **"), "{md}");
+    assert!(md.contains("  - Note: ask the desk"), "{md}");
+    assert_eq!(md.matches('★').count(), 2, "{md}");
+
+    let bad = run(
+        home.path(),
+        &["export", "--format", "json", "--what", "quotes"],
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).starts_with("attache: error: --what"),
+        "{}",
+        stderr(&bad)
+    );
+}
+
+/// Every folder and file under `dir` that group or others may use, with its mode.
+fn open_to_others(dir: &Path) -> Vec<(String, u32)> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(p) = stack.pop() {
+        let meta = std::fs::symlink_metadata(&p).unwrap();
+        let mode = meta.permissions().mode() & 0o777;
+        if mode & 0o077 != 0 {
+            found.push((p.display().to_string(), mode));
+        }
+        if meta.is_dir() {
+            stack.extend(std::fs::read_dir(&p).unwrap().map(|e| e.unwrap().path()));
+        }
+    }
+    found
+}
+
+#[test]
+fn under_umask_022_attaches_folders_and_files_stay_private() {
+    use std::os::unix::fs::PermissionsExt;
+    // SAFETY of the test: 022 is the usual umask; other tests do not depend on it.
+    unsafe { libc::umask(0o022) };
+    let top = tempfile::tempdir().unwrap();
+    let home = top.path().join("home");
+    let cache = home.join("cache");
+    let cache_str = cache.to_str().unwrap().to_string();
+    let home_str = home.to_str().unwrap().to_string();
+    let run_private = |args: &[&str]| {
+        attache(&home)
+            .env("ATTACHE_CACHE_DIR", &cache_str)
+            .args(args)
+            .output()
+            .expect("run attache")
+    };
+
+    // A session: the cache, a bookmark, a note and the last place, from the CLI and the TUI.
+    assert!(run_private(&["bookmark", "add", "e1"]).status.success());
+    let mut s = Session::start_with(
+        &[],
+        &[
+            ("ATTACHE_HOME", &home_str),
+            ("ATTACHE_CACHE_DIR", &cache_str),
+        ],
+    );
+    s.wait_for("the timeline", |c| c.contains("1 Timeline"));
+    s.send("N");
+    s.send("ask the desk");
+    s.send("\r");
+    s.wait_for("the note", |c| c.contains("note saved"));
+    s.send("/trump\r");
+    s.send(":save mine\r");
+    s.wait_for("saved", |c| c.contains("saved as"));
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    for file in ["bookmarks.json", "filters.json", "places.json"] {
+        assert!(home.join(file).exists(), "{file}");
+    }
+    assert!(cache.join("v3").exists() || std::fs::read_dir(&cache).unwrap().count() > 0);
+    assert_eq!(open_to_others(&home), vec![], "nothing readable by others");
+
+    // Folders an older attache left open are tightened on the first write.
+    for dir in [&home, &cache] {
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    std::fs::set_permissions(
+        home.join("places.json"),
+        std::fs::Permissions::from_mode(0o644),
+    )
+    .unwrap();
+    std::fs::write(home.join("notes-of-mine.txt"), "not attache's").unwrap();
+    assert!(run_private(&["bookmark", "add", "e2"]).status.success());
+    let _ = std::fs::remove_dir_all(&cache);
+    assert!(run_private(&["export"]).status.success());
+    let open = open_to_others(&home);
+    assert_eq!(
+        open,
+        vec![(home.join("notes-of-mine.txt").display().to_string(), 0o644)],
+        "only the user's own file is left as it was"
+    );
+}
+
+/// The place (view, selection, filters) is written soon after each change, so a dropped SSH link
+/// (SIGHUP), SIGTERM, or even SIGKILL once the user paused, loses nothing.
+#[test]
+fn the_place_survives_sighup_sigterm_and_a_kill_after_a_pause() {
+    for sig in [libc::SIGHUP, libc::SIGTERM, libc::SIGKILL] {
+        let home = tempfile::tempdir().unwrap();
+        let home_str = home.path().to_str().unwrap();
+        let mut s = Session::start_with(&[], &[("ATTACHE_HOME", home_str)]);
+        s.wait_for("the timeline", |c| c.contains("1 Timeline"));
+        s.send("2");
+        s.send("/trump\r");
+        s.wait_for("the filter", |c| c.contains("/trump"));
+        // A pause, as a user reading the screen makes.
+        let places = home.path().join("places.json");
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while sig == libc::SIGKILL && !places.exists() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let pid = s.child.process_id().expect("a pid") as libc::pid_t;
+        assert_eq!(unsafe { libc::kill(pid, sig) }, 0);
+        let code = s.wait_exit();
+        assert!(
+            places.exists(),
+            "signal {sig}: exit {code}: {}",
+            s.contents()
+        );
+        let v = read_json(&places);
+        let place = v["corpora"]
+            .as_object()
+            .and_then(|m| m.values().next())
+            .unwrap_or_else(|| panic!("signal {sig}: {v}"));
+        assert_eq!(place["view"], "quotes", "signal {sig}: {v}");
+        assert!(v.to_string().contains("trump"), "signal {sig}: {v}");
+    }
+}

@@ -91,13 +91,23 @@ fn config_path_print_default_and_check() {
     assert!(default.status.success());
     std::fs::write(&file, &default.stdout).unwrap();
     let text = String::from_utf8_lossy(&default.stdout);
-    assert_eq!(
-        attache::config::parse(&text, &file).unwrap(),
-        attache::config::Settings::default()
-    );
+    let mut parsed = attache::config::parse(&text, &file).unwrap();
+    parsed.warnings.clear();
+    assert_eq!(parsed, attache::config::Settings::default());
     let check = run(home.path(), &["config", "--check"]);
     assert_eq!(check.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&check.stdout).contains("is valid"));
+
+    // A key terminals send as another key: valid, with a warning naming where it is.
+    std::fs::write(&file, "[keys]\nnote = \"Ctrl-m\"\n").unwrap();
+    let check = run(home.path(), &["config", "--check"]);
+    assert_eq!(check.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&check.stderr);
+    assert!(
+        err.starts_with("attache: warning: ")
+            && err.contains("config.toml:2:8: `Ctrl-m` cannot arrive: terminals send it as Enter"),
+        "{err}"
+    );
 }
 
 #[test]

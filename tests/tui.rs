@@ -210,6 +210,8 @@ fn evil_timeline() -> attache::model::Timeline {
         d.path = format!("saved/{EVIL}/{}", d.path);
         d.title = Some(format!("Title {EVIL}"));
         d.outlet = Some(format!("Outlet {EVIL}"));
+        // A URL with ESC, BEL and C1 bytes: never cited, never put into an escape sequence.
+        d.url = Some(format!("https://x.example/{EVIL}"));
         let extra = format!("\n\nInjected paragraph: {EVIL}\n");
         d.text.push_str(&extra);
     }
@@ -344,4 +346,77 @@ fn escape_sequences_in_articles_never_reach_the_terminal() {
         total += out.len();
     }
     assert!(total > 10_000);
+}
+
+#[test]
+fn a_message_is_not_cut_while_the_bar_has_room_for_it() {
+    for (w, name) in [(120, 50), (200, 120)] {
+        let mut s = state(w, 30);
+        typed(&mut s, "/holt border talks");
+        press(&mut s, KeyCode::Enter);
+        typed(&mut s, "a");
+        press(&mut s, KeyCode::Down);
+        press(&mut s, KeyCode::Enter);
+        s.message = Some(format!(
+            "filters saved as “{}” (f recalls them)",
+            "b".repeat(name)
+        ));
+        let screen = screen(&s);
+        let status = screen.lines().nth(29).expect("the status bar");
+        assert!(status.contains("(f recalls them)"), "{w}: {status}");
+    }
+}
+
+#[test]
+fn the_help_shows_every_description_whole_and_lists_filters_command() {
+    for (w, h) in [(200, 80), (80, 80)] {
+        let mut s = state(w, h);
+        press(&mut s, KeyCode::Char('?'));
+        let screen = screen(&s);
+        // Rows joined, borders and key column dropped: each description reads whole.
+        let text: String = screen
+            .lines()
+            .filter_map(|l| {
+                let inner = l.split_once('│')?.1;
+                Some(inner.rsplit_once('│').map_or(inner, |(a, _)| a).to_string())
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for b in attache::tui::keymap::BINDINGS {
+            if b.contexts.contains(&attache::tui::keymap::Context::List) {
+                let tail: String = b
+                    .help
+                    .split_whitespace()
+                    .rev()
+                    .take(3)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                assert!(words.contains(&tail), "{w}: {:?} cut:\n{screen}", b.help);
+            }
+        }
+        assert!(words.contains("filters (list the saved ones)"), "{screen}");
+    }
+}
+
+#[test]
+fn the_article_heading_shows_a_web_address_as_text() {
+    let mut tl = tui_fixture::timeline();
+    for d in &mut tl.documents {
+        d.url = Some(format!("https://news.example/{}", d.id));
+    }
+    let mut s = State::new(tl, Options::default());
+    update(&mut s, Action::Resize(160, 30));
+    press(&mut s, KeyCode::Char('3'));
+    press(&mut s, KeyCode::Enter);
+    let doc = s.source.expect("an open article").doc;
+    let id = s.timeline.documents[doc].id.clone();
+    let heading = screen(&s).lines().nth(1).unwrap().to_string();
+    assert!(
+        heading.contains(&format!(" — https://news.example/{id}")),
+        "{heading}"
+    );
 }

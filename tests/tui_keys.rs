@@ -342,6 +342,74 @@ fn capital_f_shows_direct_quotes_reported_speech_or_both() {
 }
 
 #[test]
+fn y_cites_the_url_and_marks_an_inferred_date() {
+    let mut tl = tui_fixture::timeline();
+    let doc = tl
+        .documents
+        .iter_mut()
+        .find(|d| d.outlet.as_deref() == Some("Daily Ledger"))
+        .expect("the Daily Ledger article");
+    doc.url = Some("https://ledger.example/border-talks".into());
+    doc.published.source = attache::model::DateSource::Inferred;
+    let mut s = state_with(tl, 100, 30);
+    typed(&mut s, "jj");
+    assert_eq!(
+        press(&mut s, KeyCode::Char('y')),
+        Some(Effect::Copy(
+            "“We are ready to talk about the border,” — Jane Holt, Daily Ledger, 2031-03-11 (inferred), https://ledger.example/border-talks".into()
+        ))
+    );
+}
+
+#[test]
+fn capital_y_copies_the_articles_url_when_it_is_a_web_address() {
+    let mut tl = tui_fixture::timeline();
+    for d in &mut tl.documents {
+        d.url = Some(if d.outlet.as_deref() == Some("Daily Ledger") {
+            format!("https://news.example/{}", d.id)
+        } else {
+            "javascript:alert(1)".into()
+        });
+    }
+    let mut s = state_with(tl, 100, 30);
+    typed(&mut s, "jj");
+    let Some(Effect::Copy(url)) = key(&mut s, KeyCode::Char('Y'), KeyModifiers::SHIFT) else {
+        panic!("a copy")
+    };
+    assert!(url.starts_with("https://news.example/d"), "{url}");
+    // In the Sources view: each article's own URL, and never one that is not a web address.
+    press(&mut s, KeyCode::Char('3'));
+    press(&mut s, KeyCode::Char('g'));
+    for _ in 0..s.current_rows().len() {
+        let doc = &s.timeline.documents[s.selected_item().unwrap()];
+        let ledger = doc.outlet.as_deref() == Some("Daily Ledger");
+        let copied = key(&mut s, KeyCode::Char('Y'), KeyModifiers::SHIFT);
+        if ledger {
+            assert!(matches!(copied, Some(Effect::Copy(u)) if u.starts_with("https://")));
+        } else {
+            assert_eq!(copied, None, "not a web address");
+            assert!(s.message.as_deref().unwrap().contains("no web address"));
+        }
+        press(&mut s, KeyCode::Char('j'));
+    }
+}
+
+#[test]
+fn y_never_cites_a_url_with_control_bytes() {
+    let mut tl = tui_fixture::timeline();
+    for d in &mut tl.documents {
+        d.url = Some("https://ledger.example/\u{1b}]52;c;eA==\u{7}\u{9b}x".into());
+    }
+    let mut s = state_with(tl, 100, 30);
+    typed(&mut s, "jj");
+    let Some(Effect::Copy(text)) = press(&mut s, KeyCode::Char('y')) else {
+        panic!("a copy");
+    };
+    assert!(!text.contains("ledger.example"), "{text:?}");
+    assert!(!text.chars().any(|c| c.is_control()), "{text:?}");
+}
+
+#[test]
 fn tab_focuses_the_detail_where_j_picks_what_enter_opens() {
     let mut s = state();
     typed(&mut s, "jj");
@@ -388,6 +456,63 @@ fn facet_pickers_filter_and_backspace_removes_the_last_filter() {
 }
 
 #[test]
+fn typing_in_a_picker_then_enter_applies_the_highlighted_match() {
+    let mut s = state();
+    press(&mut s, KeyCode::Char('a'));
+    typed(&mut s, "holt");
+    press(&mut s, KeyCode::Enter);
+    assert_eq!(s.filters, vec![Filter::Actor("Jane Holt".into())]);
+}
+
+#[test]
+fn a_second_actor_adds_to_the_first_and_events_must_have_both() {
+    let mut s = state();
+    press(&mut s, KeyCode::Char('a'));
+    typed(&mut s, "holt");
+    press(&mut s, KeyCode::Enter);
+    press(&mut s, KeyCode::Char('a'));
+    typed(&mut s, "vey");
+    press(&mut s, KeyCode::Enter);
+    assert_eq!(
+        s.filters,
+        vec![
+            Filter::Actor("Jane Holt".into()),
+            Filter::Actor("Tomas Vey".into())
+        ]
+    );
+    let rows = s.current_rows().to_vec();
+    assert!(!rows.is_empty());
+    for i in rows {
+        let actors = &s.catalog.events[i].actors;
+        assert!(
+            actors.contains(&"Jane Holt".to_string()) && actors.contains(&"Tomas Vey".to_string())
+        );
+    }
+    // Choosing an active actor again removes it.
+    press(&mut s, KeyCode::Char('a'));
+    typed(&mut s, "holt");
+    press(&mut s, KeyCode::Enter);
+    assert_eq!(s.filters, vec![Filter::Actor("Tomas Vey".into())]);
+}
+
+#[test]
+fn picker_counts_respect_the_active_filters() {
+    let mut s = state();
+    press(&mut s, KeyCode::Char('s'));
+    typed(&mut s, "past");
+    press(&mut s, KeyCode::Enter);
+    let shown = s.current_rows().len();
+    assert!(shown < 5, "the status filter hides some events");
+    key(&mut s, KeyCode::Char('K'), KeyModifiers::SHIFT);
+    let Mode::Picker(p) = &s.mode else {
+        panic!("picker")
+    };
+    assert_eq!(p.options[0].count, shown, "{:?}", p.options);
+    let listed: usize = p.options[1..].iter().map(|o| o.count).sum();
+    assert_eq!(listed, shown, "{:?}", p.options);
+}
+
+#[test]
 fn kind_and_outlet_pickers_offer_what_the_view_has() {
     let mut s = state();
     key(&mut s, KeyCode::Char('K'), KeyModifiers::SHIFT);
@@ -403,6 +528,70 @@ fn kind_and_outlet_pickers_offer_what_the_view_has() {
     press(&mut s, KeyCode::Down);
     press(&mut s, KeyCode::Enter);
     assert_eq!(s.current_rows().len(), 2);
+}
+
+#[test]
+fn typing_at_the_date_prompt_replaces_its_prefilled_value() {
+    let mut s = state();
+    press(&mut s, KeyCode::Char('d'));
+    typed(&mut s, "2031-03");
+    press(&mut s, KeyCode::Enter);
+    press(&mut s, KeyCode::Char('d'));
+    let Mode::Date(p) = &s.mode else {
+        panic!("the prompt")
+    };
+    assert_eq!(
+        p.text, "2031-03-01..2031-03-31",
+        "the current range is offered"
+    );
+    typed(&mut s, "last 7d");
+    let Mode::Date(p) = &s.mode else {
+        panic!("the prompt")
+    };
+    assert_eq!(p.text, "last 7d");
+    // Backspace edits the offered value instead.
+    press(&mut s, KeyCode::Esc);
+    press(&mut s, KeyCode::Char('d'));
+    press(&mut s, KeyCode::Backspace);
+    typed(&mut s, "0");
+    let Mode::Date(p) = &s.mode else {
+        panic!("the prompt")
+    };
+    assert_eq!(p.text, "2031-03-01..2031-03-30");
+}
+
+#[test]
+fn ctrl_u_clears_the_line_being_typed() {
+    let mut s = state();
+    press(&mut s, KeyCode::Char('d'));
+    typed(&mut s, "2031-0");
+    key(&mut s, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    let Mode::Date(p) = &s.mode else {
+        panic!("the prompt")
+    };
+    assert_eq!(p.text, "");
+    press(&mut s, KeyCode::Esc);
+    press(&mut s, KeyCode::Char('/'));
+    typed(&mut s, "holt");
+    key(&mut s, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(s.query(), Some(""));
+    assert_eq!(s.current_rows().len(), 5);
+    press(&mut s, KeyCode::Esc);
+    press(&mut s, KeyCode::Char('a'));
+    typed(&mut s, "holt");
+    key(&mut s, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    let Mode::Picker(p) = &s.mode else {
+        panic!("the picker")
+    };
+    assert_eq!((p.query.as_str(), p.shown.len()), ("", p.options.len()));
+    press(&mut s, KeyCode::Esc);
+    press(&mut s, KeyCode::Char(':'));
+    typed(&mut s, "save x");
+    key(&mut s, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    let Mode::Command(p) = &s.mode else {
+        panic!("the command line")
+    };
+    assert_eq!(p.text, "");
 }
 
 #[test]

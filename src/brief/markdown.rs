@@ -49,22 +49,21 @@ pub fn write_markdown(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
         };
         writeln!(out, "> {star}“{}”\n>", inline(&k.quote.text))?;
         let speaker = k.quote.speaker.as_deref().unwrap_or("unattributed");
-        let (outlet, date, file) = match k.document {
+        // Outlet, date (marked when inferred), and the URL when known, else the file.
+        let (outlet, date, link) = match k.document {
             Some(d) => (
                 d.label(),
-                d.published
-                    .date
-                    .map_or("undated".to_string(), |x| x.to_string()),
-                d.path.as_str(),
+                crate::citation::date(d).unwrap_or_else(|| "undated".to_string()),
+                d.web_url()
+                    .map_or_else(|| code(&d.path), |u| format!("<{u}>")),
             ),
-            None => ("?", "undated".to_string(), "?"),
+            None => ("?", "undated".to_string(), code("?")),
         };
         writeln!(
             out,
-            "> — **{}**, *{}*, {date}, {}",
+            "> — **{}**, *{}*, {date}, {link}",
             inline(speaker),
             inline(outlet),
-            code(file)
         )?;
         let mut notes = Vec::new();
         if let Some(e) = k.event {
@@ -92,7 +91,7 @@ pub fn write_markdown(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
             .published
             .date
             .map_or("undated".to_string(), |x| x.to_string());
-        writeln!(
+        write!(
             out,
             "{}. *{}* — {} — {date} ({}) — {}",
             i + 1,
@@ -101,6 +100,10 @@ pub fn write_markdown(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
             d.published.source.as_str(),
             code(&d.path)
         )?;
+        match d.web_url() {
+            Some(u) => writeln!(out, " — <{u}>")?,
+            None => writeln!(out)?,
+        }
     }
     Ok(())
 }

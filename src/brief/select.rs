@@ -5,6 +5,7 @@
 //! Both writers (Markdown, iCalendar) read this one selection, so they never disagree.
 
 use crate::export::EventFilter;
+use crate::kept::Marks;
 use crate::model::{Document, Event, Quote, Reported, Timeline};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
@@ -50,8 +51,8 @@ pub struct Brief<'a> {
     /// is cited).
     pub documents: Vec<&'a Document>,
     pub filter: EventFilter,
-    /// The user's bookmarks and notes (empty unless the caller sets them).
-    pub marks: crate::kept::Marks,
+    /// The user's bookmarks and notes.
+    pub marks: Marks,
 }
 
 impl Brief<'_> {
@@ -65,7 +66,10 @@ pub fn event_start(e: &Event) -> Option<NaiveDate> {
     e.date.as_ref().and_then(|d| d.start)
 }
 
-pub fn select<'a>(timeline: &'a Timeline, filter: &EventFilter) -> Brief<'a> {
+/// The brief of `timeline` under `filter`. With an actor in the filter, the key quotes are that
+/// actor's own words; quotes the user bookmarked (in `marks`) are always among the key quotes
+/// when the filter keeps them, whatever the ranking says.
+pub fn select<'a>(timeline: &'a Timeline, filter: &EventFilter, marks: &Marks) -> Brief<'a> {
     let mut events: Vec<&Event> = timeline.events.iter().filter(|e| filter.keeps(e)).collect();
     events.sort_by_key(|e| (event_start(e).is_none(), event_start(e)));
     let kept: HashMap<&str, &Event> = events.iter().map(|e| (e.id.as_str(), *e)).collect();
@@ -76,26 +80,43 @@ pub fn select<'a>(timeline: &'a Timeline, filter: &EventFilter) -> Brief<'a> {
         .map(|(i, d)| (d.id.as_str(), i))
         .collect();
 
+    // Only the date window: an actor's quote about an event the filter dropped for its actors.
+    let window = EventFilter {
+        actor: None,
+        kind: None,
+        ..filter.clone()
+    };
+    let published_in_window = |q: &Quote| -> bool {
+        (filter.from.is_none() && filter.to.is_none())
+            || timeline
+                .document(&q.doc)
+                .and_then(|d| d.published.date)
+                .is_some_and(|d| {
+                    filter.from.is_none_or(|f| d >= f) && filter.to.is_none_or(|t| d <= t)
+                })
+    };
     let in_scope = |q: &Quote| -> bool {
-        if q.speaker.is_none() {
+        if q.speaker.is_none() && !marks.quote_bookmarked(&q.id) {
             return false;
+        }
+        if let Some(a) = &filter.actor {
+            let by_actor = q
+                .speaker
+                .as_deref()
+                .is_some_and(|s| s.to_lowercase().contains(a.as_str()));
+            if !by_actor {
+                return false;
+            }
         }
         match q.event.as_deref() {
             Some(id) if kept.contains_key(id) => true,
+            Some(id) if filter.actor.is_some() => timeline
+                .events
+                .iter()
+                .find(|e| e.id == id)
+                .map_or_else(|| published_in_window(q), |e| window.keeps(e)),
             Some(_) => false,
-            None => {
-                let doc = timeline.document(&q.doc);
-                let date_ok = (filter.from.is_none() && filter.to.is_none())
-                    || doc.and_then(|d| d.published.date).is_some_and(|d| {
-                        filter.from.is_none_or(|f| d >= f) && filter.to.is_none_or(|t| d <= t)
-                    });
-                let actor_ok = filter.actor.as_ref().is_none_or(|a| {
-                    q.speaker
-                        .as_deref()
-                        .is_some_and(|s| s.to_lowercase().contains(a.as_str()))
-                });
-                date_ok && actor_ok
-            }
+            None => published_in_window(q),
         }
     };
 
@@ -116,9 +137,14 @@ pub fn select<'a>(timeline: &'a Timeline, filter: &EventFilter) -> Brief<'a> {
     let mut candidates: Vec<KeyQuote> = groups
         .into_iter()
         .filter_map(|(_, qs)| {
-            let best = *qs
-                .iter()
-                .max_by_key(|q| (q.text.len(), std::cmp::Reverse(q.id.as_str())))?;
+            // The wording the user bookmarked, else the longest.
+            let best = *qs.iter().max_by_key(|q| {
+                (
+                    marks.quote_bookmarked(&q.id),
+                    q.text.len(),
+                    std::cmp::Reverse(q.id.as_str()),
+                )
+            })?;
             let mut seen = HashSet::from([best.doc.as_str()]);
             let also_in = qs
                 .iter()
@@ -134,10 +160,13 @@ pub fn select<'a>(timeline: &'a Timeline, filter: &EventFilter) -> Brief<'a> {
         })
         .collect();
 
-    // Most widely reported first, then fuller quotes; fragments only to fill up.
+    // Bookmarked first, then the most widely reported, then fuller quotes; fragments only to
+    // fill up. Bookmarks are never cut, even past MAX_QUOTES.
     let words = |k: &KeyQuote| k.quote.text.split_whitespace().count();
+    let bookmarked = |k: &KeyQuote| marks.quote_bookmarked(&k.quote.id);
     candidates.sort_by_key(|k| {
         (
+            !bookmarked(k),
             words(k) < MIN_QUOTE_WORDS,
             std::cmp::Reverse(k.also_in.len()),
             std::cmp::Reverse(words(k).min(40)),
@@ -145,7 +174,12 @@ pub fn select<'a>(timeline: &'a Timeline, filter: &EventFilter) -> Brief<'a> {
             k.quote.span.start,
         )
     });
-    candidates.truncate(MAX_QUOTES);
+    let keep = candidates
+        .iter()
+        .filter(|k| bookmarked(k))
+        .count()
+        .max(MAX_QUOTES);
+    candidates.truncate(keep);
     // Shown in the order things happened: by event date, else publication date, then position.
     candidates.sort_by_key(|k| {
         let date = k
@@ -238,6 +272,6 @@ pub fn select<'a>(timeline: &'a Timeline, filter: &EventFilter) -> Brief<'a> {
         reported,
         documents,
         filter: filter.clone(),
-        marks: crate::kept::Marks::default(),
+        marks: marks.clone(),
     }
 }

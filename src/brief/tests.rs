@@ -205,7 +205,7 @@ fn timeline() -> Timeline {
 
 fn markdown(t: &Timeline, filter: &EventFilter) -> String {
     let mut out = Vec::new();
-    write_markdown(&select(t, filter), &mut out).expect("write to memory");
+    write_markdown(&select(t, filter, &Default::default()), &mut out).expect("write to memory");
     String::from_utf8(out).expect("UTF-8")
 }
 
@@ -283,7 +283,12 @@ fn ics(t: &Timeline) -> String {
         .with_ymd_and_hms(2024, 5, 1, 12, 0, 0)
         .single()
         .expect("time");
-    write_ics(&select(t, &EventFilter::default()), stamp, &mut out).expect("write to memory");
+    write_ics(
+        &select(t, &EventFilter::default(), &Default::default()),
+        stamp,
+        &mut out,
+    )
+    .expect("write to memory");
     String::from_utf8(out).expect("UTF-8")
 }
 
@@ -322,7 +327,7 @@ fn calendar_holds_only_day_precise_events_as_valid_rfc5545() {
 #[test]
 fn bookmarked_events_are_starred_and_notes_follow_their_event() {
     let t = timeline();
-    let mut brief = select(&t, &EventFilter::default());
+    let mut brief = select(&t, &EventFilter::default(), &Default::default());
     let call = t
         .events
         .iter()
@@ -402,4 +407,73 @@ fn reported_statements_are_cited_as_paraphrases_never_as_quotations() {
     assert!(!md.contains("customs checks") && !md.contains("## Reported statements"));
     // Without any, no part.
     assert!(!markdown(&timeline(), &EventFilter::default()).contains("## Reported statements"));
+}
+
+#[test]
+fn with_an_actor_the_key_quotes_are_that_actors_own() {
+    // e1 involves Lena Marsh, but its quote q3 is Piet Van Aalst's: not a quote "by Marsh".
+    let md = markdown(&timeline(), &filter(None, None, Some("marsh")));
+    let quotes = md
+        .split("## Key quotes")
+        .nth(1)
+        .and_then(|s| s.split("## Sources").next())
+        .expect("a key quotes part");
+    assert!(quotes.contains("**Lena Marsh**"), "{md}");
+    assert!(!quotes.contains("Van Aalst"), "{md}");
+    assert!(!quotes.contains("Hedda Lorn"), "{md}");
+}
+
+#[test]
+fn an_actors_quote_about_an_event_without_that_actor_is_kept() {
+    let mut t = timeline();
+    // Hedda Lorn's quote attached to an event whose actors do not name her.
+    t.quotes[4].event = Some("e2".into());
+    let md = markdown(&t, &filter(None, None, Some("lorn")));
+    assert!(md.contains("**Hedda Lorn**"), "{md}");
+}
+
+#[test]
+fn a_bookmarked_quote_is_a_key_quote_even_when_the_ranking_would_leave_it_out() {
+    let t = timeline();
+    let mut marks = crate::kept::Marks::default();
+    // q2 is the shorter wording of s1 (q1 is shown), q4 an unattributed fragment.
+    for id in ["q2", "q4"] {
+        marks.quotes.insert(
+            id.into(),
+            crate::kept::Mark {
+                bookmarked: true,
+                note: None,
+            },
+        );
+    }
+    let mut out = Vec::new();
+    write_markdown(&select(&t, &EventFilter::default(), &marks), &mut out).expect("write");
+    let md = String::from_utf8(out).expect("UTF-8");
+    assert!(
+        md.contains("> ★ “We will return to the table on Monday,”"),
+        "{md}"
+    );
+    assert!(md.contains("> ★ “possible, but not certain”"), "{md}");
+}
+
+#[test]
+fn citations_carry_the_url_and_mark_an_inferred_date() {
+    let mut t = timeline();
+    t.documents[0].url = Some("https://harbour.example/talks".into());
+    t.documents[0].published.source = DateSource::Inferred;
+    // A URL with escape bytes is never cited: the file is.
+    t.documents[1].url = Some("https://wire.example/\u{1b}]8;;x\u{7}".into());
+    let md = markdown(&t, &EventFilter::default());
+    assert!(
+        md.contains(
+            "> — **Lena Marsh**, *Harbour Post*, 2024-03-12 (inferred), <https://harbour.example/talks>"
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("— `news/a.html` — <https://harbour.example/talks>"),
+        "{md}"
+    );
+    assert!(!md.contains("wire.example"), "{md}");
+    assert!(!md.contains('\u{1b}') && !md.contains('\u{7}'));
 }

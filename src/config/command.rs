@@ -24,7 +24,13 @@ pub fn run(path: bool, print_default: bool, check: bool, out: &mut dyn Write) ->
     }
     let exists = file.exists();
     match super::load(&file) {
-        Ok(_) if check => {
+        Ok(settings) if check => {
+            for w in &settings.warnings {
+                eprintln!(
+                    "attache: warning: {}",
+                    crate::sanitize::plain(&w.to_string())
+                );
+            }
             let how = if exists {
                 "is valid"
             } else {

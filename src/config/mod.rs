@@ -37,6 +37,34 @@ pub struct Settings {
     /// A checked strftime format; `None` is [`DEFAULT_DATE_FORMAT`].
     pub date_format: Option<String>,
     pub keymap: Keymap,
+    /// What is allowed but will not work as written (a key terminals send as another key).
+    pub warnings: Vec<ConfigError>,
+}
+
+/// Keys a terminal sends as another key, so the binding would never see them: (key, the key it
+/// arrives as).
+const ALIASED_KEYS: &[(char, &str)] = &[
+    ('i', "Tab"),
+    ('m', "Enter"),
+    ('[', "Esc"),
+    ('h', "Backspace"),
+];
+
+/// Why `key` cannot arrive as itself, if it cannot.
+fn never_arrives(key: &Key) -> Option<String> {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    let KeyCode::Char(c) = key.code else {
+        return None;
+    };
+    if key.mods != KeyModifiers::CONTROL {
+        return None;
+    }
+    ALIASED_KEYS.iter().find(|(k, _)| *k == c).map(|(_, as_key)| {
+        format!(
+            "`{}` cannot arrive: terminals send it as {as_key}, so this binding will not see it",
+            key.label()
+        )
+    })
 }
 
 impl Settings {
@@ -156,7 +184,23 @@ pub fn parse(text: &str, path: &Path) -> Result<Settings, ConfigError> {
             Keys::Many(ks) => ks,
         };
         let parsed: Result<Vec<Key>, String> = list.iter().map(|k| Key::parse(k)).collect();
-        overrides.push((name.get_ref().clone(), parsed.map_err(|m| error(at, m))?));
+        let parsed = parsed.map_err(|m| error(at, m))?;
+        // `["Ctrl-i", "Tab"]` is fine: the key it arrives as is bound too.
+        let arrives_as = |k: &Key| {
+            parsed.iter().any(|other| {
+                other.mods.is_empty()
+                    && never_arrives(k)
+                        .is_some_and(|m| m.contains(&format!(" as {},", other.label())))
+            })
+        };
+        settings.warnings.extend(
+            parsed
+                .iter()
+                .filter(|k| !arrives_as(k))
+                .filter_map(never_arrives)
+                .map(|m| error(at, m)),
+        );
+        overrides.push((name.get_ref().clone(), parsed));
         spans.push(name.span().start);
     }
     settings.keymap = Keymap::with_overrides(&overrides)

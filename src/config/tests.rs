@@ -8,7 +8,11 @@ fn parse_str(text: &str) -> Result<Settings, ConfigError> {
 #[test]
 fn the_printed_default_reads_back_to_the_defaults() {
     let text = print_default();
-    let s = parse_str(&text).unwrap();
+    let mut s = parse_str(&text).unwrap();
+    // The one default key no terminal can send in the lists (Tab focuses the detail there).
+    let warned: Vec<String> = s.warnings.drain(..).map(|w| w.message).collect();
+    assert_eq!(warned.len(), 1, "{warned:?}");
+    assert!(warned[0].starts_with("`Ctrl-i` cannot arrive: terminals send it as Tab"));
     assert_eq!(s, Settings::default());
     assert!(text.contains("\nquit = \"q\"\n"));
     assert!(text.contains("\ndown = [\"j\", \"Down\"]\n"));
@@ -64,4 +68,20 @@ fn flags_beat_the_file_and_auto_follows_no_color() {
     s.theme = ThemeChoice::Named(ThemeName::Light);
     assert_eq!(s.theme(None, Some("1")), ThemeName::Light);
     assert_eq!(s.theme(Some(ThemeName::Dark), None), ThemeName::Dark);
+}
+
+#[test]
+fn keys_a_terminal_sends_as_another_key_are_warned_about() {
+    let s = parse_str("[keys]\nforward_from_list = \"Ctrl-i\"\nnote = [\"Ctrl-m\", \"x\"]\nforward = [\"Ctrl-i\", \"Tab\"]\n")
+        .unwrap();
+    let warned: Vec<String> = s.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warned.len(), 2, "{warned:?}");
+    assert!(
+        warned[0].starts_with("config.toml:2:21: `Ctrl-i` cannot arrive: terminals send it as Tab"),
+        "{warned:?}"
+    );
+    assert!(
+        warned[1].contains("`Ctrl-m` cannot arrive: terminals send it as Enter"),
+        "{warned:?}"
+    );
 }

@@ -13,9 +13,11 @@ use std::path::{Path, PathBuf};
 pub const VERSION: u64 = 1;
 
 /// Writes `bytes` to `path` atomically (temp file + fsync + rename, then fsync of the directory).
+/// The folder is made private (`0700`, and what an older attache left open is tightened), the
+/// file `0600`: notes and bookmarks are nobody else's business on a shared machine.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
+    crate::private::secure_root(dir, is_kept_file)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -23,7 +25,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     remove_stale_temps(dir, &name);
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
     let result = (|| {
-        let mut f = fs::File::create(&tmp)?;
+        let mut f = crate::private::create_file(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
         drop(f);
@@ -38,6 +40,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// Whether a file in the data folder is attache's: a kept file, one moved aside, a temp file,
+/// or the cache folder `ATTACHE_HOME` puts there.
+fn is_kept_file(name: &str) -> bool {
+    let name = name.trim_start_matches('.');
+    ["bookmarks.json", "filters.json", "places.json"]
+        .iter()
+        .any(|kept| name.starts_with(kept))
+        || name == "cache"
 }
 
 /// Temp files older than this were left by a killed writer (a live one takes milliseconds).

@@ -76,6 +76,8 @@ pub enum Action {
     PrevQuote,
     /// Copy the selected quote with its citation to the clipboard (OSC 52).
     CopyQuote,
+    /// Copy the URL of the article at hand (open, selected, or the selected quote's) (OSC 52).
+    CopyUrl,
     StartFilter,
     Pick(Facet),
     /// Quotes view: show both forms, then direct quotes only, then reported statements only.
@@ -94,6 +96,8 @@ pub enum Action {
     /// Text input in the filter line, a picker or the date prompt.
     Type(char),
     DeleteChar,
+    /// Empty the line being typed (filter, picker query, prompt, note).
+    ClearLine,
     Submit,
     Cancel,
     Resize(u16, u16),

@@ -71,6 +71,8 @@ pub struct Picker {
 pub struct Prompt {
     pub text: String,
     pub error: Option<String>,
+    /// The text is the current value, offered to keep: typing replaces it, Backspace edits it.
+    pub prefilled: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -68,18 +68,32 @@ fn values(state: &State, facet: Facet, item: usize) -> Vec<Filter> {
     }
 }
 
-fn item_count(state: &State) -> usize {
-    match state.view {
-        View::Timeline => state.catalog.events.len(),
-        View::Quotes => state.catalog.quotes.len(),
-        View::Sources => state.catalog.docs.len(),
-    }
+/// The current view's rows under the active filters, less those of `facet` unless `keep_facet`.
+fn rows_under(state: &State, facet: Facet, keep_facet: bool) -> Vec<usize> {
+    let filters: Vec<Filter> = state
+        .filters
+        .iter()
+        .filter(|f| keep_facet || f.facet() != Some(facet))
+        .cloned()
+        .collect();
+    super::rows::filtered_by(state, state.view, &filters)
 }
 
-/// A picker for `facet` over the current view: "any" first, then values by count.
+/// A picker for `facet` over the current view: "any" first, then values by count. The counts
+/// are of the rows the other active filters leave, so each says how many rows a choice shows.
+/// An actor is added to the actors already chosen, which events must all have: there the
+/// counts are of the rows they leave (a quote's one speaker is any of them: counted apart).
 pub fn picker(state: &State, facet: Facet) -> Picker {
     let mut counts: BTreeMap<String, (usize, Filter)> = BTreeMap::new();
-    for item in 0..item_count(state) {
+    let without = rows_under(state, facet, false);
+    let adds = facet == Facet::Actor && state.view != View::Quotes;
+    let rows = if adds {
+        rows_under(state, facet, true)
+    } else {
+        without.clone()
+    };
+    let any = without.len();
+    for &item in &rows {
         for f in values(state, facet, item) {
             let label = match &f {
                 Filter::Actor(s) | Filter::Outlet(s) => s.clone(),
@@ -96,7 +110,7 @@ pub fn picker(state: &State, facet: Facet) -> Picker {
     values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let mut options = vec![PickOption {
         label: format!("any {}", facet.name()),
-        count: item_count(state),
+        count: any,
         filter: None,
     }];
     options.extend(values.into_iter().map(|(label, count, f)| PickOption {
@@ -131,5 +145,10 @@ pub fn narrow(p: &mut Picker) {
                 })
         })
         .collect();
-    p.selected = p.selected.min(p.shown.len().saturating_sub(1));
+    // With a query, Enter takes the best match, not "any".
+    p.selected = if p.query.trim().is_empty() || p.shown.len() < 2 {
+        p.selected.min(p.shown.len().saturating_sub(1))
+    } else {
+        1
+    };
 }

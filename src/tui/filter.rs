@@ -7,7 +7,8 @@ use chrono::{Duration, NaiveDate};
 use super::action::Facet;
 pub use super::query::{Matcher, blob, push_blob};
 
-/// One active filter; at most one of each kind, in the order the user added them.
+/// One active filter, in the order the user added them; at most one of each kind, except actors:
+/// several actors must all take part in an event (a quote: be said by any of them).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Filter {
     Query(String),

@@ -158,6 +158,7 @@ pub fn in_article(state: &mut State, action: Action) -> Option<Effect> {
         Action::NextQuote => step_quote(state, true),
         Action::PrevQuote => step_quote(state, false),
         Action::CopyQuote => return copy(state),
+        Action::CopyUrl => return super::update::copy_url(state),
         Action::ToggleHelp => state.mode = Mode::Help { scroll: 0 },
         a if a.is_movement() => scroll(state, action),
         _ => {}

@@ -114,6 +114,25 @@ pub fn filtered(state: &State, view: View) -> Vec<usize> {
     Memo::default().rows(state, view)
 }
 
+/// The items of `view` that pass `filters` (not necessarily the active ones: a picker counts
+/// what each of its choices would leave).
+pub fn filtered_by(state: &State, view: View, filters: &[Filter]) -> Vec<usize> {
+    let facets: Vec<Filter> = filters
+        .iter()
+        .filter(|f| f.facet().is_some())
+        .cloned()
+        .collect();
+    let rows = faceted(state, view, &facets);
+    let query = filters.iter().find_map(|f| match f {
+        Filter::Query(q) => Matcher::new(q),
+        _ => None,
+    });
+    match query {
+        Some(m) => search(state, view, &m, &rows),
+        None => rows,
+    }
+}
+
 /// The `candidates` that `m` matches, in their order.
 pub fn search(state: &State, view: View, m: &Matcher, candidates: &[usize]) -> Vec<usize> {
     search_reach(state, view, m, candidates).0
@@ -230,8 +249,18 @@ fn faceted(state: &State, view: View, facets: &[Filter]) -> Vec<usize> {
             .filter(|&i| {
                 let q = &cat.quotes[i];
                 let event = q.event.map(|e| &tl.events[e]);
+                // A quote has one speaker: with several actors chosen it is any of them ("quotes
+                // by Macron and Merz"); events and sources must have all of them.
+                let mut actors = facets.iter().filter_map(|f| match f {
+                    Filter::Actor(a) => Some(a),
+                    _ => None,
+                });
+                let mut actors_given = actors.clone().peekable();
+                if actors_given.peek().is_some() && !actors.any(|a| q.speaker == *a) {
+                    return false;
+                }
                 facets.iter().all(|f| match f {
-                    Filter::Actor(a) => q.speaker == *a,
+                    Filter::Actor(_) => true,
                     Filter::Outlet(o) => q.outlet == *o,
                     Filter::Kind(k) => event.is_some_and(|e| e.kind == *k),
                     Filter::Status(s) => event.is_some_and(|e| e.status == *s),

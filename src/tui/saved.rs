@@ -19,7 +19,7 @@ pub struct SavedPicker {
 }
 
 impl SavedPicker {
-    fn narrow(&mut self) {
+    pub(crate) fn narrow(&mut self) {
         let q = self.query.to_lowercase();
         self.shown = (0..self.names.len())
             .filter(|&i| self.names[i].to_lowercase().contains(&q))

@@ -226,8 +226,29 @@ fn event_loop(state: &mut State) -> io::Result<u8> {
     // Test hook (documented in SECURITY.md): a key press panics, to prove the terminal is
     // restored on a panic in the real binary.
     let panic_on_key = std::env::var_os("ATTACHE_TEST_PANIC_ON_KEY").is_some();
+    // The place (view, selections, filters) is written once the user pauses after a change, so
+    // a kill or a lost connection loses nothing; quitting and signals write it too.
+    let mut written_place = super::kept::current_place(state);
+    let mut place_changed = false;
     loop {
-        let Ok(first) = rx.recv() else { return Ok(0) };
+        let first = if place_changed {
+            match rx.recv_timeout(SAVE_PLACE_AFTER) {
+                Ok(msg) => msg,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    place_changed = false;
+                    written_place = super::kept::current_place(state);
+                    if let Err(e) = super::kept::remember_place(state) {
+                        state.message = Some(format!("could not save where you were: {e}"));
+                        draw_frame(&mut terminal, state)?;
+                    }
+                    continue;
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(0),
+            }
+        } else {
+            let Ok(msg) = rx.recv() else { return Ok(0) };
+            msg
+        };
         if panic_on_key && matches!(first, Msg::Event(Event::Key(_))) {
             panic!("injected panic (ATTACHE_TEST_PANIC_ON_KEY)");
         }
@@ -244,6 +265,10 @@ fn event_loop(state: &mut State) -> io::Result<u8> {
         }
         if changed {
             draw_frame(&mut terminal, state)?;
+            place_changed = super::kept::current_place(state) != written_place;
         }
     }
 }
+
+/// How long after the last change the place is written (a burst of `j` writes once).
+const SAVE_PLACE_AFTER: std::time::Duration = std::time::Duration::from_millis(300);

@@ -32,6 +32,10 @@ pub fn update(state: &mut State, action: Action) -> Option<Effect> {
         _ => {}
     }
     state.message = None;
+    if action == Action::ClearLine {
+        clear_line(state);
+        return None;
+    }
     match state.mode {
         Mode::Help { scroll } => {
             help(state, scroll, action);
@@ -166,6 +170,7 @@ fn list(state: &mut State, action: Action) -> Option<Effect> {
         Action::Back => navigate::back(state),
         Action::Forward => navigate::forward(state),
         Action::CopyQuote => return copy(state),
+        Action::CopyUrl => return copy_url(state),
         Action::StartFilter => {
             if state.query().is_none() {
                 state.filters.push(Filter::Query(String::new()));
@@ -181,7 +186,11 @@ fn list(state: &mut State, action: Action) -> Option<Effect> {
                     _ => None,
                 })
                 .unwrap_or_default();
-            state.mode = Mode::Date(Prompt { text, error: None });
+            state.mode = Mode::Date(Prompt {
+                prefilled: !text.is_empty(),
+                text,
+                error: None,
+            });
         }
         Action::Pick(facet) => state.mode = Mode::Picker(facets::picker(state, facet)),
         Action::CycleForm => cycle_form(state),
@@ -297,19 +306,16 @@ fn click(state: &mut State, x: u16, y: u16) {
     }
 }
 
-/// The citation `y` copies: “…” — Speaker, Outlet, 2025-08-18. A reported statement is copied
-/// as what it is, a paraphrase, never between quotation marks (see [`paraphrase`]).
+/// The citation `y` copies: “…” — Speaker, Outlet, 2025-08-18[ (inferred)], URL. A reported
+/// statement is copied as what it is, a paraphrase, never between quotation marks (see
+/// [`paraphrase`]).
 pub fn citation(state: &State, quote: usize) -> String {
     let q = &state.catalog.quotes[quote];
     if q.reported {
         return paraphrase(q);
     }
-    let date = q.date.map(|d| d.to_string()).unwrap_or_default();
-    let parts: Vec<&str> = [q.speaker.as_str(), q.outlet.as_str(), date.as_str()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect();
-    format!("“{}” — {}", q.text, parts.join(", "))
+    let doc = q.doc.and_then(|d| state.timeline.documents.get(d));
+    crate::citation::quote(&q.text, Some(q.speaker.as_str()), doc)
 }
 
 /// A reported statement as `y` copies it: "Holt said that the border would reopen (paraphrase) —
@@ -388,6 +394,32 @@ pub fn copy(state: &mut State) -> Option<Effect> {
     }
 }
 
+/// `Y`: the URL of the open article, else of the selected source or quote's article. Only an
+/// http(s) URL of URL characters is copied.
+pub fn copy_url(state: &mut State) -> Option<Effect> {
+    let doc = match (&state.source, state.view) {
+        (Some(src), _) => Some(src.doc),
+        (None, View::Sources) => state.selected_item(),
+        (None, _) => state
+            .selected_quote()
+            .and_then(|q| state.catalog.quotes[q].doc),
+    };
+    let url = doc
+        .and_then(|d| state.timeline.documents.get(d))
+        .and_then(|d| d.web_url())
+        .map(str::to_string);
+    match url {
+        Some(u) => {
+            state.message = Some(format!("copied {u} (OSC 52 clipboard)"));
+            Some(Effect::Copy(u))
+        }
+        None => {
+            state.message = Some("no web address known for this article".into());
+            None
+        }
+    }
+}
+
 fn set_query(state: &mut State, edit: impl FnOnce(&mut String)) {
     match state.filters.iter_mut().find_map(|f| match f {
         Filter::Query(q) => Some(q),
@@ -454,11 +486,45 @@ fn picker(state: &mut State, action: Action) {
                 .get(p.selected)
                 .and_then(|&i| p.options[i].filter.clone());
             state.mode = Mode::Normal;
-            state.filters.retain(|f| f.facet() != Some(facet));
-            state.filters.extend(chosen);
+            match chosen {
+                // Actors add up ("Macron and Merz"); choosing an active one again removes it.
+                Some(actor @ Filter::Actor(_)) => {
+                    if state.filters.contains(&actor) {
+                        state.filters.retain(|f| *f != actor);
+                    } else {
+                        state.filters.push(actor);
+                    }
+                }
+                chosen => {
+                    state.filters.retain(|f| f.facet() != Some(facet));
+                    state.filters.extend(chosen);
+                }
+            }
             state.filters_changed();
         }
         _ => {}
+    }
+}
+
+/// Ctrl-u: empties whatever line is being typed.
+fn clear_line(state: &mut State) {
+    match &mut state.mode {
+        Mode::Filter => set_query(state, String::clear),
+        Mode::Picker(p) => {
+            p.query.clear();
+            facets::narrow(p);
+        }
+        Mode::Date(p) | Mode::Command(p) => {
+            p.text.clear();
+            p.error = None;
+            p.prefilled = false;
+        }
+        Mode::Note(n) => n.text.clear(),
+        Mode::Saved(p) => {
+            p.query.clear();
+            p.narrow();
+        }
+        Mode::Normal | Mode::Help { .. } => {}
     }
 }
 
@@ -469,10 +535,14 @@ fn date_prompt(state: &mut State, action: Action) {
     };
     match action {
         Action::Type(c) => {
+            if std::mem::take(&mut p.prefilled) {
+                p.text.clear();
+            }
             p.text.push(c);
             p.error = None;
         }
         Action::DeleteChar => {
+            p.prefilled = false;
             p.text.pop();
             p.error = None;
         }

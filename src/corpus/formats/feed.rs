@@ -201,15 +201,51 @@ fn byline(entry: &Entry) -> Option<String> {
     let names: Vec<&str> = entry
         .authors
         .iter()
-        .filter_map(|p| p.name.as_deref().map(str::trim))
+        .filter_map(|p| p.name.as_deref().and_then(author_name))
         .filter(|n| !n.is_empty() && !n.eq_ignore_ascii_case("unknown"))
         .collect();
     (!names.is_empty()).then(|| names.join(", "))
 }
 
+/// The person's name in an RSS `<author>`, which is an e-mail address with the name in
+/// parentheses (`liis@valley.example (Liis Tamm)`): the name without the parentheses, `None`
+/// for an address alone.
+fn author_name(raw: &str) -> Option<&str> {
+    let raw = raw.trim();
+    if let Some(open) = raw.rfind('(')
+        && raw.ends_with(')')
+    {
+        let inner = raw[open + 1..raw.len() - 1].trim();
+        if !inner.is_empty() {
+            return Some(inner);
+        }
+        return author_name(&raw[..open]);
+    }
+    (!raw.contains('@') || raw.contains(' ')).then_some(raw)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rss_bylines_are_names_without_parentheses_or_addresses() {
+        let rss = |author: &str| {
+            format!(
+                r#"<rss version="2.0"><channel><title>Valley Times</title><item><title>T</title>
+<author>{author}</author><description>The bridge opened on Tuesday.</description></item></channel></rss>"#
+            )
+        };
+        for (author, byline) in [
+            ("liis@valley.example (Liis Tamm)", Some("Liis Tamm")),
+            ("(Liis Tamm)", Some("Liis Tamm")),
+            ("Liis Tamm", Some("Liis Tamm")),
+            ("liis@valley.example", None),
+        ] {
+            let p = parse("v.rss", rss(author).as_bytes());
+            assert_eq!(p.documents[0].byline.as_deref(), byline, "{author}");
+        }
+    }
 
     const RSS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">

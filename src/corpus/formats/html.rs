@@ -56,8 +56,9 @@ fn merge(stated: PageMeta, article: &dom_smoothie::Article) -> FileMeta {
         let s = s.trim();
         (!s.is_empty()).then(|| s.to_string())
     };
+    let headline = stated.headline.clone();
     let mut meta = to_file_meta(stated);
-    meta.title = nonempty(&article.title).or(meta.title);
+    meta.title = headline.or_else(|| nonempty(&article.title)).or(meta.title);
     meta.outlet = meta
         .outlet
         .or_else(|| article.site_name.as_deref().and_then(nonempty));
@@ -119,6 +120,29 @@ pub(super) fn decode_declared(bytes: &[u8]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_json_ld_headline_in_a_graph_or_an_array_is_the_title() {
+        let body = "<article><p>The council voted on Monday to rebuild the harbour wall, after a \
+            long debate that lasted well into the night and ended with a narrow majority.</p>\
+            <p>Work starts in spring, the mayor said, and should take two years to finish.</p></article>";
+        for ld in [
+            r#"{"@context":"https://schema.org","@graph":[{"@type":"WebPage","name":"Page"},
+               {"@type":"NewsArticle","headline":"Council votes to rebuild the harbour wall"}]}"#,
+            r#"[{"@type":"NewsArticle","headline":"Council votes to rebuild the harbour wall"}]"#,
+        ] {
+            let html = format!(
+                "<html><head><title>Home | The Harbour Post</title>\
+                 <script type=\"application/ld+json\">{ld}</script></head><body>{body}</body></html>"
+            );
+            let p = parse("page.html", &html);
+            assert_eq!(
+                p.documents[0].title.as_deref(),
+                Some("Council votes to rebuild the harbour wall"),
+                "{ld}"
+            );
+        }
+    }
 
     #[test]
     fn byline_prefix_is_dropped() {

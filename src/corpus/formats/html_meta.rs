@@ -12,6 +12,9 @@ use serde_json::Value;
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct PageMeta {
     pub title: Option<String>,
+    /// The JSON-LD `headline` (wherever it sits: top level, an array, `@graph`), which names the
+    /// article better than the page's `<title>`.
+    pub headline: Option<String>,
     pub site_name: Option<String>,
     pub byline: Option<String>,
     pub canonical: Option<String>,
@@ -41,6 +44,7 @@ pub fn page_meta(page: &Page) -> PageMeta {
     let meta = |key: &str| meta_content(page, key);
     PageMeta {
         title: ld.title.clone().or_else(|| meta("og:title")),
+        headline: ld.title.clone(),
         site_name: meta("og:site_name")
             .or(ld.site_name.clone())
             .or_else(|| meta("application-name")),

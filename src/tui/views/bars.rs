@@ -87,13 +87,40 @@ pub fn status(frame: &mut Frame, area: Rect, state: &State) {
         count(View::Quotes, state.catalog.quotes.len(), said),
         count(View::Sources, state.catalog.docs.len(), "sources"),
     );
-    left.push(Span::styled(counts, bar));
-    for f in &state.filters {
-        left.push(Span::styled(format!(" {} ", f.label()), t.filter_chip));
+    let message = state.message.as_ref().map(|m| format!(" {m} "));
+    let chips: Vec<String> = state
+        .filters
+        .iter()
+        .map(|f| format!(" {} ", f.label()))
+        .collect();
+    // A message is what the user must read: when the bar is short, the filter chips fold into a
+    // count, then the counts give way, before the message is cut.
+    let total = area.width as usize;
+    let message_w = message.as_deref().map_or(0, width);
+    let chips_w: usize = chips.iter().map(|c| width(c) + 1).sum();
+    let folded = format!(" {} filters ", chips.len());
+    let (show_counts, show_chips) = if width(&counts) + chips_w + message_w <= total {
+        (true, true)
+    } else {
+        (
+            width(&counts) + width(&folded) + 1 + message_w <= total,
+            false,
+        )
+    };
+    if show_counts {
+        left.push(Span::styled(counts, bar));
+    }
+    if show_chips {
+        for c in chips {
+            left.push(Span::styled(c, t.filter_chip));
+            left.push(Span::styled(" ", bar));
+        }
+    } else if !chips.is_empty() && (show_counts || width(&folded) + 1 + message_w <= total) {
+        left.push(Span::styled(folded, t.filter_chip));
         left.push(Span::styled(" ", bar));
     }
-    if let Some(m) = &state.message {
-        left.push(Span::styled(format!(" {m} "), bar.patch(t.message)));
+    if let Some(m) = message {
+        left.push(Span::styled(m, bar.patch(t.message)));
     }
     let used: usize = left.iter().map(|s| width(&s.content)).sum();
     let room = (area.width as usize).saturating_sub(used);

@@ -30,17 +30,16 @@ pub fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
     ] {
         out.push(Line::default());
         out.push(Line::styled(ctx.title(), t.header));
+        let help_w = width.saturating_sub(key_w + 1).max(1);
         for (keys, help) in state.keymap.help_rows(ctx) {
-            let mut spans = cell(&keys, key_w, t.key, &[], t.key);
-            spans.push(Span::styled(" ", t.text));
-            spans.extend(cell(
-                help,
-                width.saturating_sub(key_w + 1),
-                t.text,
-                &[],
-                t.text,
-            ));
-            out.push(Line::from(spans));
+            // A long description wraps under itself rather than being cut.
+            for (i, part) in wrap(help, help_w).into_iter().enumerate() {
+                let key_text = if i == 0 { keys.as_str() } else { "" };
+                let mut spans = cell(key_text, key_w, t.key, &[], t.key);
+                spans.push(Span::styled(" ", t.text));
+                spans.extend(cell(&part, help_w, t.text, &[], t.text));
+                out.push(Line::from(spans));
+            }
         }
         if ctx == Context::Input {
             out.push(Line::styled(
@@ -52,9 +51,33 @@ pub fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
     out
 }
 
-/// The overlay's rectangle within the screen.
+/// `text` in lines of at most `width` columns, broken between words (a word longer than a line
+/// is cut by the cell that shows it).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty()
+            && super::text::width_of(&line) + 1 + super::text::width_of(word) > width
+        {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines
+}
+
+/// The overlay's rectangle within the screen: as wide as the screen allows, up to 120 columns.
 pub fn rect(area: Rect) -> Rect {
-    let w = area.width.saturating_sub(4).min(84).max(area.width.min(10));
+    let w = area
+        .width
+        .saturating_sub(4)
+        .min(120)
+        .max(area.width.min(10));
     let h = area.height.saturating_sub(2).max(area.height.min(3));
     Rect::new(
         area.x + (area.width - w) / 2,

@@ -65,8 +65,17 @@ pub fn draw(frame: &mut Frame, areas: &Areas, state: &State) {
         };
         let right = format!("{position}{pct:>3}%");
         let room = (head.width as usize).saturating_sub(width(&right) + 1);
-        let title = super::text::cell(&entry.title, room, t.header, &[], t.header);
-        let mut spans = title;
+        // The article's address after its title, when it is a web address and there is room
+        // for both (as text: nothing from the file goes into an escape sequence).
+        let url = state.timeline.documents[src.doc]
+            .web_url()
+            .filter(|u| width(&entry.title) + 3 + width(u) <= room);
+        let title_room = url.map_or(room, |u| room - 3 - width(u));
+        let mut spans = super::text::cell(&entry.title, title_room, t.header, &[], t.header);
+        if let Some(u) = url {
+            spans.push(Text::styled(" — ", t.dim));
+            spans.push(Text::styled(u.to_string(), t.dim));
+        }
         spans.push(Text::styled(" ", t.text));
         spans.push(Text::styled(right, t.dim));
         frame.render_widget(Paragraph::new(Line::from(spans)), head);

@@ -70,7 +70,7 @@ pub fn line_at(lines: &[Range<usize>], offset: usize) -> usize {
         .saturating_sub(1)
 }
 
-fn width_of(s: &str) -> usize {
+pub fn width_of(s: &str) -> usize {
     s.chars().map(char_width).sum()
 }
 
