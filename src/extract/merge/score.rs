@@ -159,14 +159,7 @@ fn date_score(it: &Item, f: &Facts, g: &Glance) -> f32 {
                 s += 0.5;
             }
             // A guessed day far outside the group's stated period.
-            let week = chrono::Days::new(7);
-            let before =
-                g.lo.and_then(|lo| lo.checked_sub_days(week))
-                    .is_some_and(|lo| soft < lo);
-            let after =
-                g.hi.and_then(|hi| hi.checked_add_days(week))
-                    .is_some_and(|hi| soft > hi);
-            if before || after {
+            if outside_period(soft, g) {
                 s -= 2.0;
             }
         }
@@ -295,17 +288,22 @@ fn soft_far(f: &Facts, g: &Glance) -> bool {
     let Some(soft) = f.soft_day else {
         return false;
     };
-    let week = chrono::Days::new(7);
-    let before =
-        g.lo.and_then(|lo| lo.checked_sub_days(week))
-            .is_some_and(|lo| soft < lo);
-    let after =
-        g.hi.and_then(|hi| hi.checked_add_days(week))
-            .is_some_and(|hi| soft > hi);
     let day = g.day.is_some_and(|b| (soft - b).num_days().abs() > 7);
     // Two guessed days: the reports of two articles written weeks apart.
     let guessed = g.day.is_none() && g.soft.is_some_and(|b| (soft - b).num_days().abs() > 10);
-    before || after || day || guessed
+    outside_period(soft, g) || day || guessed
+}
+
+/// Whether `day` lies more than a week before or after the group's stated period.
+fn outside_period(day: NaiveDate, g: &Glance) -> bool {
+    let week = chrono::Days::new(7);
+    let before =
+        g.lo.and_then(|lo| lo.checked_sub_days(week))
+            .is_some_and(|lo| day < lo);
+    let after =
+        g.hi.and_then(|hi| hi.checked_add_days(week))
+            .is_some_and(|hi| day > hi);
+    before || after
 }
 
 /// How well a mention fits a group, or None when it cannot be the same event.

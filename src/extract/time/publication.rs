@@ -488,30 +488,13 @@ fn shared_happening<'a>(
     anchors: &[&[Anchor]],
 ) -> Option<(NaiveDate, &'a str)> {
     use chrono::Datelike;
-    let mut days: Vec<(NaiveDate, &str)> = Vec::new();
-    for m in weekdays.iter().filter(|m| m.month_day.is_none()) {
-        for (j, _) in neighbours {
-            // The weekday first: it is a number, the names are strings.
-            for a in anchors[*j]
-                .iter()
-                .filter(|a| a.day.weekday().number_from_monday() == m.weekday)
-            {
-                let shared = a
-                    .names
-                    .iter()
-                    .filter(|n| m.names.contains(&n.as_str()))
-                    .count();
-                if shared >= SHARED_NAMES {
-                    days.push((a.day, m.surface));
-                }
-            }
-        }
-    }
-    let first = days.iter().map(|(d, _)| *d).min()?;
-    let last = days.iter().map(|(d, _)| *d).max()?;
-    ((last - first).num_days() <= 1)
-        .then(|| days[0])
-        .map(|(_, s)| (first, s))
+    // The weekday first: it is a number, the names are strings.
+    agreeing_day(
+        weekdays.iter().filter(|m| m.month_day.is_none()),
+        neighbours,
+        anchors,
+        |m, a| a.day.weekday().number_from_monday() == m.weekday,
+    )
 }
 
 /// The day of a happening an article names by a year-less month-day ("the June 4 post"), when a
@@ -524,16 +507,29 @@ fn shared_month_day<'a>(
     anchors: &[&[Anchor]],
 ) -> Option<(NaiveDate, &'a str)> {
     use chrono::Datelike;
+    agreeing_day(
+        mentions.iter().filter(|m| m.month_day.is_some()),
+        neighbours,
+        anchors,
+        |m, a| m.month_day == Some((a.day.month(), a.day.day())),
+    )
+}
+
+/// The day of the neighbours' happenings that `same` pairs with one of `mentions` and whose
+/// sentence shares names with the mention's; every such day must agree (within a day).
+fn agreeing_day<'a, 'm>(
+    mentions: impl Iterator<Item = &'m WeekdayMention<'a>>,
+    neighbours: &[(usize, f64)],
+    anchors: &[&[Anchor]],
+    same: impl Fn(&WeekdayMention, &Anchor) -> bool,
+) -> Option<(NaiveDate, &'a str)>
+where
+    'a: 'm,
+{
     let mut days: Vec<(NaiveDate, &str)> = Vec::new();
     for m in mentions {
-        let Some(month_day) = m.month_day else {
-            continue;
-        };
         for (j, _) in neighbours {
-            for a in anchors[*j]
-                .iter()
-                .filter(|a| (a.day.month(), a.day.day()) == month_day)
-            {
+            for a in anchors[*j].iter().filter(|a| same(m, a)) {
                 let shared = a
                     .names
                     .iter()
