@@ -453,3 +453,45 @@ fn a_former_title_dates_the_report_after_the_term() {
         p.clues
     );
 }
+
+/// Talks the reference chronology (`assets/chronology.toml`) dates: a report that ties a weekday
+/// to them, in a sentence naming the place, takes that day; one that announces them, a day a few
+/// days before. Sentences invented for the test.
+#[test]
+fn a_happening_of_the_reference_chronology_dates_a_report_of_it() {
+    let report = "Negotiators wrap up talks in Stockholm\n\
+        Negotiators from Washington and Beijing ended two days of talks in Stockholm on Tuesday, \
+        with Bessent saying the truce could be extended. Markets barely moved.";
+    let preview = "Talks set for Stockholm\n\
+        Bessent will meet He Lifeng in Stockholm on Monday for two days of talks, officials said.";
+    for (text, want) in [(report, "2025-07-29"), (preview, "2025-07-25")] {
+        let mut docs = vec![doc("one.txt", text)];
+        infer_publication_dates(&mut docs);
+        assert_eq!(
+            docs[0].published.date,
+            Some(day(want)),
+            "{text}: {:?}",
+            docs[0].published
+        );
+        assert!(
+            docs[0]
+                .published
+                .clues
+                .iter()
+                .any(|c| c.contains("reference chronology")),
+            "the clue is shown: {:?}",
+            docs[0].published.clues
+        );
+    }
+}
+
+/// Common names alone ("Trump", "Putin", "call") fit several listed happenings and none of their
+/// days: the report of an unlisted call stays undated rather than taking a listed call's day.
+#[test]
+fn common_names_alone_do_not_date_a_report_by_the_chronology() {
+    let text = "Leaders speak again\n\
+        Trump and Putin held a phone call on Saturday, their aides said, without giving details.";
+    let mut docs = vec![doc("call.txt", text)];
+    infer_publication_dates(&mut docs);
+    assert_eq!(docs[0].published.date, None, "{:?}", docs[0].published);
+}

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use xxhash_rust::xxh3::{Xxh3Default, xxh3_128};
 
 /// The assets that drive extraction: a change to any of them invalidates every entry.
-const ASSETS: [&str; 7] = [
+const ASSETS: [&str; 8] = [
     include_str!("../../assets/actors.toml"),
     include_str!("../../assets/names.toml"),
     include_str!("../../assets/speech.toml"),
@@ -20,6 +20,7 @@ const ASSETS: [&str; 7] = [
     include_str!("../../assets/events.toml"),
     include_str!("../../assets/time.toml"),
     include_str!("../../assets/chrome.toml"),
+    include_str!("../../assets/chronology.toml"),
 ];
 
 /// The extractor's identity: crate version, embedded assets, and the running binary's size and

@@ -9,6 +9,7 @@
 mod amount_rules;
 mod calendar;
 mod calendar_rules;
+mod chronology;
 mod clock;
 mod clue_costs;
 mod clues;

@@ -231,6 +231,22 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
             fixed[k] = n;
         }
     }
+    let phase = phase.next("pub: chronology");
+    // Round 1c: a happening of the reference chronology the article reports gives its own clues
+    // a week to fall in (an article with no day clue of its own takes the happening's day only
+    // when it names the happening clearly).
+    let from_chronology: Vec<Option<Dated>> = (0..docs.len())
+        .into_par_iter()
+        .map(|k| match (undated[k] && fixed[k].is_none(), windows[k]) {
+            (true, Some(window)) => by_chronology(&docs[k].text, &all[k], clues[k], window, &ahead),
+            _ => None,
+        })
+        .collect();
+    for (k, c) in from_chronology.into_iter().enumerate() {
+        if c.is_some() {
+            fixed[k] = c;
+        }
+    }
     let phase = phase.next("pub: round 2");
     // Round 2: happenings dated by other articles, for articles that name weekdays.
     let mut anchors: Vec<Option<Vec<Anchor>>> = (0..docs.len()).map(|_| None).collect();
@@ -546,6 +562,280 @@ where
     ((last - first).num_days() <= 1)
         .then(|| days[0])
         .map(|(_, s)| (first, s))
+}
+
+/// How many names of a happening an article must hold to take the happening's day when no
+/// weekday ties it to the happening.
+const CLEAR_REPORT: usize = 3;
+/// How many days before a happening a report that announces it is looked for first: a coming
+/// weekday ("will meet on Friday") is written within the week before, most often mid-week.
+const PREVIEW_LEAD: i64 = 3;
+/// How far (bytes) after the first happening an article names the others it leads with lie.
+const LEAD: usize = 200;
+/// How many days around a happening its reports and previews are looked for.
+const AROUND_HAPPENING: i64 = 7;
+
+/// The date the reference chronology gives an article.
+///
+/// Each happening the article reports is a candidate. A weekday written in a sentence that names
+/// the happening specifically ([`Chronology::names_specifically`]) is the happening's day
+/// ("welcomed X to the White House on Tuesday"): a candidate none of whose days falls on it is
+/// refused, one whose day does is anchored. A candidate counts when anchored, or when the opening
+/// holds one of its keys and either the first sentence names it (a key and another name) or a
+/// day told with two of its names falls on it; the article is about the counting candidates it names first
+/// (refused ones included: an article about a happening the chronology refuses is left alone).
+/// Around each of those, the article's own clues pick a day, pulled toward the happening's last
+/// day (a few days before its first day when the article announces it); anchored ones are preferred, then the
+/// most named in the opening, and they must agree within two days. A candidate no weekday ties
+/// to its day must be named clearly (three names).
+fn by_chronology(
+    text: &str,
+    exprs: &[Expression],
+    clues: &[Clue],
+    window: Window,
+    ahead: &CostTable,
+) -> Option<Dated> {
+    use super::chronology::{Chronology, OPENING};
+    use chrono::Datelike;
+    let chronology = Chronology::embedded();
+    let hits = chronology.hits(text);
+    let reported = chronology.reported_in(&hits, OPENING.min(text.len()));
+    if reported.is_empty() {
+        return None;
+    }
+    let indent = text.len() - text.trim_start().len();
+    let lead_sentence = indent + first_sentence(text.trim_start()).len();
+    // The weekdays and year-less month-days, each with its sentence: (sentence, weekday or
+    // 0, month-day, coming).
+    type DayName = (std::ops::Range<usize>, u32, Option<(u32, u32)>, bool);
+    let weekdays: Vec<DayName> = exprs
+        .iter()
+        .filter_map(|e| {
+            let (weekday, month_day) = match e.sem {
+                Sem::Weekday { day, .. } => (day, None),
+                Sem::Date {
+                    year: YearRef::Implicit(_),
+                    month,
+                    day: Some(day),
+                    ..
+                } => (0, Some((month, day))),
+                _ => return None,
+            };
+            // A month-day names an older happening as often as the news: it ties a happening
+            // to its day only in the article's first sentence.
+            if month_day.is_some() && e.span.start >= lead_sentence {
+                return None;
+            }
+            let (s, end) = sentence_around(text, e.span.start, e.span.end);
+            Some((s..end, weekday, month_day, e.tense == Tense::Future))
+        })
+        .collect();
+    let announced = announces(text);
+    struct Candidate {
+        happening: usize,
+        /// The happening's day a weekday names, and whether it is coming.
+        anchor: Option<(NaiveDate, bool)>,
+        /// The same, from a sentence with any two of its names.
+        loose: Option<(NaiveDate, bool)>,
+        refused: bool,
+        /// Where the article has named it (its second name).
+        named_at: usize,
+        opening: usize,
+        names: usize,
+    }
+    let candidates: Vec<Candidate> = reported
+        .iter()
+        .filter_map(|r| {
+            let h = &chronology.happenings[r.happening];
+            let linked: Vec<&DayName> = weekdays
+                .iter()
+                .filter(|(sentence, ..)| {
+                    chronology.names_specifically(&hits, r.happening, sentence.clone())
+                })
+                .collect();
+            // Only a day told with a key of the happening can refuse it.
+            let refusing = linked.iter().any(|(sentence, ..)| {
+                chronology.names_strongly(&hits, r.happening, sentence.clone())
+            });
+            let day_of = |weekday: u32, month_day: Option<(u32, u32)>| {
+                h.first
+                    .iter_days()
+                    .take_while(|d| *d <= h.last)
+                    .find(|d| match month_day {
+                        Some(md) => (d.month(), d.day()) == md,
+                        None => d.weekday().number_from_monday() == weekday,
+                    })
+            };
+            let anchor = linked.iter().find_map(|(_, weekday, month_day, future)| {
+                Some((day_of(*weekday, *month_day)?, *future))
+            });
+            // A day told with any two of its names, for an article already about it.
+            let loose = weekdays
+                .iter()
+                .filter(|(sentence, ..)| {
+                    Chronology::names_twice(&hits, r.happening, sentence.clone())
+                })
+                .find_map(|(_, weekday, month_day, future)| {
+                    Some((day_of(*weekday, *month_day)?, *future))
+                });
+            // Without a day to tie it, the happening must be the article's lead: a key and
+            // another name in the first sentence.
+            let leads = chronology.names_strongly(&hits, r.happening, 0..lead_sentence)
+                && Chronology::names_twice(&hits, r.happening, 0..lead_sentence);
+            let refused = anchor.is_none() && refusing;
+            let counts = anchor.is_some() || (r.strong && (leads || loose.is_some()));
+            (refused || counts).then_some(Candidate {
+                happening: r.happening,
+                anchor,
+                loose,
+                refused,
+                named_at: r.second,
+                opening: r.opening,
+                names: r.names,
+            })
+        })
+        .collect();
+    if std::env::var_os("ATTACHE_DEBUG_PUB").is_some() {
+        for c in &candidates {
+            eprintln!(
+                "candidate {} anchor {:?} refused {} at {} opening {} names {}",
+                chronology.happenings[c.happening].what,
+                c.anchor,
+                c.refused,
+                c.named_at,
+                c.opening,
+                c.names
+            );
+        }
+    }
+    let first = candidates.iter().map(|c| c.named_at).min()?;
+    let lead: Vec<&Candidate> = candidates
+        .iter()
+        .filter(|c| c.named_at <= first + LEAD && !c.refused)
+        .collect();
+    let anchored = lead.iter().any(|c| c.anchor.is_some());
+    let most = lead
+        .iter()
+        .filter(|c| c.anchor.is_some() == anchored)
+        .map(|c| c.opening)
+        .max()?;
+    let mut results: Vec<(Dated, f64)> = Vec::new();
+    for c in lead
+        .iter()
+        .filter(|c| c.anchor.is_some() == anchored && c.opening == most)
+    {
+        let h = &chronology.happenings[c.happening];
+        let anchor = c.anchor.or(c.loose);
+        let announces = anchor.map_or(announced, |(_, future)| future);
+        // A report lies from the happening's first day to a week after its last; a preview in
+        // the week before.
+        let (lo, hi, pull) = match announces {
+            true => (
+                add_days(h.first, -AROUND_HAPPENING)?,
+                add_days(h.first, -1)?,
+                add_days(h.first, -PREVIEW_LEAD)?,
+            ),
+            false => (
+                h.first,
+                add_days(h.last, AROUND_HAPPENING - 1)?,
+                anchor.map_or(h.last, |(day, _)| day),
+            ),
+        };
+        let (lo, hi) = (lo.max(window.0), hi.min(window.1));
+        if !(lo <= pull && pull <= hi) {
+            return None;
+        }
+        // The day itself: a report on the happening's day (or the day its weekday names), a
+        // preview a few days before. The article's own clues may refuse it, not move it: their
+        // costs favour a weekday's own day, which a report about it rarely is.
+        let day = pull;
+        if clues.iter().any(|c| {
+            matches!(
+                c,
+                Clue::Window { .. } | Clue::Calendar { .. } | Clue::Order { .. }
+            ) && c.cost_on(day, ahead) >= c.cost_ceiling()
+        }) {
+            return None;
+        }
+        let mut dated = Dated {
+            day,
+            notes: clues
+                .iter()
+                .filter(|c| c.cost_on(day, ahead) < c.cost_ceiling())
+                .map(|c| c.describe(text))
+                .collect(),
+            confidence: Confidence::Low,
+        };
+        let supported = clues
+            .iter()
+            .any(|c| c.is_daily() && c.cost_on(dated.day, ahead) < c.cost_ceiling());
+        if anchor.is_none() && c.names < CLEAR_REPORT {
+            return None;
+        }
+        let cost: f64 = clues.iter().map(|c| c.cost_on(dated.day, ahead)).sum();
+        dated.notes.push(format!(
+            "it reports a happening of the reference chronology: {}",
+            h.describe()
+        ));
+        dated.confidence = match supported || anchor.is_some() {
+            true => Confidence::Medium,
+            false => Confidence::Low,
+        };
+        results.push((dated, cost));
+    }
+    results.sort_by(|a, b| a.1.total_cmp(&b.1));
+    if std::env::var_os("ATTACHE_DEBUG_PUB").is_some() {
+        for r in &results {
+            eprintln!(
+                "chronology: {} cost {:.2} {:?}",
+                r.0.day,
+                r.1,
+                r.0.notes.last()
+            );
+        }
+    }
+    let best = results.first()?;
+    let agree = results
+        .iter()
+        .all(|r| (r.0.day - best.0.day).num_days().abs() <= 2);
+    agree.then(|| best.0.clone())
+}
+
+/// Whether an article's first sentence announces what it reports as coming ("will co-chair the
+/// summit on ...", "is set to meet").
+fn announces(text: &str) -> bool {
+    const COMING: [&str; 9] = [
+        " will ",
+        " set to ",
+        " plans to ",
+        " scheduled ",
+        " expected to ",
+        " ahead of ",
+        " due to ",
+        " upcoming ",
+        " to meet ",
+    ];
+    let first = first_sentence(text.trim_start());
+    COMING.iter().any(|w| first.contains(w))
+}
+
+/// The first sentence of `text`: up to a line break, or a full stop, "!" or "?" followed by a
+/// space, after a word of three letters or more without inner stops (not "U.S." or "Mr.").
+fn first_sentence(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' {
+            return &text[..i];
+        }
+        if !matches!(b, b'.' | b'!' | b'?') || bytes.get(i + 1).is_some_and(|n| *n != b' ') {
+            continue;
+        }
+        let word = text[..i].rsplit(' ').next().unwrap_or("");
+        if b != b'.' || (word.chars().count() >= 3 && !word.contains('.')) {
+            return &text[..i];
+        }
+    }
+    text
 }
 
 /// The date every related neighbour with a date agrees on (within two days), when at least two
