@@ -570,6 +570,8 @@ const CLEAR_REPORT: usize = 3;
 /// How many days before a happening a report that announces it is looked for first: a coming
 /// weekday ("will meet on Friday") is written within the week before, most often mid-week.
 const PREVIEW_LEAD: i64 = 3;
+/// How close (bytes) to a happening's key an expression must be to date that happening.
+const NEXT_TO: usize = 60;
 /// How far (bytes) after the first happening an article names the others it leads with lie.
 const LEAD: usize = 200;
 /// How many days around a happening its reports and previews are looked for.
@@ -605,6 +607,12 @@ fn by_chronology(
     }
     let indent = text.len() - text.trim_start().len();
     let lead_sentence = indent + first_sentence(text.trim_start()).len();
+    // The first two sentences: the headline and the lead, or the lead's two sentences.
+    let lead_sentences = {
+        let rest = text.get(lead_sentence..).unwrap_or("");
+        let skip = rest.len() - rest.trim_start_matches(['.', '!', '?']).trim_start().len();
+        lead_sentence + skip + first_sentence(&rest[skip..]).len()
+    };
     // The weekdays and year-less month-days, each with its sentence: (sentence, weekday or
     // 0, month-day, coming).
     type DayName = (std::ops::Range<usize>, u32, Option<(u32, u32)>, bool);
@@ -680,8 +688,8 @@ fn by_chronology(
                 });
             // Without a day to tie it, the happening must be the article's lead: a key and
             // another name in the first sentence.
-            let leads = chronology.names_strongly(&hits, r.happening, 0..lead_sentence)
-                && Chronology::names_twice(&hits, r.happening, 0..lead_sentence);
+            let leads = chronology.names_strongly(&hits, r.happening, 0..lead_sentences)
+                && Chronology::names_twice(&hits, r.happening, 0..lead_sentences);
             let refused = anchor.is_none() && refusing;
             let counts = anchor.is_some() || (r.strong && (leads || loose.is_some()));
             (refused || counts).then_some(Candidate {
@@ -749,6 +757,9 @@ fn by_chronology(
         // preview a few days before. The article's own clues may refuse it, not move it: their
         // costs favour a weekday's own day, which a report about it rarely is.
         let day = pull;
+        if contradicts(text, exprs, &hits, c.happening, day) {
+            return None;
+        }
         if clues.iter().any(|c| {
             matches!(
                 c,
@@ -799,6 +810,56 @@ fn by_chronology(
         .iter()
         .all(|r| (r.0.day - best.0.day).num_days().abs() <= 2);
     agree.then(|| best.0.clone())
+}
+
+/// Whether the article, published on `day`, dates `happening` elsewhere: a sentence that names it
+/// specifically holds expressions of a day or a week told beside one of its keys ("met last week
+/// in Alaska") and none of them, read against `day`, meets the happening's days.
+fn contradicts(
+    text: &str,
+    exprs: &[Expression],
+    hits: &[super::chronology::Hit],
+    happening: usize,
+    day: NaiveDate,
+) -> bool {
+    use super::chronology::Chronology;
+    let h = &Chronology::embedded().happenings[happening];
+    // Per sentence (its start): whether an expression meets the happening.
+    let mut sentences: Vec<(usize, bool)> = Vec::new();
+    for t in resolve(exprs, Some(day)) {
+        let Some((start, end)) = t.time.and_then(|v| Some((v.start?, v.end?))) else {
+            continue;
+        };
+        if (end - start).num_days() > 7 {
+            continue;
+        }
+        let (s, e) = sentence_around(text, t.span.start, t.span.end);
+        if !Chronology::embedded().names_specifically(hits, happening, s..e) {
+            continue;
+        }
+        // Told beside one of the happening's keys ("met last week in Alaska"): another
+        // happening's day in the same sentence says nothing of this one.
+        let (from, to) = (t.span.start.saturating_sub(NEXT_TO), t.span.end + NEXT_TO);
+        if !hits
+            .iter()
+            .any(|k| k.key && k.happening as usize == happening && (from..to).contains(&k.start))
+        {
+            continue;
+        }
+        let meets = start <= h.last && end >= h.first;
+        if !meets && std::env::var_os("ATTACHE_DEBUG_PUB").is_some() {
+            eprintln!(
+                "contradicts {}: '{}' is {start}..{end}",
+                h.what,
+                t.span.slice(text)
+            );
+        }
+        match sentences.iter_mut().find(|(at, _)| *at == s) {
+            Some((_, any)) => *any |= meets,
+            None => sentences.push((s, meets)),
+        }
+    }
+    sentences.iter().any(|(_, meets)| !meets)
 }
 
 /// Whether an article's first sentence announces what it reports as coming ("will co-chair the
