@@ -238,7 +238,14 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
     let from_chronology: Vec<Option<Dated>> = (0..docs.len())
         .into_par_iter()
         .map(|k| match (undated[k] && fixed[k].is_none(), windows[k]) {
-            (true, Some(window)) => by_chronology(&docs[k].text, &all[k], clues[k], window, &ahead),
+            (true, Some(window)) => by_chronology(
+                &docs[k].text,
+                &all[k],
+                clues[k],
+                window,
+                own[k].latest,
+                &ahead,
+            ),
             _ => None,
         })
         .collect();
@@ -570,6 +577,9 @@ const CLEAR_REPORT: usize = 3;
 /// How many days before a happening a report that announces it is looked for first: a coming
 /// weekday ("will meet on Friday") is written within the week before, most often mid-week.
 const PREVIEW_LEAD: i64 = 3;
+/// How many years before a happening an article's latest year may lie and the article still
+/// report it ("since October 7, 2023" in a 2025 report).
+const STALE_YEARS: i32 = 2;
 /// How close (bytes) to a happening's key an expression must be to date that happening.
 const NEXT_TO: usize = 60;
 /// How far (bytes) after the first happening an article names the others it leads with lie.
@@ -595,6 +605,7 @@ fn by_chronology(
     exprs: &[Expression],
     clues: &[Clue],
     window: Window,
+    latest: Option<i32>,
     ahead: &CostTable,
 ) -> Option<Dated> {
     use super::chronology::{Chronology, OPENING};
@@ -733,6 +744,11 @@ fn by_chronology(
         .filter(|c| c.anchor.is_some() == anchored && c.opening == most)
     {
         let h = &chronology.happenings[c.happening];
+        // An article whose latest year lies years before the happening writes of another time
+        // (a 1998 report of a prime minister's visit is not a 2025 one).
+        if latest.is_some_and(|y| y < h.first.year() - STALE_YEARS) {
+            return None;
+        }
         let anchor = c.anchor.or(c.loose);
         let announces = anchor.map_or(announced, |(_, future)| future);
         // A report lies from the happening's first day to a week after its last; a preview in
