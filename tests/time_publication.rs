@@ -495,3 +495,26 @@ fn common_names_alone_do_not_date_a_report_by_the_chronology() {
     infer_publication_dates(&mut docs);
     assert_eq!(docs[0].published.date, None, "{:?}", docs[0].published);
 }
+
+/// Several listed rounds share a place and negotiators: the weekday the report gives picks the
+/// round whose day it is (sentences invented for the test).
+#[test]
+fn the_weekday_picks_which_listed_round_a_report_is_about() {
+    let monday = "Delegations meet again\n\
+        The two delegations met in Istanbul on Monday for another round of direct talks, led by \
+        Medinsky and Umerov, and agreed to swap prisoners.";
+    let wednesday = monday.replace("on Monday", "on Wednesday");
+    for (text, want) in [
+        (monday.to_string(), "2025-06-02"),
+        (wednesday, "2025-07-23"),
+    ] {
+        let mut docs = vec![doc("round.txt", &text)];
+        infer_publication_dates(&mut docs);
+        assert_eq!(
+            docs[0].published.date,
+            Some(day(want)),
+            "{text}: {:?}",
+            docs[0].published
+        );
+    }
+}

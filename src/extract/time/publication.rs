@@ -578,8 +578,8 @@ const CLEAR_REPORT: usize = 3;
 /// weekday ("will meet on Friday") is written within the week before, most often mid-week.
 const PREVIEW_LEAD: i64 = 3;
 /// How many years before a happening an article's latest year may lie and the article still
-/// report it ("since October 7, 2023" in a 2025 report).
-const STALE_YEARS: i32 = 2;
+/// report it ("the first meeting since 2019" in a 2025 report).
+const STALE_YEARS: i32 = 8;
 /// How close (bytes) to a happening's key an expression must be to date that happening.
 const NEXT_TO: usize = 60;
 /// How far (bytes) after the first happening an article names the others it leads with lie.
