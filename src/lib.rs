@@ -12,6 +12,8 @@ pub mod corpus;
 pub mod export;
 pub mod extract;
 pub mod kept;
+#[cfg(test)]
+mod layers_check;
 pub mod memory;
 pub mod model;
 pub mod phase;
