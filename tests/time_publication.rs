@@ -518,3 +518,20 @@ fn the_weekday_picks_which_listed_round_a_report_is_about() {
         );
     }
 }
+
+/// A lede that opens with a quotation tells its news after the quote: the sentences after it are
+/// the lead (sentences invented for the test).
+#[test]
+fn a_lede_opening_with_a_quote_is_read_after_the_quote() {
+    let text = "“We will keep talking, and we will get there,” Bessent said. \
+        Two days of talks in Stockholm with He Lifeng ended with an agreement to extend the truce.\n\n\
+        Officials gave no further details.";
+    let mut docs = vec![doc("quote-led.txt", text)];
+    infer_publication_dates(&mut docs);
+    assert_eq!(
+        docs[0].published.date,
+        Some(day("2025-07-29")),
+        "{:?}",
+        docs[0].published
+    );
+}

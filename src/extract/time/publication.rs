@@ -577,6 +577,8 @@ const CLEAR_REPORT: usize = 3;
 /// How many days before a happening a report that announces it is looked for first: a coming
 /// weekday ("will meet on Friday") is written within the week before, most often mid-week.
 const PREVIEW_LEAD: i64 = 3;
+/// How far (bytes) an article's opening quotation may run.
+const OPENING_QUOTE: usize = 600;
 /// How many years before a happening an article's latest year may lie and the article still
 /// report it ("the first meeting since 2019" in a 2025 report).
 const STALE_YEARS: i32 = 8;
@@ -616,8 +618,8 @@ fn by_chronology(
     if reported.is_empty() {
         return None;
     }
-    let indent = text.len() - text.trim_start().len();
-    let lead_sentence = indent + first_sentence(text.trim_start()).len();
+    let indent = lede_start(text);
+    let lead_sentence = indent + first_sentence(&text[indent..]).len();
     // The first two sentences: the headline and the lead, or the lead's two sentences.
     let lead_sentences = {
         let rest = text.get(lead_sentence..).unwrap_or("");
@@ -892,8 +894,36 @@ fn announces(text: &str) -> bool {
         " upcoming ",
         " to meet ",
     ];
-    let first = first_sentence(text.trim_start());
+    let first = first_sentence(&text[lede_start(text)..]);
     COMING.iter().any(|w| first.contains(w))
+}
+
+/// Where an article's own first sentence begins: after leading space, and after a quotation it
+/// opens with (a lede that quotes someone — "“We have a framework,” X said." — tells the news in
+/// the sentences after the quote).
+fn lede_start(text: &str) -> usize {
+    let start = text.len() - text.trim_start().len();
+    let rest = &text[start..];
+    let close = match rest.chars().next() {
+        Some('“') => '”',
+        Some('"') => '"',
+        _ => return start,
+    };
+    let open = rest.chars().next().map_or(0, char::len_utf8);
+    let window = &rest[..rest.len().min(OPENING_QUOTE)];
+    match window.get(open..).and_then(|w| w.find(close)) {
+        // After the closing mark and the attribution that follows it ("…,” X said.").
+        Some(end) => {
+            let after = start + open + end + close.len_utf8();
+            let tail = &text[after..];
+            let said = first_sentence(tail);
+            match said.len() < 60 {
+                true => after + said.len(),
+                false => after,
+            }
+        }
+        None => start,
+    }
 }
 
 /// The first sentence of `text`: up to a line break, or a full stop, "!" or "?" followed by a
