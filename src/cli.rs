@@ -150,6 +150,33 @@ pub enum Command {
         #[arg(long, short, value_enum, default_value = "md")]
         format: BriefFormat,
     },
+    /// The map step for large archives: date and extract each document, writing one extraction
+    /// record per document (JSON Lines, format attache-extract/1) for `attache merge`.
+    #[command(
+        after_help = "Documents come from PATHS, or as JSON Lines on stdin with `-`: one object per line with
+`text` and any of `path`, `url`, `title`, `published`, `outlet`.
+
+Examples:
+  attache extract ~/archive/2025-05 > shard-05.jsonl
+  attache merge shard-*.jsonl --out archive.timeline && attache archive.timeline"
+    )]
+    Extract {
+        #[command(flatten)]
+        input: Input,
+        /// Write the records to FILE instead of stdout.
+        #[arg(long, short, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// The reduce step: merge extraction records (files, folders of them, or `-` for stdin) into
+    /// one timeline store, which every command opens like a folder.
+    Merge {
+        /// Record files written by `attache extract`, folders holding them, or `-` for stdin.
+        #[arg(value_name = "RECORDS", required = true)]
+        records: Vec<PathBuf>,
+        /// The timeline store to write (e.g. archive.timeline).
+        #[arg(long, short, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Show where config.toml is read from, print a complete default one, or check it.
     #[command(
         after_help = "Examples:\n  attache config --print-default > \"$(attache config --path)\"\n  attache config --check"

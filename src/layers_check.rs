@@ -19,7 +19,7 @@ const LAYERS: &[&[&str]] = &[
     &["corpus"],
     &["extract"],
     // Running the stages: the cache (which holds the pipeline today) and its instruments.
-    &["cache", "progress", "memory", "phase"],
+    &["cache", "shard", "progress", "memory", "phase"],
     &["kept"],
     &["export", "config"],
     &["brief", "tui"],

@@ -20,5 +20,6 @@ pub mod phase;
 pub mod private;
 pub mod progress;
 pub mod sanitize;
+pub mod shard;
 pub mod text;
 pub mod tui;

@@ -102,6 +102,19 @@ fn load(input: &Input, no_cache: bool) -> Option<ManuallyDrop<Timeline>> {
 }
 
 fn load_for(input: &Input, no_cache: bool, for_tui: bool) -> Option<Timeline> {
+    // A timeline store written by `attache merge` opens as it is.
+    if let [path] = input.paths.as_slice()
+        && path.is_file()
+        && attache::shard::is_store(path)
+    {
+        return match attache::shard::read_store(path) {
+            Ok(timeline) => Some(timeline),
+            Err(e) => {
+                eprintln!("attache: error: {}", sanitize::plain(&format!("{e:#}")));
+                None
+            }
+        };
+    }
     let progress = Arc::new(Progress::default());
     let ticker = Ticker::start(Arc::clone(&progress));
     let user_cache = if no_cache { None } else { Cache::user() };
@@ -158,6 +171,100 @@ fn report_warnings(loaded: &corpus::Loaded, nothing_loaded: bool) {
     for w in &loaded.warnings {
         eprintln!("attache: warning: {}", sanitize::plain(&w.to_string()));
     }
+}
+
+/// `attache extract`: documents from paths or (`-`) JSON Lines on stdin, one record each.
+fn extract_command(input: &Input, to: Option<&std::path::Path>) -> Result<ExitCode> {
+    let from_stdin = input.paths.iter().any(|p| p.as_os_str() == "-");
+    if from_stdin && input.paths.len() > 1 {
+        eprintln!("attache: error: `-` (documents on stdin) cannot be mixed with paths");
+        return Ok(ExitCode::from(2));
+    }
+    let loaded = if from_stdin {
+        let mut text = String::new();
+        io::Read::read_to_string(&mut io::stdin().lock(), &mut text)
+            .map_err(|e| anyhow::anyhow!("stdin: {e}"))?;
+        corpus::documents_from_json_lines("-", &text, &input.load_options())
+    } else if input.paths.is_empty() {
+        eprintln!(
+            "attache: error: give article files or folders, or `-` to read JSON Lines documents on stdin"
+        );
+        return Ok(ExitCode::from(2));
+    } else {
+        corpus::load(&input.paths, &input.load_options())
+    };
+    report_warnings(&loaded, loaded.documents.is_empty());
+    if loaded.documents.is_empty() {
+        return Ok(ExitCode::from(2));
+    }
+    let records = attache::shard::extract_records(loaded.documents);
+    match to {
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            let mut w = io::BufWriter::new(file);
+            attache::shard::write_records(&records, &mut w)?;
+            w.flush()?;
+        }
+        None => {
+            let mut w = io::BufWriter::new(io::stdout().lock());
+            attache::shard::write_records(&records, &mut w)?;
+            w.flush()?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `attache merge`: record files, folders of them or stdin, into one timeline store.
+fn merge_command(sources: &[std::path::PathBuf], to: &std::path::Path) -> Result<ExitCode> {
+    let mut records = Vec::new();
+    for source in sources {
+        if source.as_os_str() == "-" {
+            records.extend(attache::shard::read_records(io::stdin().lock(), "stdin")?);
+            continue;
+        }
+        let files: Vec<std::path::PathBuf> = if source.is_dir() {
+            let mut files: Vec<_> = std::fs::read_dir(source)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", source.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file())
+                .collect();
+            files.sort();
+            files
+        } else {
+            vec![source.clone()]
+        };
+        for file in files {
+            let f = std::fs::File::open(&file)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+            let label = file.display().to_string();
+            records.extend(attache::shard::read_records(io::BufReader::new(f), &label)?);
+        }
+    }
+    if records.is_empty() {
+        eprintln!(
+            "attache: error: no extraction records found (write them with `attache extract`)"
+        );
+        return Ok(ExitCode::from(2));
+    }
+    let mut timeline = attache::shard::merge_records(records);
+    // Written beside the target and renamed: a reader never sees half a store.
+    let tmp = to.with_extension("partial");
+    {
+        let file =
+            std::fs::File::create(&tmp).map_err(|e| anyhow::anyhow!("{}: {e}", tmp.display()))?;
+        let mut w = io::BufWriter::new(file);
+        attache::shard::write_store(&mut timeline, &mut w)?;
+        w.flush()?;
+    }
+    std::fs::rename(&tmp, to).map_err(|e| anyhow::anyhow!("{}: {e}", to.display()))?;
+    eprintln!(
+        "attache: merged {} documents into {} events; open it with `attache {}`",
+        timeline.documents.len(),
+        timeline.events.len(),
+        to.display()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The TUI opens only on a real terminal that can draw it; otherwise the text timeline is printed.
@@ -235,6 +342,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 )?;
             }
         }
+        Command::Extract { input, out: to } => return extract_command(&input, to.as_deref()),
+        Command::Merge { records, out: to } => return merge_command(&records, &to),
         Command::Docs { input, format } => {
             let Some(timeline) = load(&input, cli.no_cache) else {
                 return Ok(ExitCode::from(2));

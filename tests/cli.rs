@@ -370,3 +370,156 @@ fn the_summary_only_note_is_printed_once_per_command_cold_or_warm() {
         );
     }
 }
+
+/// The map and reduce steps: the bundled corpus plus invented articles, extracted in four shards
+/// (the seeds split across them, so each shard infers its own publication dates) and merged in
+/// another order — one from stdin — give the export of one process byte for byte.
+#[test]
+fn four_shards_merged_equal_one_process() {
+    let dir = std::env::temp_dir().join(format!("attache-shards-{}", std::process::id()));
+    let corpus = dir.join("corpus");
+    std::fs::create_dir_all(corpus.join("sub")).unwrap();
+    for p in seed_paths() {
+        let name = Path::new(&p).file_name().unwrap().to_owned();
+        std::fs::copy(&p, corpus.join(name)).unwrap();
+    }
+    std::fs::write(
+        corpus.join("sub/holt.md"),
+        "---\npublished: 2031-03-14\n---\nPort talks resume\n\nUnion leader Jane Holt met the \
+         transport minister on Thursday, two days after the walkout. \"We are close,\" Holt said.",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("wire.txt"),
+        "Harbour talks end\nLISBON, March 14 (Newswire) - Port officials met on Monday, a week \
+         after the March 3, 2031 walkout.",
+    )
+    .unwrap();
+    let mut files: Vec<String> = Vec::new();
+    for entry in walk(&corpus) {
+        files.push(entry.to_string_lossy().into_owned());
+    }
+    files.sort();
+    assert_eq!(files.len(), 7);
+    let corpus_arg = corpus.to_string_lossy().into_owned();
+    let one = attache(&["export", "--no-cache", "--format", "json", &corpus_arg]);
+    assert!(one.status.success());
+    // Shard k holds every fourth file from k.
+    let mut shards = Vec::new();
+    for k in 0..4 {
+        let mut args = vec!["extract"];
+        args.extend(files.iter().skip(k).step_by(4).map(String::as_str));
+        let out = attache(&args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let path = dir.join(format!("shard-{k}.jsonl"));
+        std::fs::write(&path, &out.stdout).unwrap();
+        shards.push(path);
+    }
+    let store = dir.join("archive.timeline");
+    let mut merge = Command::new(env!("CARGO_BIN_EXE_attache"));
+    merge
+        .arg("merge")
+        .args([&shards[3], &shards[1]])
+        .arg("-")
+        .arg(&shards[0])
+        .arg("--out")
+        .arg(&store)
+        .stdin(std::fs::File::open(&shards[2]).unwrap());
+    let merged = merge.output().unwrap();
+    assert!(
+        merged.status.success(),
+        "{}",
+        String::from_utf8_lossy(&merged.stderr)
+    );
+    let reopened = attache(&[
+        "export",
+        "--no-cache",
+        "--format",
+        "json",
+        &store.to_string_lossy(),
+    ]);
+    assert!(reopened.status.success());
+    assert!(
+        one.stdout == reopened.stdout,
+        "the merged shards differ from one process"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Files under `dir`, recursively.
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[test]
+fn merge_refuses_what_is_not_an_extraction_record() {
+    let dir = std::env::temp_dir().join(format!("attache-badrec-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.jsonl");
+    std::fs::write(&bad, "{\"text\": \"not a record\"}\n").unwrap();
+    let out = attache(&[
+        "merge",
+        &bad.to_string_lossy(),
+        "--out",
+        &dir.join("t.timeline").to_string_lossy(),
+    ]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("line 1") && err.contains("attache extract"),
+        "{err}"
+    );
+    assert!(!dir.join("t.timeline").exists());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// `attache extract -` reads JSON Lines documents on stdin; a record's `path` (else its `url`)
+/// names its document, and a line that is not JSON is a warning, not the end.
+#[test]
+fn extract_reads_json_lines_documents_on_stdin() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_attache"))
+        .args(["extract", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let input = concat!(
+        r#"{"path": "wire/a.txt", "text": "Jane Holt met the minister in Lisbon on Thursday.", "published": "2031-03-14", "outlet": "Newswire"}"#,
+        "\n",
+        r#"{"url": "https://example.org/b", "text": "Port officials met in Porto on Monday."}"#,
+        "\nnot json\n"
+    );
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let records: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0]["attache_extract"], 1);
+    assert_eq!(records[0]["document"]["path"], "wire/a.txt");
+    assert_eq!(records[0]["document"]["published"]["date"], "2031-03-14");
+    assert_eq!(records[1]["document"]["path"], "https://example.org/b");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 3"));
+}

@@ -158,6 +158,38 @@ pub fn load_scan(scan: Scan, options: &LoadOptions, label: &str) -> Loaded {
     loaded
 }
 
+/// Documents from JSON Lines text (as `attache extract -` reads stdin): one object per line with
+/// `text` and any of `path`, `url`, `title`, `published`, `outlet`. A record's `path` (else its
+/// `url`) names its document; without either it is `LABEL#N`, N its line.
+pub fn documents_from_json_lines(label: &str, text: &str, options: &LoadOptions) -> Loaded {
+    let parsed = formats::json_lines(label, text);
+    let mut loaded = Loaded {
+        documents: parsed.documents,
+        warnings: parsed.warnings,
+        ..Loaded::default()
+    };
+    // The `path` each line gives (else its `url`), by line number.
+    let paths: Vec<Option<String>> = text
+        .lines()
+        .map(|l| {
+            let v = serde_json::from_str::<serde_json::Value>(l.trim()).ok()?;
+            let named = |k: &str| v.get(k)?.as_str().map(str::to_string);
+            named("path").or_else(|| named("url"))
+        })
+        .collect();
+    for doc in &mut loaded.documents {
+        let line = doc
+            .path
+            .rsplit_once('#')
+            .and_then(|(_, n)| n.parse::<usize>().ok());
+        if let Some(Some(path)) = line.and_then(|n| paths.get(n.wrapping_sub(1))) {
+            doc.path = path.clone();
+        }
+    }
+    number_and_date(&mut loaded, options);
+    loaded
+}
+
 fn number_and_date(loaded: &mut Loaded, options: &LoadOptions) {
     for (i, doc) in loaded.documents.iter_mut().enumerate() {
         doc.id = format!("d{}", i + 1);

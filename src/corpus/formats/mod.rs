@@ -157,6 +157,11 @@ fn tidy_text(s: &str) -> String {
     out
 }
 
+/// The documents of JSON Lines text named `path` (a news export's records, `PATH#N`).
+pub fn json_lines(path: &str, text: &str) -> Parsed {
+    json::parse_lines(path, text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
