@@ -227,7 +227,14 @@ fn merge_command(sources: &[std::path::PathBuf], to: &std::path::Path) -> Result
             let mut files: Vec<_> = std::fs::read_dir(source)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", source.display()))?
                 .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.is_file())
+                // Hidden files and markers (`.part-0.crc`, `_SUCCESS` of a Spark job) are not records.
+                .filter(|p| {
+                    p.is_file()
+                        && !p
+                            .file_name()
+                            .and_then(|n| n.to_str())
+                            .is_some_and(|n| n.starts_with('.') || n.starts_with('_'))
+                })
                 .collect();
             files.sort();
             files

@@ -523,3 +523,66 @@ fn extract_reads_json_lines_documents_on_stdin() {
     assert_eq!(records[1]["document"]["path"], "https://example.org/b");
     assert!(String::from_utf8_lossy(&out.stderr).contains("line 3"));
 }
+
+/// The Spark example (`examples/spark/extract_job.py`) in Spark's local mode gives the timeline
+/// of one process. Skipped unless `ATTACHE_SPARK_TEST=1`: it needs pyspark and a Java runtime.
+#[test]
+fn the_spark_job_gives_the_timeline_of_one_process() {
+    if std::env::var_os("ATTACHE_SPARK_TEST").is_none() {
+        eprintln!(
+            "skipped: set ATTACHE_SPARK_TEST=1 to run (needs `pip install pyspark` and Java 17+)"
+        );
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("attache-spark-{}", std::process::id()));
+    let corpus = dir.join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    for p in seed_paths() {
+        let name = Path::new(&p).file_name().unwrap().to_owned();
+        std::fs::copy(&p, corpus.join(name)).unwrap();
+    }
+    std::fs::write(
+        corpus.join("wire.txt"),
+        "Harbour talks end\nLISBON, March 14 (Newswire) - Port officials met on Monday.",
+    )
+    .unwrap();
+    let corpus_arg = corpus.to_string_lossy().into_owned();
+    let one = attache(&["export", "--no-cache", "--format", "json", &corpus_arg]);
+    assert!(one.status.success());
+    let records = dir.join("records");
+    let job = Command::new("python3")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/spark/extract_job.py"))
+        .arg(&corpus)
+        .arg(&records)
+        .args([
+            "--attache",
+            env!("CARGO_BIN_EXE_attache"),
+            "--partitions",
+            "3",
+        ])
+        .output()
+        .expect("run python3");
+    assert!(
+        job.status.success(),
+        "{}",
+        String::from_utf8_lossy(&job.stderr)
+    );
+    let store = dir.join("archive.timeline");
+    let merged = attache(&[
+        "merge",
+        &records.to_string_lossy(),
+        "--out",
+        &store.to_string_lossy(),
+    ]);
+    assert!(
+        merged.status.success(),
+        "{}",
+        String::from_utf8_lossy(&merged.stderr)
+    );
+    let reopened = attache(&["export", "--format", "json", &store.to_string_lossy()]);
+    assert!(
+        one.stdout == reopened.stdout,
+        "the Spark job's timeline differs from one process"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -226,3 +226,27 @@ fn absurd_amounts_neither_panic_nor_become_dates() {
         }
     }
 }
+
+#[test]
+fn numeric_dates_day_first_where_the_month_cannot_come_first_and_with_dots() {
+    assert_eq!(
+        value("Filed 19/08/2031 by the clerk.", "19/08/2031"),
+        "2031-08-19"
+    );
+    assert_eq!(
+        value("Filed 19.08.2031 by the clerk.", "19.08.2031"),
+        "2031-08-19"
+    );
+    // Month first where both can be the month, as before.
+    assert_eq!(
+        value("Filed 05/06/2031 by the clerk.", "05/06/2031"),
+        "2031-05-06"
+    );
+    // A decimal figure is no date.
+    let text = "Turnout rose to 19.08 percent.";
+    assert!(
+        tag(text, dct()).iter().all(|t| t.kind != TimexType::Date),
+        "{:?}",
+        tag(text, dct())
+    );
+}

@@ -178,8 +178,17 @@ pub(super) fn year_after(p: &Toks, j: usize, allow_of: bool) -> Option<(YearRef,
     None
 }
 
-/// "2025-08-15", "8/15/2025", "8/15/25".
+/// "2025-08-15", "8/15/2025", "8/15/25"; day first where the month cannot come first
+/// ("19/08/2025") and with dots ("19.08.2025", as most of Europe writes it).
 fn numeric_date(p: &Toks, i: usize) -> Option<Found> {
+    if let Some((y, m, d)) = dotted_date(&p.get(i)?.text) {
+        let date = Sem::Date {
+            year: YearRef::Abs(y),
+            month: m,
+            day: Some(d),
+        };
+        return Some(Found::new(i, i + 1, date));
+    }
     let a = p.get(i)?.digits()?;
     let sep = p.get(i + 1)?;
     if sep.space_before || !(sep.is_punct('-') || sep.is_punct('/')) {
@@ -194,6 +203,8 @@ fn numeric_date(p: &Toks, i: usize) -> Option<Found> {
     let c = c_tok.digits()?;
     let (y, m, d) = if p.get(i)?.text.len() == 4 {
         (a as i32, b, c)
+    } else if sep.is_punct('/') && c_tok.text.len() == 4 && a > 12 && b <= 12 {
+        (c as i32, b, a)
     } else if sep.is_punct('/') && c_tok.text.len() == 4 {
         (c as i32, a, b)
     } else if sep.is_punct('/') && c_tok.text.len() == 2 {
@@ -221,6 +232,18 @@ fn numeric_date(p: &Toks, i: usize) -> Option<Found> {
             day: Some(d),
         },
     ))
+}
+
+/// A dotted date, day first with the full year ("19.08.2025"): one number token.
+fn dotted_date(text: &str) -> Option<(i32, u32, u32)> {
+    let mut parts = text.split('.');
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || d.len() > 2 || m.len() > 2 || y.len() != 4 {
+        return None;
+    }
+    let (d, m, y): (u32, u32, i32) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
+    ((1..=12).contains(&m) && (1..=31).contains(&d) && (1900..=2100).contains(&y))
+        .then_some((y, m, d))
 }
 
 /// "last April", "next March", "this September".
