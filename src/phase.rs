@@ -13,7 +13,9 @@ pub struct Phase {
     faults: i64,
 }
 
-/// Minor page faults of this thread so far (fresh pages the kernel had to clear).
+/// Minor page faults of this thread so far (fresh pages the kernel had to clear); Linux only
+/// (`RUSAGE_THREAD`), zero elsewhere.
+#[cfg(target_os = "linux")]
 fn thread_faults() -> i64 {
     // SAFETY: getrusage writes one rusage we own; a failure leaves it zeroed.
     unsafe {
@@ -23,6 +25,18 @@ fn thread_faults() -> i64 {
     }
 }
 
+#[cfg(not(target_os = "linux"))]
+fn thread_faults() -> i64 {
+    0
+}
+
+/// This thread's CPU time so far; zero where there is no per-thread clock.
+#[cfg(not(unix))]
+fn thread_cpu() -> Duration {
+    Duration::ZERO
+}
+
+#[cfg(unix)]
 fn thread_cpu() -> Duration {
     let mut t = libc::timespec {
         tv_sec: 0,
