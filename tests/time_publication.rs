@@ -535,3 +535,24 @@ fn a_lede_opening_with_a_quote_is_read_after_the_quote() {
         docs[0].published
     );
 }
+
+/// A lead that recalls a listed happening, over news of another day ("On Thursday, …" after a
+/// Friday summit), is not dated by the happening (sentences invented for the test).
+#[test]
+fn a_recalled_happening_does_not_date_a_report_of_another_day() {
+    let text = "Summit leaves no ceasefire\n\
+        The summit in Alaska between Donald Trump and Vladimir Putin produced no ceasefire. On \
+        Thursday, Trump said he was disappointed with the Russian leader.";
+    let mut docs = vec![doc("later.txt", text)];
+    infer_publication_dates(&mut docs);
+    assert!(
+        docs[0]
+            .published
+            .clues
+            .iter()
+            .all(|c| !c.contains("reference chronology")),
+        "{:?}",
+        docs[0].published
+    );
+    assert_ne!(docs[0].published.date, Some(day("2025-08-15")));
+}

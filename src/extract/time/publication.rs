@@ -703,7 +703,15 @@ fn by_chronology(
             // another name in the first sentence.
             let leads = chronology.names_strongly(&hits, r.happening, 0..lead_sentences)
                 && Chronology::names_twice(&hits, r.happening, 0..lead_sentences);
-            let refused = anchor.is_none() && refusing;
+            // In a report (not a preview), a past weekday on which the happening did not fall is
+            // the article's own news ("On Thursday, X said …" under a lead that recalls a Friday
+            // summit): the happening is background, unless a day ties the article to it.
+            let own_news = !announced
+                && weekdays.iter().any(|(_, weekday, _, future)| {
+                    *weekday != 0 && !future && day_of(*weekday, None).is_none()
+                });
+            let untied = anchor.is_none() && loose.is_none();
+            let refused = (anchor.is_none() && refusing) || (untied && own_news);
             let counts = anchor.is_some() || (r.strong && (leads || loose.is_some()));
             (refused || counts).then_some(Candidate {
                 happening: r.happening,
