@@ -181,7 +181,7 @@ pub(super) fn year_after(p: &Toks, j: usize, allow_of: bool) -> Option<(YearRef,
 /// "2025-08-15", "8/15/2025", "8/15/25"; day first where the month cannot come first
 /// ("19/08/2025") and with dots ("19.08.2025", as most of Europe writes it).
 fn numeric_date(p: &Toks, i: usize) -> Option<Found> {
-    if let Some((y, m, d)) = dotted_date(&p.get(i)?.text) {
+    if let Some((y, m, d)) = dotted_date(p.get(i)?.text) {
         let date = Sem::Date {
             year: YearRef::Abs(y),
             month: m,
