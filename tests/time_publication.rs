@@ -556,3 +556,53 @@ fn a_recalled_happening_does_not_date_a_report_of_another_day() {
     );
     assert_ne!(docs[0].published.date, Some(day("2025-08-15")));
 }
+
+/// Two listed calls between the same leaders fall on a Friday and share a subject; the article
+/// recalls, by its month, a third that came between them, so only the later one can be what it
+/// reports (sentences invented for the test). Without the recalled month it stays undated.
+#[test]
+fn a_happening_recalled_by_its_month_refuses_the_rounds_before_it() {
+    let lead = "Leaders talk again by phone\n\
+        Trump and Xi Jinping held a phone call on Friday and discussed the sale of TikTok, aides \
+        said, without giving details.";
+    let recalled =
+        format!("{lead} The two men also spoke in June about exports of rare earth magnets.");
+    let mut docs = vec![doc("call.txt", &recalled)];
+    infer_publication_dates(&mut docs);
+    assert_eq!(
+        docs[0].published.date,
+        Some(day("2025-09-19")),
+        "{:?}",
+        docs[0].published
+    );
+    let mut docs = vec![doc("call.txt", lead)];
+    infer_publication_dates(&mut docs);
+    assert_eq!(docs[0].published.date, None, "{:?}", docs[0].published);
+}
+
+/// A month-day with no year fixes the day of the year; the listed call the article reports in
+/// its opening, a day later, fixes the year (sentences invented for the test).
+#[test]
+fn a_listed_happening_gives_the_year_a_month_day_leaves_open() {
+    let text = "Leaders hold first call of the term\n\
+        Trump spoke by phone with Xi Jinping on trade, state media reported, and the call went \
+        on for more than an hour.\n\n\
+        Trump had written on June 4 that the Chinese leader was hard to deal with.";
+    let mut docs = vec![doc("call.txt", text)];
+    infer_publication_dates(&mut docs);
+    let got = docs[0].published.date.expect("dated");
+    assert!(
+        (got - day("2025-06-05")).num_days().abs() <= 2,
+        "{:?}",
+        docs[0].published
+    );
+    assert!(
+        docs[0]
+            .published
+            .clues
+            .iter()
+            .any(|c| c.contains("reference chronology")),
+        "{:?}",
+        docs[0].published.clues
+    );
+}

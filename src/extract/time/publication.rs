@@ -245,7 +245,8 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
                 window,
                 own[k].latest,
                 &ahead,
-            ),
+            )
+            .or_else(|| year_by_chronology(&docs[k].text, clues[k], window, &ahead)),
             _ => None,
         })
         .collect();
@@ -652,6 +653,33 @@ fn by_chronology(
         })
         .collect();
     let announced = announces(text);
+    // The latest happening the article recalls by its month in the past tense ("the two men also
+    // spoke in June", two of its names in the sentence): a report cannot be older than what it
+    // recalls, so a candidate that ended before it is not what the article reports.
+    let recalled_after = exprs
+        .iter()
+        .filter_map(|e| match e.sem {
+            Sem::Date {
+                year: YearRef::Implicit(_),
+                month,
+                day: None,
+            } if e.tense == Tense::Past => {
+                let (s, end) = sentence_around(text, e.span.start, e.span.end);
+                Some((s..end, month))
+            }
+            _ => None,
+        })
+        .flat_map(|(sentence, month)| {
+            chronology
+                .happenings
+                .iter()
+                .enumerate()
+                .filter(move |(_, h)| h.first.month() == month && h.last.month() == month)
+                .filter(|(k, _)| Chronology::names_twice(&hits, *k, sentence.clone()))
+                .map(|(_, h)| h.first)
+                .collect::<Vec<_>>()
+        })
+        .max();
     struct Candidate {
         happening: usize,
         /// The happening's day a weekday names, and whether it is coming.
@@ -711,7 +739,8 @@ fn by_chronology(
                     *weekday != 0 && !future && day_of(*weekday, None).is_none()
                 });
             let untied = anchor.is_none() && loose.is_none();
-            let refused = (anchor.is_none() && refusing) || (untied && own_news);
+            let before_recalled = recalled_after.is_some_and(|later| h.last < later);
+            let refused = (anchor.is_none() && refusing) || (untied && own_news) || before_recalled;
             let counts = anchor.is_some() || (r.strong && (leads || loose.is_some()));
             (refused || counts).then_some(Candidate {
                 happening: r.happening,
@@ -1313,13 +1342,7 @@ fn best_day(
     if lo > hi || hi == NaiveDate::MAX {
         return Outcome::Nothing;
     }
-    let days = (hi - lo).num_days() as usize + 1;
-    // Each day's total, summed clue by clue in the clues' order (each clue's costs over the whole
-    // window at once, remembered across articles).
-    let mut totals = vec![-0.0; days];
-    for c in clues {
-        c.add_costs(lo, hi, &mut totals, ahead);
-    }
+    let totals = day_costs(clues, lo, hi, ahead);
     // Days as their index in the window: consecutive days, so index differences are day counts.
     let pull_from = neighbour.map(|n| (n - lo).num_days());
     let scored: Vec<f64> = totals
@@ -1407,6 +1430,89 @@ fn best_day(
         notes,
         confidence,
     })
+}
+
+/// Each day's total cost over `lo..=hi`, summed clue by clue in the clues' order (each clue's
+/// costs over the whole window at once, remembered across articles).
+fn day_costs(clues: &[Clue], lo: NaiveDate, hi: NaiveDate, ahead: &CostTable) -> Vec<f64> {
+    let days = (hi - lo).num_days() as usize + 1;
+    let mut totals = vec![-0.0; days];
+    for c in clues {
+        c.add_costs(lo, hi, &mut totals, ahead);
+    }
+    totals
+}
+
+/// When the clues fix a day of the year but not the year ("June 4" and a weekday that fits
+/// several years): the middle of each year's short run of good days, two or more of them.
+fn yearly_days(clues: &[Clue], lo: NaiveDate, hi: NaiveDate, ahead: &CostTable) -> Vec<NaiveDate> {
+    if lo > hi || hi == NaiveDate::MAX || !clues.iter().any(Clue::is_daily) {
+        return Vec::new();
+    }
+    let totals = day_costs(clues, lo, hi, ahead);
+    let Some(best) = totals.iter().copied().min_by(f64::total_cmp) else {
+        return Vec::new();
+    };
+    let good: Vec<usize> = (0..totals.len())
+        .filter(|d| totals[*d] - best < MARGIN)
+        .collect();
+    let runs: Vec<&[usize]> = good.chunk_by(|a, b| b - a <= 60).collect();
+    if runs.len() < 2
+        || runs
+            .iter()
+            .any(|r| (r[r.len() - 1] - r[0]) as i64 >= MAX_SPAN)
+    {
+        return Vec::new();
+    }
+    runs.iter()
+        .filter_map(|r| add_days(lo, ((r[0] + r[r.len() - 1]) / 2) as i64))
+        .collect()
+}
+
+/// The year of an article whose clues fix the day but not the year, from the reference
+/// chronology: exactly one of the candidate days lies within a week of a happening the article
+/// names clearly in its opening (its own "June 4" and the leaders' listed call of 5 June 2025).
+fn year_by_chronology(
+    text: &str,
+    clues: &[Clue],
+    window: Window,
+    ahead: &CostTable,
+) -> Option<Dated> {
+    use super::chronology::{Chronology, OPENING};
+    let days = yearly_days(clues, window.0, window.1, ahead);
+    if days.is_empty() {
+        return None;
+    }
+    let chronology = Chronology::embedded();
+    let hits = chronology.hits(text);
+    let reported: Vec<&super::chronology::Happening> = chronology
+        .reported_in(&hits, OPENING.min(text.len()))
+        .iter()
+        .filter(|r| r.opening >= CLEAR_REPORT)
+        .map(|r| &chronology.happenings[r.happening])
+        .collect();
+    let near = |day: NaiveDate, h: &super::chronology::Happening| {
+        add_days(h.first, -AROUND_HAPPENING).is_some_and(|lo| lo <= day)
+            && add_days(h.last, AROUND_HAPPENING).is_some_and(|hi| day <= hi)
+    };
+    let matched: Vec<(NaiveDate, &super::chronology::Happening)> = days
+        .iter()
+        .filter_map(|d| Some((*d, *reported.iter().find(|h| near(*d, h))?)))
+        .collect();
+    let [(day, h)] = matched.as_slice() else {
+        return None;
+    };
+    let lo = add_days(*day, -20)?.max(window.0);
+    let hi = add_days(*day, 20)?.min(window.1);
+    let Outcome::Day(mut dated) = best_day(text, clues, lo, hi, None, ahead) else {
+        return None;
+    };
+    dated.notes.push(format!(
+        "its year is that of a happening of the reference chronology it reports: {}",
+        h.describe()
+    ));
+    dated.confidence = Confidence::Low;
+    Some(dated)
 }
 
 /// The month the good days `first..=last` (indices from `lo`) lie in, when it is one month.
