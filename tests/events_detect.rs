@@ -571,3 +571,22 @@ fn a_participle_speaks_for_the_sentence_subject_and_a_hearer_is_no_speaker() {
         "{m:#?}"
     );
 }
+
+#[test]
+fn the_news_day_is_the_lede_events_day_not_a_recalled_day_before() {
+    // The lede's call states no day: it is the publication day's news, although a later
+    // sentence recalls a post of the day before.
+    let d = doc(
+        "d1",
+        "Jane Holt spoke by phone with Omar Vance for the first time, officials said.\n\nLater, the two sides held talks on trade.\n\nVance wrote the day before, March 3, on Telegram that the treaty was dead.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "March 3", "2031-03-03")];
+    let m = detect(&d, PEOPLE, &t);
+    let talks = m.iter().find(|m| m.trigger == "held talks").expect("talks");
+    assert_eq!(talks.cues.date_origin, DateOrigin::Document, "{m:#?}");
+    assert_eq!(
+        talks.date.as_ref().map(|v| v.value.as_str()),
+        Some("2031-03-04")
+    );
+}

@@ -356,7 +356,11 @@ fn recurring_calls_of_the_same_leaders_stay_apart() {
         .iter()
         .map(|e| e.date.as_ref().map(|d| d.value.clone()))
         .collect();
-    assert!(dates.contains(&Some("2031-02-03".to_string())), "{dates:?}");
+    assert!(
+        dates.contains(&Some("2031-02-03".to_string())),
+        "{dates:?} {:#?}",
+        t.events
+    );
     assert!(dates.contains(&Some("2031-07-10".to_string())), "{dates:?}");
     // "The conversation" is the July call of its own article.
     let july = calls
@@ -522,4 +526,36 @@ fn a_body_names_its_summit_and_an_attack_names_its_target() {
         let titles: Vec<_> = tl.events.iter().map(|e| e.title.clone()).collect();
         assert!(titles.iter().any(|t| t == want), "{text:?}: {titles:?}");
     }
+}
+
+#[test]
+fn a_report_of_the_week_gives_late_last_week_its_own_day() {
+    // One outlet says "late last week" (a guess at the week's last days); the other, written on
+    // Thursday of that week, tells the call as its news: Thursday is the call's day.
+    let a = doc(
+        "a",
+        "Jane Holt spoke by phone with Omar Vance, officials said.",
+        "2031-03-06",
+    );
+    let b = doc(
+        "b",
+        "Ada Lind met Kofi Mensah. Holt and Vance spoke by phone late last week.",
+        "2031-03-12",
+    );
+    let mut late = timex(&b.text, "late last week", "2031-W10");
+    if let Some(t) = late.time.as_mut() {
+        t.start = Some(events_support::date("2031-03-07"));
+        t.approximate = true;
+    }
+    let tl = timeline(vec![(a, vec![]), (b, vec![late])]);
+    let call = tl
+        .events
+        .iter()
+        .find(|e| e.kind == attache::model::EventKind::Call)
+        .expect("call");
+    assert_eq!(call.mentions.len(), 2, "{:#?}", tl.events);
+    assert_eq!(
+        call.date.as_ref().map(|d| d.value.as_str()),
+        Some("2031-03-06")
+    );
 }

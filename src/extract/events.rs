@@ -56,6 +56,9 @@ pub fn detect_mentions_in_sentences(
     let mut out: Vec<Mention> = Vec::with_capacity(triggers.count());
     let mut anchors: Vec<(usize, usize, String)> = Vec::new();
     let mut prev_colon: Option<usize> = None;
+    // The lede: the first two sentences of prose, where a report tells its news.
+    let mut lede = LEDE_SENTENCES;
+    let mut lede_end = 0;
     let debug = std::env::var_os("ATTACHE_DEBUG_EVENTS").is_some();
     for para in &paragraphs {
         if doc.is_chrome(para.start) {
@@ -71,6 +74,10 @@ pub fn detect_mentions_in_sentences(
         prev_colon = None;
         let heading = is_heading(&doc.text, *para);
         for &sentence in sentences_in(sentences, *para) {
+            if !heading && lede > 0 {
+                lede -= 1;
+                lede_end = sentence.end;
+            }
             let hits = ctx.hits_in(sentence);
             // Only event triggers make drafts: a sentence without one yields no mention.
             let reporting_only = hits
@@ -145,7 +152,7 @@ pub fn detect_mentions_in_sentences(
             }
         }
     }
-    dating::date_document(&ctx, &mut out, &anchors);
+    dating::date_document(&ctx, &mut out, &anchors, lede_end);
     for m in &mut out {
         m.date = m.date.take().and_then(crate::model::TimeValue::normalised);
     }
@@ -153,6 +160,9 @@ pub fn detect_mentions_in_sentences(
     out.shrink_to_fit();
     out
 }
+
+/// How many sentences of prose make a report's lede.
+const LEDE_SENTENCES: usize = 2;
 
 /// Whether "he" or "she" is a word of `s`.
 fn has_pronoun(s: &str) -> bool {
