@@ -559,3 +559,53 @@ fn a_report_of_the_week_gives_late_last_week_its_own_day() {
         Some("2031-03-06")
     );
 }
+
+#[test]
+fn an_undated_report_days_after_an_event_needs_more_than_a_shared_name() {
+    // A deal signed on March 1, and a report written five days later of a deal Holt signed with
+    // Lind, undated: one shared name and one shared word do not make them one deal.
+    let a = doc(
+        "a",
+        "Jane Holt signed a deal on water on March 1.",
+        "2031-03-02",
+    );
+    let ta = vec![timex(&a.text, "March 1", "2031-03-01")];
+    let b = doc(
+        "b",
+        "Holt signed a deal on water with Ada Lind.",
+        "2031-03-06",
+    );
+    let tl = timeline(vec![(a, ta), (b, vec![])]);
+    let deals: Vec<_> = tl
+        .events
+        .iter()
+        .filter(|e| e.kind == attache::model::EventKind::Agreement)
+        .collect();
+    assert_eq!(deals.len(), 2, "{:#?}", tl.events);
+}
+
+#[test]
+fn an_infinitive_after_an_event_keeps_its_time_to_itself() {
+    // "on Sunday" dates the talks; "later this week" is when the leaders are to decide.
+    let a = doc(
+        "a",
+        "Officials on Sunday held talks on a framework for Holt and Vance to decide on later this week.",
+        "2031-03-02",
+    );
+    let ta = vec![
+        timex(&a.text, "Sunday", "2031-03-02"),
+        timex(&a.text, "later this week", "2031-W09"),
+    ];
+    let tl = timeline(vec![(a, ta)]);
+    let talks = tl
+        .events
+        .iter()
+        .find(|e| e.mentions.iter().any(|m| m.trigger.contains("talks")))
+        .expect("talks");
+    assert_eq!(
+        talks.date.as_ref().map(|d| d.value.as_str()),
+        Some("2031-03-02"),
+        "{:#?}",
+        tl.events
+    );
+}

@@ -148,7 +148,8 @@ fn date_score(it: &Item, f: &Facts, g: &Glance) -> f32 {
             s += match gap {
                 0 => 1.5,
                 1..=2 => 1.0,
-                3..=7 => 0.0,
+                // A report written days after the event tells of another one as often as of it.
+                3..=7 => -1.0,
                 _ => -2.0,
             };
         }
