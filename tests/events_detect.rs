@@ -590,3 +590,53 @@ fn the_news_day_is_the_lede_events_day_not_a_recalled_day_before() {
         Some("2031-03-04")
     );
 }
+
+#[test]
+fn a_statement_in_the_lede_is_the_news_even_undated() {
+    let d = doc(
+        "d1",
+        "Jane Holt said the river treaty was within reach.\n\nLater in the day, Vance said the treaty was dead.\n\nLind said nothing had changed.",
+        "2031-03-04",
+    );
+    let m = detect(&d, PEOPLE, &[]);
+    let st: Vec<_> = m
+        .iter()
+        .filter(|m| m.kind == EventKind::Statement)
+        .collect();
+    // Holt's words open the report; Lind's, further down, are not dated and not the news.
+    assert!(st.iter().any(|m| m.actors == vec!["Jane Holt"]), "{m:#?}");
+    assert!(!st.iter().any(|m| m.actors == vec!["Ada Lind"]), "{m:#?}");
+}
+
+#[test]
+fn calls_named_with_a_light_verb_or_an_ordinal_are_calls() {
+    for text in [
+        "Holt and Vance held an hour-long conversation on Monday.",
+        "Holt and Vance had a call on Monday about the treaty.",
+        "Holt described their second call on Monday as useful.",
+    ] {
+        let d = doc("d1", text, "2031-03-04");
+        let t = vec![timex(&d.text, "Monday", "2031-03-03")];
+        let m = detect(&d, PEOPLE, &t);
+        assert!(
+            m.iter().any(|m| m.kind == EventKind::Call
+                && m.date.as_ref().map(|v| v.value.as_str()) == Some("2031-03-03")),
+            "{text}: {m:#?}"
+        );
+    }
+}
+
+#[test]
+fn more_speech_verbs_make_dated_statements() {
+    for verb in ["reiterated", "cautioned", "tweeted", "remarked"] {
+        let text = format!("Vance {verb} on Sunday that the treaty was dead.");
+        let d = doc("d1", &text, "2031-03-04");
+        let t = vec![timex(&d.text, "Sunday", "2031-03-02")];
+        let m = detect(&d, PEOPLE, &t);
+        assert!(
+            m.iter()
+                .any(|m| m.kind == EventKind::Statement && m.actors == vec!["Omar Vance"]),
+            "{verb}: {m:#?}"
+        );
+    }
+}

@@ -57,6 +57,17 @@ pub fn detect_mentions_in_sentences(
     let mut anchors: Vec<(usize, usize, String)> = Vec::new();
     let mut prev_colon: Option<usize> = None;
     // The lede: the first two sentences of prose, where a report tells its news.
+    // A text of a few sentences has no lede: a report has one only when a body follows it.
+    let mut prose = 0;
+    for para in &paragraphs {
+        if prose > LEDE_SENTENCES {
+            break;
+        }
+        if !doc.is_chrome(para.start) && !is_heading(&doc.text, *para) {
+            prose += sentences_in(sentences, *para).len();
+        }
+    }
+    let has_lede = prose > LEDE_SENTENCES;
     let mut lede = LEDE_SENTENCES;
     let mut lede_end = 0;
     let debug = std::env::var_os("ATTACHE_DEBUG_EVENTS").is_some();
@@ -74,6 +85,11 @@ pub fn detect_mentions_in_sentences(
         prev_colon = None;
         let heading = is_heading(&doc.text, *para);
         for &sentence in sentences_in(sentences, *para) {
+            // The headline and the lede tell the news: a statement there is the news even
+            // undated.
+            let in_lede = has_lede
+                && ((heading && out.is_empty() && lede == LEDE_SENTENCES)
+                    || (!heading && lede > 0));
             if !heading && lede > 0 {
                 lede -= 1;
                 lede_end = sentence.end;
@@ -144,8 +160,8 @@ pub fn detect_mentions_in_sentences(
             for (a, b, rel) in dating::relations(&segs, &drafts) {
                 anchors.push((first + a, first + b, rel));
             }
-            if !heading {
-                out.extend(statements::mentions(&ctx, &s));
+            if !heading || in_lede {
+                out.extend(statements::mentions(&ctx, &s, in_lede));
             }
             if sentence.slice(&doc.text).trim_end().ends_with(':') && out.len() > first {
                 prev_colon = Some(out.len() - 1);
