@@ -609,3 +609,28 @@ fn an_infinitive_after_an_event_keeps_its_time_to_itself() {
         tl.events
     );
 }
+
+#[test]
+fn a_post_of_the_day_before_is_another_statement() {
+    // One outlet dates Vance's post to March 2; another, written March 4, tells of a post that
+    // day without a date: two posts, not one.
+    let a = doc(
+        "a",
+        "Omar Vance wrote on Telegram on March 2 that the treaty was dead.",
+        "2031-03-03",
+    );
+    let ta = vec![timex(&a.text, "March 2", "2031-03-02")];
+    let b = doc(
+        "b",
+        "Ada Lind met Jane Holt in Geneva on Tuesday.\n\nThe talks were useful, officials said.\n\nVance wrote on Telegram that the treaty was dead.",
+        "2031-03-04",
+    );
+    let tb = vec![timex(&b.text, "Tuesday", "2031-03-04")];
+    let t = timeline(vec![(a, ta), (b, tb)]);
+    let posts: Vec<_> = t
+        .events
+        .iter()
+        .filter(|e| e.kind == attache::model::EventKind::Statement && e.title.contains("Telegram"))
+        .collect();
+    assert_eq!(posts.len(), 2, "{:#?}", t.events);
+}

@@ -335,6 +335,13 @@ pub fn full(it: &Item, f: &Facts, g: &Glance, n: &Named, here: Here, date: f32) 
     {
         return None;
     }
+    // Statements group per speaker and day: a post of the day before is another statement.
+    if m.kind == EventKind::Statement
+        && let Some(day) = g.day
+        && f.stated_day.or(f.soft_day).is_some_and(|d| d != day)
+    {
+        return None;
+    }
     let planned = f.planned;
     let mut s = 0.0f32;
     let mut evidence = false;
