@@ -640,3 +640,20 @@ fn more_speech_verbs_make_dated_statements() {
         );
     }
 }
+
+#[test]
+fn an_unnamed_attack_takes_its_target_as_place() {
+    let d = doc(
+        "d1",
+        "A drone strike on Kyiv wounded three people on Monday.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Monday", "2031-03-03")];
+    let m = detect(&d, PEOPLE, &t);
+    let attack = m
+        .iter()
+        .find(|m| m.kind == EventKind::Attack)
+        .expect("attack");
+    assert_eq!(attack.place.as_deref(), Some("Kyiv"), "{m:#?}");
+    assert_eq!(attack.status, Status::Past);
+}

@@ -696,10 +696,20 @@ fn pick_place(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Option<Strin
 /// after "the city/town/port/region of".
 fn attack_object(ctx: &DocContext, tokens: &[Token], draft: &Draft, at: usize) -> bool {
     let t = ctx.lx.trigger(draft.head);
-    if t.kind != crate::model::EventKind::Attack || t.pos != super::lexicon::Pos::Verb {
+    if t.kind != crate::model::EventKind::Attack {
         return false;
     }
-    let after = index_at(tokens, draft.head.span.end);
+    let mut after = index_at(tokens, draft.head.span.end);
+    // "a drone strike on (the city of) X", "attacks against X": the noun's target.
+    if t.pos == super::lexicon::Pos::Noun {
+        if !tokens
+            .get(after)
+            .is_some_and(|w| matches!(w.lower.as_str(), "on" | "against"))
+        {
+            return false;
+        }
+        after += 1;
+    }
     if at < after || at > after + 4 {
         return false;
     }
