@@ -657,3 +657,19 @@ fn an_unnamed_attack_takes_its_target_as_place() {
     assert_eq!(attack.place.as_deref(), Some("Kyiv"), "{m:#?}");
     assert_eq!(attack.status, Status::Past);
 }
+
+#[test]
+fn speech_verbs_glued_by_curly_apostrophes_never_panic() {
+    for text in [
+        "Holt met’said on Monday that the treaty was dead.",
+        "“Peace,” met’said Vance.",
+        "Vance’said’met Holt’s envoy’told reporters.",
+        "’said",
+        "Lind met’wrote on Telegram on Monday.",
+    ] {
+        let d = doc("d1", text, "2031-03-04");
+        for m in detect(&d, PEOPLE, &[]) {
+            assert_eq!(&d.text[m.span.range()], m.text);
+        }
+    }
+}
