@@ -634,3 +634,20 @@ fn a_post_of_the_day_before_is_another_statement() {
         .collect();
     assert_eq!(posts.len(), 2, "{:#?}", t.events);
 }
+
+#[test]
+fn undated_talks_held_in_a_named_place_are_an_event() {
+    let a = doc(
+        "a",
+        "Officials wrapped up a second day of high-level talks in Geneva on the river treaty.",
+        "2031-03-04",
+    );
+    let t = timeline(vec![(a, vec![])]);
+    assert!(
+        t.events
+            .iter()
+            .any(|e| e.place.as_deref() == Some("Geneva")),
+        "{:#?}",
+        t.events
+    );
+}
