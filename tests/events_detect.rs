@@ -673,3 +673,31 @@ fn speech_verbs_glued_by_curly_apostrophes_never_panic() {
         }
     }
 }
+
+#[test]
+fn a_pair_that_spoke_with_no_audience_had_a_call() {
+    let d = doc(
+        "d1",
+        "Holt and Vance met in Geneva on Monday. The two leaders also spoke in January.",
+        "2031-03-04",
+    );
+    let t = vec![
+        timex(&d.text, "Monday", "2031-03-03"),
+        timex(&d.text, "January", "2031-01"),
+    ];
+    let m = detect(&d, PEOPLE, &t);
+    assert!(
+        m.iter().any(|m| m.kind == EventKind::Call
+            && m.date.as_ref().map(|v| v.value.as_str()) == Some("2031-01")),
+        "{m:#?}"
+    );
+    // Speaking to an audience is no call.
+    let d = doc(
+        "d1",
+        "The two leaders spoke at a rally in Geneva on Monday.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Monday", "2031-03-03")];
+    let m = detect(&d, PEOPLE, &t);
+    assert!(m.iter().all(|m| m.kind != EventKind::Call), "{m:#?}");
+}
