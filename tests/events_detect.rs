@@ -571,3 +571,133 @@ fn a_participle_speaks_for_the_sentence_subject_and_a_hearer_is_no_speaker() {
         "{m:#?}"
     );
 }
+
+#[test]
+fn the_news_day_is_the_lede_events_day_not_a_recalled_day_before() {
+    // The lede's call states no day: it is the publication day's news, although a later
+    // sentence recalls a post of the day before.
+    let d = doc(
+        "d1",
+        "Jane Holt spoke by phone with Omar Vance for the first time, officials said.\n\nLater, the two sides held talks on trade.\n\nVance wrote the day before, March 3, on Telegram that the treaty was dead.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "March 3", "2031-03-03")];
+    let m = detect(&d, PEOPLE, &t);
+    let talks = m.iter().find(|m| m.trigger == "held talks").expect("talks");
+    assert_eq!(talks.cues.date_origin, DateOrigin::Document, "{m:#?}");
+    assert_eq!(
+        talks.date.as_ref().map(|v| v.value.as_str()),
+        Some("2031-03-04")
+    );
+}
+
+#[test]
+fn a_statement_in_the_lede_is_the_news_even_undated() {
+    let d = doc(
+        "d1",
+        "Jane Holt said the river treaty was within reach.\n\nLater in the day, Vance said the treaty was dead.\n\nLind said nothing had changed.",
+        "2031-03-04",
+    );
+    let m = detect(&d, PEOPLE, &[]);
+    let st: Vec<_> = m
+        .iter()
+        .filter(|m| m.kind == EventKind::Statement)
+        .collect();
+    // Holt's words open the report; Lind's, further down, are not dated and not the news.
+    assert!(st.iter().any(|m| m.actors == vec!["Jane Holt"]), "{m:#?}");
+    assert!(!st.iter().any(|m| m.actors == vec!["Ada Lind"]), "{m:#?}");
+}
+
+#[test]
+fn calls_named_with_a_light_verb_or_an_ordinal_are_calls() {
+    for text in [
+        "Holt and Vance held an hour-long conversation on Monday.",
+        "Holt and Vance had a call on Monday about the treaty.",
+        "Holt described their second call on Monday as useful.",
+    ] {
+        let d = doc("d1", text, "2031-03-04");
+        let t = vec![timex(&d.text, "Monday", "2031-03-03")];
+        let m = detect(&d, PEOPLE, &t);
+        assert!(
+            m.iter().any(|m| m.kind == EventKind::Call
+                && m.date.as_ref().map(|v| v.value.as_str()) == Some("2031-03-03")),
+            "{text}: {m:#?}"
+        );
+    }
+}
+
+#[test]
+fn more_speech_verbs_make_dated_statements() {
+    for verb in ["reiterated", "cautioned", "tweeted", "remarked"] {
+        let text = format!("Vance {verb} on Sunday that the treaty was dead.");
+        let d = doc("d1", &text, "2031-03-04");
+        let t = vec![timex(&d.text, "Sunday", "2031-03-02")];
+        let m = detect(&d, PEOPLE, &t);
+        assert!(
+            m.iter()
+                .any(|m| m.kind == EventKind::Statement && m.actors == vec!["Omar Vance"]),
+            "{verb}: {m:#?}"
+        );
+    }
+}
+
+#[test]
+fn an_unnamed_attack_takes_its_target_as_place() {
+    let d = doc(
+        "d1",
+        "A drone strike on Kyiv wounded three people on Monday.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Monday", "2031-03-03")];
+    let m = detect(&d, PEOPLE, &t);
+    let attack = m
+        .iter()
+        .find(|m| m.kind == EventKind::Attack)
+        .expect("attack");
+    assert_eq!(attack.place.as_deref(), Some("Kyiv"), "{m:#?}");
+    assert_eq!(attack.status, Status::Past);
+}
+
+#[test]
+fn speech_verbs_glued_by_curly_apostrophes_never_panic() {
+    for text in [
+        "Holt met’said on Monday that the treaty was dead.",
+        "“Peace,” met’said Vance.",
+        "Vance’said’met Holt’s envoy’told reporters.",
+        "’said",
+        "Lind met’wrote on Telegram on Monday.",
+    ] {
+        let d = doc("d1", text, "2031-03-04");
+        for m in detect(&d, PEOPLE, &[]) {
+            assert_eq!(&d.text[m.span.range()], m.text);
+        }
+    }
+}
+
+#[test]
+fn a_pair_that_spoke_with_no_audience_had_a_call() {
+    let d = doc(
+        "d1",
+        "Holt and Vance met in Geneva on Monday. The two leaders also spoke in January.",
+        "2031-03-04",
+    );
+    let t = vec![
+        timex(&d.text, "Monday", "2031-03-03"),
+        timex(&d.text, "January", "2031-01"),
+    ];
+    let m = detect(&d, PEOPLE, &t);
+    assert!(
+        m.iter().any(|m| m.kind == EventKind::Call
+            && m.date.as_ref().map(|v| v.value.as_str()) == Some("2031-01")),
+        "{m:#?}"
+    );
+    // Speaking to an audience is no call.
+    let d = doc(
+        "d1",
+        "The two leaders spoke at a rally in Geneva on Monday.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Monday", "2031-03-03")];
+    let m = detect(&d, PEOPLE, &t);
+    assert!(m.iter().all(|m| m.kind != EventKind::Call), "{m:#?}");
+}

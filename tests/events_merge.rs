@@ -356,7 +356,11 @@ fn recurring_calls_of_the_same_leaders_stay_apart() {
         .iter()
         .map(|e| e.date.as_ref().map(|d| d.value.clone()))
         .collect();
-    assert!(dates.contains(&Some("2031-02-03".to_string())), "{dates:?}");
+    assert!(
+        dates.contains(&Some("2031-02-03".to_string())),
+        "{dates:?} {:#?}",
+        t.events
+    );
     assert!(dates.contains(&Some("2031-07-10".to_string())), "{dates:?}");
     // "The conversation" is the July call of its own article.
     let july = calls
@@ -522,4 +526,128 @@ fn a_body_names_its_summit_and_an_attack_names_its_target() {
         let titles: Vec<_> = tl.events.iter().map(|e| e.title.clone()).collect();
         assert!(titles.iter().any(|t| t == want), "{text:?}: {titles:?}");
     }
+}
+
+#[test]
+fn a_report_of_the_week_gives_late_last_week_its_own_day() {
+    // One outlet says "late last week" (a guess at the week's last days); the other, written on
+    // Thursday of that week, tells the call as its news: Thursday is the call's day.
+    let a = doc(
+        "a",
+        "Jane Holt spoke by phone with Omar Vance, officials said.",
+        "2031-03-06",
+    );
+    let b = doc(
+        "b",
+        "Ada Lind met Kofi Mensah. Holt and Vance spoke by phone late last week.",
+        "2031-03-12",
+    );
+    let mut late = timex(&b.text, "late last week", "2031-W10");
+    if let Some(t) = late.time.as_mut() {
+        t.start = Some(events_support::date("2031-03-07"));
+        t.approximate = true;
+    }
+    let tl = timeline(vec![(a, vec![]), (b, vec![late])]);
+    let call = tl
+        .events
+        .iter()
+        .find(|e| e.kind == attache::model::EventKind::Call)
+        .expect("call");
+    assert_eq!(call.mentions.len(), 2, "{:#?}", tl.events);
+    assert_eq!(
+        call.date.as_ref().map(|d| d.value.as_str()),
+        Some("2031-03-06")
+    );
+}
+
+#[test]
+fn an_undated_report_days_after_an_event_needs_more_than_a_shared_name() {
+    // A deal signed on March 1, and a report written five days later of a deal Holt signed with
+    // Lind, undated: one shared name and one shared word do not make them one deal.
+    let a = doc(
+        "a",
+        "Jane Holt signed a deal on water on March 1.",
+        "2031-03-02",
+    );
+    let ta = vec![timex(&a.text, "March 1", "2031-03-01")];
+    let b = doc(
+        "b",
+        "Holt signed a deal on water with Ada Lind.",
+        "2031-03-06",
+    );
+    let tl = timeline(vec![(a, ta), (b, vec![])]);
+    let deals: Vec<_> = tl
+        .events
+        .iter()
+        .filter(|e| e.kind == attache::model::EventKind::Agreement)
+        .collect();
+    assert_eq!(deals.len(), 2, "{:#?}", tl.events);
+}
+
+#[test]
+fn an_infinitive_after_an_event_keeps_its_time_to_itself() {
+    // "on Sunday" dates the talks; "later this week" is when the leaders are to decide.
+    let a = doc(
+        "a",
+        "Officials on Sunday held talks on a framework for Holt and Vance to decide on later this week.",
+        "2031-03-02",
+    );
+    let ta = vec![
+        timex(&a.text, "Sunday", "2031-03-02"),
+        timex(&a.text, "later this week", "2031-W09"),
+    ];
+    let tl = timeline(vec![(a, ta)]);
+    let talks = tl
+        .events
+        .iter()
+        .find(|e| e.mentions.iter().any(|m| m.trigger.contains("talks")))
+        .expect("talks");
+    assert_eq!(
+        talks.date.as_ref().map(|d| d.value.as_str()),
+        Some("2031-03-02"),
+        "{:#?}",
+        tl.events
+    );
+}
+
+#[test]
+fn a_post_of_the_day_before_is_another_statement() {
+    // One outlet dates Vance's post to March 2; another, written March 4, tells of a post that
+    // day without a date: two posts, not one.
+    let a = doc(
+        "a",
+        "Omar Vance wrote on Telegram on March 2 that the treaty was dead.",
+        "2031-03-03",
+    );
+    let ta = vec![timex(&a.text, "March 2", "2031-03-02")];
+    let b = doc(
+        "b",
+        "Ada Lind met Jane Holt in Geneva on Tuesday.\n\nThe talks were useful, officials said.\n\nVance wrote on Telegram that the treaty was dead.",
+        "2031-03-04",
+    );
+    let tb = vec![timex(&b.text, "Tuesday", "2031-03-04")];
+    let t = timeline(vec![(a, ta), (b, tb)]);
+    let posts: Vec<_> = t
+        .events
+        .iter()
+        .filter(|e| e.kind == attache::model::EventKind::Statement && e.title.contains("Telegram"))
+        .collect();
+    assert_eq!(posts.len(), 2, "{:#?}", t.events);
+}
+
+#[test]
+fn undated_talks_held_in_a_named_place_are_an_event() {
+    let a = doc(
+        "a",
+        "Officials wrapped up a second day of high-level talks in Geneva on the river treaty.",
+        "2031-03-04",
+    );
+    let t = timeline(vec![(a, vec![])]);
+    assert!(
+        t.events
+            .iter()
+            .any(|e| e.place.as_deref() == Some("Geneva")),
+        "{:#?}",
+        t.events
+    );
 }

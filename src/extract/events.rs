@@ -56,6 +56,20 @@ pub fn detect_mentions_in_sentences(
     let mut out: Vec<Mention> = Vec::with_capacity(triggers.count());
     let mut anchors: Vec<(usize, usize, String)> = Vec::new();
     let mut prev_colon: Option<usize> = None;
+    // The lede: the first two sentences of prose, where a report tells its news.
+    // A text of a few sentences has no lede: a report has one only when a body follows it.
+    let mut prose = 0;
+    for para in &paragraphs {
+        if prose > LEDE_SENTENCES {
+            break;
+        }
+        if !doc.is_chrome(para.start) && !is_heading(&doc.text, *para) {
+            prose += sentences_in(sentences, *para).len();
+        }
+    }
+    let has_lede = prose > LEDE_SENTENCES;
+    let mut lede = LEDE_SENTENCES;
+    let mut lede_end = 0;
     let debug = std::env::var_os("ATTACHE_DEBUG_EVENTS").is_some();
     for para in &paragraphs {
         if doc.is_chrome(para.start) {
@@ -71,6 +85,15 @@ pub fn detect_mentions_in_sentences(
         prev_colon = None;
         let heading = is_heading(&doc.text, *para);
         for &sentence in sentences_in(sentences, *para) {
+            // The headline and the lede tell the news: a statement there is the news even
+            // undated.
+            let in_lede = has_lede
+                && ((heading && out.is_empty() && lede == LEDE_SENTENCES)
+                    || (!heading && lede > 0));
+            if !heading && lede > 0 {
+                lede -= 1;
+                lede_end = sentence.end;
+            }
             let hits = ctx.hits_in(sentence);
             // Only event triggers make drafts: a sentence without one yields no mention.
             let reporting_only = hits
@@ -137,15 +160,15 @@ pub fn detect_mentions_in_sentences(
             for (a, b, rel) in dating::relations(&segs, &drafts) {
                 anchors.push((first + a, first + b, rel));
             }
-            if !heading {
-                out.extend(statements::mentions(&ctx, &s));
+            if !heading || in_lede {
+                out.extend(statements::mentions(&ctx, &s, in_lede));
             }
             if sentence.slice(&doc.text).trim_end().ends_with(':') && out.len() > first {
                 prev_colon = Some(out.len() - 1);
             }
         }
     }
-    dating::date_document(&ctx, &mut out, &anchors);
+    dating::date_document(&ctx, &mut out, &anchors, lede_end);
     for m in &mut out {
         m.date = m.date.take().and_then(crate::model::TimeValue::normalised);
     }
@@ -153,6 +176,9 @@ pub fn detect_mentions_in_sentences(
     out.shrink_to_fit();
     out
 }
+
+/// How many sentences of prose make a report's lede.
+const LEDE_SENTENCES: usize = 2;
 
 /// Whether "he" or "she" is a word of `s`.
 fn has_pronoun(s: &str) -> bool {

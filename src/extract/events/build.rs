@@ -96,9 +96,49 @@ fn pick_timex<'c>(
         .collect();
     found
         .iter()
-        .find(|x| x.span.start >= head_at)
+        .find(|x| x.span.start >= head_at && !in_purpose_clause(ctx, tokens, head, x))
         .or_else(|| found.iter().rev().find(|x| x.span.start < head_at))
         .copied()
+}
+
+/// Whether a time expression after the trigger `head` belongs to an infinitive between them
+/// ("hashed out a deal on Sunday for the leaders to decide on later this week"): the time of the
+/// purpose, not of the event. "to be held", "to take place" still date the event itself.
+fn in_purpose_clause(ctx: &DocContext, tokens: &[Token], head: usize, x: &Timex) -> bool {
+    let at = index_at(tokens, x.span.start);
+    (head + 1..at.min(tokens.len())).any(|i| {
+        tokens[i].lower == "to"
+            && tokens.get(i + 1).is_some_and(|n| {
+                n.is_word
+                    && !n.is_capitalized(ctx.text)
+                    && !ctx.in_timex(n.span.start)
+                    && !ctx.lx.trigger_word(&n.lower)
+                    && !matches!(
+                        n.lower.as_str(),
+                        "be" | "take"
+                            | "the"
+                            | "a"
+                            | "an"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "start"
+                            | "begin"
+                            | "open"
+                            | "last"
+                            | "run"
+                            | "end"
+                            | "resume"
+                            | "come"
+                            | "this"
+                            | "next"
+                            | "early"
+                            | "late"
+                            | "mid"
+                    )
+            })
+    })
 }
 
 /// The person a pronoun at `offset` stands for: the subject of its sentence ("X said he …"),
@@ -656,10 +696,20 @@ fn pick_place(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Option<Strin
 /// after "the city/town/port/region of".
 fn attack_object(ctx: &DocContext, tokens: &[Token], draft: &Draft, at: usize) -> bool {
     let t = ctx.lx.trigger(draft.head);
-    if t.kind != crate::model::EventKind::Attack || t.pos != super::lexicon::Pos::Verb {
+    if t.kind != crate::model::EventKind::Attack {
         return false;
     }
-    let after = index_at(tokens, draft.head.span.end);
+    let mut after = index_at(tokens, draft.head.span.end);
+    // "a drone strike on (the city of) X", "attacks against X": the noun's target.
+    if t.pos == super::lexicon::Pos::Noun {
+        if !tokens
+            .get(after)
+            .is_some_and(|w| matches!(w.lower.as_str(), "on" | "against"))
+        {
+            return false;
+        }
+        after += 1;
+    }
     if at < after || at > after + 4 {
         return false;
     }

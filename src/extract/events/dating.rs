@@ -40,6 +40,7 @@ pub fn date_document(
     ctx: &DocContext,
     mentions: &mut [Mention],
     anchors: &[(usize, usize, String)],
+    lede_end: usize,
 ) {
     for (m, a, rel) in anchors {
         let anchor_span = mentions[*a].span;
@@ -65,7 +66,7 @@ pub fn date_document(
             target.date_rule = Some(format!("{rel} '{src_text}'"));
         }
     }
-    let news_day = news_day(ctx, mentions);
+    let news_day = news_day(ctx, mentions, lede_end);
     // The nearest earlier mention of the paragraph that states a date, and the nearest one of
     // another sentence than that one: found as the mentions are walked, not by looking back
     // (a paragraph can hold thousands of mentions).
@@ -116,18 +117,44 @@ pub fn date_document(
     }
 }
 
-/// The day the document's news happened: the latest day in the week before publication that some
+/// The day the document's news happened. The lede (its first sentences, ending at byte
+/// `lede_end`) tells the news: a day it states in the week before publication is that day; an
+/// undated lede event is dated by a later mention of its kind that states a day in that week,
+/// else it happened on the publication date (a recalled "the day before" elsewhere does not move
+/// it). A document whose lede tells no event falls back on the latest day in that week that some
 /// past event is stated to have happened on, else the publication date.
-pub fn news_day(ctx: &DocContext, mentions: &[Mention]) -> Option<NaiveDate> {
+pub fn news_day(ctx: &DocContext, mentions: &[Mention], lede_end: usize) -> Option<NaiveDate> {
     let dct = ctx.dct?;
     let week_before = dct.checked_sub_days(chrono::Days::new(7))?;
-    mentions
+    let stated_day = |m: &Mention| {
+        (m.status == Status::Past && m.cues.date_origin >= DateOrigin::Report)
+            .then_some(m.date.as_ref())
+            .flatten()
+            .filter(|d| d.precision == Some(Precision::Day))
+            .and_then(|d| d.start)
+            .filter(|s| *s >= week_before && *s <= dct)
+    };
+    let lede: Vec<&Mention> = mentions
         .iter()
-        .filter(|m| m.status == Status::Past && m.cues.date_origin >= DateOrigin::Report)
-        .filter_map(|m| m.date.as_ref())
-        .filter(|d| d.precision == Some(Precision::Day))
-        .filter_map(|d| d.start)
-        .filter(|s| *s >= week_before && *s <= dct)
-        .max()
-        .or(Some(dct))
+        .take_while(|m| m.span.start < lede_end)
+        .filter(|m| m.status == Status::Past && !m.cues.reference && m.cues.relation.is_none())
+        .collect();
+    if let Some(day) = lede.iter().find_map(|m| stated_day(m)) {
+        return Some(day);
+    }
+    let news = lede
+        .iter()
+        .find(|m| {
+            m.kind != crate::model::EventKind::Statement && m.cues.date_origin == DateOrigin::None
+        })
+        .or_else(|| lede.iter().find(|m| m.cues.date_origin == DateOrigin::None));
+    if let Some(news) = news {
+        let later = mentions
+            .iter()
+            .filter(|m| m.span.start >= lede_end && m.kind == news.kind)
+            .filter_map(stated_day)
+            .max();
+        return later.or(Some(dct));
+    }
+    mentions.iter().filter_map(stated_day).max().or(Some(dct))
 }

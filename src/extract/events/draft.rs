@@ -138,6 +138,11 @@ pub fn np_start(ctx: &DocContext, tokens: &[Token], tok: usize, floor: usize) ->
                     | "but"
                     | "as"
                     | "than"
+                    | "about"
+                    | "over"
+                    | "regarding"
+                    | "concerning"
+                    | "amid"
             )
             || lx.past_verbs.contains(t.lower.as_str())
             || lx.trigger_word(&t.lower)

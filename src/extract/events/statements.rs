@@ -26,8 +26,10 @@ struct Found<'c> {
     channel: Option<(Span, String)>,
 }
 
-/// The statement mentions of one sentence, at most one per speaker.
-pub fn mentions(ctx: &DocContext, s: &Sentence) -> Vec<Mention> {
+/// The statement mentions of one sentence, at most one per speaker. In the headline or lede
+/// (`lede`) a named speaker's words are the report's news: a statement even with no date or
+/// channel.
+pub fn mentions(ctx: &DocContext, s: &Sentence, lede: bool) -> Vec<Mention> {
     let lx = ctx.lx;
     let tokens = s.tokens;
     let mut out: Vec<Mention> = Vec::new();
@@ -52,7 +54,12 @@ pub fn mentions(ctx: &DocContext, s: &Sentence) -> Vec<Mention> {
             continue;
         };
         let public = lx.public_verbs.contains(&form);
-        if found.date.is_none() && found.channel.is_none() && !public {
+        // Only a person: "US officials said" names no speaker of its own.
+        let news = lede
+            && found.pronoun.is_none()
+            && !found.speakers.is_empty()
+            && found.speakers.iter().all(|a| ctx.is_person(&a.actor));
+        if found.date.is_none() && found.channel.is_none() && !public && !news {
             continue;
         }
         let names: Vec<String> = match &found.pronoun {

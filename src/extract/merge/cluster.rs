@@ -81,11 +81,20 @@ fn stands(it: &Item) -> bool {
             return m.cues.family != "any"
                 && ((m.actors.len() == 1 && m.place.is_some()) || dated_deadline);
         }
+        // "high-level talks in London": talks held somewhere are a happening of their own.
+        let talks_in_place = m.place.is_some()
+            && matches!(
+                m.kind,
+                crate::model::EventKind::Negotiation
+                    | crate::model::EventKind::Summit
+                    | crate::model::EventKind::Meeting
+            );
         return m.status == Status::Past
             && m.cues.family != "any"
             && ((m.cues.date_origin == DateOrigin::Clause && (m.place.is_some() || named > 0))
                 || named >= 2
-                || (named == 1 && m.place.is_some()));
+                || (named == 1 && m.place.is_some())
+                || talks_in_place);
     }
     let named = m.actors.len();
     match m.status {

@@ -6,6 +6,7 @@ use super::Item;
 use super::disagree::disagreements;
 use crate::extract::events::places::Places;
 use crate::model::{DateOrigin, Event, EventKind, Mention, Precision, Status, TimeValue};
+use chrono::Datelike;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
 
@@ -194,6 +195,13 @@ pub fn day_of_report(events: &mut [Event]) {
         }
         let (Some(lo), Some(hi)) = (d.start, d.end) else {
             continue;
+        };
+        // "Late last week" is a guess at part of a week: the whole week is what the report states.
+        let (lo, hi) = if d.precision == Some(Precision::Week) && d.approximate {
+            let monday = lo - chrono::Days::new(u64::from(lo.weekday().num_days_from_monday()));
+            (monday, monday + chrono::Days::new(6))
+        } else {
+            (lo, hi)
         };
         let mut days: BTreeMap<chrono::NaiveDate, usize> = BTreeMap::new();
         for m in &e.mentions {

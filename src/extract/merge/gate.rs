@@ -323,7 +323,8 @@ impl<'a> Look<'a> {
             s += match gap {
                 0 => 1.5,
                 1..=2 => 1.0,
-                3..=7 => 0.0,
+                // A report written days after the event tells of another one as often as of it.
+                3..=7 => -1.0,
                 _ => -2.0,
             };
         } else if g.day == NONE && self.soft != NONE {

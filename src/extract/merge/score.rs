@@ -148,7 +148,8 @@ fn date_score(it: &Item, f: &Facts, g: &Glance) -> f32 {
             s += match gap {
                 0 => 1.5,
                 1..=2 => 1.0,
-                3..=7 => 0.0,
+                // A report written days after the event tells of another one as often as of it.
+                3..=7 => -1.0,
                 _ => -2.0,
             };
         }
@@ -331,6 +332,13 @@ pub fn full(it: &Item, f: &Facts, g: &Glance, n: &Named, here: Here, date: f32) 
     // A post and remarks to reporters of one speaker on one day are two statements.
     if let Some(c) = f.channel
         && n.channels.iter().any(|&x| x != c)
+    {
+        return None;
+    }
+    // Statements group per speaker and day: a post of the day before is another statement.
+    if m.kind == EventKind::Statement
+        && let Some(day) = g.day
+        && f.stated_day.or(f.soft_day).is_some_and(|d| d != day)
     {
         return None;
     }
