@@ -125,6 +125,28 @@ fn below_20x5_it_says_terminal_too_small() {
     assert!(!screen(&s).contains("too small"));
 }
 
+/// At 40x12 the narrow timeline has no status column: a planned event still says `planned:` in
+/// words (not only in italics), and the status bar keeps `? help` beside the counts.
+#[test]
+fn at_40x12_planned_is_written_and_help_stays_in_the_status_bar() {
+    let mut s = state(40, 12);
+    let shown = screen(&s);
+    let last = shown.lines().last().unwrap_or_default();
+    assert!(last.contains("? help"), "{shown}");
+    assert!(shown.contains("planned: Holt, Vey"), "{shown}");
+    insta::assert_snapshot!("timeline_40x12", shown);
+    // In every list, and with filters on.
+    for keys in ["2", "3", "/vey"] {
+        typed(&mut s, keys);
+        let shown = screen(&s);
+        let last = shown.lines().last().unwrap_or_default();
+        assert!(last.contains("? help") || last.contains("Enter keep"), "{keys}: {shown}");
+    }
+    press(&mut s, KeyCode::Enter);
+    let shown = screen(&s);
+    assert!(shown.lines().last().unwrap_or_default().contains("? help"), "{shown}");
+}
+
 #[test]
 fn no_size_and_no_state_panics() {
     let keys: &[&[KeyCode]] = &[
