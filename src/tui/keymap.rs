@@ -83,6 +83,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { name: "pick_kind", keys: &[key('K')], action: Action::Pick(Facet::Kind), contexts: &[List], help: "filter by kind of event (picker; k is up)", hint: None },
     Binding { name: "pick_status", keys: &[key('s')], action: Action::Pick(Facet::Status), contexts: &[List], help: "filter past or planned (picker)", hint: None },
     Binding { name: "pick_date", keys: &[key('d')], action: Action::Pick(Facet::Date), contexts: &[List], help: "filter by date: 2025-08, 2025-08-01..2025-08-20, last 7d", hint: None },
+    Binding { name: "rank", keys: &[key('r')], action: Action::ToggleRank, contexts: &[List], help: "quotes found with /: best matches first, or in date order", hint: None },
     Binding { name: "quote_form", keys: &[key('F')], action: Action::CycleForm, contexts: &[List], help: "quotes: both, direct quotes only, reported speech only (≈ paraphrase)", hint: None },
     Binding { name: "remove_last_filter", keys: &[code(KeyCode::Backspace)], action: Action::RemoveLastFilter, contexts: &[List], help: "remove the last filter", hint: None },
     Binding { name: "clear_filters", keys: &[code(KeyCode::Esc)], action: Action::ClearFilters, contexts: &[List], help: "clear all filters (or close the detail)", hint: None },

@@ -109,6 +109,13 @@ impl Memo {
     }
 }
 
+impl Memo {
+    /// Where each row of the last query's rows matched its last term (empty when unknown).
+    pub fn last_reach(&self) -> &[Reach] {
+        self.steps.last().map_or(&[], |s| s.reach.as_slice())
+    }
+}
+
 /// The items of `view` that pass every filter (no memo: a fresh search).
 pub fn filtered(state: &State, view: View) -> Vec<usize> {
     Memo::default().rows(state, view)

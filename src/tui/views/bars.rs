@@ -90,7 +90,9 @@ pub fn status(frame: &mut Frame, area: Rect, state: &State) {
     // The current view's count alone, when the three do not fit.
     let current = match (state.source.is_some(), state.view) {
         (true, _) => None,
-        (false, View::Timeline) => Some(count(View::Timeline, state.catalog.events.len(), "events")),
+        (false, View::Timeline) => {
+            Some(count(View::Timeline, state.catalog.events.len(), "events"))
+        }
         (false, View::Quotes) => Some(count(View::Quotes, state.catalog.quotes.len(), said)),
         (false, View::Sources) => Some(count(View::Sources, state.catalog.docs.len(), "sources")),
     }
