@@ -140,11 +140,17 @@ fn at_40x12_planned_is_written_and_help_stays_in_the_status_bar() {
         typed(&mut s, keys);
         let shown = screen(&s);
         let last = shown.lines().last().unwrap_or_default();
-        assert!(last.contains("? help") || last.contains("Enter keep"), "{keys}: {shown}");
+        assert!(
+            last.contains("? help") || last.contains("Enter keep"),
+            "{keys}: {shown}"
+        );
     }
     press(&mut s, KeyCode::Enter);
     let shown = screen(&s);
-    assert!(shown.lines().last().unwrap_or_default().contains("? help"), "{shown}");
+    assert!(
+        shown.lines().last().unwrap_or_default().contains("? help"),
+        "{shown}"
+    );
 }
 
 #[test]
