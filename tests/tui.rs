@@ -153,6 +153,41 @@ fn at_40x12_planned_is_written_and_help_stays_in_the_status_bar() {
     );
 }
 
+/// The Quotes and Sources lists are in date order (undated last), whatever order the documents
+/// were loaded in; `:2031-03-12` selects the first row of that day or later.
+#[test]
+fn quotes_and_sources_are_listed_in_date_order_and_colon_date_jumps() {
+    let mut tl = tui_fixture::timeline();
+    // The first document loaded is now the latest.
+    tl.documents[0].published.date = Some(tui_fixture::day("2031-03-20"));
+    let mut s = State::new(tl, Options::default());
+    update(&mut s, Action::Resize(120, 40));
+    for view in ['2', '3'] {
+        press(&mut s, KeyCode::Char(view));
+        let dates: Vec<Option<chrono::NaiveDate>> = s
+            .current_rows()
+            .iter()
+            .map(|&i| match s.view {
+                View::Quotes => s.catalog.quotes[i].date,
+                _ => s.timeline.documents[i].published.date,
+            })
+            .collect();
+        let mut sorted = dates.clone();
+        sorted.sort_by_key(|d| (d.is_none(), *d));
+        assert_eq!(dates, sorted, "{view}");
+        assert_eq!(dates.first(), Some(&Some(tui_fixture::day("2031-03-12"))));
+        typed(&mut s, ":2031-03-13");
+        press(&mut s, KeyCode::Enter);
+        let at = s.cursor().selected;
+        assert_eq!(dates[at], Some(tui_fixture::day("2031-03-20")), "{view}");
+        assert!(
+            dates[..at]
+                .iter()
+                .all(|d| d.is_some_and(|d| d < tui_fixture::day("2031-03-13")))
+        );
+    }
+}
+
 #[test]
 fn no_size_and_no_state_panics() {
     let keys: &[&[KeyCode]] = &[

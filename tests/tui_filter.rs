@@ -94,14 +94,14 @@ fn search_texts_made_beside_the_first_frame_find_what_each_items_fields_find() {
                     }),
                 ),
                 View::Quotes => (
-                    (0..cat.quotes.len()).collect(),
+                    cat.quote_order.clone(),
                     Box::new(|i| {
                         let q = &cat.quotes[i];
                         vec![q.speaker.clone(), q.text.clone(), q.outlet.clone()]
                     }),
                 ),
                 View::Sources => (
-                    (0..cat.docs.len()).collect(),
+                    cat.doc_order.clone(),
                     Box::new(|i| {
                         let d = &cat.docs[i];
                         vec![

@@ -90,7 +90,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { name: "bookmark", keys: &[key('b')], action: Action::ToggleBookmark, contexts: &[List], help: "bookmark the selected event or quote, or remove it", hint: None },
     Binding { name: "note", keys: &[key('N')], action: Action::EditNote, contexts: &[List], help: "note on the selected event (one line; empty deletes)", hint: None },
     Binding { name: "saved_filters", keys: &[key('f')], action: Action::PickSaved, contexts: &[List], help: "saved filters (picker; :save NAME saves the filters)", hint: None },
-    Binding { name: "command", keys: &[key(':')], action: Action::StartCommand, contexts: &[List], help: "command line: save NAME, load NAME, delete NAME, filters (list the saved ones)", hint: None },
+    Binding { name: "command", keys: &[key(':')], action: Action::StartCommand, contexts: &[List], help: "command line: save NAME, load NAME, delete NAME, filters (list the saved ones), 2025-08-15 (go to that date)", hint: None },
     Binding { name: "next_quote", keys: &[key('n')], action: Action::NextQuote, contexts: &[Source], help: "next quote in the article", hint: Some("next quote") },
     Binding { name: "prev_quote", keys: &[key('N')], action: Action::PrevQuote, contexts: &[Source], help: "previous quote in the article", hint: None },
     Binding { name: "back", keys: &[code(KeyCode::Esc), code(KeyCode::Backspace), ctrl('o')], action: Action::Back, contexts: &[Source], help: "back to where you were", hint: Some("back") },

@@ -277,7 +277,10 @@ fn faceted(state: &State, view: View, facets: &[Filter]) -> Vec<usize> {
                 })
             })
             .collect(),
-        View::Sources => (0..cat.docs.len())
+        View::Sources => cat
+            .doc_order
+            .iter()
+            .copied()
             .filter(|&i| {
                 let d = &cat.docs[i];
                 let published = tl.documents[i].published.date;
