@@ -188,6 +188,37 @@ fn quotes_and_sources_are_listed_in_date_order_and_colon_date_jumps() {
     }
 }
 
+/// A `/` match past the Quotes column's cut-off is shown in a window around it (`…` first),
+/// highlighted in the row and in the detail pane.
+#[test]
+fn a_match_past_the_quote_column_is_shown_and_highlighted_in_list_and_detail() {
+    let mut tl = tui_fixture::timeline();
+    tl.quotes[0].text = "We are ready to talk about the border, the ferries, the fishing rights \
+                         and in the end about the northern quays of Tarnwick,"
+        .into();
+    let mut s = State::new(tl, Options::default());
+    update(&mut s, Action::Resize(80, 24));
+    typed(&mut s, "2/tarnwick");
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| draw(f, &s)).unwrap();
+    let buf = t.backend().buffer().clone();
+    let line = |y: u16| -> String { (0..80).map(|x| buf[(x, y)].symbol().to_string()).collect() };
+    let matched = s.theme.matched.fg.unwrap();
+    let mut seen = Vec::new();
+    for y in 0..24 {
+        let l = line(y);
+        if let Some(at) = l.find("Tarnwick") {
+            let x0 = l[..at].chars().count() as u16;
+            for x in x0..x0 + 8 {
+                assert_eq!(buf[(x, y)].fg, matched, "row {y} column {x}: {l}");
+            }
+            seen.push(l);
+        }
+    }
+    assert_eq!(seen.len(), 2, "in the row and in the detail: {seen:?}");
+    assert!(seen[0].contains('…'), "the row shows a window: {}", seen[0]);
+}
+
 #[test]
 fn no_size_and_no_state_panics() {
     let keys: &[&[KeyCode]] = &[

@@ -5,7 +5,7 @@
 use super::super::app::State;
 use super::super::layout::Areas;
 use super::super::rank::Ranker;
-use super::text::{columns, flex, table_row};
+use super::text::{around, columns, flex, table_row};
 use super::{list_row, row_style, visible};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -70,6 +70,8 @@ pub fn draw(frame: &mut Frame, areas: &Areas, state: &State) {
             .into_iter()
             .map(|h| h + marker.len())
             .collect();
+        // A match past the column's cut-off is shown in a window around it.
+        let (text, text_hits) = around(&text, &text_hits, widths[1]);
         let (speaker_hits, outlet_hits) = (hits(&q.speaker), hits(&q.outlet));
         let date = q.date.map(|d| state.day(d)).unwrap_or_default();
         let speaker = if q.speaker.is_empty() {
