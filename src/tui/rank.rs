@@ -18,7 +18,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 
 /// At most this many rows are scored per keystroke (every row, when no more match).
-pub const SCORED: usize = 2_000;
+pub const SCORED: usize = 500;
 /// From this many rows the scoring is shared between the cores.
 const PARALLEL_FROM: usize = 256;
 
