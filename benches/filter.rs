@@ -1,7 +1,9 @@
 //! One keystroke of the `/` filter: the update that recomputes the rows (what a frame then
 //! shows), over 100,000 events and over 500,000 quotes. "grown" types one more character of a
 //! query already typed; "fresh" searches every item for a query the memo has not seen (a first
-//! letter, which keeps nearly every row, and a whole word, as when a query is pasted).
+//! letter, which keeps nearly every row, and a whole word, as when a query is pasted). In the
+//! Quotes view a keystroke also ranks the matches (best first); `_by_date` leaves them in date
+//! order.
 
 mod common;
 
@@ -89,10 +91,16 @@ fn events(c: &mut Criterion) {
     keystrokes(c, "filter_100k_events", state, 100_000);
 }
 
+/// The Quotes view ranks a `/` search's matches (best first, see `attache::tui::rank`): every
+/// keystroke here filters and ranks. `_by_date` is the same search in date order (`r`).
 fn quotes(c: &mut Criterion) {
     let mut state = State::new(common::timeline(100_000, 5), Options::default());
     update(&mut state, Action::Show(View::Quotes));
     keystrokes(c, "filter_500k_quotes", state, 500_000);
+    let mut state = State::new(common::timeline(100_000, 5), Options::default());
+    update(&mut state, Action::Show(View::Quotes));
+    state.toggle_rank();
+    keystrokes(c, "filter_500k_quotes_by_date", state, 500_000);
 }
 
 criterion_group!(benches, events, quotes);

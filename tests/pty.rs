@@ -197,3 +197,59 @@ fn no_color_draws_without_colours_and_theme_overrides_it() {
         String::from_utf8_lossy(&raw[..raw.len().min(400)])
     );
 }
+
+/// Killed (SIGKILL: nothing runs on the way out) while reading an article, scrolled down: the
+/// next start reopens that article at the same line, and Esc goes back to the list.
+#[test]
+fn a_killed_session_reopens_in_the_article_where_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let mut text = String::from("Quay works resume\n\n");
+    for i in 1..=80 {
+        text.push_str(&format!(
+            "Paragraph {i} of the Tarnwick harbour report.\n\n"
+        ));
+    }
+    std::fs::write(dir.path().join("quay.txt"), &text).unwrap();
+    let corpus = dir.path().to_str().unwrap();
+    let home_path = home.path().to_str().unwrap();
+    let env = [("ATTACHE_HOME", home_path)];
+    let mut s = Session::start_with(&[corpus], &env);
+    s.wait_for("the first frame", |c| c.contains("1 Timeline"));
+    s.send("3");
+    s.wait_for("the source", |c| c.contains("1/1 sources"));
+    s.send("\r");
+    s.wait_for("the article", |c| {
+        c.contains("Article:") && c.contains("Paragraph 1 ")
+    });
+    for _ in 0..3 {
+        s.send("\x04");
+    }
+    s.wait_for("scrolled down", |c| {
+        c.contains("Paragraph 30 ") && !c.contains("Paragraph 2 ")
+    });
+    let shown = s.contents();
+    // The place is written once the user pauses.
+    std::thread::sleep(std::time::Duration::from_millis(1200));
+    let pid = s.child.process_id().expect("a pid") as libc::pid_t;
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGKILL) }, 0);
+    s.wait_exit();
+    drop(s);
+
+    let mut again = Session::start_with(&[corpus], &env);
+    again.wait_for("the same article, scrolled", |c| {
+        c.contains("Article:") && c.contains("Paragraph 30 ") && !c.contains("Paragraph 2 ")
+    });
+    let first_line = |c: &str| {
+        c.lines()
+            .find(|l| l.contains("Paragraph"))
+            .map(str::to_string)
+    };
+    assert_eq!(first_line(&again.contents()), first_line(&shown));
+    again.send("\x1b");
+    again.wait_for("the list", |c| {
+        c.contains("1/1 sources") && !c.contains("Article:")
+    });
+    again.send("q");
+    assert_eq!(again.wait_exit(), 0);
+}

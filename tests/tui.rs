@@ -125,6 +125,100 @@ fn below_20x5_it_says_terminal_too_small() {
     assert!(!screen(&s).contains("too small"));
 }
 
+/// At 40x12 the narrow timeline has no status column: a planned event still says `planned:` in
+/// words (not only in italics), and the status bar keeps `? help` beside the counts.
+#[test]
+fn at_40x12_planned_is_written_and_help_stays_in_the_status_bar() {
+    let mut s = state(40, 12);
+    let shown = screen(&s);
+    let last = shown.lines().last().unwrap_or_default();
+    assert!(last.contains("? help"), "{shown}");
+    assert!(shown.contains("planned: Holt, Vey"), "{shown}");
+    insta::assert_snapshot!("timeline_40x12", shown);
+    // In every list, and with filters on.
+    for keys in ["2", "3", "/vey"] {
+        typed(&mut s, keys);
+        let shown = screen(&s);
+        let last = shown.lines().last().unwrap_or_default();
+        assert!(
+            last.contains("? help") || last.contains("Enter keep"),
+            "{keys}: {shown}"
+        );
+    }
+    press(&mut s, KeyCode::Enter);
+    let shown = screen(&s);
+    assert!(
+        shown.lines().last().unwrap_or_default().contains("? help"),
+        "{shown}"
+    );
+}
+
+/// The Quotes and Sources lists are in date order (undated last), whatever order the documents
+/// were loaded in; `:2031-03-12` selects the first row of that day or later.
+#[test]
+fn quotes_and_sources_are_listed_in_date_order_and_colon_date_jumps() {
+    let mut tl = tui_fixture::timeline();
+    // The first document loaded is now the latest.
+    tl.documents[0].published.date = Some(tui_fixture::day("2031-03-20"));
+    let mut s = State::new(tl, Options::default());
+    update(&mut s, Action::Resize(120, 40));
+    for view in ['2', '3'] {
+        press(&mut s, KeyCode::Char(view));
+        let dates: Vec<Option<chrono::NaiveDate>> = s
+            .current_rows()
+            .iter()
+            .map(|&i| match s.view {
+                View::Quotes => s.catalog.quotes[i].date,
+                _ => s.timeline.documents[i].published.date,
+            })
+            .collect();
+        let mut sorted = dates.clone();
+        sorted.sort_by_key(|d| (d.is_none(), *d));
+        assert_eq!(dates, sorted, "{view}");
+        assert_eq!(dates.first(), Some(&Some(tui_fixture::day("2031-03-12"))));
+        typed(&mut s, ":2031-03-13");
+        press(&mut s, KeyCode::Enter);
+        let at = s.cursor().selected;
+        assert_eq!(dates[at], Some(tui_fixture::day("2031-03-20")), "{view}");
+        assert!(
+            dates[..at]
+                .iter()
+                .all(|d| d.is_some_and(|d| d < tui_fixture::day("2031-03-13")))
+        );
+    }
+}
+
+/// A `/` match past the Quotes column's cut-off is shown in a window around it (`…` first),
+/// highlighted in the row and in the detail pane.
+#[test]
+fn a_match_past_the_quote_column_is_shown_and_highlighted_in_list_and_detail() {
+    let mut tl = tui_fixture::timeline();
+    tl.quotes[0].text = "We are ready to talk about the border, the ferries, the fishing rights \
+                         and in the end about the northern quays of Tarnwick,"
+        .into();
+    let mut s = State::new(tl, Options::default());
+    update(&mut s, Action::Resize(80, 24));
+    typed(&mut s, "2/tarnwick");
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| draw(f, &s)).unwrap();
+    let buf = t.backend().buffer().clone();
+    let line = |y: u16| -> String { (0..80).map(|x| buf[(x, y)].symbol().to_string()).collect() };
+    let matched = s.theme.matched.fg.unwrap();
+    let mut seen = Vec::new();
+    for y in 0..24 {
+        let l = line(y);
+        if let Some(at) = l.find("Tarnwick") {
+            let x0 = l[..at].chars().count() as u16;
+            for x in x0..x0 + 8 {
+                assert_eq!(buf[(x, y)].fg, matched, "row {y} column {x}: {l}");
+            }
+            seen.push(l);
+        }
+    }
+    assert_eq!(seen.len(), 2, "in the row and in the detail: {seen:?}");
+    assert!(seen[0].contains('…'), "the row shows a window: {}", seen[0]);
+}
+
 #[test]
 fn no_size_and_no_state_panics() {
     let keys: &[&[KeyCode]] = &[

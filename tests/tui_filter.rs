@@ -11,6 +11,8 @@ fn check_while_typing(view: View, script: &str) {
     let mut s = State::new(common::timeline(600, 3), Options::default());
     update(&mut s, Action::Resize(120, 40));
     update(&mut s, Action::Show(view));
+    // The memo's rows in date order (`r`); ranking them is tested below.
+    s.by_date = true;
     update(&mut s, Action::StartFilter);
     // `<` is a backspace in the script.
     for ch in script.chars() {
@@ -92,14 +94,14 @@ fn search_texts_made_beside_the_first_frame_find_what_each_items_fields_find() {
                     }),
                 ),
                 View::Quotes => (
-                    (0..cat.quotes.len()).collect(),
+                    cat.quote_order.clone(),
                     Box::new(|i| {
                         let q = &cat.quotes[i];
                         vec![q.speaker.clone(), q.text.clone(), q.outlet.clone()]
                     }),
                 ),
                 View::Sources => (
-                    (0..cat.docs.len()).collect(),
+                    cat.doc_order.clone(),
                     Box::new(|i| {
                         let d = &cat.docs[i];
                         vec![
@@ -129,4 +131,51 @@ fn search_texts_made_beside_the_first_frame_find_what_each_items_fields_find() {
             assert!(s.catalog.search_ready(view));
         }
     }
+}
+
+/// In the Quotes view a `/` search lists the same rows, best matches first (by skim's score,
+/// the best selected); `r` puts them back in date order, and again best first.
+#[test]
+fn quotes_found_with_slash_come_best_first_and_r_restores_date_order() {
+    let mut reordered = 0;
+    for query in ["holt", "bor", "pe", "ster", "guar"] {
+        let mut s = State::new(common::timeline(600, 3), Options::default());
+        update(&mut s, Action::Resize(120, 40));
+        update(&mut s, Action::Show(View::Quotes));
+        update(&mut s, Action::StartFilter);
+        for ch in query.chars() {
+            update(&mut s, Action::Type(ch));
+        }
+        let by_date = filtered(&s, View::Quotes);
+        let ranked = s.current_rows().to_vec();
+        let (mut a, mut b) = (ranked.clone(), by_date.clone());
+        a.sort_unstable();
+        b.sort_unstable();
+        assert_eq!(a, b, "/{query}: ranking keeps exactly the matching rows");
+        if ranked != by_date {
+            reordered += 1;
+        }
+        let ranker = attache::tui::rank::Ranker::new(query).unwrap();
+        // Beyond SCORED matches only the most promising are scored (the rest follow by date).
+        let scores: Vec<i64> = ranked
+            .iter()
+            .take(attache::tui::rank::SCORED)
+            .map(|&q| ranker.score(&s.catalog.quotes[q]))
+            .collect();
+        assert!(
+            scores.windows(2).all(|w| w[0] >= w[1]),
+            "/{query}: {scores:?}"
+        );
+        assert_eq!(s.cursor().selected, 0, "the best match is selected");
+        update(&mut s, Action::Submit);
+        update(&mut s, Action::ToggleRank);
+        assert!(s.by_date);
+        assert_eq!(s.current_rows(), &by_date[..]);
+        update(&mut s, Action::ToggleRank);
+        assert_eq!(s.current_rows(), &ranked[..]);
+    }
+    assert!(
+        reordered > 0,
+        "some query's best matches are not its first by date"
+    );
 }

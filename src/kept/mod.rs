@@ -16,7 +16,7 @@ pub use dirs::Dirs;
 pub use file::Read;
 pub use key::Keys;
 pub use marks::{Mark, Marks, MarksFile};
-pub use places::{FiltersFile, Place, PlacesFile, SavedFilter};
+pub use places::{ArticlePlace, FiltersFile, Place, PlacesFile, SavedFilter};
 
 use std::io;
 use std::path::PathBuf;

@@ -54,9 +54,22 @@ pub struct Place {
     pub document: Option<String>,
     #[serde(default)]
     pub filters: Vec<SavedFilter>,
+    /// The article open when the place was saved, if one was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article: Option<ArticlePlace>,
     /// When it was saved (RFC 3339), to forget the oldest.
     #[serde(default)]
     pub saved: String,
+}
+
+/// An open article: which document (its stable key), the first line shown (a byte offset into
+/// its sanitised text) and the highlighted span, if any.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ArticlePlace {
+    pub document: String,
+    pub top: usize,
+    #[serde(default)]
+    pub highlight: Option<(usize, usize)>,
 }
 
 /// `places.json`: the last place per corpus key.

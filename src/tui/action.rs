@@ -80,6 +80,8 @@ pub enum Action {
     CopyUrl,
     StartFilter,
     Pick(Facet),
+    /// Quotes view with a `/` query: the best matches first, or in date order.
+    ToggleRank,
     /// Quotes view: show both forms, then direct quotes only, then reported statements only.
     CycleForm,
     /// Bookmark (or un-bookmark) the selected event or quote.

@@ -155,6 +155,10 @@ pub struct State {
     pub date_format: Option<String>,
     /// Bookmarks, notes, saved filters and where to write them.
     pub kept: Kept,
+    /// The Quotes view lists a `/` search's matches in date order (`r`), not best first.
+    pub by_date: bool,
+    /// The query the Quotes view's rows were last ranked for (a new one selects the best).
+    ranked_for: Option<String>,
 }
 
 impl State {
@@ -196,6 +200,8 @@ impl State {
             keymap: Keymap::default(),
             date_format: None,
             kept,
+            by_date: false,
+            ranked_for: None,
         };
         state.refresh_rows();
         state
@@ -256,10 +262,25 @@ impl State {
         }
         let before = self.selected_item();
         let mut memo = std::mem::take(&mut self.memos[v]);
-        let rows = memo.rows(self, self.view);
+        let mut rows = memo.rows(self, self.view);
+        let ranked = self.ranked().map(str::to_string);
+        let ranked = ranked.as_deref();
+        if let Some(query) = ranked {
+            rows = super::rank::ranked(self, query, &rows, memo.last_reach());
+        }
         self.memos[v] = memo;
+        // A ranked query being typed selects its best match; otherwise the selection stays on
+        // its item.
+        let best_first = self.view == View::Quotes
+            && self.mode == Mode::Filter
+            && ranked.map(str::to_string) != self.ranked_for
+            && ranked.is_some();
+        if self.view == View::Quotes {
+            self.ranked_for = ranked.map(str::to_string);
+        }
         let cursor = &mut self.cursors[v];
         cursor.selected = match before {
+            _ if best_first => 0,
             Some(item) => rows
                 .iter()
                 .position(|&r| r == item)
@@ -269,6 +290,21 @@ impl State {
         cursor.offset = cursor.offset.min(cursor.selected);
         self.rows[v] = rows;
         self.stale[v] = false;
+    }
+
+    /// The query the current view's rows are ranked by: the Quotes view with a `/` query, unless
+    /// `r` asked for date order.
+    pub fn ranked(&self) -> Option<&str> {
+        let q = self.query()?;
+        (self.view == View::Quotes && !self.by_date && !q.trim().is_empty()).then_some(q)
+    }
+
+    /// `r`: the Quotes view's matches best first, or in date order.
+    pub fn toggle_rank(&mut self) {
+        self.by_date = !self.by_date;
+        self.stale[View::Quotes.index()] = true;
+        self.ranked_for = None;
+        self.refresh_rows();
     }
 
     /// The sanitised text of a document (kept once made).

@@ -99,8 +99,10 @@ pub struct Catalog {
     pub quotes: Arc<Vec<QuoteEntry>>,
     /// How many of `quotes` are direct quotes.
     pub direct: usize,
-    /// Quote indices in display order: by document, then place in it.
+    /// Quote indices in display order: by date (undated last), then by document and place.
     pub quote_order: Vec<usize>,
+    /// Document indices in display order: by publication date (undated last), then load order.
+    pub doc_order: Vec<usize>,
     pub docs: Arc<Vec<DocEntry>>,
     /// The search texts and document facets, made beside the first frame (see [`super::later`]).
     later: Arc<Later>,
@@ -237,7 +239,14 @@ impl Catalog {
         }
         docs.par_iter_mut()
             .for_each(|d| d.quotes.sort_by_key(|&q| quotes[q].span.start));
-        let quote_order = quote_order(&quotes, direct, &docs);
+        let mut quote_order = quote_order(&quotes, direct, &docs);
+        // In time order, then as the sources list them (a stable sort keeps that order).
+        quote_order.sort_by_key(|&q| (quotes[q].date.is_none(), quotes[q].date));
+        let mut doc_order: Vec<usize> = (0..docs.len()).collect();
+        doc_order.sort_by_key(|&d| {
+            let date = tl.documents[d].published.date;
+            (date.is_none(), date)
+        });
 
         let axis = events.iter().filter_map(|e| Some((e.start?, e.end?))).fold(
             None,
@@ -263,6 +272,7 @@ impl Catalog {
             doc_by_id: Arc::clone(&doc_by_id),
             event_order: event_order.clone(),
             quote_order: quote_order.clone(),
+            doc_order: doc_order.clone(),
         }));
         Later::make_in_background(&later);
         Catalog {
@@ -272,6 +282,7 @@ impl Catalog {
             quotes,
             direct,
             quote_order,
+            doc_order,
             docs,
             doc_by_id,
             axis,

@@ -127,6 +127,13 @@ pub fn current_place(state: &State) -> Place {
         document: selected(View::Sources)
             .map(|&i| crate::kept::key::document_key(&tl.documents[i])),
         filters: to_saved(&state.filters),
+        article: state.source.and_then(|src| {
+            Some(crate::kept::ArticlePlace {
+                document: crate::kept::key::document_key(tl.documents.get(src.doc)?),
+                top: src.top,
+                highlight: src.highlight.map(|h| (h.start, h.end)),
+            })
+        }),
         saved: String::new(),
     }
 }
@@ -158,6 +165,48 @@ pub fn restore_place(state: &mut State, place: &Place) {
         .find(|&v| view_name(v) == place.view)
         .unwrap_or(View::Timeline);
     state.refresh_rows();
+    if let Some(a) = &place.article {
+        restore_article(state, a);
+    }
+}
+
+/// Reopens the article of a kept place at the line it showed (Esc goes back to the list).
+fn restore_article(state: &mut State, a: &crate::kept::ArticlePlace) {
+    let tl = &state.timeline;
+    let Some(doc) = (0..tl.documents.len())
+        .find(|&d| crate::kept::key::document_key(&tl.documents[d]) == a.document)
+    else {
+        return;
+    };
+    let text = &tl.documents[doc].text;
+    let highlight = a
+        .highlight
+        .filter(|&(s, e)| s <= e && text.is_char_boundary(s) && text.is_char_boundary(e))
+        .map(|(s, e)| crate::model::Span::new(s, e));
+    let quote = highlight.and_then(|h| {
+        state.catalog.docs[doc]
+            .quotes
+            .iter()
+            .copied()
+            .find(|&q| tl.quotes[q].span == h)
+    });
+    let here = state.place();
+    state.back.push(here);
+    let Some(art) = state.article(doc) else {
+        return;
+    };
+    // The sanitised text is made the same way each time; an offset off a boundary starts over.
+    let top = if art.text.is_char_boundary(a.top) && a.top <= art.text.len() {
+        a.top
+    } else {
+        0
+    };
+    state.source = Some(super::app::SourceView {
+        doc,
+        highlight,
+        quote,
+        top,
+    });
 }
 
 /// Applies a change to the bookmarks file (re-read, changed, written atomically) and to the

@@ -28,6 +28,8 @@ pub struct Lists {
     pub event_order: Vec<usize>,
     /// Quote indices in display order.
     pub quote_order: Vec<usize>,
+    /// Document indices in display order.
+    pub doc_order: Vec<usize>,
 }
 
 /// The actors, kinds and statuses of a document's quotes and event mentions (for the facets).
@@ -104,7 +106,7 @@ impl Later {
             View::Quotes => Blobs::new(l.quotes.len(), l.quote_order.iter().copied(), |i| {
                 l.quotes[i].fields().into_iter()
             }),
-            View::Sources => Blobs::new(l.docs.len(), 0..l.docs.len(), |i| {
+            View::Sources => Blobs::new(l.docs.len(), l.doc_order.iter().copied(), |i| {
                 l.docs[i].fields().into_iter()
             }),
         }

@@ -20,6 +20,7 @@ pub mod later;
 pub mod layout;
 pub mod navigate;
 pub mod query;
+pub mod rank;
 pub mod rows;
 pub mod runs;
 pub mod saved;

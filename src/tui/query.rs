@@ -58,6 +58,47 @@ impl Term {
         if self.exact { &self.text } else { &self.lower }
     }
 
+    /// Whether the term matches in this one field (as it is shown, not lower-cased).
+    pub(super) fn in_field(&self, field: &str) -> bool {
+        if self.exact {
+            return self.fuzzy.fits(field.as_bytes());
+        }
+        let mut lower = String::new();
+        push_blob(&mut lower, [field]);
+        lower.pop();
+        self.fuzzy.fits(lower.as_bytes())
+    }
+
+    /// Byte offsets of the characters of `field` this term matched, for highlighting.
+    pub(super) fn positions(&self, field: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        if self.exact {
+            if let Some(runs) = align(&self.text, field) {
+                out.extend(runs.into_iter().flat_map(|r| char_starts(field, r)));
+            }
+            return out;
+        }
+        // Fold each character to one lower-case character, so that offsets map back.
+        let mut folded = String::with_capacity(field.len());
+        let mut origin = Vec::with_capacity(field.len());
+        for (i, c) in field.char_indices() {
+            let l = c.to_lowercase().next().unwrap_or(c);
+            origin.extend(std::iter::repeat_n(i, l.len_utf8()));
+            folded.push(l);
+        }
+        let needle: String = self
+            .needle()
+            .chars()
+            .map(|c| c.to_lowercase().next().unwrap_or(c))
+            .collect();
+        if let Some(runs) = align(&needle, &folded) {
+            for r in runs {
+                out.extend(char_starts(&folded, r).filter_map(|i| origin.get(i).copied()));
+            }
+        }
+        out
+    }
+
     /// Whether the term matches the item, and if so where (see [`Reach`]). `hay` is the item's
     /// blob and `item_mask` its [`mask`].
     /// Whether an item with this [`mask`] may hold the term.
@@ -175,33 +216,7 @@ impl Matcher {
 
     /// Byte offsets of the characters of `field` that the query matched, for highlighting.
     pub fn positions(&self, field: &str) -> Vec<usize> {
-        let mut out = Vec::new();
-        for t in &self.terms {
-            if t.exact {
-                if let Some(runs) = align(&t.text, field) {
-                    out.extend(runs.into_iter().flat_map(|r| char_starts(field, r)));
-                }
-                continue;
-            }
-            // Fold each character to one lower-case character, so that offsets map back.
-            let mut folded = String::with_capacity(field.len());
-            let mut origin = Vec::with_capacity(field.len());
-            for (i, c) in field.char_indices() {
-                let l = c.to_lowercase().next().unwrap_or(c);
-                origin.extend(std::iter::repeat_n(i, l.len_utf8()));
-                folded.push(l);
-            }
-            let needle: String = t
-                .needle()
-                .chars()
-                .map(|c| c.to_lowercase().next().unwrap_or(c))
-                .collect();
-            if let Some(runs) = align(&needle, &folded) {
-                for r in runs {
-                    out.extend(char_starts(&folded, r).filter_map(|i| origin.get(i).copied()));
-                }
-            }
-        }
+        let mut out: Vec<usize> = self.terms.iter().flat_map(|t| t.positions(field)).collect();
         out.sort_unstable();
         out.dedup();
         out

@@ -109,6 +109,13 @@ impl Memo {
     }
 }
 
+impl Memo {
+    /// Where each row of the last query's rows matched its last term (empty when unknown).
+    pub fn last_reach(&self) -> &[Reach] {
+        self.steps.last().map_or(&[], |s| s.reach.as_slice())
+    }
+}
+
 /// The items of `view` that pass every filter (no memo: a fresh search).
 pub fn filtered(state: &State, view: View) -> Vec<usize> {
     Memo::default().rows(state, view)
@@ -270,7 +277,10 @@ fn faceted(state: &State, view: View, facets: &[Filter]) -> Vec<usize> {
                 })
             })
             .collect(),
-        View::Sources => (0..cat.docs.len())
+        View::Sources => cat
+            .doc_order
+            .iter()
+            .copied()
             .filter(|&i| {
                 let d = &cat.docs[i];
                 let published = tl.documents[i].published.date;

@@ -2,7 +2,7 @@
 //! and `f` (or `:filters`, `:load NAME`) brings them back. On disk they are
 //! [`crate::kept::SavedFilter`]s, independent of the TUI's filter type.
 
-use super::action::Action;
+use super::action::{Action, View};
 use super::app::{Mode, Prompt, State};
 use super::filter::{DateRange, Filter};
 use crate::kept::{FiltersFile, SavedFilter};
@@ -165,9 +165,47 @@ fn change_filters(state: &mut State, change: impl Fn(&mut FiltersFile), done: St
     });
 }
 
-/// The `:` line: `save NAME`, `load NAME`, `delete NAME`, `filters`.
+/// `:2025-08-15` (or `:2025-08`, `:2025`): selects the first row of the list dated on or after
+/// that day (in date order, the first of that day).
+fn jump_to_date(state: &mut State, text: &str) {
+    let from = match DateRange::parse(text, None) {
+        Ok(r) => r.from,
+        Err(e) => {
+            state.message = Some(e);
+            return;
+        }
+    };
+    let cat = &state.catalog;
+    let tl = &state.timeline;
+    let date = |i: usize| match state.view {
+        View::Timeline => cat.events.get(i).and_then(|e| e.start),
+        View::Quotes => cat.quotes.get(i).and_then(|q| q.date),
+        View::Sources => tl.documents.get(i).and_then(|d| d.published.date),
+    };
+    let found = state
+        .current_rows()
+        .iter()
+        .position(|&i| date(i).is_some_and(|d| d >= from));
+    match found {
+        Some(pos) => {
+            let rows = super::layout::areas(state).list_rows();
+            let c = super::app::Cursor {
+                selected: pos,
+                ..state.cursor()
+            };
+            *state.cursor_mut() = super::app::scrolled(c, rows);
+            state.message = Some(format!("first row on or after {from}"));
+        }
+        None => state.message = Some(format!("nothing listed on or after {from}")),
+    }
+}
+
+/// The `:` line: `save NAME`, `load NAME`, `delete NAME`, `filters`, or a date to jump to.
 fn command(state: &mut State, p: Prompt) {
     let text = p.text.trim();
+    if text.starts_with(|c: char| c.is_ascii_digit()) && state.source.is_none() {
+        return jump_to_date(state, text);
+    }
     let (verb, rest) = text.split_once(' ').unwrap_or((text, ""));
     let name = crate::sanitize::plain(rest.trim());
     match (verb, name.is_empty()) {

@@ -194,6 +194,17 @@ fn list(state: &mut State, action: Action) -> Option<Effect> {
         }
         Action::Pick(facet) => state.mode = Mode::Picker(facets::picker(state, facet)),
         Action::CycleForm => cycle_form(state),
+        Action::ToggleRank => {
+            state.toggle_rank();
+            state.message = Some(
+                if state.by_date {
+                    "quotes found with /: in date order (r: best first)"
+                } else {
+                    "quotes found with /: best matches first (r: date order)"
+                }
+                .into(),
+            );
+        }
         Action::ToggleBookmark => kept::toggle_bookmark(state),
         Action::EditNote => kept::start_note(state),
         Action::PickSaved => super::saved::open_saved(state),

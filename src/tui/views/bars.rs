@@ -87,28 +87,50 @@ pub fn status(frame: &mut Frame, area: Rect, state: &State) {
         count(View::Quotes, state.catalog.quotes.len(), said),
         count(View::Sources, state.catalog.docs.len(), "sources"),
     );
+    // The current view's count alone, when the three do not fit.
+    let current = match (state.source.is_some(), state.view) {
+        (true, _) => None,
+        (false, View::Timeline) => {
+            Some(count(View::Timeline, state.catalog.events.len(), "events"))
+        }
+        (false, View::Quotes) => Some(count(View::Quotes, state.catalog.quotes.len(), said)),
+        (false, View::Sources) => Some(count(View::Sources, state.catalog.docs.len(), "sources")),
+    }
+    .map(|c| format!(" {c} "));
     let message = state.message.as_ref().map(|m| format!(" {m} "));
     let chips: Vec<String> = state
         .filters
         .iter()
         .map(|f| format!(" {} ", f.label()))
         .collect();
+    let hints: Vec<(String, &str)> = state.keymap.hints(keymap::context(state)).collect();
+    let hint_width = |(keys, word): &(String, &str)| width(keys) + width(word) + 3;
+    // The first hint (`? help`) keeps its place on the narrowest bar: it is how to learn the rest.
+    let first_hint = hints.first().map_or(0, hint_width);
     // A message is what the user must read: when the bar is short, the filter chips fold into a
-    // count, then the counts give way, before the message is cut.
-    let total = area.width as usize;
+    // count, then the counts shrink to the current view's and give way, before the message is cut.
+    let total = (area.width as usize).saturating_sub(first_hint);
     let message_w = message.as_deref().map_or(0, width);
     let chips_w: usize = chips.iter().map(|c| width(c) + 1).sum();
     let folded = format!(" {} filters ", chips.len());
-    let (show_counts, show_chips) = if width(&counts) + chips_w + message_w <= total {
-        (true, true)
+    let folded_w = if chips.is_empty() {
+        0
     } else {
-        (
-            width(&counts) + width(&folded) + 1 + message_w <= total,
-            false,
-        )
+        width(&folded) + 1
     };
-    if show_counts {
-        left.push(Span::styled(counts, bar));
+    let short = current.unwrap_or_default();
+    let (counts, show_chips) = if width(&counts) + chips_w + message_w <= total {
+        (Some(counts), true)
+    } else if width(&counts) + folded_w + message_w <= total {
+        (Some(counts), false)
+    } else if width(&short) + folded_w + message_w <= total && !short.is_empty() {
+        (Some(short), false)
+    } else {
+        (None, false)
+    };
+    let show_counts = counts.is_some();
+    if let Some(c) = counts {
+        left.push(Span::styled(c, bar));
     }
     if show_chips {
         for c in chips {
@@ -126,7 +148,7 @@ pub fn status(frame: &mut Frame, area: Rect, state: &State) {
     let room = (area.width as usize).saturating_sub(used);
     let mut right: Vec<Span> = Vec::new();
     let mut right_width = 0;
-    for (keys, word) in state.keymap.hints(keymap::context(state)) {
+    for (keys, word) in hints {
         let w = width(&keys) + width(word) + 3;
         if right_width + w > room {
             break;

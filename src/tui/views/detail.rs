@@ -5,6 +5,7 @@ use super::super::action::View;
 use super::super::app::{Focus, State};
 use super::super::filter::Matcher;
 use super::super::layout::{Areas, DetailPlacement, detail_placement};
+use super::super::rank::Ranker;
 use super::text::paragraph;
 use crate::model::DateSource;
 use crate::sanitize::plain;
@@ -32,8 +33,17 @@ impl Detail {
             .extend(paragraph(text, self.width, style, &marks));
     }
     fn item(&mut self, text: &str, style: Style) {
+        self.item_hits(text, style, &[], style);
+    }
+    /// An item with the characters at `hits` (byte offsets) drawn in `hit`.
+    fn item_hits(&mut self, text: &str, style: Style, hits: &[usize], hit: Style) {
+        let marks: Vec<(Range<usize>, Style)> = hits
+            .iter()
+            .filter_map(|&h| Some((h..h + text.get(h..)?.chars().next()?.len_utf8(), hit)))
+            .collect();
         let start = self.lines.len();
-        self.lines.extend(paragraph(text, self.width, style, &[]));
+        self.lines
+            .extend(paragraph(text, self.width, style, &marks));
         self.items.push(start..self.lines.len());
     }
     fn blank(&mut self) {
@@ -245,13 +255,31 @@ fn quote(d: &mut Detail, state: &State, item: usize) {
     if q.reported {
         return reported(d, state, item);
     }
-    d.item(&format!("“{}”", q.text), t.quote);
+    // The letters a `/` search matched, as the list highlights them (skim's alignment).
+    let ranker = state.query().and_then(Ranker::new);
+    let hits = |s: &str, shift: usize| -> Vec<usize> {
+        ranker
+            .as_ref()
+            .map(|r| r.positions(s).into_iter().map(|h| h + shift).collect())
+            .unwrap_or_default()
+    };
+    d.item_hits(
+        &format!("“{}”", q.text),
+        t.quote,
+        &hits(&q.text, "“".len()),
+        t.matched,
+    );
     let who = if q.speaker.is_empty() {
         "unattributed"
     } else {
         q.speaker.as_str()
     };
-    d.text(&format!("— {who}"), t.speaker, &[], t.matched);
+    d.text(
+        &format!("— {who}"),
+        t.speaker,
+        &hits(who, "— ".len()),
+        t.matched,
+    );
     if let Some(rule) = state
         .timeline
         .quotes

@@ -3,9 +3,9 @@
 //! never between quotation marks; `F` shows direct quotes, reported speech or both.
 
 use super::super::app::State;
-use super::super::filter::Matcher;
 use super::super::layout::Areas;
-use super::text::{columns, flex, table_row};
+use super::super::rank::Ranker;
+use super::text::{around, columns, flex, table_row};
 use super::{list_row, row_style, visible};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -24,9 +24,18 @@ pub fn draw(frame: &mut Frame, areas: &Areas, state: &State) {
     } else {
         flex(list.width as usize, &[14, 0])
     };
+    // With a `/` query the order is said in the header (`r` switches it).
+    let quote_head = match (
+        state.query().is_some_and(|q| !q.trim().is_empty()),
+        state.by_date,
+    ) {
+        (false, _) => "Quote",
+        (true, false) => "Quote · best match first (r: by date)",
+        (true, true) => "Quote · by date (r: best first)",
+    };
     let header = columns(
         &widths,
-        ["Speaker", "Quote", "Outlet", "Date"].map(|h| (h, Style::new(), &[][..])),
+        ["Speaker", quote_head, "Outlet", "Date"].map(|h| (h, Style::new(), &[][..])),
     );
     frame.render_widget(
         Paragraph::new(table_row(&header, t.header, t.header)),
@@ -41,7 +50,7 @@ pub fn draw(frame: &mut Frame, areas: &Areas, state: &State) {
         frame.render_widget(Paragraph::new(msg).style(t.dim), list_row(list, 0));
         return;
     }
-    let matcher = state.query().and_then(Matcher::new);
+    let matcher = state.query().and_then(Ranker::new);
     for (i, (pos, item)) in visible(state, areas).enumerate() {
         let q = &state.catalog.quotes[item];
         let hits = |s: &str| matcher.as_ref().map(|m| m.positions(s)).unwrap_or_default();
@@ -61,6 +70,8 @@ pub fn draw(frame: &mut Frame, areas: &Areas, state: &State) {
             .into_iter()
             .map(|h| h + marker.len())
             .collect();
+        // A match past the column's cut-off is shown in a window around it.
+        let (text, text_hits) = around(&text, &text_hits, widths[1]);
         let (speaker_hits, outlet_hits) = (hits(&q.speaker), hits(&q.outlet));
         let date = q.date.map(|d| state.day(d)).unwrap_or_default();
         let speaker = if q.speaker.is_empty() {

@@ -157,6 +157,43 @@ pub fn cell(
     spans
 }
 
+/// `text` and its `hits` as a cell of `width` columns shows them: unchanged when the first hit is
+/// within the width, else an elided window, `…` and the text from a little before that hit, so
+/// that a match past the cut-off is seen.
+pub fn around(text: &str, hits: &[usize], width: usize) -> (String, Vec<usize>) {
+    let Some(&first) = hits.first() else {
+        return (text.to_string(), hits.to_vec());
+    };
+    let Some(before) = text.get(..first) else {
+        return (text.to_string(), hits.to_vec());
+    };
+    if width_of(before) + 1 < width {
+        return (text.to_string(), hits.to_vec());
+    }
+    // A third of the width of context before the hit, from a word start when there is one.
+    let lead = width / 3;
+    let mut start = first;
+    let mut used = 0;
+    for (i, c) in before.char_indices().rev() {
+        used += char_width(c);
+        if used > lead {
+            break;
+        }
+        start = i;
+    }
+    if let Some(sp) = text[start..first].find(' ') {
+        start += sp + 1;
+    }
+    let ellipsis = "…";
+    let shown = format!("{ellipsis}{}", &text[start..]);
+    let moved = hits
+        .iter()
+        .filter(|&&h| h >= start)
+        .map(|&h| h - start + ellipsis.len())
+        .collect();
+    (shown, moved)
+}
+
 /// One cell of a list row.
 pub struct Col<'a> {
     pub width: usize,
@@ -290,6 +327,20 @@ mod tests {
                 assert_eq!(got, w, "{text:?} at {w}");
             }
         }
+    }
+
+    #[test]
+    fn a_match_past_the_cut_off_is_shown_in_a_window() {
+        let text = "We will not move an inch on the question of the northern quays, said Holt";
+        let hits: Vec<usize> = (0..4).map(|i| text.find("quays").unwrap() + i).collect();
+        let (shown, moved) = around(text, &hits, 30);
+        assert!(shown.starts_with('…'), "{shown}");
+        let picked: String = moved.iter().map(|&i| &shown[i..i + 1]).collect();
+        assert_eq!(picked, "quay");
+        assert!(width_of(&shown[..moved[3]]) < 30, "{shown}");
+        // A hit within the width leaves the text as it is.
+        let (same, _) = around(text, &[3], 30);
+        assert_eq!(same, text);
     }
 
     #[test]

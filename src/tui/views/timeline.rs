@@ -87,8 +87,14 @@ pub fn draw(frame: &mut Frame, areas: &Areas, state: &State) {
         } else {
             Style::new()
         };
-        // Kept marks go before the title: ★ bookmarked, ✎ has a note.
-        let marker = marker(state, &ev.id);
+        // Kept marks go before the title: ★ bookmarked, ✎ has a note. A narrow list has no
+        // status column: a planned event says so in words there (italics alone may not show).
+        let said = if planned && widths.len() != 5 {
+            "planned: "
+        } else {
+            ""
+        };
+        let marker = format!("{said}{}", marker(state, &ev.id));
         let hits: Vec<usize> = matcher
             .as_ref()
             .map(|m| m.positions(&e.title))
