@@ -606,3 +606,26 @@ fn a_listed_happening_gives_the_year_a_month_day_leaves_open() {
         docs[0].published.clues
     );
 }
+
+#[test]
+fn a_date_set_the_day_before_the_news_dates_the_article_the_day_after() {
+    // The report's news (the talks) has no date of its own; the earlier post is dated and said to
+    // be "the day before". The year comes from the full date of an older walkout.
+    let text = "Port talks held\n\
+        Union leader Jane Holt spoke with the transport minister by phone, the union said. \
+        Holt had written the day before, June 4, that the port would stay shut. \
+        The strike began with the March 3, 2031 walkout.";
+    let mut docs = vec![doc("talks.txt", text)];
+    infer_publication_dates(&mut docs);
+    assert_eq!(
+        docs[0].published.date,
+        Some(day("2031-06-05")),
+        "{:?}",
+        docs[0].published
+    );
+    // Without "the day before" the same date leaves the day at the date itself.
+    let plain = text.replace("the day before, June 4", "on June 4");
+    let mut docs = vec![doc("plain.txt", &plain)];
+    infer_publication_dates(&mut docs);
+    assert_ne!(docs[0].published.date, Some(day("2031-06-05")));
+}

@@ -22,6 +22,7 @@ impl Clue {
                 per_day,
                 ceiling,
                 key,
+                lead,
                 ..
             } => with_resolved_starts(*key, sem, *tense, lo, hi, |starts| {
                 // Days counted as integers from `lo`: the gap to a start is then a subtraction,
@@ -37,7 +38,7 @@ impl Clue {
                     let offset = match last {
                         Some((s, o)) if s == start => o,
                         _ => {
-                            let o = start.map(|s| (s - lo).num_days());
+                            let o = start.map(|s| (s - lo).num_days() + lead);
                             last = Some((start, o));
                             o
                         }
@@ -137,8 +138,13 @@ impl Clue {
                 per_day,
                 ceiling,
                 key,
+                lead,
                 ..
-            } => Some((*key, per_day.to_bits(), ceiling.to_bits())),
+            } => Some((
+                key.wrapping_add((*lead as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)),
+                per_day.to_bits(),
+                ceiling.to_bits(),
+            )),
             _ => None,
         }
     }
@@ -152,6 +158,7 @@ impl Clue {
                 per_day,
                 ceiling,
                 key,
+                lead,
                 ..
             } => {
                 let mut start = None;
@@ -161,7 +168,8 @@ impl Clue {
                         None => resolved_start(sem, *tense, d),
                     });
                 });
-                near_cost(start.flatten(), d, *tense, *per_day, *ceiling)
+                let start = start.flatten().and_then(|s| add_days(s, *lead));
+                near_cost(start, d, *tense, *per_day, *ceiling)
             }
             Clue::Window { from, to, .. } => {
                 if d < *from {

@@ -31,6 +31,9 @@ pub enum Clue {
         ceiling: f64,
         /// Identifies the expression's meaning and tense, for [`resolved_start`]'s memo.
         key: u64,
+        /// Days from the expression's day to the article's news day: 0, or 1 for a date the
+        /// text puts the day before its news ("wrote the day before, June 4").
+        lead: i64,
     },
     /// The publication date lies in `from..=to` (from an anchored elapsed time).
     Window {
@@ -81,6 +84,12 @@ impl Clue {
     /// A human-readable account for `Published::clues`; `doc` is the article's text.
     pub fn describe(&self, doc: &str) -> String {
         match self {
+            Clue::Near {
+                text, lead: 1.., ..
+            } => {
+                let text = text.slice(doc);
+                format!("'{text}' is the day before the article's news")
+            }
             Clue::Near { text, tense, .. } => {
                 let text = text.slice(doc);
                 let tense = match tense {
@@ -155,14 +164,16 @@ pub fn doc_clues(text: &str, exprs: &[&Expression]) -> Vec<Clue> {
     let mut clues = Vec::new();
     let mut anchors: Vec<(&str, NaiveDate, NaiveDate)> = Vec::new();
     let mut last_sentence = None;
-    let near = |e: &Expression, per_day, ceiling| Clue::Near {
+    let led = |e: &Expression, per_day, ceiling, lead| Clue::Near {
         text: e.span,
         sem: e.sem.clone(),
         tense: e.tense,
         per_day,
         ceiling,
         key: resolution_key(e),
+        lead,
     };
+    let near = |e: &Expression, per_day, ceiling| led(e, per_day, ceiling, 0);
     for &e in exprs {
         let surface = e.span.slice(text);
         match &e.sem {
@@ -174,6 +185,13 @@ pub fn doc_clues(text: &str, exprs: &[&Expression]) -> Vec<Clue> {
             // A wire dateline ("WASHINGTON, April 2 (Reuters) -") states the day of the report.
             Sem::Date { day: Some(_), .. } if in_dateline(text, e) => {
                 clues.push(near(e, 3.0, 60.0));
+            }
+            // A month-day the text sets days before its news ("wrote the day before, June 4"):
+            // the news day follows it.
+            Sem::Date { day: Some(_), .. } if e.tense != Tense::Future => {
+                if let Some(days) = days_before_the_news(text, e) {
+                    clues.push(led(e, 1.0, 15.0, days));
+                }
             }
             _ => {}
         }
@@ -302,6 +320,40 @@ fn weekday_named_with(text: &str, e: &Expression) -> Option<u32> {
         let weekday = lexicon.lookup(&w).weekday;
         (weekday > 0 && w.len() >= 3).then_some(u32::from(weekday))
     })
+}
+
+/// How many days before the article's news a month-day lies when the words just before it say
+/// so and name no other reference ("the day before, June 4", "a day earlier, on March 3", "two
+/// days earlier, on May 2").
+fn days_before_the_news(text: &str, e: &Expression) -> Option<i64> {
+    let before = text.get(..e.span.start)?;
+    let before = before
+        .get(before.len().saturating_sub(40)..)
+        .unwrap_or(before);
+    let before = before.trim_end();
+    let before = before.strip_suffix(" on").unwrap_or(before).trim_end();
+    let before = before.strip_suffix(',')?.trim_end().to_lowercase();
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let n = words.len();
+    if n < 3 {
+        return None;
+    }
+    let (count, unit, rel) = (words[n - 3], words[n - 2], words[n - 1]);
+    let days = match (count, unit) {
+        ("the" | "a" | "one", "day") => 1,
+        ("two", "days") => 2,
+        ("three", "days") => 3,
+        _ => return None,
+    };
+    let fits = match count {
+        "the" => matches!(rel, "before" | "prior"),
+        _ => matches!(rel, "earlier" | "before"),
+    };
+    // "the previous day, June 4" reads the same as "the day before".
+    if !fits {
+        return (n >= 3 && words[n - 3..] == ["the", "previous", "day"]).then_some(1);
+    }
+    Some(days)
 }
 
 /// Whether the expression is the date of a wire dateline: at the start of a line, after a place
