@@ -1,20 +1,10 @@
 //! `attache brief` as a user runs it: a Markdown briefing or a calendar, filters, errors.
 
-use std::process::{Command, Output};
+use crate::util::attache;
+use std::process::Command;
 
-fn attache(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_attache"))
-        .args(args)
-        .env(
-            "ATTACHE_CACHE_DIR",
-            std::env::temp_dir().join("attache-test-cache"),
-        )
-        .output()
-        .expect("run attache")
-}
-
-fn fixtures() -> String {
-    format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"))
+fn fixtures_dir() -> String {
+    crate::util::fixtures().display().to_string()
 }
 
 #[test]
@@ -58,7 +48,7 @@ fn brief_on_the_embedded_corpus_is_markdown_with_every_part() {
 
 #[test]
 fn brief_cites_the_files_of_other_formats_by_record() {
-    let out = attache(&["brief", &fixtures()]);
+    let out = attache(&["brief", &fixtures_dir()]);
     assert!(out.status.success());
     let md = String::from_utf8(out.stdout).expect("UTF-8");
     assert!(md.contains("wire_export.jsonl#5`"), "{md}");
@@ -67,7 +57,7 @@ fn brief_cites_the_files_of_other_formats_by_record() {
 
 #[test]
 fn brief_as_ics_is_a_calendar() {
-    let out = attache(&["brief", "--format", "ics", &fixtures()]);
+    let out = attache(&["brief", "--format", "ics", &fixtures_dir()]);
     assert!(out.status.success());
     let cal = String::from_utf8(out.stdout).expect("UTF-8");
     assert!(cal.starts_with("BEGIN:VCALENDAR\r\n"));

@@ -8,7 +8,7 @@ use attache::export::{self, Format};
 use attache::model::{Document, Timeline};
 use attache::progress::Progress;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn seeds() -> Vec<Document> {
     let none: [&str; 0] = [];
@@ -133,7 +133,7 @@ fn the_timeline_does_not_depend_on_the_number_of_threads() {
 }
 
 fn attache(args: &[&str], cache: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_attache"))
+    crate::util::attache_command()
         .args(args)
         .env("ATTACHE_CACHE_DIR", cache)
         .output()

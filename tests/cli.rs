@@ -1,18 +1,8 @@
 //! The command line as a user runs it: exports, errors and exit codes.
 
+use crate::util::attache;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-
-fn attache(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_attache"))
-        .args(args)
-        .env(
-            "ATTACHE_CACHE_DIR",
-            std::env::temp_dir().join("attache-test-cache"),
-        )
-        .output()
-        .expect("run attache")
-}
 
 fn seeds_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/corpus")

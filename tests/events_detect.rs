@@ -1,10 +1,8 @@
 //! Event detection on sentences written for the test: what is an event, its people, place, date
 //! and status, and what is not an event.
 
-mod events_support;
-
+use crate::events_support::{PEOPLE, detect, doc, timex, timex_from};
 use attache::model::{DateOrigin, EventKind, Precision, Status};
-use events_support::{PEOPLE, detect, doc, timex, timex_from};
 
 #[test]
 fn a_meeting_has_its_people_place_and_date() {

@@ -1,11 +1,9 @@
 //! Merging mentions of several outlets into one timeline: one real event once, its most precise
 //! date, past once reported done, disagreements kept, results independent of file order.
 
-mod events_support;
-
+use crate::events_support::{PEOPLE, doc, extraction, timex, timex_from};
 use attache::extract::merge::merge;
 use attache::model::{Document, Quote, Span, Status, Timeline};
-use events_support::{PEOPLE, doc, extraction, timex, timex_from};
 
 fn timeline(docs: Vec<(Document, Vec<attache::extract::time::Timex>)>) -> Timeline {
     let extractions = docs
@@ -544,7 +542,7 @@ fn a_report_of_the_week_gives_late_last_week_its_own_day() {
     );
     let mut late = timex(&b.text, "late last week", "2031-W10");
     if let Some(t) = late.time.as_mut() {
-        t.start = Some(events_support::date("2031-03-07"));
+        t.start = Some(crate::events_support::date("2031-03-07"));
         t.approximate = true;
     }
     let tl = timeline(vec![(a, vec![]), (b, vec![late])]);

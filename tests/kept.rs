@@ -4,21 +4,15 @@
 //! ATTACHE_HOME, never the real home.
 #![cfg(unix)]
 
-mod pty_session;
-
-use pty_session::Session;
+use crate::pty_session::Session;
 use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 fn attache(home: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_attache"));
+    let mut c = crate::util::attache_command();
     c.env("ATTACHE_HOME", home)
-        .env(
-            "ATTACHE_CACHE_DIR",
-            std::env::temp_dir().join("attache-test-cache"),
-        )
         .env_remove("ATTACHE_CONFIG_DIR")
         .env_remove("ATTACHE_DATA_DIR");
     c

@@ -5,16 +5,13 @@ use attache::corpus::{self, LoadOptions};
 use attache::model::DateSource;
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 const GOOD: &str = "Minister Jane Holt met union leaders on Monday.\n";
 
 fn attache(args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_attache"));
-    cmd.args(args).env_remove("ATTACHE_MAX_BYTES").env(
-        "ATTACHE_CACHE_DIR",
-        std::env::temp_dir().join("attache-test-cache"),
-    );
+    let mut cmd = crate::util::attache_command();
+    cmd.args(args).env_remove("ATTACHE_MAX_BYTES");
     for (k, v) in env {
         cmd.env(k, v);
     }

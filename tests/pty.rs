@@ -2,9 +2,7 @@
 //! vt100 parser, and the terminal checked after it quits (main screen, cursor shown, echo on).
 #![cfg(unix)]
 
-mod pty_session;
-
-use pty_session::{Session, local_flags};
+use crate::pty_session::{Session, local_flags};
 
 #[test]
 fn tabs_sources_help_and_quit_leave_the_terminal_as_it_was() {

@@ -3,25 +3,17 @@
 //! the defaults, and command-line flags beating the file. Files live in a temporary ATTACHE_HOME.
 #![cfg(unix)]
 
-mod pty_session;
-mod tui_fixture;
-
+use crate::pty_session::Session;
+use crate::util::screen_text;
 use attache::tui::keymap::context;
 use attache::tui::{Action, Options, State, update};
-use pty_session::Session;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn run(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_attache"))
+    crate::util::attache_command()
         .env("ATTACHE_HOME", home)
-        .env(
-            "ATTACHE_CACHE_DIR",
-            std::env::temp_dir().join("attache-test-cache"),
-        )
         .env_remove("ATTACHE_CONFIG_DIR")
         .env_remove("ATTACHE_DATA_DIR")
         .args(args)
@@ -29,28 +21,14 @@ fn run(home: &Path, args: &[&str]) -> Output {
         .expect("run attache")
 }
 
-fn screen(s: &State) -> String {
-    let mut t = Terminal::new(TestBackend::new(s.width, s.height)).unwrap();
-    t.draw(|f| attache::tui::draw(f, s)).unwrap();
-    let buf = t.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
-
 #[test]
 fn a_key_override_shows_in_the_help_and_the_hints_and_works() {
     let text = "[keys]\nquit = \"x\"\nhelp = \"F1\"\n";
     let settings = attache::config::parse(text, Path::new("config.toml")).unwrap();
-    let mut s = State::new(tui_fixture::timeline(), Options::default());
+    let mut s = State::new(crate::tui_fixture::timeline(), Options::default());
     s.keymap = settings.keymap;
     update(&mut s, Action::Resize(120, 40));
-    let hints = screen(&s);
+    let hints = screen_text(&s);
     let status = hints.lines().last().unwrap();
     assert!(
         status.contains("F1 help") && status.contains("x quit"),
@@ -60,7 +38,7 @@ fn a_key_override_shows_in_the_help_and_the_hints_and_works() {
     let f1 = KeyEvent::new(KeyCode::F(1), KeyModifiers::NONE);
     let action = s.keymap.action_for(context(&s), &f1).unwrap();
     update(&mut s, action);
-    let help = screen(&s);
+    let help = screen_text(&s);
     let row = |keys: &str, what: &str| {
         help.lines().any(|l| {
             l.split('│')

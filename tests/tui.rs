@@ -1,31 +1,16 @@
 //! What the TUI draws: insta snapshots of every view at 80x24 and 120x40 (ratatui's TestBackend),
 //! small terminals, and article text with escape sequences that must never reach the terminal.
 
-mod tui_fixture;
-
-use attache::tui::keymap::{action_for, context};
+use crate::util::{press, typed};
 use attache::tui::{Action, Options, State, ThemeName, View, draw, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
 fn state(w: u16, h: u16) -> State {
-    let mut s = State::new(tui_fixture::timeline(), Options::default());
+    let mut s = State::new(crate::tui_fixture::timeline(), Options::default());
     update(&mut s, Action::Resize(w, h));
     s
-}
-
-fn press(s: &mut State, code: KeyCode) {
-    let ev = KeyEvent::new(code, KeyModifiers::NONE);
-    if let Some(a) = action_for(context(s), &ev) {
-        update(s, a);
-    }
-}
-
-fn typed(s: &mut State, text: &str) {
-    for c in text.chars() {
-        press(s, KeyCode::Char(c));
-    }
 }
 
 fn screen(s: &State) -> String {
@@ -67,7 +52,7 @@ fn snapshots_of_every_view() {
 fn snapshots_of_a_reported_statement() {
     for theme in [ThemeName::Dark, ThemeName::Mono] {
         let mut s = State::new(
-            tui_fixture::timeline(),
+            crate::tui_fixture::timeline(),
             Options {
                 theme,
                 ..Options::default()
@@ -157,9 +142,9 @@ fn at_40x12_planned_is_written_and_help_stays_in_the_status_bar() {
 /// were loaded in; `:2031-03-12` selects the first row of that day or later.
 #[test]
 fn quotes_and_sources_are_listed_in_date_order_and_colon_date_jumps() {
-    let mut tl = tui_fixture::timeline();
+    let mut tl = crate::tui_fixture::timeline();
     // The first document loaded is now the latest.
-    tl.documents[0].published.date = Some(tui_fixture::day("2031-03-20"));
+    tl.documents[0].published.date = Some(crate::tui_fixture::day("2031-03-20"));
     let mut s = State::new(tl, Options::default());
     update(&mut s, Action::Resize(120, 40));
     for view in ['2', '3'] {
@@ -175,15 +160,22 @@ fn quotes_and_sources_are_listed_in_date_order_and_colon_date_jumps() {
         let mut sorted = dates.clone();
         sorted.sort_by_key(|d| (d.is_none(), *d));
         assert_eq!(dates, sorted, "{view}");
-        assert_eq!(dates.first(), Some(&Some(tui_fixture::day("2031-03-12"))));
+        assert_eq!(
+            dates.first(),
+            Some(&Some(crate::tui_fixture::day("2031-03-12")))
+        );
         typed(&mut s, ":2031-03-13");
         press(&mut s, KeyCode::Enter);
         let at = s.cursor().selected;
-        assert_eq!(dates[at], Some(tui_fixture::day("2031-03-20")), "{view}");
+        assert_eq!(
+            dates[at],
+            Some(crate::tui_fixture::day("2031-03-20")),
+            "{view}"
+        );
         assert!(
             dates[..at]
                 .iter()
-                .all(|d| d.is_some_and(|d| d < tui_fixture::day("2031-03-13")))
+                .all(|d| d.is_some_and(|d| d < crate::tui_fixture::day("2031-03-13")))
         );
     }
 }
@@ -192,7 +184,7 @@ fn quotes_and_sources_are_listed_in_date_order_and_colon_date_jumps() {
 /// highlighted in the row and in the detail pane.
 #[test]
 fn a_match_past_the_quote_column_is_shown_and_highlighted_in_list_and_detail() {
-    let mut tl = tui_fixture::timeline();
+    let mut tl = crate::tui_fixture::timeline();
     tl.quotes[0].text = "We are ready to talk about the border, the ferries, the fishing rights \
                          and in the end about the northern quays of Tarnwick,"
         .into();
@@ -254,7 +246,7 @@ fn no_size_and_no_state_panics() {
 fn themes_draw_the_same_text() {
     let text = |theme| {
         let mut s = State::new(
-            tui_fixture::timeline(),
+            crate::tui_fixture::timeline(),
             Options {
                 theme,
                 mouse: false,
@@ -299,7 +291,7 @@ const EVIL: &str = concat!(
 );
 
 fn evil_timeline() -> attache::model::Timeline {
-    let mut tl = tui_fixture::timeline();
+    let mut tl = crate::tui_fixture::timeline();
     for d in &mut tl.documents {
         d.path = format!("saved/{EVIL}/{}", d.path);
         d.title = Some(format!("Title {EVIL}"));
@@ -498,7 +490,7 @@ fn the_help_shows_every_description_whole_and_lists_filters_command() {
 
 #[test]
 fn the_article_heading_shows_a_web_address_as_text() {
-    let mut tl = tui_fixture::timeline();
+    let mut tl = crate::tui_fixture::timeline();
     for d in &mut tl.documents {
         d.url = Some(format!("https://news.example/{}", d.id));
     }

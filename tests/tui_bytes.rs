@@ -4,8 +4,7 @@
 //! holds — through scrolling, filtering, switching views and resizing, and for hand-made frames
 //! with colours, wide characters and blanks.
 
-#[path = "../benches/common/mod.rs"]
-mod common;
+use crate::common;
 
 use attache::tui::compact::Compact;
 use attache::tui::{Action, Options, State, View, draw, update};

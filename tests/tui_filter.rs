@@ -1,8 +1,7 @@
 //! The `/` filter remembers the rows of recent queries and narrows them as the query grows: what
 //! it shows after each keystroke must be exactly what a fresh search over everything finds.
 
-#[path = "../benches/common/mod.rs"]
-mod common;
+use crate::common;
 
 use attache::tui::rows::filtered;
 use attache::tui::{Action, Options, State, View, update};

@@ -2,15 +2,12 @@
 //! ids shifting), notes, saved filter sets, the last place, and the date format, with the files
 //! in a temporary directory.
 
-mod tui_fixture;
-
+use crate::util::{press, screen_text, typed};
 use attache::kept::Store;
 use attache::tui::app::Mode;
 use attache::tui::kept::{open, remember_place};
 use attache::tui::{Action, Options, State, View, update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
 fn state_in(store: &Store, timeline: attache::model::Timeline) -> State {
     let mut s = State::new(timeline, Options::default());
@@ -18,33 +15,6 @@ fn state_in(store: &Store, timeline: attache::model::Timeline) -> State {
     assert!(warnings.is_empty(), "{warnings:?}");
     update(&mut s, Action::Resize(120, 40));
     s
-}
-
-fn press(s: &mut State, code: KeyCode) {
-    let ev = KeyEvent::new(code, KeyModifiers::NONE);
-    if let Some(a) = s.keymap.action_for(attache::tui::keymap::context(s), &ev) {
-        update(s, a);
-    }
-}
-
-fn typed(s: &mut State, text: &str) {
-    for c in text.chars() {
-        press(s, KeyCode::Char(c));
-    }
-}
-
-fn screen(s: &State) -> String {
-    let mut t = Terminal::new(TestBackend::new(s.width, s.height)).unwrap();
-    t.draw(|f| attache::tui::draw(f, s)).unwrap();
-    let buf = t.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
 }
 
 /// Selects the timeline row whose title contains `title`.
@@ -72,15 +42,15 @@ fn list_row(screen: &str, text: &str) -> bool {
 fn a_bookmark_follows_its_event_when_the_ids_shift() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(dir.path());
-    let mut s = state_in(&store, tui_fixture::timeline());
+    let mut s = state_in(&store, crate::tui_fixture::timeline());
     select_event(&mut s, "Holt and Vey meet");
     press(&mut s, KeyCode::Char('b'));
     assert_eq!(s.message.as_deref(), Some("event bookmarked"));
-    let sc = screen(&s);
+    let sc = screen_text(&s);
     assert!(list_row(&sc, "★ Holt and Vey meet"), "{sc}");
 
     // The same articles with the events numbered the other way round: other ids, same events.
-    let mut shifted = tui_fixture::timeline();
+    let mut shifted = crate::tui_fixture::timeline();
     shifted.events.reverse();
     let n = shifted.events.len();
     let mut renames = Vec::new();
@@ -108,7 +78,7 @@ fn a_bookmark_follows_its_event_when_the_ids_shift() {
     assert_eq!(marked, ["Holt and Vey meet in Brenna"]);
 
     // `b` again removes it, from the file too.
-    let mut s = state_in(&store, tui_fixture::timeline());
+    let mut s = state_in(&store, crate::tui_fixture::timeline());
     select_event(&mut s, "Holt and Vey meet");
     press(&mut s, KeyCode::Char('b'));
     assert_eq!(s.message.as_deref(), Some("event bookmark removed"));
@@ -119,7 +89,7 @@ fn a_bookmark_follows_its_event_when_the_ids_shift() {
 fn a_note_is_written_shown_and_deleted_by_emptying_it() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(dir.path());
-    let mut s = state_in(&store, tui_fixture::timeline());
+    let mut s = state_in(&store, crate::tui_fixture::timeline());
     select_event(&mut s, "Holt and Vey meet");
     press(&mut s, KeyCode::Char('N'));
     assert!(matches!(s.mode, Mode::Note(_)));
@@ -131,7 +101,7 @@ fn a_note_is_written_shown_and_deleted_by_emptying_it() {
     typed(&mut s, "check the date");
     press(&mut s, KeyCode::Enter);
     assert_eq!(s.message.as_deref(), Some("note saved"));
-    let screen = screen(&s);
+    let screen = screen_text(&s);
     assert!(
         list_row(&screen, "meeting      ✎ Holt and Vey meet"),
         "{screen}"
@@ -158,7 +128,7 @@ fn a_note_is_written_shown_and_deleted_by_emptying_it() {
 fn saved_filters_come_back_from_the_picker() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(dir.path());
-    let mut s = state_in(&store, tui_fixture::timeline());
+    let mut s = state_in(&store, crate::tui_fixture::timeline());
     press(&mut s, KeyCode::Char('/'));
     typed(&mut s, "holt");
     press(&mut s, KeyCode::Enter);
@@ -177,9 +147,9 @@ fn saved_filters_come_back_from_the_picker() {
     assert!(s.filters.is_empty());
 
     // A new session: `f`, type to narrow, Enter.
-    let mut s = state_in(&store, tui_fixture::timeline());
+    let mut s = state_in(&store, crate::tui_fixture::timeline());
     press(&mut s, KeyCode::Char('f'));
-    assert!(screen(&s).contains("saved filters"));
+    assert!(screen_text(&s).contains("saved filters"));
     typed(&mut s, "talks");
     press(&mut s, KeyCode::Enter);
     assert_eq!(s.current_rows(), &shown[..]);
@@ -199,7 +169,7 @@ fn saved_filters_come_back_from_the_picker() {
 fn the_last_place_comes_back_with_its_filters() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(dir.path());
-    let mut s = state_in(&store, tui_fixture::timeline());
+    let mut s = state_in(&store, crate::tui_fixture::timeline());
     press(&mut s, KeyCode::Char('2'));
     press(&mut s, KeyCode::Char('j'));
     press(&mut s, KeyCode::Char('j'));
@@ -213,7 +183,7 @@ fn the_last_place_comes_back_with_its_filters() {
     press(&mut s, KeyCode::Char('2'));
     remember_place(&s).unwrap();
 
-    let mut again = state_in(&store, tui_fixture::timeline());
+    let mut again = state_in(&store, crate::tui_fixture::timeline());
     assert_eq!(again.view, View::Quotes);
     assert_eq!(again.query(), Some("vey"));
     assert_eq!(again.selected_item(), quote);
@@ -221,17 +191,17 @@ fn the_last_place_comes_back_with_its_filters() {
     assert_eq!(again.selected_item(), event);
 
     // Another corpus has its own place.
-    let mut other = State::new(tui_fixture::timeline(), Options::default());
+    let mut other = State::new(crate::tui_fixture::timeline(), Options::default());
     open(&mut other, Some(store.clone()), "another-corpus");
     assert_eq!(other.view, View::Timeline);
 }
 
 #[test]
 fn the_date_format_applies_to_days_only() {
-    let mut s = State::new(tui_fixture::timeline(), Options::default());
+    let mut s = State::new(crate::tui_fixture::timeline(), Options::default());
     s.date_format = Some("%d %b %Y".into());
     update(&mut s, Action::Resize(120, 40));
-    let screen = screen(&s);
+    let screen = screen_text(&s);
     assert!(screen.contains("10 Mar 2031"), "{screen}");
     assert!(!screen.contains("2031-03-10"));
     assert_eq!(s.date_text("~2031-03"), "~2031-03");
@@ -243,7 +213,7 @@ fn the_date_format_applies_to_days_only() {
 fn a_quote_chosen_in_an_events_detail_is_the_one_bookmarked() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(dir.path());
-    let mut s = state_in(&store, tui_fixture::timeline());
+    let mut s = state_in(&store, crate::tui_fixture::timeline());
     select_event(&mut s, "Holt and Vey meet");
     press(&mut s, KeyCode::Tab);
     press(&mut s, KeyCode::Char('j'));
@@ -256,13 +226,13 @@ fn a_quote_chosen_in_an_events_detail_is_the_one_bookmarked() {
     let text = s.timeline.quotes[chosen].text.clone();
     assert_eq!(file.quotes.values().next().unwrap().text, text);
     let start: String = text.chars().take(10).collect();
-    let detail = screen(&s);
+    let detail = screen_text(&s);
     assert!(detail.contains(&format!("★ “{start}")), "{detail}");
     // In the quotes list it is marked too.
     press(&mut s, KeyCode::Char('2'));
     assert!(s.kept.marks.quote_bookmarked(&s.timeline.quotes[chosen].id));
     assert!(
-        screen(&s)
+        screen_text(&s)
             .lines()
             .any(|l| l.contains(&format!("★ {start}")))
     );

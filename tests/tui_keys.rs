@@ -1,13 +1,11 @@
 //! The update function, key by key: what each key does to the TUI's state (no terminal needed).
 
-mod tui_fixture;
-
+use crate::util::{key, press, typed};
 use attache::model::Status;
 use attache::tui::app::{Focus, Mode};
 use attache::tui::filter::Filter;
-use attache::tui::keymap::{action_for, context};
 use attache::tui::{Action, Effect, Options, State, View, update};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 fn state_with(tl: attache::model::Timeline, w: u16, h: u16) -> State {
     let mut s = State::new(tl, Options::default());
@@ -16,22 +14,7 @@ fn state_with(tl: attache::model::Timeline, w: u16, h: u16) -> State {
 }
 
 fn state() -> State {
-    state_with(tui_fixture::timeline(), 100, 30)
-}
-
-fn key(s: &mut State, code: KeyCode, mods: KeyModifiers) -> Option<Effect> {
-    let a = action_for(context(s), &KeyEvent::new(code, mods))?;
-    update(s, a)
-}
-
-fn press(s: &mut State, code: KeyCode) -> Option<Effect> {
-    key(s, code, KeyModifiers::NONE)
-}
-
-fn typed(s: &mut State, text: &str) {
-    for c in text.chars() {
-        press(s, KeyCode::Char(c));
-    }
+    state_with(crate::tui_fixture::timeline(), 100, 30)
 }
 
 fn selected_title(s: &State) -> String {
@@ -76,7 +59,7 @@ fn j_k_g_and_capital_g_move_the_selection() {
 
 #[test]
 fn paging_keeps_the_selection_on_screen() {
-    let mut s = state_with(tui_fixture::many_events(500), 100, 30);
+    let mut s = state_with(crate::tui_fixture::many_events(500), 100, 30);
     let rows = attache::tui::layout::areas(&s).list_rows();
     key(&mut s, KeyCode::Char('d'), KeyModifiers::CONTROL);
     assert_eq!(s.cursor().selected, rows.div_ceil(2));
@@ -173,7 +156,7 @@ fn enter_opens_the_article_at_the_quote_and_esc_returns_exactly() {
 
 #[test]
 fn back_and_forward_restore_the_article_scroll() {
-    let mut s = state_with(tui_fixture::timeline(), 40, 12);
+    let mut s = state_with(crate::tui_fixture::timeline(), 40, 12);
     typed(&mut s, "jj");
     press(&mut s, KeyCode::Enter);
     press(&mut s, KeyCode::Enter);
@@ -343,7 +326,7 @@ fn capital_f_shows_direct_quotes_reported_speech_or_both() {
 
 #[test]
 fn y_cites_the_url_and_marks_an_inferred_date() {
-    let mut tl = tui_fixture::timeline();
+    let mut tl = crate::tui_fixture::timeline();
     let doc = tl
         .documents
         .iter_mut()
@@ -363,7 +346,7 @@ fn y_cites_the_url_and_marks_an_inferred_date() {
 
 #[test]
 fn capital_y_copies_the_articles_url_when_it_is_a_web_address() {
-    let mut tl = tui_fixture::timeline();
+    let mut tl = crate::tui_fixture::timeline();
     for d in &mut tl.documents {
         d.url = Some(if d.outlet.as_deref() == Some("Daily Ledger") {
             format!("https://news.example/{}", d.id)
@@ -396,7 +379,7 @@ fn capital_y_copies_the_articles_url_when_it_is_a_web_address() {
 
 #[test]
 fn y_never_cites_a_url_with_control_bytes() {
-    let mut tl = tui_fixture::timeline();
+    let mut tl = crate::tui_fixture::timeline();
     for d in &mut tl.documents {
         d.url = Some("https://ledger.example/\u{1b}]52;c;eA==\u{7}\u{9b}x".into());
     }
@@ -643,7 +626,7 @@ fn q_quits_but_types_in_the_filter_line() {
 
 #[test]
 fn help_opens_scrolls_and_closes() {
-    let mut s = state_with(tui_fixture::timeline(), 80, 12);
+    let mut s = state_with(crate::tui_fixture::timeline(), 80, 12);
     press(&mut s, KeyCode::Char('?'));
     assert_eq!(s.mode, Mode::Help { scroll: 0 });
     press(&mut s, KeyCode::Char('j'));
@@ -672,7 +655,7 @@ fn mouse_clicks_select_rows_and_tabs() {
 
 #[test]
 fn resizing_keeps_the_selection_visible() {
-    let mut s = state_with(tui_fixture::many_events(200), 100, 40);
+    let mut s = state_with(crate::tui_fixture::many_events(200), 100, 40);
     press(&mut s, KeyCode::End);
     update(&mut s, Action::Resize(100, 10));
     let rows = attache::tui::layout::areas(&s).list_rows();

@@ -1,8 +1,6 @@
 //! Tiny, huge and changing terminals: from 1x1 to 500x200, with resizes between any two actions,
 //! every view draws without panicking and never writes outside the screen it was given.
 
-mod tui_fixture;
-
 use attache::tui::action::Facet;
 use attache::tui::{Action, Options, State, View, draw, update};
 use proptest::prelude::*;
@@ -81,7 +79,7 @@ proptest! {
 
     #[test]
     fn any_size_and_any_action_sequence_draws(start in size(), actions in prop::collection::vec(action(), 0..24)) {
-        let mut s = State::new(tui_fixture::timeline(), Options::default());
+        let mut s = State::new(crate::tui_fixture::timeline(), Options::default());
         update(&mut s, Action::Resize(start.0, start.1));
         draw_checked(&s)?;
         for a in actions {
@@ -92,7 +90,7 @@ proptest! {
 
     #[test]
     fn rapid_resizes_without_drawing_in_between(sizes in prop::collection::vec(size(), 1..50)) {
-        let mut s = State::new(tui_fixture::timeline(), Options::default());
+        let mut s = State::new(crate::tui_fixture::timeline(), Options::default());
         update(&mut s, Action::Show(View::Quotes));
         update(&mut s, Action::Bottom);
         for (w, h) in sizes {
@@ -108,7 +106,7 @@ proptest! {
 fn the_largest_and_smallest_screens_draw_every_view() {
     for (w, h) in [(1, 1), (500, 200), (500, 1), (1, 200)] {
         for view in [View::Timeline, View::Quotes, View::Sources] {
-            let mut s = State::new(tui_fixture::timeline(), Options::default());
+            let mut s = State::new(crate::tui_fixture::timeline(), Options::default());
             update(&mut s, Action::Resize(w, h));
             update(&mut s, Action::Show(view));
             update(&mut s, Action::Open);
