@@ -89,6 +89,37 @@ fn an_article_opens_from_the_sources_and_esc_goes_back() {
     assert!(!out.contains('\u{7}'), "a bell reached the terminal");
 }
 
+/// The real binary writes the open article's address as an OSC 8 hyperlink, and plain text under
+/// NO_COLOR.
+#[test]
+fn the_article_address_is_a_hyperlink_unless_no_color() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "---\ntitle: Harbour talks resume\nurl: https://news.example/2031/holt\n---\n\nMinister Jane Holt met envoys in Brenna on Monday.\n";
+    std::fs::write(dir.path().join("holt.md"), text).unwrap();
+    for (env, linked) in [
+        (vec![("NO_COLOR", "")], true),
+        (vec![("NO_COLOR", "1")], false),
+    ] {
+        let mut s = Session::start_with(&[dir.path().to_str().unwrap()], &env);
+        s.wait_for("the first frame", |c| c.contains("1 Timeline"));
+        s.send("3");
+        s.send("\r");
+        s.wait_for("the article", |c| {
+            c.contains("news.example/2031/holt") && c.contains("Minister Jane Holt")
+        });
+        s.send("q");
+        assert_eq!(s.wait_exit(), 0);
+        let raw = s.raw.lock().unwrap();
+        let out = String::from_utf8_lossy(&raw);
+        assert_eq!(
+            out.contains("\u{1b}]8;;https://news.example/2031/holt\u{1b}\\"),
+            linked,
+            "NO_COLOR={:?}",
+            env[0].1
+        );
+    }
+}
+
 /// SIGINT (kill, not Ctrl-C, which raw mode reads as a key), SIGHUP (an SSH link dropping) and
 /// SIGTERM each end attache at once with 128 + the signal, the terminal restored, mouse capture
 /// off included.

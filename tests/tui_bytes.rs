@@ -404,3 +404,58 @@ fn hand_made_frames_with_colours_wide_characters_and_blanks_show_as_drawn() {
         last = drawn;
     }
 }
+
+/// The bytes of one frame of `s` drawn as the app draws it (with its hyperlink pass), at 120x40,
+/// after the frame is checked on the emulator.
+fn app_frame(s: &State) -> Vec<u8> {
+    let (mut t, mut vt) = terminal(120, 40);
+    attache::tui::terminal::draw_frame(&mut t, s).unwrap();
+    let bytes = std::mem::take(&mut t.backend_mut().inner_mut().out);
+    vt.process(&bytes);
+    let shown = vt.screen().contents();
+    assert!(!shown.trim().is_empty(), "the frame is drawn");
+    bytes
+}
+
+/// An article of the fixture with `url`, opened in the article view.
+fn article_with_url(url: &str, hyperlinks: bool) -> State {
+    let mut tl = crate::tui_fixture::timeline();
+    for d in &mut tl.documents {
+        d.url = Some(url.to_string());
+    }
+    let mut s = State::new(tl, Options::default());
+    s.hyperlinks = hyperlinks;
+    update(&mut s, Action::Resize(120, 40));
+    update(&mut s, Action::Show(View::Sources));
+    update(&mut s, Action::Open);
+    assert!(s.source.is_some(), "the article is open");
+    s
+}
+
+#[test]
+fn the_article_address_is_an_osc_8_hyperlink_only_when_safe_and_wanted() {
+    let url = "https://news.example/2031/03/talks?id=7";
+    let bytes = app_frame(&article_with_url(url, true));
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(
+        text.contains(&format!("\x1b]8;;{url}\x1b\\")),
+        "the address is linked: {text:?}"
+    );
+    assert!(text.contains("\x1b]8;;\x1b\\"), "and the link is closed");
+    // Off (NO_COLOR, a dumb terminal): the address is plain text.
+    let plain = app_frame(&article_with_url(url, false));
+    assert!(!String::from_utf8_lossy(&plain).contains("\x1b]8;"));
+    // An address with ESC, BEL or C1 bytes is never linked, and none of them is written.
+    for evil in [
+        "https://news.example/\x1b]52;c;aGk=\x07",
+        "https://news.example/\x07x",
+        "https://news.example/\u{9b}31m",
+        "https://news.example/\u{9d}8;;https://evil.example\u{9c}",
+    ] {
+        let bytes = app_frame(&article_with_url(evil, true));
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("\x1b]8;"), "{evil:?} linked: {text:?}");
+        assert!(!text.contains('\x07') && !text.contains('\u{9b}') && !text.contains('\u{9d}'));
+        assert!(!text.contains("]52;"), "{evil:?}: {text:?}");
+    }
+}

@@ -159,6 +159,9 @@ pub struct State {
     pub by_date: bool,
     /// The query the Quotes view's rows were last ranked for (a new one selects the best).
     ranked_for: Option<String>,
+    /// The open article's web address is written as an OSC 8 hyperlink (see
+    /// [`super::hyperlink`]); off unless the terminal setup asks for it.
+    pub hyperlinks: bool,
 }
 
 impl State {
@@ -202,6 +205,7 @@ impl State {
             kept,
             by_date: false,
             ranked_for: None,
+            hyperlinks: false,
         };
         state.refresh_rows();
         state

@@ -13,6 +13,7 @@ pub mod compact;
 pub mod facets;
 pub mod filter;
 pub mod growth;
+pub mod hyperlink;
 pub mod kept;
 pub mod keymap;
 pub mod keys;

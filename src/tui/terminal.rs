@@ -145,7 +145,14 @@ pub fn draw_frame<B: Backend<Error = io::Error> + Write>(
     state: &State,
 ) -> io::Result<()> {
     queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-    terminal.draw(|f| views::draw(f, state))?;
+    let frame = terminal.draw(|f| views::draw(f, state))?;
+    let link = match super::hyperlink::shown_url(state) {
+        Some(url) if state.hyperlinks => super::hyperlink::bytes(frame.buffer, url),
+        _ => None,
+    };
+    if let Some(link) = link {
+        terminal.backend_mut().write_all(&link)?;
+    }
     execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
     Ok(())
 }
