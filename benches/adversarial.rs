@@ -3,6 +3,10 @@
 //! words in a row, a megabyte of dates, and a megabyte of speech frames. Each runs at half size and
 //! full size: equal MB/s at both sizes means the cost grows linearly.
 
+/// The allocator the binary uses, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use attache::corpus::document_from_text;
 use attache::extract::build_timeline;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};

@@ -5,6 +5,10 @@
 //! articles, and on the whole of `ATTACHE_BENCH_CORPUS` (up to 1,000 files), since its cost
 //! depends on how many articles share names and expressions.
 
+/// The allocator the binary uses, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use attache::corpus::{self, LoadOptions};
 use attache::extract;
 use attache::model::Document;

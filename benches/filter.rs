@@ -5,6 +5,10 @@
 //! Quotes view a keystroke also ranks the matches (best first); `_by_date` leaves them in date
 //! order.
 
+/// The allocator the binary uses, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod common;
 
 use attache::tui::filter::Filter;

@@ -1,6 +1,10 @@
 //! Reader throughput: how many MB/s of saved pages, exports, feeds and plain text attache turns
 //! into documents (decoding, extraction of the body, metadata, chrome marking).
 
+/// The allocator the binary uses, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use attache::corpus::formats::{self, Kind};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;

@@ -4,6 +4,10 @@
 //! by `gen_corpus`, also the merge of an eighth, a quarter, half and all of its articles'
 //! extractions: the time per doubling shows how the merge grows (2x per doubling is linear).
 
+/// The allocator the binary uses, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use attache::corpus::{self, LoadOptions};
 use attache::extract::{self, Extraction, events, merge};
 use attache::model::Document;

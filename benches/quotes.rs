@@ -2,6 +2,10 @@
 //! news text, made of the bundled articles with their paragraphs reordered and thinned so that no
 //! two documents are the same.
 
+/// The allocator the binary uses, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use attache::corpus::document_from_text;
 use attache::extract::actors::{Gazetteer, find_actors};
 use attache::extract::quotes::{extract_quotes, link_statements};

@@ -2,6 +2,10 @@
 //! list views over 100,000 events / 500,000 quotes), and what one `j` costs on a real crossterm
 //! backend writing into memory: the time of the update and frame, and the bytes it writes (printed).
 
+/// The allocator the binary uses, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod common;
 
 use attache::corpus::{self, LoadOptions};

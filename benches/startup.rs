@@ -1,6 +1,10 @@
 //! Startup: the embedded corpus (five articles) loaded, extracted and merged, the TUI state built
 //! and the first frame drawn at 120x40 — what `attache tui` does before the user sees anything.
 
+/// The allocator the binary uses, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use attache::corpus::{self, LoadOptions};
 use attache::extract::build_timeline;
 use attache::tui::{Action, Options, State, draw, update};

@@ -7,6 +7,10 @@
 //!   `ATTACHE_BENCH_CORPUS` when set (e.g. a `gen_corpus` folder; the first, untimed open fills
 //!   the cache and takes as long as a cold load), else 200 copies of the bundled articles.
 
+/// The allocator the binary uses, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod common;
 
 use attache::cache::{self, Cache, entry};

@@ -18,6 +18,10 @@ use std::mem::ManuallyDrop;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+/// attache allocates through mimalloc, tuned by [`attache::memory`] (why: see there).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     attache::memory::configure();
     attache::progress::mark_start();

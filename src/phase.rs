@@ -16,6 +16,7 @@ pub struct Phase {
 /// Minor page faults of this thread so far (fresh pages the kernel had to clear); Linux only
 /// (`RUSAGE_THREAD`), zero elsewhere.
 #[cfg(target_os = "linux")]
+#[allow(unsafe_code)] // the SAFETY comment below
 fn thread_faults() -> i64 {
     // SAFETY: getrusage writes one rusage we own; a failure leaves it zeroed.
     unsafe {
@@ -37,6 +38,7 @@ fn thread_cpu() -> Duration {
 }
 
 #[cfg(unix)]
+#[allow(unsafe_code)] // the SAFETY comment below
 fn thread_cpu() -> Duration {
     let mut t = libc::timespec {
         tv_sec: 0,

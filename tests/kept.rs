@@ -362,7 +362,8 @@ fn open_to_others(dir: &Path) -> Vec<(String, u32)> {
 #[test]
 fn under_umask_022_attaches_folders_and_files_stay_private() {
     use std::os::unix::fs::PermissionsExt;
-    // SAFETY of the test: 022 is the usual umask; other tests do not depend on it.
+    // SAFETY: umask only sets this process's file mode mask; 022 is the usual one and other
+    // tests do not depend on it.
     unsafe { libc::umask(0o022) };
     let top = tempfile::tempdir().unwrap();
     let home = top.path().join("home");
@@ -442,6 +443,7 @@ fn the_place_survives_sighup_sigterm_and_a_kill_after_a_pause() {
             std::thread::sleep(Duration::from_millis(50));
         }
         let pid = s.child.process_id().expect("a pid") as libc::pid_t;
+        // SAFETY: kill only sends a signal to our own child.
         assert_eq!(unsafe { libc::kill(pid, sig) }, 0);
         let code = s.wait_exit();
         assert!(

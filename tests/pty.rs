@@ -135,6 +135,7 @@ fn every_signal_restores_the_terminal_and_mouse() {
             "--mouse turns mouse capture on"
         );
         let pid = s.child.process_id().expect("a pid") as libc::pid_t;
+        // SAFETY: kill only sends a signal to our own child.
         assert_eq!(unsafe { libc::kill(pid, sig) }, 0);
         assert_eq!(s.wait_exit(), 128 + sig as u32, "signal {sig}");
         s.assert_terminal_restored(before);
@@ -261,6 +262,7 @@ fn a_killed_session_reopens_in_the_article_where_it_was() {
     // The place is written once the user pauses.
     std::thread::sleep(std::time::Duration::from_millis(1200));
     let pid = s.child.process_id().expect("a pid") as libc::pid_t;
+    // SAFETY: kill only sends a signal to our own child.
     assert_eq!(unsafe { libc::kill(pid, libc::SIGKILL) }, 0);
     s.wait_exit();
     drop(s);

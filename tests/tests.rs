@@ -2,6 +2,9 @@
 //! linked the whole library 29 times). One module per area; shared helpers in `util` and the
 //! fixture modules.
 
+// The tests call libc to set up terminals, fifos and signals (each block with its SAFETY comment).
+#![allow(unsafe_code)]
+
 mod util;
 
 /// The generated corpus the benchmarks use.

@@ -306,6 +306,7 @@ impl Dictionary {
 /// UTF-8 lead bytes; ASCII letters and digits (and hyphens when they are word characters).
 #[cfg(target_arch = "x86_64")]
 #[inline]
+#[allow(unsafe_code)] // the SAFETY comment below
 fn sse2_masks(chunk: &[u8; 64], hyphen: bool) -> (u64, u64) {
     use std::arch::x86_64::*;
     let (mut first, mut word) = (0u64, 0u64);

@@ -23,7 +23,9 @@ pub struct Session {
 
 pub fn local_flags(master: &dyn MasterPty) -> libc::tcflag_t {
     let fd = master.as_raw_fd().expect("a unix pty");
+    // SAFETY: termios is plain old data, for which all zeroes is a valid value.
     let mut t: libc::termios = unsafe { std::mem::zeroed() };
+    // SAFETY: tcgetattr writes one termios we own, for a descriptor the pty keeps open.
     assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0);
     t.c_lflag
 }

@@ -28,6 +28,7 @@ const PREFETCH: usize = 4;
 
 /// Asks the processor to bring the first cache lines of `x` into its cache.
 #[inline]
+#[allow(unsafe_code)] // the SAFETY comment below
 fn prefetch<T>(x: &T) {
     #[cfg(target_arch = "x86_64")]
     {

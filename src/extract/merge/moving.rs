@@ -13,15 +13,18 @@ use rayon::prelude::*;
 #[derive(Clone, Copy)]
 struct Slots(*mut Mention);
 
+#[allow(unsafe_code)] // the SAFETY comment below
 // SAFETY: `Slots` is only written through in `into_events`, where every slot is written by
 // exactly one thread (see there); the buffers outlive the threads.
 unsafe impl Send for Slots {}
+#[allow(unsafe_code)] // the SAFETY comment below
 // SAFETY: as above.
 unsafe impl Sync for Slots {}
 
 /// The mentions of each group, in member order: `members` lists, for each group, indices into
 /// the documents' mentions taken in order. A mention no group took is dropped, and the cues only
 /// grouping needed (topic words, everyone named in the sentence) are dropped on the way.
+#[allow(unsafe_code)] // the SAFETY comment below
 pub fn into_events(per_doc: Vec<Vec<Mention>>, members: &[Vec<usize>]) -> Vec<Vec<Mention>> {
     let total: usize = per_doc.iter().map(Vec::len).sum();
     // Where each mention goes: its group and its rank there.
