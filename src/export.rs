@@ -27,6 +27,13 @@ pub enum Table {
     Quotes,
 }
 
+/// The whole timeline as `attache/1` JSON with `bookmarked` and `note` on the marked items.
+pub fn to_json_with_marks(timeline: &Timeline, marks: &Marks) -> Value {
+    let mut v = to_json(timeline);
+    annotate(&mut v, marks);
+    v
+}
+
 /// The export without kept marks (CSV: the events).
 pub fn write(timeline: &Timeline, format: Format, out: &mut dyn Write) -> io::Result<()> {
     write_marked(timeline, format, Table::Events, &Marks::default(), out)

@@ -34,17 +34,11 @@ const ALLOWED_UPWARD: &[(&str, &str)] = &[
     ("extract/merge.rs", "memory"),
     ("extract/merge.rs", "phase"),
     ("extract/time/publication.rs", "phase"),
-    // The cache finds its folder under `ATTACHE_HOME` by `kept::dirs::HOME_VAR`.
-    ("cache/store.rs", "kept"),
     // Settings parse key bindings and theme names with the TUI's `keymap`, `keys` and `ThemeName`
     // (while `tui::start` reads `config`: a cycle).
     ("config/default.rs", "tui"),
     ("config/mod.rs", "tui"),
     ("config/tests.rs", "tui"),
-    // `attache bookmark` takes clap's `cli::BookmarkCommand`, and the JSON with marks is built from
-    // `export::to_json` (while `export` reads `kept`'s marks: a cycle).
-    ("kept/commands.rs", "cli"),
-    ("kept/commands.rs", "export"),
 ];
 
 /// Files under `src/` that are no module of a layer.

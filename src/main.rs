@@ -340,7 +340,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let marks = marks(&timeline);
             if format == Format::Json {
-                let v = attache::kept::commands::json_with_marks(&timeline, &marks);
+                let v = export::to_json_with_marks(&timeline, &marks);
                 serde_json::to_writer_pretty(&mut out, &v)?;
                 writeln!(out)?;
             } else {
@@ -538,7 +538,7 @@ fn marks(timeline: &Timeline) -> attache::kept::Marks {
 
 /// The attache/1 JSON, with `bookmarked` and `note` on the items the user marked.
 fn write_json(timeline: &Timeline, out: &mut dyn Write) -> Result<()> {
-    let v = attache::kept::commands::json_with_marks(timeline, &marks(timeline));
+    let v = export::to_json_with_marks(timeline, &marks(timeline));
     serde_json::to_writer_pretty(&mut *out, &v)?;
     writeln!(out)?;
     Ok(())
@@ -553,7 +553,13 @@ fn bookmark(action: BookmarkCommand, no_cache: bool, out: &mut dyn Write) -> Res
     let Some(timeline) = load(input, no_cache) else {
         return Ok(ExitCode::from(2));
     };
-    let code = attache::kept::commands::run(&action, &timeline, out)?;
+    use attache::kept::commands::Request;
+    let request = match &action {
+        BookmarkCommand::Add { id, .. } => Request::Add(id),
+        BookmarkCommand::Remove { id, .. } => Request::Remove(id),
+        BookmarkCommand::List { .. } => Request::List,
+    };
+    let code = attache::kept::commands::run(request, &timeline, out)?;
     out.flush()?;
     Ok(ExitCode::from(code))
 }

@@ -9,6 +9,10 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
+/// The environment variable that puts all of attache's folders (settings, kept state, cache)
+/// under one directory (tests, portable setups).
+pub const HOME_VAR: &str = "ATTACHE_HOME";
+
 /// Creates `dir` and its missing parents, each `0700`.
 pub fn create_dir(dir: &Path) -> io::Result<()> {
     #[cfg(unix)]

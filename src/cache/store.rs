@@ -72,7 +72,7 @@ impl Cache {
         if let Some(dir) = var("ATTACHE_CACHE_DIR") {
             return Some(Cache::at(dir));
         }
-        if let Some(home) = var(crate::kept::dirs::HOME_VAR) {
+        if let Some(home) = var(crate::private::HOME_VAR) {
             return Some(Cache::at(PathBuf::from(home).join("cache")));
         }
         directories::ProjectDirs::from("", "", "attache").map(|p| Cache::at(p.cache_dir()))

@@ -1,7 +1,7 @@
 //! The command line's side of kept state: `attache bookmark add|remove|list`, and the marks that
 //! exports and briefs include.
 
-use super::{Keys, Marks, Store, export::annotate};
+use super::{Keys, Marks, Store};
 use crate::model::Timeline;
 use crate::sanitize::plain;
 use std::io::{self, Write};
@@ -15,13 +15,6 @@ pub fn marks_for(timeline: &Timeline) -> (Marks, Option<String>) {
     let read = store.marks();
     let marks = Marks::resolve(&read.value, timeline, &Keys::new(timeline));
     (marks, read.warning)
-}
-
-/// The whole timeline as `attache/1` JSON with the kept marks.
-pub fn json_with_marks(timeline: &Timeline, marks: &Marks) -> serde_json::Value {
-    let mut v = crate::export::to_json(timeline);
-    annotate(&mut v, marks);
-    v
 }
 
 /// Why a bookmark command failed.
@@ -94,17 +87,27 @@ pub fn list(timeline: &Timeline, marks: &Marks, out: &mut dyn Write) -> io::Resu
     Ok(())
 }
 
+/// What `attache bookmark …` asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Request<'a> {
+    /// Bookmark the event or quote with this id.
+    Add(&'a str),
+    /// Remove its bookmark.
+    Remove(&'a str),
+    /// List the bookmarks and notes.
+    List,
+}
+
 /// Runs `attache bookmark …` on a loaded timeline; returns the exit code (2 for an unknown id).
 pub fn run(
-    action: &crate::cli::BookmarkCommand,
+    request: Request<'_>,
     timeline: &Timeline,
     out: &mut dyn Write,
 ) -> Result<u8, BookmarkError> {
-    use crate::cli::BookmarkCommand;
-    let (id, on) = match action {
-        BookmarkCommand::Add { id, .. } => (id, true),
-        BookmarkCommand::Remove { id, .. } => (id, false),
-        BookmarkCommand::List { .. } => {
+    let (id, on) = match request {
+        Request::Add(id) => (id, true),
+        Request::Remove(id) => (id, false),
+        Request::List => {
             let (marks, warning) = marks_for(timeline);
             if let Some(w) = warning {
                 eprintln!("attache: warning: {}", plain(&w));

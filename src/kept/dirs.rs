@@ -9,8 +9,8 @@ use std::path::PathBuf;
 pub const CONFIG_DIR_VAR: &str = "ATTACHE_CONFIG_DIR";
 /// Bookmarks, notes, saved filters and last places live here.
 pub const DATA_DIR_VAR: &str = "ATTACHE_DATA_DIR";
-/// One directory for both, when the two above are not set.
-pub const HOME_VAR: &str = "ATTACHE_HOME";
+/// One directory for both (and the cache), when the two above are not set.
+pub use crate::private::HOME_VAR;
 
 /// The two directories attache uses.
 #[derive(Debug, Clone, PartialEq, Eq)]
