@@ -100,7 +100,7 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 /// A load that takes a while shows its progress on stderr; Ctrl-C during it exits with 130.
 ///
 /// The timeline is never dropped: a command ends the process soon after, and freeing a large
-/// corpus piece by piece (a tenth of a second at 10k articles) would only delay the exit.
+/// corpus piece by piece would only delay the exit.
 fn load(input: &Input, no_cache: bool) -> Option<ManuallyDrop<Timeline>> {
     load_for(input, no_cache, false).map(ManuallyDrop::new)
 }

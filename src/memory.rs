@@ -1,17 +1,17 @@
 //! The allocator, and giving freed memory back to the system between the stages of a large load.
 //!
 //! Extraction allocates many small strings and vectors on every core at once: mimalloc's
-//! per-thread heaps serve them without the contention and the free-list walks of glibc's malloc
-//! (10k articles: 21 s of CPU time down to 16–18 s). It is built without transparent huge pages
-//! (`no_thp`): with them, each fresh 2 MB page is cleared whole and stays resident however little
-//! of it is used (10k articles: peak 0.90 GB with them, 0.75 GB without).
+//! per-thread heaps serve them without the contention and the free-list walks of glibc's malloc.
+//! It is built without transparent huge pages (`no_thp`): with them, each fresh huge page is
+//! cleared whole and stays resident however little of it is used. (What each choice measured:
+//! PERFORMANCE.md, "Memory".)
 //!
 //! When the merge, on one thread, replaces the extractions' mentions with the events', the freed
 //! pages would stay resident for a while and the peak would hold both copies. Returning free pages
 //! between steps keeps the peak to one copy. During dating and extraction, on the other hand,
 //! each core frees and allocates the same sizes over and over: there freed pages are kept for
-//! reuse ([`Reuse`]) and returned once extraction is done (10k articles: 340k page faults down to
-//! 308k, system time 1.2 s → 0.9 s, 0.35 s less wall time; peak 0.76 → 0.81 GB).
+//! reuse ([`Reuse`]) and returned once extraction is done: fewer page faults and less system
+//! time, for a slightly higher peak.
 //!
 //! The allocator itself is declared by the binary (`main.rs`) and by each benchmark, not here: a
 //! library does not choose its users' allocator. Under another allocator these calls do nothing
@@ -20,9 +20,8 @@
 /// `mi_option_purge_delay` in mimalloc's `mi_option_t` (the same in its versions 2 and 3).
 const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
-/// Called first thing in `main`: freed pages go back to the system at once instead of 10 ms
-/// later, so that a stage's garbage is gone before the next stage's peak (10k articles: 1.0 GB
-/// peak down to 0.89 GB, no slower).
+/// Called first thing in `main`: freed pages go back to the system at once instead of a few
+/// milliseconds later, so that a stage's garbage is gone before the next stage's peak.
 #[allow(unsafe_code)] // the SAFETY comment below
 pub fn configure() {
     // SAFETY: sets one allocator option; mimalloc reads options atomically.

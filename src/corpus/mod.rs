@@ -114,8 +114,8 @@ impl LoadOptions {
 }
 
 /// Walks the given files and folders: see [`walk::scan`]. The walk mostly waits on the file
-/// system and uses one core, so the patterns that reading needs (chrome lines, metadata; some 20 ms
-/// to compile) are compiled meanwhile on another thread, once per process.
+/// system and uses one core, so the patterns that reading needs (chrome lines, metadata; they take
+/// a while to compile) are compiled meanwhile on another thread, once per process.
 pub fn scan(paths: &[impl AsRef<Path>]) -> Scan {
     static STARTED: std::sync::Once = std::sync::Once::new();
     STARTED.call_once(|| {

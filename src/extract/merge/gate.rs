@@ -1,8 +1,8 @@
 //! The merge's first look at a candidate group, from one cache line per group.
 //!
 //! On a large archive a mention walks hundreds of index entries, and most of the groups it meets
-//! cannot take it (10k articles: 97M groups met, 45M past the refusals on dates and tense, 2.8M
-//! that get the full score). Each group's [`Gate`] packs what the refusals read into 20 bytes,
+//! cannot take it (most are refused on dates and tense, and only a few percent of those met get
+//! the full score: PERFORMANCE.md, "Merge"). Each group's [`Gate`] packs what the refusals read into 20 bytes,
 //! and its [`Marks`] the rest of what the first look needs — dates as day numbers, tense and the
 //! bit marks of what its members name — into one 64-byte line, so the walk reads one small entry
 //! per group met and one line per group let through. A mention's [`Look`] bounds, from these
