@@ -20,7 +20,7 @@ const LAYERS: &[&[&str]] = &[
     &["extract"],
     // Running the stages: the cache (which holds the pipeline today) and its instruments.
     &["cache", "shard", "progress", "memory", "phase"],
-    &["kept"],
+    &["kept", "bindings"],
     &["export", "config"],
     &["brief", "tui"],
     &["cli"],
@@ -34,11 +34,6 @@ const ALLOWED_UPWARD: &[(&str, &str)] = &[
     ("extract/merge.rs", "memory"),
     ("extract/merge.rs", "phase"),
     ("extract/time/publication.rs", "phase"),
-    // Settings parse key bindings and theme names with the TUI's `keymap`, `keys` and `ThemeName`
-    // (while `tui::start` reads `config`: a cycle).
-    ("config/default.rs", "tui"),
-    ("config/mod.rs", "tui"),
-    ("config/tests.rs", "tui"),
 ];
 
 /// Files under `src/` that are no module of a layer.

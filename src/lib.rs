@@ -3,6 +3,7 @@
 //! Data flows one way: [`corpus`] loads documents, [`extract`] turns them into a [`model::Timeline`],
 //! and [`export`] and the `tui` only read it.
 
+pub mod bindings;
 pub mod brief;
 pub mod cache;
 pub mod citation;

@@ -47,7 +47,7 @@ pub fn release_free() {
 pub struct Reuse(());
 
 impl Reuse {
-#[allow(unsafe_code)] // the SAFETY comment below
+    #[allow(unsafe_code)] // the SAFETY comment below
     pub fn start() -> Reuse {
         // SAFETY: sets one allocator option; mimalloc reads options atomically.
         unsafe {
@@ -58,7 +58,7 @@ impl Reuse {
 }
 
 impl Drop for Reuse {
-#[allow(unsafe_code)] // the SAFETY comment below
+    #[allow(unsafe_code)] // the SAFETY comment below
     fn drop(&mut self) {
         // SAFETY: as in `configure`.
         unsafe {

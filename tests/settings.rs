@@ -5,7 +5,6 @@
 
 use crate::pty_session::Session;
 use crate::util::screen_text;
-use attache::tui::keymap::context;
 use attache::tui::{Action, Options, State, update};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::Path;
@@ -36,7 +35,7 @@ fn a_key_override_shows_in_the_help_and_the_hints_and_works() {
     );
     assert!(!status.contains("? help") && !status.contains("q quit"));
     let f1 = KeyEvent::new(KeyCode::F(1), KeyModifiers::NONE);
-    let action = s.keymap.action_for(context(&s), &f1).unwrap();
+    let action = s.keymap.action_for(s.context(), &f1).unwrap();
     update(&mut s, action);
     let help = screen_text(&s);
     let row = |keys: &str, what: &str| {
@@ -51,7 +50,7 @@ fn a_key_override_shows_in_the_help_and_the_hints_and_works() {
     assert!(!row("q ", "quit"), "{help}");
     let x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
     update(&mut s, Action::ToggleHelp);
-    assert_eq!(s.keymap.action_for(context(&s), &x), Some(Action::Quit));
+    assert_eq!(s.keymap.action_for(s.context(), &x), Some(Action::Quit));
 }
 
 #[test]

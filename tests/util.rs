@@ -33,7 +33,7 @@ pub fn fixtures() -> PathBuf {
 pub fn key(s: &mut State, code: KeyCode, mods: KeyModifiers) -> Option<Effect> {
     let a = s
         .keymap
-        .action_for(attache::tui::keymap::context(s), &KeyEvent::new(code, mods))?;
+        .action_for(s.context(), &KeyEvent::new(code, mods))?;
     update(s, a)
 }
 

@@ -2,8 +2,8 @@
 //! table so that it lists every action under the name the `[keys]` section reads.
 
 use super::DEFAULT_DATE_FORMAT;
-use crate::tui::keymap::{BINDINGS, Context};
-use crate::tui::keys::Key;
+use crate::bindings::keymap::{BINDINGS, Context};
+use crate::bindings::keys::Key;
 
 /// How a key is written in `config.toml`: the help's label, with words for the arrows.
 fn config_label(k: &Key) -> String {

@@ -1,6 +1,6 @@
 //! Settings from `config.toml` in the config directory: theme, mouse, date format and key
 //! bindings, where the user lists only the keys they change. The key overrides go through the
-//! TUI's one keymap table ([`crate::tui::keymap::Keymap`]), so the help and the hint bar always
+//! TUI's one keymap table ([`crate::bindings::keymap::Keymap`]), so the help and the hint bar always
 //! show what the config made of them. An invalid file is an error naming its line and column;
 //! the caller then starts with the defaults.
 
@@ -9,9 +9,8 @@ mod default;
 
 pub use default::print_default;
 
-use crate::tui::ThemeName;
-use crate::tui::keymap::Keymap;
-use crate::tui::keys::Key;
+use crate::bindings::keymap::Keymap;
+use crate::bindings::keys::Key;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -20,6 +19,26 @@ use toml::Spanned;
 
 /// The format dates have when `date_format` is not set.
 pub const DEFAULT_DATE_FORMAT: &str = "%Y-%m-%d";
+
+/// The theme names a user can pick with `--theme`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ThemeName {
+    #[default]
+    Dark,
+    Light,
+    Mono,
+}
+
+impl ThemeName {
+    /// The theme to use: an explicit choice wins, else `NO_COLOR` (set and non-empty) means mono.
+    pub fn resolve(explicit: Option<ThemeName>, no_color: Option<&str>) -> ThemeName {
+        match (explicit, no_color) {
+            (Some(t), _) => t,
+            (None, Some(v)) if !v.is_empty() => ThemeName::Mono,
+            _ => ThemeName::Dark,
+        }
+    }
+}
 
 /// The theme setting: `auto` lets `NO_COLOR` choose mono.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -1,5 +1,5 @@
 use super::*;
-use crate::tui::keymap::Context;
+use crate::bindings::keymap::Context;
 
 fn parse_str(text: &str) -> Result<Settings, ConfigError> {
     parse(text, Path::new("config.toml"))

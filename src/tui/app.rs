@@ -6,7 +6,7 @@ use super::action::{Facet, View};
 use super::catalog::Catalog;
 use super::filter::Filter;
 use super::kept::Kept;
-use super::keymap::Keymap;
+use super::keymap::{Context, Keymap};
 use super::rows;
 use super::theme::{Theme, ThemeName};
 use crate::model::{Span, Timeline};
@@ -209,6 +209,16 @@ impl State {
         };
         state.refresh_rows();
         state
+    }
+
+    /// The context the state is in: which key bindings apply.
+    pub fn context(&self) -> Context {
+        match self.mode {
+            Mode::Help { .. } => Context::Help,
+            Mode::Normal if self.source.is_some() => Context::Source,
+            Mode::Normal => Context::List,
+            _ => Context::Input,
+        }
     }
 
     /// The rows of the current view.

@@ -5,7 +5,6 @@
 //! them, and [`views`] draw a frame as a pure function of the state. Only [`terminal`] touches the
 //! real terminal, so everything else is tested with ratatui's `TestBackend`.
 
-pub mod action;
 pub mod ansi;
 pub mod app;
 pub mod catalog;
@@ -15,8 +14,6 @@ pub mod filter;
 pub mod growth;
 pub mod hyperlink;
 pub mod kept;
-pub mod keymap;
-pub mod keys;
 pub mod later;
 pub mod layout;
 pub mod navigate;
@@ -34,6 +31,7 @@ pub mod theme;
 pub mod update;
 pub mod views;
 
+pub use crate::bindings::{action, keymap, keys};
 pub use action::{Action, View};
 pub use app::{Options, State};
 pub use terminal::run;

@@ -8,7 +8,6 @@
 use super::action::Action;
 use super::app::{Options, State};
 use super::compact::Compact;
-use super::keymap;
 use super::update::{Effect, update};
 use super::views;
 use crate::model::Timeline;
@@ -174,7 +173,7 @@ fn handle<B: Backend<Error = io::Error> + Write>(
     let action = match msg {
         Msg::Signal(sig) => return Ok(Outcome::Signal(sig)),
         Msg::ReadFailed(e) => return Err(e),
-        Msg::Event(Event::Key(k)) => state.keymap.action_for(keymap::context(state), &k),
+        Msg::Event(Event::Key(k)) => state.keymap.action_for(state.context(), &k),
         Msg::Event(Event::Resize(w, h)) => Some(Action::Resize(w, h)),
         Msg::Event(Event::Mouse(m)) if state.mouse => mouse_action(&m),
         Msg::Event(_) => None,

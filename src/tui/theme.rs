@@ -6,25 +6,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-/// The theme names a user can pick with `--theme`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum ThemeName {
-    #[default]
-    Dark,
-    Light,
-    Mono,
-}
-
-impl ThemeName {
-    /// The theme to use: an explicit choice wins, else `NO_COLOR` (set and non-empty) means mono.
-    pub fn resolve(explicit: Option<ThemeName>, no_color: Option<&str>) -> ThemeName {
-        match (explicit, no_color) {
-            (Some(t), _) => t,
-            (None, Some(v)) if !v.is_empty() => ThemeName::Mono,
-            _ => ThemeName::Dark,
-        }
-    }
-}
+pub use crate::config::ThemeName;
 
 /// Every style the views draw with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

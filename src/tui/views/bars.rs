@@ -3,7 +3,6 @@
 
 use super::super::action::View;
 use super::super::app::{Mode, State};
-use super::super::keymap;
 use super::text::width;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -103,7 +102,7 @@ pub fn status(frame: &mut Frame, area: Rect, state: &State) {
         .iter()
         .map(|f| format!(" {} ", f.label()))
         .collect();
-    let hints: Vec<(String, &str)> = state.keymap.hints(keymap::context(state)).collect();
+    let hints: Vec<(String, &str)> = state.keymap.hints(state.context()).collect();
     let hint_width = |(keys, word): &(String, &str)| width(keys) + width(word) + 3;
     // The first hint (`? help`) keeps its place on the narrowest bar: it is how to learn the rest.
     let first_hint = hints.first().map_or(0, hint_width);

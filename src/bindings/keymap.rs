@@ -3,7 +3,6 @@
 //! user's overrides, so what the screen says a key does is always what it does.
 
 use super::action::{Action, Facet, View};
-use super::app::{Mode, State};
 pub use super::keys::Key;
 use super::keys::{code, ctrl, key};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -243,16 +242,6 @@ impl Keymap {
 /// The action for a key in a context with the default bindings (see [`Keymap::action_for`]).
 pub fn action_for(context: Context, ev: &KeyEvent) -> Option<Action> {
     Keymap::defaults().action_for(context, ev)
-}
-
-/// The context the state is in: which bindings apply.
-pub fn context(state: &State) -> Context {
-    match state.mode {
-        Mode::Help { .. } => Context::Help,
-        Mode::Normal if state.source.is_some() => Context::Source,
-        Mode::Normal => Context::List,
-        _ => Context::Input,
-    }
 }
 
 #[cfg(test)]
