@@ -9,7 +9,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod common;
 
 use attache::corpus::{self, LoadOptions};
-use attache::extract::build_timeline;
+use attache::pipeline::build_timeline;
 use attache::tui::compact::Compact;
 use attache::tui::{Action, Options, State, View, draw, update};
 use criterion::{Criterion, criterion_group, criterion_main};

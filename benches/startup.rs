@@ -6,7 +6,7 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use attache::corpus::{self, LoadOptions};
-use attache::extract::build_timeline;
+use attache::pipeline::build_timeline;
 use attache::tui::{Action, Options, State, draw, update};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;

@@ -2,7 +2,7 @@
 //!
 //! - `decode_timeline_entry`: decoding a timeline entry (documents, events, quotes) of a synthetic
 //!   timeline, part by part on both cores, from memory;
-//! - `reopen_folder`: `cache::open` on a folder whose cache is warm and whose files are settled:
+//! - `reopen_folder`: `pipeline::open` on a folder whose cache is warm and whose files are settled:
 //!   the scan, the stat index and the timeline entry, no file read. The folder is
 //!   `ATTACHE_BENCH_CORPUS` when set (e.g. a `gen_corpus` folder; the first, untimed open fills
 //!   the cache and takes as long as a cold load), else 200 copies of the bundled articles.
@@ -55,7 +55,7 @@ fn bench(c: &mut Criterion) {
     };
     let cache = Cache::at(scratch.path().join("cache"));
     let open = || {
-        cache::open(
+        attache::pipeline::open(
             std::slice::from_ref(&folder),
             &LoadOptions::default(),
             Some(&cache),

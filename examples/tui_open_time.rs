@@ -8,7 +8,7 @@
 //! trust) needs no cold run. For work on the time to the first frame; the figure the user sees
 //! is `ATTACHE_TIMINGS=1 attache DIR` in a terminal.
 
-use attache::cache::{self, Cache, entry};
+use attache::cache::{Cache, entry};
 use attache::corpus::LoadOptions;
 use attache::progress::Progress;
 use attache::tui::{Options, State, draw};
@@ -35,7 +35,7 @@ fn main() {
         let timeline = match std::fs::read(dump).ok().and_then(|b| entry::decode(&b)) {
             Some(t) => t,
             None => {
-                let opened = cache::open(
+                let opened = attache::pipeline::open(
                     &[dir],
                     &LoadOptions::default(),
                     Some(&cache),

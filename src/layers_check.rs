@@ -18,8 +18,8 @@ const LAYERS: &[&[&str]] = &[
     &["model", "text", "citation", "sanitize", "private"],
     &["corpus"],
     &["extract"],
-    // Running the stages: the cache (which holds the pipeline today) and its instruments.
-    &["cache", "shard", "progress", "memory", "phase"],
+    // Running the stages: the pipeline, the cache it reads and fills, and their instruments.
+    &["pipeline", "cache", "shard", "progress", "memory", "phase"],
     &["kept", "bindings"],
     &["export", "config"],
     &["brief", "tui"],

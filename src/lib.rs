@@ -18,6 +18,7 @@ mod layers_check;
 pub mod memory;
 pub mod model;
 pub mod phase;
+pub mod pipeline;
 pub mod private;
 pub mod progress;
 pub mod sanitize;

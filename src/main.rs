@@ -1,7 +1,7 @@
 //! The `attache` binary: CLI parsing and dispatch only.
 
 use anyhow::Result;
-use attache::cache::{self, Cache};
+use attache::cache::Cache;
 use attache::cli::{
     BookmarkCommand, BriefFormat, Cli, Command, EventsFormat, Input, ListFormat, QuoteForm,
 };
@@ -122,7 +122,7 @@ fn load_for(input: &Input, no_cache: bool, for_tui: bool) -> Option<Timeline> {
     let progress = Arc::new(Progress::default());
     let ticker = Ticker::start(Arc::clone(&progress));
     let user_cache = if no_cache { None } else { Cache::user() };
-    let opened = cache::open(
+    let opened = attache::pipeline::open(
         &input.paths,
         &input.load_options(),
         user_cache.as_ref(),

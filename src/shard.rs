@@ -289,11 +289,12 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("attache-store-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("t.store");
-        let mut timeline = crate::extract::build_timeline(vec![crate::corpus::document_from_text(
-            "x.txt",
-            "Holt met Berg in Lisbon on 3 March 2031.",
-            None,
-        )]);
+        let mut timeline =
+            crate::pipeline::build_timeline(vec![crate::corpus::document_from_text(
+                "x.txt",
+                "Holt met Berg in Lisbon on 3 March 2031.",
+                None,
+            )]);
         let mut out = Vec::new();
         write_store(&mut timeline, &mut out).unwrap();
         std::fs::write(&path, &out).unwrap();

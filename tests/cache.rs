@@ -2,10 +2,11 @@
 //! not extracted again, a damaged cache is rebuilt with one warning, `--no-cache` leaves it alone,
 //! and neither the cache nor the number of threads changes the timeline.
 
-use attache::cache::{Cache, build_timeline};
+use attache::cache::Cache;
 use attache::corpus::{self, LoadOptions, document_from_text};
 use attache::export::{self, Format};
 use attache::model::{Document, Timeline};
+use attache::pipeline::build as build_timeline;
 use attache::progress::Progress;
 use std::path::Path;
 use std::process::Output;
@@ -125,7 +126,7 @@ fn the_timeline_does_not_depend_on_the_number_of_threads() {
             .num_threads(threads)
             .build()
             .unwrap();
-        pool.install(|| json(&attache::extract::build_timeline(seeds())))
+        pool.install(|| json(&attache::pipeline::build_timeline(seeds())))
     };
     let one = build(1);
     assert!(one.contains("\"events\""));

@@ -242,7 +242,7 @@ fn a_folder_of_mixed_formats_loads_every_kind_in_path_order() {
 #[test]
 fn spans_of_the_extracted_text_hold_after_extraction() {
     let loaded = corpus::load(&[fixture("")], &LoadOptions::default());
-    let timeline = attache::extract::build_timeline(loaded.documents);
+    let timeline = attache::pipeline::build_timeline(loaded.documents);
     for q in &timeline.quotes {
         let d = timeline.document(&q.doc).expect("quote's document");
         assert_eq!(d.text.get(q.span.range()), Some(q.text.as_str()), "{q:?}");

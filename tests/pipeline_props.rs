@@ -3,8 +3,8 @@
 //! deterministic, and the timeline does not depend on the order the files were given in.
 
 use attache::corpus::{FileMeta, document_from_text};
-use attache::extract::build_timeline;
 use attache::model::{Document, Timeline};
+use attache::pipeline::build_timeline;
 use proptest::prelude::*;
 
 /// Sentence pieces that trigger every stage: invented names with titles, speech verbs, quote marks,

@@ -291,7 +291,7 @@ fn statements_made_at_a_dated_event_are_linked_to_it() {
         source: attache::model::DateSource::Metadata,
         ..Published::default()
     };
-    let t = attache::extract::build_timeline(vec![doc]);
+    let t = attache::pipeline::build_timeline(vec![doc]);
     let r = t
         .reported
         .iter()

@@ -3,9 +3,10 @@
 //! a file removed) reads the files again and re-extracts exactly what changed, giving the same
 //! timeline as a run without the cache.
 
-use attache::cache::{Cache, Opened, open};
+use attache::cache::Cache;
 use attache::corpus::LoadOptions;
 use attache::export::{self, Format};
+use attache::pipeline::{Opened, open};
 use attache::progress::Progress;
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -211,7 +211,7 @@ fn colour(c: Color) -> vt100::Color {
 fn seeds() -> State {
     let loaded = attache::corpus::load(&[] as &[&str], &Default::default());
     State::new(
-        attache::extract::build_timeline(loaded.documents),
+        attache::pipeline::build_timeline(loaded.documents),
         Options::default(),
     )
 }

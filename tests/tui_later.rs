@@ -3,8 +3,8 @@
 //! the plainest way gives. The search texts' test is in `tui_filter.rs`.
 
 use attache::corpus::{self, LoadOptions};
-use attache::extract::build_timeline;
 use attache::model::{EventKind, Status};
+use attache::pipeline::build_timeline;
 use attache::sanitize::plain;
 use attache::tui::{Options, State};
 

@@ -10,7 +10,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|text: &str| {
     let mut doc = document_from_text("fuzz.txt", text, None);
     doc.id = "d1".to_string();
-    let timeline = attache::extract::build_timeline(vec![doc]);
+    let timeline = attache::pipeline::build_timeline(vec![doc]);
     let d = &timeline.documents[0];
     for q in &timeline.quotes {
         assert_eq!(

@@ -272,7 +272,7 @@ mod tests {
         for (i, d) in docs.iter_mut().enumerate() {
             d.id = format!("d{}", i + 1);
         }
-        crate::extract::build_timeline(docs)
+        crate::pipeline::build_timeline(docs)
     }
 
     /// What the entry gives back: the merge's cues are not kept (nothing reads them after it).

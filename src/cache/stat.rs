@@ -13,23 +13,14 @@
 //! whole corpus are inferred again and the merge runs again), and the contents then decide, by
 //! hash, what is extracted again.
 
-use super::{Built, Cache, Kind, build_timeline, key, read_timeline};
-use crate::corpus::{self, LoadOptions, Loaded, PlannedFile, Stamp, Warning, since_epoch_ns};
-use crate::progress::Progress;
+use super::{Cache, Kind, read_timeline};
+use crate::corpus::{PlannedFile, Stamp, Warning};
+use crate::model::Timeline;
 use serde::{Deserialize, Serialize};
-use std::path::Path;
-use std::time::SystemTime;
 
 /// A file whose times are this close to (or after) the moment its corpus was read is not
 /// vouched for by its metadata.
 pub const RACY: std::time::Duration = std::time::Duration::from_secs(2);
-
-/// What opening a corpus gives: the load's warnings, and the timeline unless nothing loaded.
-#[derive(Debug)]
-pub struct Opened {
-    pub loaded: Loaded,
-    pub built: Option<Built>,
-}
 
 #[derive(Serialize, Deserialize)]
 struct StatIndex {
@@ -55,86 +46,59 @@ impl StatIndex {
     }
 }
 
-/// Loads the given paths (none: the bundled articles) and builds their timeline, through the
-/// cache when one is given.
-pub fn open(
-    paths: &[impl AsRef<Path>],
-    options: &LoadOptions,
-    cache: Option<&Cache>,
-    progress: &Progress,
-) -> Opened {
-    let Some(cache) = cache.filter(|_| !paths.is_empty()) else {
-        progress.stage("reading files", 0);
-        let mut loaded = corpus::load(paths, options);
-        let documents = std::mem::take(&mut loaded.documents);
-        let built = (!documents.is_empty()).then(|| build_timeline(documents, cache, progress));
-        return Opened { loaded, built };
-    };
-    progress.stage("checking file metadata", 0);
-    let read_at_ns = since_epoch_ns(SystemTime::now());
-    let scan = corpus::scan(paths);
-    let stat_key = key::stat_key(paths, options);
-    let index = cache.get::<StatIndex>(Kind::Stat, stat_key);
-    if let Some(index) = index.filter(|i| i.vouches_for(&scan.files)) {
-        progress.stage("reusing the cached timeline", 0);
-        if let Some(timeline) = read_timeline(cache, index.timeline, None) {
-            let mut warnings = scan.warnings;
-            warnings.extend(index.warnings.into_iter().map(|(p, m)| Warning::new(p, m)));
-            let loaded = Loaded {
-                warnings,
-                ..Loaded::default()
-            };
-            let built = Built {
-                timeline,
-                extracted: 0,
-                reused: 0,
-                timeline_reused: true,
-                timeline_key: Some(index.timeline),
-                files_unread: true,
-            };
-            return Opened {
-                loaded,
-                built: Some(built),
-            };
-        }
-    }
-    progress.stage("reading files", 0);
-    let files: Vec<(Vec<u8>, Stamp)> = scan
-        .files
+/// A timeline the stat index vouches for: the files have not changed since it was built.
+pub struct Reused {
+    pub timeline: Timeline,
+    /// The timeline entry's key.
+    pub key: u128,
+    /// The warnings reading the files gave then.
+    pub warnings: Vec<Warning>,
+}
+
+/// The stored timeline of the scanned `files`, when the index kept under `stat_key` vouches
+/// for every one of them and the timeline entry is readable.
+pub fn reuse(cache: &Cache, stat_key: u128, files: &[PlannedFile]) -> Option<Reused> {
+    let index = cache
+        .get::<StatIndex>(Kind::Stat, stat_key)
+        .filter(|i| i.vouches_for(files))?;
+    let timeline = read_timeline(cache, index.timeline, None)?;
+    Some(Reused {
+        timeline,
+        key: index.timeline,
+        warnings: index
+            .warnings
+            .into_iter()
+            .map(|(p, m)| Warning::new(p, m))
+            .collect(),
+    })
+}
+
+/// Each scanned file's path (its OS bytes) and stamp, in scan order, for [`remember`].
+pub fn stamps(files: &[PlannedFile]) -> Vec<(Vec<u8>, Stamp)> {
+    files
         .iter()
         .map(|f| (f.path.as_os_str().as_encoded_bytes().to_vec(), f.stamp))
-        .collect();
-    let scan_warnings = scan.warnings.len();
-    let label = paths
-        .first()
-        .map(|p| p.as_ref().to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut loaded = corpus::load_scan(scan, options, &label);
-    let documents = std::mem::take(&mut loaded.documents);
-    if documents.is_empty() {
-        return Opened {
-            loaded,
-            built: None,
-        };
-    }
-    let built = build_timeline(documents, Some(cache), progress);
-    if loaded.unread == 0
-        && let Some(timeline) = built.timeline_key
-    {
-        let warnings = loaded.warnings.get(scan_warnings..).unwrap_or_default();
-        let index = StatIndex {
-            read_at_ns,
-            files,
-            warnings: warnings
-                .iter()
-                .map(|w| (w.path.clone(), w.message.clone()))
-                .collect(),
-            timeline,
-        };
-        cache.put(Kind::Stat, stat_key, &index);
-    }
-    Opened {
-        loaded,
-        built: Some(built),
-    }
+        .collect()
+}
+
+/// Keeps the index of a read: the files' stamps, the warnings reading them gave, and the key
+/// of the timeline they made; `read_at_ns` is when the scan before the read began.
+pub fn remember(
+    cache: &Cache,
+    stat_key: u128,
+    read_at_ns: i128,
+    files: Vec<(Vec<u8>, Stamp)>,
+    warnings: &[Warning],
+    timeline: u128,
+) {
+    let index = StatIndex {
+        read_at_ns,
+        files,
+        warnings: warnings
+            .iter()
+            .map(|w| (w.path.clone(), w.message.clone()))
+            .collect(),
+        timeline,
+    };
+    cache.put(Kind::Stat, stat_key, &index);
 }

@@ -8,7 +8,7 @@ pub mod merge;
 pub mod quotes;
 pub mod time;
 
-use crate::model::{Actor, Document, Mention, Quote, Reported, Timeline};
+use crate::model::{Actor, Document, Mention, Quote, Reported};
 use rayon::prelude::*;
 
 /// What extraction finds in one document, before the corpus-wide merge.
@@ -115,19 +115,4 @@ pub fn reported_speech(documents: &[Document]) -> Vec<quotes::reported::Reported
         .into_iter()
         .flatten()
         .collect()
-}
-
-/// Loads-to-timeline: infers missing publication dates, extracts each document, merges.
-pub fn build_timeline(mut documents: Vec<Document>) -> Timeline {
-    let analysed = time::infer_publication_dates_analysed(&mut documents);
-    // In parallel, but collected in load order: the output does not depend on the thread count.
-    let extractions: Vec<Extraction> = match analysed {
-        Some(analysed) => documents
-            .par_iter()
-            .zip(analysed)
-            .map(|(d, a)| extract_analysed(d, &a))
-            .collect(),
-        None => documents.par_iter().map(extract_document).collect(),
-    };
-    merge::merge(documents, extractions)
 }
