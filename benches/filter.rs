@@ -95,7 +95,7 @@ fn events(c: &mut Criterion) {
     keystrokes(c, "filter_100k_events", state, 100_000);
 }
 
-/// The Quotes view ranks a `/` search's matches (best first, see `attache::tui::rank`): every
+/// The Quotes view ranks a `/` search's matches (best first, see `attache::tui::search::rank`): every
 /// keystroke here filters and ranks. `_by_date` is the same search in date order (`r`).
 fn quotes(c: &mut Criterion) {
     let mut state = State::new(common::timeline(100_000, 5), Options::default());

@@ -10,7 +10,7 @@ mod common;
 
 use attache::corpus::{self, LoadOptions};
 use attache::pipeline::build_timeline;
-use attache::tui::compact::Compact;
+use attache::tui::backend::Compact;
 use attache::tui::{Action, Options, State, View, draw, update};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::backend::{CrosstermBackend, TestBackend};

@@ -288,12 +288,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
         let Some(timeline) = load_for(&cli.input, cli.no_cache, true) else {
             return Ok(ExitCode::from(2));
         };
-        let flags = attache::tui::start::Flags {
+        let flags = attache::tui::setup::Flags {
             theme: cli.theme,
             mouse: (cli.mouse || cli.no_mouse).then_some(cli.mouse),
             paths: cli.input.paths.clone(),
         };
-        let code = attache::tui::start::start(timeline, &flags)?;
+        let code = attache::tui::setup::start(timeline, &flags)?;
         // Printed once the TUI has given the screen back, so it does not draw over the frame.
         if timings_wanted() {
             for (step, at) in attache::progress::marks() {

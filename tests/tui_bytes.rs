@@ -6,7 +6,7 @@
 
 use crate::common;
 
-use attache::tui::compact::Compact;
+use attache::tui::backend::Compact;
 use attache::tui::{Action, Options, State, View, draw, update};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, ClearType, WindowSize};

@@ -3,7 +3,7 @@
 
 use crate::common;
 
-use attache::tui::rows::filtered;
+use attache::tui::search::rows::filtered;
 use attache::tui::{Action, Options, State, View, update};
 
 fn check_while_typing(view: View, script: &str) {
@@ -154,11 +154,11 @@ fn quotes_found_with_slash_come_best_first_and_r_restores_date_order() {
         if ranked != by_date {
             reordered += 1;
         }
-        let ranker = attache::tui::rank::Ranker::new(query).unwrap();
+        let ranker = attache::tui::search::rank::Ranker::new(query).unwrap();
         // Beyond SCORED matches only the most promising are scored (the rest follow by date).
         let scores: Vec<i64> = ranked
             .iter()
-            .take(attache::tui::rank::SCORED)
+            .take(attache::tui::search::rank::SCORED)
             .map(|&q| ranker.score(&s.catalog.quotes[q]))
             .collect();
         assert!(

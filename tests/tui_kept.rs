@@ -5,7 +5,7 @@
 use crate::util::{press, screen_text, typed};
 use attache::kept::Store;
 use attache::tui::app::Mode;
-use attache::tui::kept::{open, remember_place};
+use attache::tui::persist::{open, remember_place};
 use attache::tui::{Action, Options, State, View, update};
 use ratatui::crossterm::event::KeyCode;
 

@@ -5,12 +5,12 @@
 use super::action::{Facet, View};
 use super::catalog::Catalog;
 use super::filter::Filter;
-use super::kept::Kept;
 use super::keymap::{Context, Keymap};
-use super::rows;
 use super::theme::{Theme, ThemeName};
 use crate::model::{Span, Timeline};
 use crate::sanitize::{Sanitized, sanitize};
+use crate::tui::persist::Kept;
+use crate::tui::search::rows;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -87,7 +87,7 @@ pub enum Mode {
         scroll: usize,
     },
     /// The one-line note editor (`N`).
-    Note(super::kept::NoteEdit),
+    Note(crate::tui::persist::NoteEdit),
     /// The `:` command line.
     Command(Prompt),
     /// The saved filter sets (`f`).
@@ -121,7 +121,7 @@ pub enum Place {
 
 pub struct State {
     /// Shared with the threads that make what the first frame does not need (see
-    /// [`super::later`]).
+    /// [`crate::tui::search::background`]).
     pub timeline: Arc<Timeline>,
     pub catalog: Catalog,
     pub theme: Theme,
@@ -160,7 +160,7 @@ pub struct State {
     /// The query the Quotes view's rows were last ranked for (a new one selects the best).
     ranked_for: Option<String>,
     /// The open article's web address is written as an OSC 8 hyperlink (see
-    /// [`super::hyperlink`]); off unless the terminal setup asks for it.
+    /// [`crate::tui::backend::hyperlink`]); off unless the terminal setup asks for it.
     pub hyperlinks: bool,
 }
 
@@ -280,7 +280,7 @@ impl State {
         let ranked = self.ranked().map(str::to_string);
         let ranked = ranked.as_deref();
         if let Some(query) = ranked {
-            rows = super::rank::ranked(self, query, &rows, memo.last_reach());
+            rows = crate::tui::search::rank::ranked(self, query, &rows, memo.last_reach());
         }
         self.memos[v] = memo;
         // A ranked query being typed selects its best match; otherwise the selection stays on

@@ -1,13 +1,13 @@
 //! What the views draw and the filters search, prepared when the TUI opens: every string from
 //! an article sanitised (no control bytes can reach the terminal), ids resolved to indices, events in
 //! date order. Drawing a frame then only reads. What the first frame does not need (the filter's
-//! search texts, the documents' facets) is made beside it, see [`super::later`].
+//! search texts, the documents' facets) is made beside it, see [`crate::tui::search::background`].
 
 use super::action::View;
-use super::later::{DocFacets, Later, Lists};
-use super::search::Blobs;
 use crate::model::{Precision, Span, TimeValue, Timeline};
 use crate::sanitize::plain;
+use crate::tui::search::background::{DocFacets, Later, Lists};
+use crate::tui::search::texts::Blobs;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -104,7 +104,7 @@ pub struct Catalog {
     /// Document indices in display order: by publication date (undated last), then load order.
     pub doc_order: Vec<usize>,
     pub docs: Arc<Vec<DocEntry>>,
-    /// The search texts and document facets, made beside the first frame (see [`super::later`]).
+    /// The search texts and document facets, made beside the first frame (see [`crate::tui::search::background`]).
     later: Arc<Later>,
     pub doc_by_id: Arc<FxHashMap<String, usize>>,
     /// The first and last day any event covers: the date ribbon's axis.

@@ -76,7 +76,7 @@ fn rows_under(state: &State, facet: Facet, keep_facet: bool) -> Vec<usize> {
         .filter(|f| keep_facet || f.facet() != Some(facet))
         .cloned()
         .collect();
-    super::rows::filtered_by(state, state.view, &filters)
+    crate::tui::search::rows::filtered_by(state, state.view, &filters)
 }
 
 /// A picker for `facet` over the current view: "any" first, then values by count. The counts

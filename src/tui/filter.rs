@@ -1,11 +1,11 @@
 //! Filters: the `/` fuzzy query and the facets (actor, outlet, kind, status, date range).
-//! How the query matches is [`super::query`]'s business.
+//! How the query matches is [`crate::tui::search::query`]'s business.
 
 use crate::model::{EventKind, Status};
 use chrono::{Duration, NaiveDate};
 
 use super::action::Facet;
-pub use super::query::{Matcher, blob, push_blob};
+pub use crate::tui::search::query::{Matcher, blob, push_blob};
 
 /// One active filter, in the order the user added them; at most one of each kind, except actors:
 /// several actors must all take part in an event (a quote: be said by any of them).

@@ -5,27 +5,18 @@
 //! them, and [`views`] draw a frame as a pure function of the state. Only [`terminal`] touches the
 //! real terminal, so everything else is tested with ratatui's `TestBackend`.
 
-pub mod ansi;
 pub mod app;
+pub mod article_targets;
+pub mod backend;
 pub mod catalog;
-pub mod compact;
 pub mod facets;
 pub mod filter;
-pub mod growth;
-pub mod hyperlink;
-pub mod kept;
-pub mod later;
 pub mod layout;
 pub mod navigate;
-pub mod query;
-pub mod rank;
-pub mod rows;
-pub mod runs;
+pub mod persist;
 pub mod saved;
 pub mod search;
-pub mod shift;
-pub mod start;
-pub mod targets;
+pub mod setup;
 pub mod terminal;
 pub mod theme;
 pub mod update;

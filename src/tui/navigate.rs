@@ -4,9 +4,9 @@
 use super::action::Action;
 use super::app::{Mode, SourceView, State};
 use super::layout::{self, article_size};
-use super::targets::Target;
 use super::update::{Effect, copy, show};
 use super::views::text::{line_at, wrap};
+use crate::tui::article_targets::Target;
 use std::ops::Range;
 
 /// The wrapped lines of the open article and the visible height.

@@ -7,10 +7,10 @@
 
 use super::action::Action;
 use super::app::{Options, State};
-use super::compact::Compact;
 use super::update::{Effect, update};
 use super::views;
 use crate::model::Timeline;
+use crate::tui::backend::Compact;
 use base64::Engine;
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
@@ -145,8 +145,8 @@ pub fn draw_frame<B: Backend<Error = io::Error> + Write>(
 ) -> io::Result<()> {
     queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
     let frame = terminal.draw(|f| views::draw(f, state))?;
-    let link = match super::hyperlink::shown_url(state) {
-        Some(url) if state.hyperlinks => super::hyperlink::bytes(frame.buffer, url),
+    let link = match crate::tui::backend::hyperlink::shown_url(state) {
+        Some(url) if state.hyperlinks => crate::tui::backend::hyperlink::bytes(frame.buffer, url),
         _ => None,
     };
     if let Some(link) = link {
@@ -204,7 +204,7 @@ pub fn run(timeline: Timeline, options: Options) -> io::Result<u8> {
 pub fn run_state(mut state: State) -> io::Result<u8> {
     let result = event_loop(&mut state);
     restore();
-    if let Err(e) = super::kept::remember_place(&state) {
+    if let Err(e) = crate::tui::persist::remember_place(&state) {
         eprintln!("attache: warning: could not save where you were: {e}");
     }
     result
@@ -234,7 +234,7 @@ fn event_loop(state: &mut State) -> io::Result<u8> {
     let panic_on_key = std::env::var_os("ATTACHE_TEST_PANIC_ON_KEY").is_some();
     // The place (view, selections, filters) is written once the user pauses after a change, so
     // a kill or a lost connection loses nothing; quitting and signals write it too.
-    let mut written_place = super::kept::current_place(state);
+    let mut written_place = crate::tui::persist::current_place(state);
     let mut place_changed = false;
     loop {
         let first = if place_changed {
@@ -242,8 +242,8 @@ fn event_loop(state: &mut State) -> io::Result<u8> {
                 Ok(msg) => msg,
                 Err(mpsc::RecvTimeoutError::Timeout) => {
                     place_changed = false;
-                    written_place = super::kept::current_place(state);
-                    if let Err(e) = super::kept::remember_place(state) {
+                    written_place = crate::tui::persist::current_place(state);
+                    if let Err(e) = crate::tui::persist::remember_place(state) {
                         state.message = Some(format!("could not save where you were: {e}"));
                         draw_frame(&mut terminal, state)?;
                     }
@@ -271,7 +271,7 @@ fn event_loop(state: &mut State) -> io::Result<u8> {
         }
         if changed {
             draw_frame(&mut terminal, state)?;
-            place_changed = super::kept::current_place(state) != written_place;
+            place_changed = crate::tui::persist::current_place(state) != written_place;
         }
     }
 }

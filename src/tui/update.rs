@@ -5,10 +5,10 @@ use super::action::{Action, Facet, View};
 use super::app::{Cursor, Focus, Mode, Prompt, State, scrolled};
 use super::facets;
 use super::filter::{DateRange, Filter, Form};
-use super::kept;
 use super::layout::{self, DetailPlacement, detail_placement};
 use super::navigate;
-use super::targets;
+use crate::tui::article_targets;
+use crate::tui::persist;
 
 /// What the terminal loop must do after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,7 +54,7 @@ pub fn update(state: &mut State, action: Action) -> Option<Effect> {
             None
         }
         Mode::Note(_) | Mode::Command(_) | Mode::Saved(_) => {
-            kept::input(state, action);
+            persist::input(state, action);
             None
         }
         Mode::Normal if state.source.is_some() => navigate::in_article(state, action),
@@ -88,7 +88,7 @@ pub fn move_selection(state: &mut State, action: Action) {
     let areas = layout::areas(state);
     let (len, page, current) = if state.focus == Focus::Detail {
         (
-            targets::of_selection(state).len(),
+            article_targets::of_selection(state).len(),
             areas.detail_lines(),
             state.detail.selected,
         )
@@ -155,7 +155,7 @@ fn list(state: &mut State, action: Action) -> Option<Effect> {
                 }
                 return None;
             }
-            let targets = targets::of_selection(state);
+            let targets = article_targets::of_selection(state);
             let pick = if state.focus == Focus::Detail {
                 state.detail.selected
             } else {
@@ -205,8 +205,8 @@ fn list(state: &mut State, action: Action) -> Option<Effect> {
                 .into(),
             );
         }
-        Action::ToggleBookmark => kept::toggle_bookmark(state),
-        Action::EditNote => kept::start_note(state),
+        Action::ToggleBookmark => persist::toggle_bookmark(state),
+        Action::EditNote => persist::start_note(state),
         Action::PickSaved => super::saved::open_saved(state),
         Action::StartCommand => state.mode = Mode::Command(Prompt::default()),
         Action::RemoveLastFilter if state.filters.pop().is_some() => state.filters_changed(),
@@ -231,7 +231,7 @@ fn list(state: &mut State, action: Action) -> Option<Effect> {
 
 /// The first target that is a quote matching the `/` query (by speaker or words), so that
 /// `/holt` then Enter lands on what Holt said rather than on the event's first quote.
-fn matching_quote(state: &State, targets: &[targets::Target]) -> Option<usize> {
+fn matching_quote(state: &State, targets: &[article_targets::Target]) -> Option<usize> {
     let m = state.query().and_then(super::filter::Matcher::new)?;
     targets.iter().position(|t| {
         t.quote.is_some_and(|q| {

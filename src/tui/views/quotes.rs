@@ -4,9 +4,9 @@
 
 use super::super::app::State;
 use super::super::layout::Areas;
-use super::super::rank::Ranker;
 use super::text::{around, columns, flex, table_row};
 use super::{list_row, row_style, visible};
+use crate::tui::search::rank::Ranker;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

@@ -5,8 +5,8 @@
 //! Only an address that [`crate::model::web_url`] accepts (http(s), printable URL characters,
 //! nothing else) ever goes into the sequence; and only where the frame shows exactly that text.
 
-use super::ansi::{self, Pen};
-use super::app::State;
+use crate::tui::app::State;
+use crate::tui::backend::ansi::{self, Pen};
 use ratatui::buffer::Buffer;
 
 /// Whether hyperlinks are written: not when `NO_COLOR` asks for plain output, nor on a `dumb`

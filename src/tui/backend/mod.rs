@@ -2,21 +2,24 @@
 //! moves the cursor to each run of them and sets every colour again after a move. [`Compact`]
 //! keeps a copy of what the screen shows and writes the frame itself, as short as it can:
 //!
-//! - style changes name only the attributes that change ([`super::ansi::sgr`]);
+//! - style changes name only the attributes that change ([`crate::tui::backend::ansi::sgr`]);
 //! - a short unchanged gap between two changed cells is rewritten from the copy when that is
 //!   cheaper than moving the cursor over it, and moves are relative when that is shorter;
 //! - a changed stretch of blank cells is erased (`ECH`, or `EL` when it reaches the end of
 //!   the row) instead of written as spaces;
 //! - when a band of rows moved (a list scrolled), the terminal is told to scroll them
-//!   ([`super::shift`]) if the frame is then shorter;
+//!   ([`crate::tui::backend::scroll`]) if the frame is then shorter;
 //! - the rest of a wide character that a write cuts in two is written again, since some
 //!   terminals blank it in the pen's colours.
 //!
 //! The screen ends up showing exactly what ratatui's buffer holds; `tests/tui_bytes.rs`
 //! replays the bytes through a terminal emulator to prove it.
 
-use super::ansi::{self, Pen};
-use super::shift;
+pub mod ansi;
+pub mod hyperlink;
+pub mod scroll;
+
+use ansi::Pen;
 use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::layout::{Position, Rect, Size};
@@ -303,7 +306,7 @@ impl<B: Backend<Error = io::Error> + Write> Backend for Compact<B> {
         let width = usize::from(self.screen.area.width);
         if self.known
             && changed.len() > width
-            && let Some(shift) = shift::find(&before, &self.screen, 8)
+            && let Some(shift) = scroll::find(&before, &self.screen, 8)
         {
             let mut moved = before;
             shift.apply(&mut moved);

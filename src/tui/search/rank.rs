@@ -1,7 +1,7 @@
 //! Ranked quote lookup: with a `/` query, the Quotes view lists the best matches first (`r`
 //! switches back to date order), and the letters that matched are highlighted.
 //!
-//! Which rows match is still [`super::query`]'s monotone matcher's business (it keeps typing fast
+//! Which rows match is still [`crate::tui::search::query`]'s monotone matcher's business (it keeps typing fast
 //! and narrows as the query grows); this module only orders those rows and says where they
 //! matched, with the skim algorithm of the `fuzzy-matcher` crate (the score favours contiguous
 //! letters and word starts). Scoring costs microseconds a row, too much for every row of a
@@ -9,10 +9,10 @@
 //! scored: the rows whose last term occurs verbatim at a word start, then verbatim, then the rest,
 //! as the matcher's [`Reach`] tells at no cost. The rows not scored follow in date order.
 
-use super::app::State;
-use super::catalog::QuoteEntry;
-use super::growth::Reach;
-use super::query::{Term, terms};
+use crate::tui::app::State;
+use crate::tui::catalog::QuoteEntry;
+use crate::tui::search::narrowing::Reach;
+use crate::tui::search::query::{Term, terms};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
@@ -119,7 +119,7 @@ pub fn ranked(state: &State, query: &str, rows: &[usize], reach: &[Reach]) -> Ve
 /// in date order.
 fn promising(state: &State, query: &str, rows: &[usize], reach: &[Reach]) -> Vec<usize> {
     let last = terms(query).pop().unwrap_or_default().to_lowercase();
-    let all = state.catalog.blobs(super::action::View::Quotes).all();
+    let all = state.catalog.blobs(crate::tui::action::View::Quotes).all();
     let tier = |r: &Reach| -> usize {
         match r.get() {
             Some((1, end)) if end >= last.len() => {

@@ -56,7 +56,7 @@ impl Needle {
 
     /// Where one few-runs occurrence of the needle in `hay` ends, and how many runs it took
     /// (`None` exactly when [`align`] finds none). Not always the earliest end: any occurrence
-    /// lets a grown needle go on from it (see [`super::growth`]).
+    /// lets a grown needle go on from it (see [`crate::tui::search::narrowing`]).
     pub fn reach(&self, hay: &[u8]) -> Option<(usize, usize)> {
         let chars = self.chars();
         if chars == 0 {

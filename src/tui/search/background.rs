@@ -9,11 +9,11 @@
 //! be started. Either way the result is the same: the threads only move the work, so a filter
 //! gives the same rows whenever it is typed.
 
-use super::action::View;
-use super::catalog::{DocEntry, EventEntry, QuoteEntry};
-use super::search::Blobs;
 use crate::model::{EventKind, Mention, Status, Timeline};
 use crate::sanitize::plain;
+use crate::tui::action::View;
+use crate::tui::catalog::{DocEntry, EventEntry, QuoteEntry};
+use crate::tui::search::texts::Blobs;
 use rustc_hash::FxHashMap;
 use std::sync::{Arc, OnceLock};
 

@@ -1,8 +1,8 @@
 //! The search texts the `/` filter reads: every item's fields lower-cased into one text per
 //! list, with a character mask per item. They are made beside the first frame (see
-//! [`super::later`]), not before it.
+//! [`crate::tui::search::background`]), not before it.
 
-use super::query::{mask, push_blob};
+use crate::tui::search::query::{mask, push_blob};
 
 /// The lower-cased search text of every item of a list in one string, laid out in display order
 /// so that filtering walks memory front to back instead of hopping between allocations, with each
@@ -36,7 +36,7 @@ impl Blobs {
         b
     }
 
-    /// The search text of item `i` (see [`super::filter::blob`]).
+    /// The search text of item `i` (see [`crate::tui::filter::blob`]).
     pub fn get(&self, i: usize) -> &str {
         self.ranges
             .get(i)

@@ -6,14 +6,14 @@
 //! finds "Friedrich Merz", "valdemr" forgives the dropped letter of "Valdemar", yet "holt" does not
 //! find "Hopes of a lasting truce". Counting runs on every prefix of the term makes matching
 //! monotone: a term grown by a character matches a subset of what it matched before, so the rows
-//! can narrow the previous result instead of searching everything again (see [`super::rows`]).
+//! can narrow the previous result instead of searching everything again (see [`crate::tui::search::rows`]).
 //!
 //! Every item keeps a lower-cased blob of its fields and a bitmask of the characters in it, made
 //! once: the mask rejects most items in a nanosecond, and a SIMD substring search of the blob for
 //! the term (or its first run) settles nearly all the rest before any field is aligned.
 
-use super::growth::Reach;
-use super::runs::{Needle, align};
+use crate::tui::search::few_runs::{Needle, align};
+use crate::tui::search::narrowing::Reach;
 use memchr::memmem::{self, Finder};
 
 /// A compiled `/` query.

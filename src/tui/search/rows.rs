@@ -4,16 +4,16 @@
 //! Typing must cost a keystroke's time at hundreds of thousands of items, so each view keeps a
 //! [`Memo`]: the rows of the last few queries, each a prefix of the next. A query grown by a
 //! character searches only the rows of the longest remembered query that [`narrows`] to it
-//! (matching is monotone, see [`super::query`]), a backspace finds its rows ready, and a search
+//! (matching is monotone, see [`crate::tui::search::query`]), a backspace finds its rows ready, and a search
 //! of many rows is shared between the cores. Rows stay in display order, so nothing is sorted.
 //! Each row also remembers where its match of the last term ended, so that one more character
-//! of that term is looked for from there ([`super::growth`]).
+//! of that term is looked for from there ([`crate::tui::search::narrowing`]).
 
-use super::action::View;
-use super::app::State;
-use super::filter::{Filter, Form, Matcher};
-use super::growth::{Growth, Reach};
-use super::query::narrows;
+use crate::tui::action::View;
+use crate::tui::app::State;
+use crate::tui::filter::{Filter, Form, Matcher};
+use crate::tui::search::narrowing::{Growth, Reach};
+use crate::tui::search::query::narrows;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
@@ -187,7 +187,7 @@ fn search_reach(
     m: &Matcher,
     candidates: &[usize],
 ) -> (Vec<usize>, Vec<Reach>) {
-    // Waited for here, not in the threads below (see [`super::search`]).
+    // Waited for here, not in the threads below (see [`crate::tui::search::texts`]).
     let blobs = state.catalog.blobs(view);
     let test = |i: usize| {
         let (mask, start, blob) = blobs.item_at(i);

@@ -41,9 +41,9 @@ pub fn prepare(timeline: Timeline, flags: &Flags, dirs: Option<&Dirs>) -> (State
     state.keymap = settings.keymap;
     state.date_format = settings.date_format;
     let term = std::env::var("TERM").ok();
-    state.hyperlinks = super::hyperlink::wanted(no_color.as_deref(), term.as_deref());
+    state.hyperlinks = crate::tui::backend::hyperlink::wanted(no_color.as_deref(), term.as_deref());
     let store = dirs.map(|d| Store::new(d.data.clone()));
-    let kept = super::kept::open(&mut state, store, &corpus_key(&flags.paths));
+    let kept = crate::tui::persist::open(&mut state, store, &corpus_key(&flags.paths));
     warnings.extend(kept);
     if let Some(w) = warnings.first() {
         state.message = Some(format!("warning: {}", plain(w)));

@@ -2,12 +2,12 @@
 //! query kept already knows where its match of the term ended ([`Reach`]). The grown term
 //! matches there if the next character of the row is the new one (the last run goes on), or if
 //! the new character follows later in the same field and a new run may start (see
-//! [`super::query`] for the rule). Either way the row holds a match, so keeping it is exact;
+//! [`crate::tui::search::query`] for the rule). Either way the row holds a match, so keeping it is exact;
 //! only a row where neither holds is matched again from scratch. A misspelled growth
 //! (`ministr` → `ministrt`), where nearly every row needs a fuzzy match, then costs a byte
 //! search per row instead of a fuzzy search.
 
-use super::query::{Term, narrows, terms};
+use crate::tui::search::query::{Term, narrows, terms};
 use memchr::memmem;
 
 /// A query's last term grown by one character.
@@ -70,7 +70,7 @@ impl Growth {
     }
 
     /// Whether (and where, in `blob`) the grown term matches an item, from scratch. The
-    /// arguments are as for [`super::query::Matcher::reach_masked`].
+    /// arguments are as for [`crate::tui::search::query::Matcher::reach_masked`].
     pub fn again<'a, I>(&self, item_mask: u64, blob: &[u8], fields: impl Fn() -> I) -> Option<Reach>
     where
         I: Iterator<Item = &'a str>,
@@ -117,7 +117,7 @@ impl Reach {
 mod tests {
     use super::*;
     use crate::tui::filter::{Matcher, blob};
-    use crate::tui::query::mask;
+    use crate::tui::search::query::mask;
 
     /// Types `query` one character at a time over `fields`, growing each reach, and checks
     /// every step against a fresh match.
