@@ -643,10 +643,20 @@ fn help_opens_scrolls_and_closes() {
 
 #[test]
 fn mouse_clicks_select_rows_and_tabs() {
+    use attache::tui::layout::{ListLine, areas, list_lines};
     let mut s = state();
-    let list = attache::tui::layout::areas(&s).list;
-    update(&mut s, Action::Click(5, list.y + 3));
+    let list = areas(&s).list;
+    // The fixture spans months: the list has month headings between its rows.
+    let lines = list_lines(&s, &areas(&s));
+    let line_of = |want: ListLine| lines.iter().position(|l| *l == want).unwrap() as u16;
+    update(&mut s, Action::Click(5, list.y + 1 + line_of(ListLine::Row(2))));
     assert_eq!(s.cursor().selected, 2);
+    let heading = lines
+        .iter()
+        .position(|l| matches!(l, ListLine::Month(_)))
+        .expect("a month heading") as u16;
+    update(&mut s, Action::Click(5, list.y + 1 + heading));
+    assert_eq!(s.cursor().selected, 2, "a heading selects nothing");
     update(&mut s, Action::ScrollDown);
     assert_eq!(s.cursor().selected, 4);
     update(&mut s, Action::Click(14, 0));
@@ -664,4 +674,34 @@ fn resizing_keeps_the_selection_visible() {
         c.selected < c.offset + rows && c.selected >= c.offset,
         "{c:?} rows {rows}"
     );
+}
+
+#[test]
+fn a_timeline_over_months_has_a_heading_per_month_and_keeps_the_selection_on_screen() {
+    use attache::tui::layout::{ListLine, areas, list_lines};
+    let mut s = state_with(crate::tui_fixture::many_events(200), 100, 16);
+    let months = |s: &State| {
+        list_lines(s, &areas(s))
+            .iter()
+            .filter(|l| matches!(l, ListLine::Month(_)))
+            .count()
+    };
+    let shown = list_lines(&s, &areas(&s));
+    assert!(months(&s) > 0, "{shown:?}");
+    assert!(shown.len() <= areas(&s).list_rows());
+    assert_ne!(shown.last().map(|l| matches!(l, ListLine::Month(_))), Some(true));
+    // Scrolling through every row: the selection is always on screen, headings included.
+    for _ in 0..200 {
+        press(&mut s, KeyCode::Down);
+        let lines = list_lines(&s, &areas(&s));
+        assert!(
+            lines.contains(&ListLine::Row(s.cursor().selected)),
+            "selection {} off screen: {lines:?}",
+            s.cursor().selected
+        );
+        assert!(lines.len() <= areas(&s).list_rows());
+    }
+    // Quotes and sources have no headings.
+    press(&mut s, KeyCode::Char('2'));
+    assert_eq!(months(&s), 0);
 }

@@ -146,3 +146,65 @@ pub fn article_size(areas: &Areas) -> (usize, usize) {
         areas.list.height as usize,
     )
 }
+
+/// One line of a list: a row (its position in the current view's rows), or, in the timeline,
+/// the heading of a month (month 0: events dated to the year only; `None`: the undated events)
+/// before its first row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListLine {
+    Row(usize),
+    Month(Option<(i32, u32)>),
+}
+
+/// The lines the list shows, top to bottom, at most `areas.list_rows()` of them. When the
+/// timeline's rows span more than one month, each month's first row comes after a heading line;
+/// the window then starts late enough that the selected row stays on screen. The views draw
+/// these lines and a mouse click reads them, so both agree.
+pub fn list_lines(state: &State, areas: &Areas) -> Vec<ListLine> {
+    use chrono::Datelike;
+    let room = areas.list_rows();
+    let rows = state.current_rows();
+    let cursor = super::app::scrolled(state.cursor(), room);
+    let events = &state.catalog.events;
+    // An event dated to a year only goes under its year (month 0), not under January.
+    let month = |pos: usize| {
+        let e = rows.get(pos).and_then(|&i| events.get(i))?;
+        let d = e.start?;
+        let whole_year = e.date.trim_start_matches('~').len() == 4;
+        Some((d.year(), if whole_year { 0 } else { d.month() }))
+    };
+    let dated = rows.partition_point(|&i| events.get(i).is_some_and(|e| e.start.is_some()));
+    let spans_months = state.view == View::Timeline && dated > 0 && month(0) != month(dated - 1);
+    let plain = || {
+        (cursor.offset..rows.len().min(cursor.offset + room))
+            .map(ListLine::Row)
+            .collect()
+    };
+    if !spans_months || room < 2 {
+        return plain();
+    }
+    let from = |start: usize| {
+        let mut lines = Vec::with_capacity(room);
+        let mut pos = start;
+        while lines.len() < room && pos < rows.len() {
+            if pos == 0 || month(pos) != month(pos - 1) {
+                // No heading on the last line: its rows would not follow it.
+                if lines.len() + 1 == room {
+                    break;
+                }
+                lines.push(ListLine::Month(month(pos)));
+            }
+            lines.push(ListLine::Row(pos));
+            pos += 1;
+        }
+        lines
+    };
+    let mut start = cursor.offset;
+    loop {
+        let lines = from(start);
+        if start >= cursor.selected || lines.contains(&ListLine::Row(cursor.selected)) {
+            return lines;
+        }
+        start += 1;
+    }
+}

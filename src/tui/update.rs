@@ -302,8 +302,10 @@ fn click(state: &mut State, x: u16, y: u16) {
     }
     let l = areas.list;
     if x >= l.x && x < l.x + l.width && y > l.y && y < l.y + l.height {
-        let pos = scrolled(state.cursor(), areas.list_rows()).offset + (y - l.y - 1) as usize;
-        if pos < state.current_rows().len() {
+        let line = layout::list_lines(state, &areas)
+            .get((y - l.y - 1) as usize)
+            .copied();
+        if let Some(layout::ListLine::Row(pos)) = line {
             state.cursor_mut().selected = pos;
             state.focus = Focus::List;
             state.detail = Cursor::default();

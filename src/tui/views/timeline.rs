@@ -4,8 +4,9 @@
 use super::super::app::State;
 use super::super::filter::Matcher;
 use super::super::layout::Areas;
+use super::super::layout::{ListLine, list_lines};
 use super::text::{Col, flex, table_row};
-use super::{list_row, row_style, visible};
+use super::{list_row, row_style};
 use crate::model::Status;
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -76,7 +77,16 @@ pub fn draw(frame: &mut Frame, areas: &Areas, state: &State) {
         return;
     }
     let matcher = state.query().and_then(Matcher::new);
-    for (i, (pos, item)) in visible(state, areas).enumerate() {
+    let rows = state.current_rows();
+    for (i, line) in list_lines(state, areas).into_iter().enumerate() {
+        let pos = match line {
+            ListLine::Row(pos) => pos,
+            ListLine::Month(month) => {
+                month_heading(frame, list_row(list, i), month, state);
+                continue;
+            }
+        };
+        let Some(&item) = rows.get(pos) else { continue };
         let e = &state.catalog.events[item];
         let ev = &state.timeline.events[item];
         let planned = ev.status == Status::Planned;
@@ -120,6 +130,41 @@ pub fn draw(frame: &mut Frame, areas: &Areas, state: &State) {
         );
         frame.render_widget(Paragraph::new(row), list_row(list, i));
     }
+}
+
+/// The line before a month's first event: `── August 2025 ─────…` (`── 2025 ──…` for the events
+/// dated to the year only, `── undated ──…`).
+fn month_heading(frame: &mut Frame, area: Rect, month: Option<(i32, u32)>, state: &State) {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let label = match month {
+        Some((y, 0)) => y.to_string(),
+        Some((y, m)) => format!(
+            "{} {y}",
+            (m as usize)
+                .checked_sub(1)
+                .and_then(|i| NAMES.get(i))
+                .unwrap_or(&"?")
+        ),
+        None => "undated".to_string(),
+    };
+    let head = format!("── {label} ");
+    let fill =
+        (area.width as usize).saturating_sub(unicode_width::UnicodeWidthStr::width(head.as_str()));
+    let text = format!("{head}{}", "─".repeat(fill));
+    frame.render_widget(Paragraph::new(text).style(state.theme.dim), area);
 }
 
 /// The marks before an event's title: `★ ` when bookmarked, `✎ ` when it has a note.
