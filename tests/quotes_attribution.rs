@@ -559,3 +559,21 @@ fn an_unnamed_aide_speaks_for_the_organisation_named_with_them() {
     let t = "A Freedonian official said the offer was “a trap.”";
     assert_eq!(speaker(t, "a trap"), None);
 }
+
+#[test]
+fn a_document_the_article_named_speaks_for_itself() {
+    // The plan was named with its distinguishing words: its text is the plan's.
+    let t = "The Harbor League unveiled a 14-point plan on Monday. It calls for a truce. \
+        “All ports will reopen within a week,” the plan said.";
+    assert_eq!(speaker(t, "All ports").as_deref(), Some("14-point plan"));
+    // A named document ("the Trentino proposal") keeps its name.
+    let t = "Freedonia welcomed the Trentino proposal. “Both armies withdraw to the border,” \
+        the proposal stated.";
+    assert_eq!(
+        speaker(t, "Both armies").as_deref(),
+        Some("Trentino proposal")
+    );
+    // A report never told apart from any other is nobody the article names.
+    let t = "A report came out on Friday. “The border is quiet,” the report said.";
+    assert_eq!(speaker(t, "The border"), None);
+}

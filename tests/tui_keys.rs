@@ -649,7 +649,10 @@ fn mouse_clicks_select_rows_and_tabs() {
     // The fixture spans months: the list has month headings between its rows.
     let lines = list_lines(&s, &areas(&s));
     let line_of = |want: ListLine| lines.iter().position(|l| *l == want).unwrap() as u16;
-    update(&mut s, Action::Click(5, list.y + 1 + line_of(ListLine::Row(2))));
+    update(
+        &mut s,
+        Action::Click(5, list.y + 1 + line_of(ListLine::Row(2))),
+    );
     assert_eq!(s.cursor().selected, 2);
     let heading = lines
         .iter()
@@ -689,7 +692,10 @@ fn a_timeline_over_months_has_a_heading_per_month_and_keeps_the_selection_on_scr
     let shown = list_lines(&s, &areas(&s));
     assert!(months(&s) > 0, "{shown:?}");
     assert!(shown.len() <= areas(&s).list_rows());
-    assert_ne!(shown.last().map(|l| matches!(l, ListLine::Month(_))), Some(true));
+    assert_ne!(
+        shown.last().map(|l| matches!(l, ListLine::Month(_))),
+        Some(true)
+    );
     // Scrolling through every row: the selection is always on screen, headings included.
     for _ in 0..200 {
         press(&mut s, KeyCode::Down);

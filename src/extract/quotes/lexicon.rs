@@ -27,6 +27,8 @@ struct SpeechFile {
     #[serde(default)]
     record_nouns: Vec<String>,
     #[serde(default)]
+    document_nouns: Vec<String>,
+    #[serde(default)]
     reporting_verbs: Vec<String>,
     #[serde(default)]
     reporting_bare: Vec<String>,
@@ -59,6 +61,8 @@ pub struct Lexicon {
     pub speaking_nouns: Vec<Vec<String>>,
     /// Records of what someone said ("the readout said"): they speak for whoever issued them.
     pub record_nouns: HashSet<String>,
+    /// Documents that speak for themselves ("the plan said").
+    pub document_nouns: HashSet<String>,
     /// Verb forms that report speech without quotation marks ("said", "warned").
     pub reporting: HashSet<String>,
     /// Reporting verbs whose clause may come without "that" ("said the talks had stalled").
@@ -122,6 +126,7 @@ impl Lexicon {
             body_nouns: set(&f.body_nouns),
             speaking_nouns: phrases(&f.speaking_nouns),
             record_nouns: set(&f.record_nouns),
+            document_nouns: set(&f.document_nouns),
             reporting: set(&f.reporting_verbs),
             reporting_bare: set(&f.reporting_bare),
         })
