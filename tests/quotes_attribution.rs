@@ -577,3 +577,29 @@ fn a_document_the_article_named_speaks_for_itself() {
     let t = "A report came out on Friday. “The border is quiet,” the report said.";
     assert_eq!(speaker(t, "The border"), None);
 }
+
+#[test]
+fn a_role_phrase_names_the_unlisted_person_the_article_gave_that_title() {
+    // Mara Kell and Odo Brandt are in no gazetteer: the article's titles are all there is.
+    let t = "Prime Minister Mara Kell met Foreign Minister Odo Brandt in Harbortown. \
+        “We will never sign,” the prime minister said. \
+        “We want peace,” the foreign minister said.";
+    assert_eq!(speaker(t, "We will never").as_deref(), Some("Mara Kell"));
+    assert_eq!(speaker(t, "We want peace").as_deref(), Some("Odo Brandt"));
+    // Two prime ministers: "the prime minister" could be either.
+    let t = "Prime Minister Mara Kell met Prime Minister Ivo Sand in Harbortown. \
+        “We will never sign,” the prime minister said.";
+    assert_eq!(speaker(t, "We will never"), None);
+}
+
+#[test]
+fn a_name_set_off_after_its_title_is_a_person_and_speaks() {
+    // Dan Ode is in no gazetteer: the title set off by commas says he is a person.
+    let t = "Firefly met Trentino. “The minister is tired,” Firefly’s spokesman, Dan Ode, said.";
+    assert_eq!(speaker(t, "The minister").as_deref(), Some("Dan Ode"));
+    let t = "The spokesman, Dan Ode, said the talks were “useful”.";
+    assert_eq!(speaker(t, "useful").as_deref(), Some("Dan Ode"));
+    // A capitalised pair after a comma with no title before it is nobody.
+    let t = "They met in the harbour, Port Royal, at noon. “It was cold,” the harbour master said.";
+    assert_eq!(speaker(t, "It was cold"), None);
+}

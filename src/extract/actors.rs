@@ -270,6 +270,26 @@ fn role_mentions(
 ) -> Vec<ActorMention> {
     let mut out = Vec::new();
     let taken = overlap::Taken::new(mentions.iter().map(|m| m.span));
+    // People the gazetteer does not know hold the titles the article gave them ("Prime Minister
+    // Tomas Vey"): (actor, role head, body).
+    let mut titled: Vec<(&str, String, Option<String>)> = Vec::new();
+    let holds =
+        |m: &ActorMention, q: &RoleQuery, titled: &[(&str, String, Option<String>)]| match gaz
+            .index_of(&m.actor)
+        {
+            Some(a) => gaz.holds(a, q, None),
+            None => titled.iter().any(|(actor, head, body)| {
+                *actor == m.actor
+                    && (q.titles.contains(head)
+                        || *head == q.word
+                        || head.ends_with(&format!(" {}", q.word)))
+                    && q.body.as_deref().is_none_or(|b| {
+                        body.as_deref()
+                            .is_some_and(|rb| rb == b || gaz.country_of_body(rb) == Some(b))
+                    })
+            }),
+        };
+    let mut introduced = 0;
     let mut i = 0;
     while i < toks.len() {
         let Some(rp) = titles::role_phrase_at(text, toks, gaz, i) else {
@@ -282,20 +302,26 @@ fn role_mentions(
             continue;
         }
         let before = mentions.partition_point(|m| m.span.start < span.start);
+        for m in &mentions[introduced..before] {
+            if gaz.index_of(&m.actor).is_some() {
+                continue;
+            }
+            let at = toks.partition_point(|t| t.start < m.span.start);
+            if let Some(run) = titles::title_before(text, toks, gaz, at)
+                && let Some(head) = run.head
+            {
+                titled.push((m.actor.as_str(), head, run.body));
+            }
+        }
+        introduced = introduced.max(before);
         let recent = &mentions[before.saturating_sub(ROLE_LOOKBACK)..before];
-        let nearest = recent.iter().rev().find(|m| {
-            gaz.index_of(&m.actor)
-                .is_some_and(|a| gaz.holds(a, &rp.query, None))
-        });
+        let nearest = recent.iter().rev().find(|m| holds(m, &rp.query, &titled));
         // Without a body ("the president") the phrase is clear only if one such actor was named.
         if rp.query.body.is_none()
             && let Some(m) = nearest
-            && recent.iter().any(|o| {
-                o.actor != m.actor
-                    && gaz
-                        .index_of(&o.actor)
-                        .is_some_and(|a| gaz.holds(a, &rp.query, None))
-            })
+            && recent
+                .iter()
+                .any(|o| o.actor != m.actor && holds(o, &rp.query, &titled))
         {
             continue;
         }

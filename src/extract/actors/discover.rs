@@ -222,13 +222,30 @@ pub fn discover(
         let mut role: Option<String> = None;
         let mut country: Option<String> = None;
         let mut evidence = false;
-        let title = title_before(text, toks, gaz, a);
+        // "Vey's spokesman, Dan Ode, said": a title set off by commas before a name of two words
+        // or more, the aside closed after it.
+        let title = title_before(text, toks, gaz, a).or_else(|| {
+            let set_off = words >= 2
+                && a >= 2
+                && toks[a - 1].punct() == Some(',')
+                && toks.get(b).is_some_and(|t| t.punct() == Some(','));
+            set_off
+                .then(|| title_before(text, toks, gaz, a - 1))
+                .flatten()
+                .filter(|t| t.head.is_some())
+        });
         if let Some(t) = &title
             && t.head.is_some()
         {
             evidence = true;
+            // The title ends before the comma that sets it off, if one does.
+            let last = if toks[a - 1].punct() == Some(',') {
+                a - 2
+            } else {
+                a - 1
+            };
             role = text
-                .get(toks[t.start].start..toks[a - 1].end)
+                .get(toks[t.start].start..toks[last].end)
                 .map(str::to_string);
             country = t
                 .body

@@ -273,11 +273,39 @@ fn trailing(ctx: &Ctx, q: &Marked, speakers: &[Option<usize>]) -> Outcome {
             none()
         }
         Who::Unknown | Who::Passive => None,
-        _ if f.start == t0 || modifiers_only(ctx, t0, f.start) => {
+        _ if f.start == t0
+            || modifiers_only(ctx, t0, f.start)
+            || title_set_off(ctx, t0, f.start) =>
+        {
             speaker_of(ctx, f, "trailing", speakers)
         }
         _ => None,
     }
+}
+
+/// "“…,” Vey’s spokesman, Dan Ode, said": from `from` to the name at `to`, only a title set off
+/// by a comma, maybe after its holder's possessive ("Vey’s", "the ministry's").
+fn title_set_off(ctx: &Ctx, from: usize, to: usize) -> bool {
+    if to < from + 2 || to - from > 8 || ctx.punct(to - 1) != Some(',') {
+        return false;
+    }
+    let Some(run) =
+        crate::extract::actors::titles::title_before(ctx.text, ctx.toks, ctx.gaz, to - 1)
+    else {
+        return false;
+    };
+    if run.head.is_none() || run.start < from {
+        return false;
+    }
+    // What comes before the title: nothing, "the", or a possessor ending in "’s".
+    run.start == from
+        || (run.start == from + 1 && ctx.key(from) == "the")
+        || (run.start > from
+            && matches!(
+                ctx.toks[run.start - 1].kind,
+                crate::extract::actors::tokens::TokKind::Possessive
+            )
+            && (from..run.start - 1).all(|i| ctx.is_word(i)))
 }
 
 /// "Xinhua quoted Xi as saying", "the agency cited Holt as saying": the one quoted is the
