@@ -701,3 +701,87 @@ fn a_pair_that_spoke_with_no_audience_had_a_call() {
     let m = detect(&d, PEOPLE, &t);
     assert!(m.iter().all(|m| m.kind != EventKind::Call), "{m:#?}");
 }
+
+#[test]
+fn an_event_noun_told_by_its_own_verb_is_an_event_not_a_reference() {
+    let cases = [
+        (
+            "Witnesses in the valley said that a drone strike killed a farmer near the mill.",
+            EventKind::Attack,
+        ),
+        (
+            "Officials in the valley confirmed that an agreement had been reached after midnight.",
+            EventKind::Agreement,
+        ),
+    ];
+    for (text, kind) in cases {
+        let d = doc("d1", text, "2031-03-04");
+        let m = detect(&d, PEOPLE, &[]);
+        let told: Vec<_> = m
+            .iter()
+            .filter(|m| m.kind == kind && !m.cues.reference)
+            .collect();
+        assert_eq!(told.len(), 1, "{text}: {m:#?}");
+        assert!(told[0].cues.is_verb, "{text}: {m:#?}");
+    }
+    // Denied, it tells of no agreement.
+    let d = doc(
+        "d1",
+        "Officials in the valley said an agreement has not been reached.",
+        "2031-03-04",
+    );
+    let m = detect(&d, PEOPLE, &[]);
+    assert!(
+        m.iter()
+            .all(|m| m.kind != EventKind::Agreement || m.cues.reference),
+        "{m:#?}"
+    );
+    // A deal is struck; a town struck by drones is no deal.
+    let d = doc(
+        "d1",
+        "The harbour town was struck by drones overnight.",
+        "2031-03-04",
+    );
+    let m = detect(&d, PEOPLE, &[]);
+    assert!(m.iter().all(|m| m.kind != EventKind::Agreement), "{m:#?}");
+}
+
+#[test]
+fn an_attack_with_its_toll_stands_without_named_attackers() {
+    let d = doc(
+        "d1",
+        "At least 19 people were killed overnight, the rescue service said.",
+        "2031-03-04",
+    );
+    let m = detect(&d, PEOPLE, &[]);
+    let attacks: Vec<_> = m
+        .iter()
+        .filter(|m| m.kind == EventKind::Attack && !m.cues.reference)
+        .collect();
+    assert_eq!(attacks.len(), 1, "{m:#?}");
+}
+
+#[test]
+fn a_relation_clause_relates_the_event_its_word_governs() {
+    // "before the summit": the call came before the summit, two events.
+    let d = doc(
+        "d1",
+        "Holt phoned Vance before the summit in Geneva.",
+        "2031-03-04",
+    );
+    let m = detect(&d, PEOPLE, &[]);
+    let call = m.iter().find(|m| m.kind == EventKind::Call).expect("call");
+    assert_eq!(
+        call.cues.anchor.as_ref().map(|(_, r)| r.as_str()),
+        Some("before"),
+        "{m:#?}"
+    );
+    // "before returning to brief … on their conversation": the conversation is the call itself.
+    let d = doc(
+        "d1",
+        "Holt phoned Vance before returning to brief her cabinet on their conversation.",
+        "2031-03-04",
+    );
+    let m = detect(&d, PEOPLE, &[]);
+    assert!(m.iter().all(|m| m.cues.anchor.is_none()), "{m:#?}");
+}

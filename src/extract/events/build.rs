@@ -366,10 +366,17 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
         (st.status == Status::Planned && actors.len() == 2 && group.is_none()).then_some(2)
     });
     // An event with no one, nowhere and no time is only a reference — unless it has a deadline.
+    // "a strike has killed four", "an agreement had been reached": an event noun that a verb of
+    // its own family tells as done names the happening itself, not a reference to one told
+    // elsewhere; so does an attack with its toll ("at least 14 civilians were killed").
+    let told = told_by_verb(ctx, draft);
+    let toll = kind == EventKind::Attack && details.iter().any(|d| d.field == "killed");
     let reference = trig.class == Class::Reference
         || (actors.is_empty()
             && place.is_none()
             && !(group_subject(ctx, tokens, draft) && trig.pos == super::lexicon::Pos::Verb)
+            && !told
+            && !toll
             && origin < DateOrigin::Report
             && !details.iter().any(|d| d.field == "deadline"));
 
@@ -379,7 +386,7 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
         family: trig.family.clone(),
         noun: trig.noun.clone(),
         verb: trig.verb.clone(),
-        is_verb: trig.pos == super::lexicon::Pos::Verb,
+        is_verb: trig.pos == super::lexicon::Pos::Verb || told,
         definite: is_definite(tokens, draft),
         host,
         arity,
@@ -440,6 +447,21 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
         trigger: draft.head.span.slice(ctx.text).to_string(),
         cues,
     }
+}
+
+/// Whether the draft joins an event noun and a verb of the noun's family that tells it ("strikes
+/// killed", "the deal was signed").
+fn told_by_verb(ctx: &DocContext, draft: &Draft) -> bool {
+    let lx = ctx.lx;
+    let head = lx.trigger(draft.head);
+    let noun = draft
+        .hits
+        .iter()
+        .any(|h| lx.trigger(*h).pos == super::lexicon::Pos::Noun);
+    noun && draft.hits.iter().any(|h| {
+        let t = lx.trigger(*h);
+        t.class == Class::Strong && t.pos == super::lexicon::Pos::Verb && t.family == head.family
+    })
 }
 
 /// The clause with the clauses before it that it only continues ("were held in two parts — first a
