@@ -785,3 +785,28 @@ fn a_relation_clause_relates_the_event_its_word_governs() {
     let m = detect(&d, PEOPLE, &[]);
     assert!(m.iter().all(|m| m.cues.anchor.is_none()), "{m:#?}");
 }
+
+#[test]
+fn a_partial_quote_that_continues_the_clause_still_tells_its_event() {
+    // The quote takes up the narrator's clause: the agreement is told by the article.
+    let d = doc(
+        "d1",
+        "Holt had “agreed to a truce” with Vance on the river, officials in the valley said.",
+        "2031-03-04",
+    );
+    let m = detect(&d, PEOPLE, &[]);
+    assert!(
+        m.iter()
+            .any(|m| m.kind == EventKind::Agreement && !m.cues.reference),
+        "{m:#?}"
+    );
+    // Words someone is reported to have said are no event of the article's.
+    for text in [
+        "Holt said: “We agreed to a truce with Vance.”",
+        "Holt said “agreed to a truce with Vance” was the wrong phrase.",
+    ] {
+        let d = doc("d1", text, "2031-03-04");
+        let m = detect(&d, PEOPLE, &[]);
+        assert!(m.iter().all(|m| m.kind != EventKind::Agreement), "{m:#?}");
+    }
+}

@@ -159,6 +159,8 @@ pub struct Lexicon {
     /// Ordinal words ("second" → 2) before an event noun.
     pub ordinals: FxHashMap<String, u8>,
     single_forms: FxHashSet<String>,
+    /// Single-word forms of speech verbs ("said", "told").
+    reporting_forms: FxHashSet<String>,
     role_words: FxHashSet<String>,
     /// For each last word of a role phrase, the indices of [`Lexicon::roles`] that end in it, in order.
     roles_by_last: FxHashMap<String, Vec<usize>>,
@@ -223,6 +225,12 @@ impl Lexicon {
             }
         }
         let single_forms = forms.iter().filter(|f| !f.contains(' ')).cloned().collect();
+        let reporting_forms = forms
+            .iter()
+            .zip(&form_entry)
+            .filter(|(f, e)| !f.contains(' ') && triggers[**e].class == Class::Reporting)
+            .map(|(f, _)| f.clone())
+            .collect();
         let role_words = roles
             .iter()
             .flat_map(|(p, _)| p.split_whitespace().map(str::to_string))
@@ -243,6 +251,7 @@ impl Lexicon {
             roles_by_last,
             number_words,
             single_forms,
+            reporting_forms,
             role_words,
             triggers,
             form_entry,
@@ -334,6 +343,11 @@ impl Lexicon {
     /// Whether a single word is a trigger form on its own.
     pub fn trigger_word(&self, word: &str) -> bool {
         self.single_forms.contains(word)
+    }
+
+    /// Whether a single word is a speech verb ("said", "told").
+    pub fn reporting_form(&self, word: &str) -> bool {
+        self.reporting_forms.contains(word)
     }
 
     /// Whether a word is part of some role phrase ("secretary", "chief").
