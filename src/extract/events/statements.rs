@@ -99,7 +99,7 @@ fn look<'c>(ctx: &'c DocContext, s: &Sentence, h: &Hit, vi: usize, ve: usize) ->
     // follows is what was said, not when or where.
     let mut after_end = ve;
     while after_end < tokens.len() && after_end < ve + AFTER {
-        if let Some(p) = lx.channels.starting_at(tokens, after_end) {
+        if let Some(p) = lx.channels.starting_at_owned(tokens, after_end) {
             after_end += p.words.len();
             continue;
         }
@@ -231,7 +231,7 @@ fn look<'c>(ctx: &'c DocContext, s: &Sentence, h: &Hit, vi: usize, ve: usize) ->
     }
     let mut channel = None;
     for k in ve..after_end {
-        if let Some(p) = lx.channels.starting_at(tokens, k) {
+        if let Some(p) = lx.channels.starting_at_owned(tokens, k) {
             let end = (k + p.words.len()).min(tokens.len());
             channel = Some((span_of(tokens, &(k..end)), p.value.clone()));
             break;
@@ -241,7 +241,7 @@ fn look<'c>(ctx: &'c DocContext, s: &Sentence, h: &Hit, vi: usize, ve: usize) ->
         // "In a statement, …", "Speaking at a news conference, …": before the subject.
         let subj_tok = index_at(tokens, subject_start);
         for k in 0..subj_tok {
-            if let Some(p) = lx.channels.starting_at(tokens, k)
+            if let Some(p) = lx.channels.starting_at_owned(tokens, k)
                 && k > 0
                 && matches!(
                     tokens[k - 1].lower.as_str(),
