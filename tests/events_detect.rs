@@ -857,3 +857,30 @@ fn passive_announcements_channels_in_the_possessive_and_convening_are_found() {
     assert_eq!(meet.status, Status::Planned);
     assert_eq!(meet.actors, vec!["Jane Holt", "Omar Vance"]);
 }
+
+#[test]
+fn a_country_adjective_before_an_attack_or_its_force_names_the_attacker() {
+    for text in [
+        "Canadian artillery shelled the radar site in the hills.",
+        "Witnesses said Canadian airstrikes hit the radar site in the hills.",
+    ] {
+        let d = doc("d1", text, "2031-03-04");
+        let m = detect(&d, PEOPLE, &[]);
+        let a = m
+            .iter()
+            .find(|m| m.kind == EventKind::Attack)
+            .expect("attack");
+        assert_eq!(a.actors, vec!["Canada"], "{text}: {m:#?}");
+    }
+    // The adjective of the target is no attacker.
+    let d = doc(
+        "d1",
+        "Drones struck Canadian positions in the hills.",
+        "2031-03-04",
+    );
+    let m = detect(&d, PEOPLE, &[]);
+    assert!(
+        m.iter().all(|m| !m.actors.iter().any(|a| a == "Canada")),
+        "{m:#?}"
+    );
+}

@@ -245,6 +245,14 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
         }
     }
 
+    // "Israeli strikes killed …", "Russian forces continued striking …": an attack whose attacker
+    // is named by a country's adjective.
+    if actors.is_empty()
+        && trig.kind == EventKind::Attack
+        && let Some(body) = attacker_adjective(ctx, tokens, draft)
+    {
+        actors.push(body);
+    }
     let mut place = pick_place(ctx, tokens, draft);
     let own_place = place.is_some();
     // "… meetings in X, where A and B also met": a where-clause happens at the place before it.
@@ -461,6 +469,34 @@ fn told_by_verb(ctx: &DocContext, draft: &Draft) -> bool {
     noun && draft.hits.iter().any(|h| {
         let t = lx.trigger(*h);
         t.class == Class::Strong && t.pos == super::lexicon::Pos::Verb && t.family == head.family
+    })
+}
+
+/// The body a proper adjective names when it modifies the attack noun or the armed force that is
+/// the attack verb's subject ("Israeli strikes", "Russian forces continued striking", "a Russian
+/// drone attack"), searched before the trigger in the draft's region.
+fn attacker_adjective(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Option<String> {
+    let lx = ctx.lx;
+    let head = draft.head_tok.min(tokens.len());
+    (draft.region.start..head).find_map(|i| {
+        let t = &tokens[i];
+        if !t.is_word || !t.is_capitalized(ctx.text) || ctx.is_quoted(t.span.start) {
+            return None;
+        }
+        let next = tokens.get(i + 1)?;
+        // The adjective right before the trigger, or before a force ("forces", "drones") up to
+        // three words before it.
+        let names_event = draft.hits.iter().any(|h| h.span.start == next.span.start)
+            || (lx.forces.contains(next.lower.as_str()) && head - i <= 4);
+        if !names_event {
+            return None;
+        }
+        let body = ctx.gazetteer.body(t.span.slice(ctx.text))?;
+        // A country's adjective, not a person's name.
+        ctx.gazetteer
+            .entry(body)
+            .is_some_and(|e| e.kind != crate::extract::actors::Kind::Person)
+            .then(|| body.to_string())
     })
 }
 

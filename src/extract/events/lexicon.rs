@@ -98,6 +98,7 @@ struct RawWords {
     locative: Vec<String>,
     light_verbs: Vec<String>,
     pronouns: Vec<String>,
+    forces: Vec<String>,
 }
 
 /// One entry of the lexicon: the kind and behaviour shared by its forms.
@@ -149,6 +150,8 @@ pub struct Lexicon {
     pub locative: FxHashSet<String>,
     pub light_verbs: PhraseSet,
     pub pronouns: FxHashSet<String>,
+    /// Armed forces a country's adjective names as an attacker ("Russian forces").
+    pub forces: FxHashSet<String>,
     /// Speech verbs that can make a statement event, the ones that do on their own, and the
     /// words before a verb that make it no statement made.
     pub statement_verbs: FxHashSet<String>,
@@ -271,6 +274,7 @@ impl Lexicon {
             locative: words(raw.words.locative),
             light_verbs: PhraseSet::of(&raw.words.light_verbs),
             pronouns: words(raw.words.pronouns),
+            forces: words(raw.words.forces),
             ordinals: raw
                 .ordinals
                 .into_iter()
