@@ -884,3 +884,29 @@ fn a_country_adjective_before_an_attack_or_its_force_names_the_attacker() {
         "{m:#?}"
     );
 }
+
+#[test]
+fn a_statement_tied_to_an_event_of_the_article_is_an_event() {
+    // "Speaking after the summit, …": the summit dates the act of speaking; the speaker is the
+    // subject after the comma.
+    let d = doc(
+        "d1",
+        "Speaking after the Geneva summit, Holt called the accord a turning point.",
+        "2031-03-04",
+    );
+    let m = detect(&d, PEOPLE, &[]);
+    let st: Vec<_> = m
+        .iter()
+        .filter(|m| m.kind == EventKind::Statement)
+        .collect();
+    assert_eq!(st.len(), 1, "{m:#?}");
+    assert_eq!(st[0].actors, vec!["Jane Holt"]);
+    // Undated, with no channel and no occasion, an opinion is no statement event.
+    let d = doc(
+        "d1",
+        "In the hall, Holt called the accord a turning point, Vance noted.",
+        "2031-03-04",
+    );
+    let m = detect(&d, PEOPLE, &[]);
+    assert!(m.iter().all(|m| m.kind != EventKind::Statement), "{m:#?}");
+}

@@ -24,6 +24,9 @@ struct Found<'c> {
     pronoun: Option<(Span, String)>,
     date: Option<&'c crate::extract::time::Timex>,
     channel: Option<(Span, String)>,
+    /// The verb is tied to an event the article tells ("speaking after the talks", "told
+    /// reporters during the summit"): that event dates it.
+    occasion: bool,
 }
 
 /// The statement mentions of one sentence, at most one per speaker. In the headline or lede
@@ -59,7 +62,7 @@ pub fn mentions(ctx: &DocContext, s: &Sentence, lede: bool) -> Vec<Mention> {
             && found.pronoun.is_none()
             && !found.speakers.is_empty()
             && found.speakers.iter().all(|a| ctx.is_person(&a.actor));
-        if found.date.is_none() && found.channel.is_none() && !public && !news {
+        if found.date.is_none() && found.channel.is_none() && !public && !news && !found.occasion {
             continue;
         }
         let names: Vec<String> = match &found.pronoun {
@@ -82,6 +85,10 @@ pub fn mentions(ctx: &DocContext, s: &Sentence, lede: bool) -> Vec<Mention> {
         }
         if let Some(x) = found.date {
             end = end.max(x.span.end);
+        }
+        // "Speaking after the talks, Holt …": the speaker named after the verb.
+        if let Some(a) = found.speakers.first() {
+            end = end.max(a.span.end);
         }
         let span = Span::new(start, end);
         out.push(statement(ctx, s, span, h, names, &found));
@@ -147,6 +154,11 @@ fn look<'c>(ctx: &'c DocContext, s: &Sentence, h: &Hit, vi: usize, ve: usize) ->
     // a participle's subject is the one the sentence opens with.
     if speakers.is_empty() && tokens[vi].lower.ends_with("ing") {
         speakers = opening_subject(ctx, tokens, vi);
+    }
+    // "Speaking after the talks, NATO chief Holt called …": a participle that opens the sentence
+    // has the subject of the clause after its comma.
+    if speakers.is_empty() && vi == 0 && tokens[vi].lower.ends_with("ing") {
+        speakers = fronted_participle_subject(ctx, tokens);
     }
     let mut pronoun = None;
     if speakers.is_empty() {
@@ -254,12 +266,73 @@ fn look<'c>(ctx: &'c DocContext, s: &Sentence, h: &Hit, vi: usize, ve: usize) ->
             }
         }
     }
+    let occasion = occasion_after(ctx, tokens, ve);
     Some(Found {
         speakers,
         pronoun,
         date,
         channel,
+        occasion,
     })
+}
+
+/// Whether the words after a speech verb (ending at token `ve`) tie it to an event: a relation
+/// word ("after", "during", "on the sidelines of") whose phrase names an event within a few words.
+fn occasion_after(ctx: &DocContext, tokens: &[Token], ve: usize) -> bool {
+    let lx = ctx.lx;
+    let mut k = ve;
+    // "told reporters after …", "speaking later after …"
+    while k < tokens.len()
+        && k < ve + 3
+        && (lx.channels.starting_at_owned(tokens, k).is_some()
+            || matches!(
+                tokens[k].lower.as_str(),
+                "later" | "shortly" | "soon" | "just" | "reporters"
+            ))
+    {
+        k += 1;
+    }
+    let Some(rel) = lx.relations.starting_at(tokens, k) else {
+        return false;
+    };
+    if !matches!(rel.value.as_str(), "after" | "during" | "before") {
+        return false;
+    }
+    let from = k + rel.words.len();
+    let to = (from + 5).min(tokens.len());
+    if from >= to {
+        return false;
+    }
+    let phrase = span_of(tokens, &(from..to));
+    ctx.hits_in(phrase)
+        .iter()
+        .any(|h| lx.trigger(*h).class != Class::Reporting && h.span.end <= phrase.end)
+}
+
+/// The subject of the clause after the comma that closes a fronted participle phrase: the first
+/// person or body named within three words after it.
+fn fronted_participle_subject<'c>(ctx: &'c DocContext, tokens: &[Token]) -> Vec<&'c ActorMention> {
+    let Some(comma) = tokens.iter().position(|t| t.lower == ",") else {
+        return Vec::new();
+    };
+    let Some(after) = tokens.get(comma + 1) else {
+        return Vec::new();
+    };
+    let end = tokens
+        .get(comma + 5)
+        .map_or(after.span.end, |t| t.span.start);
+    let named: Vec<&ActorMention> = ctx
+        .actors_in(Span::new(after.span.start, end))
+        .iter()
+        .filter(|a| !ctx.is_quoted(a.span.start))
+        .collect();
+    // "NATO chief Holt": the person a title names, not the body of the title.
+    named
+        .iter()
+        .find(|a| ctx.is_person(&a.actor))
+        .or(named.first())
+        .map(|a| vec![*a])
+        .unwrap_or_default()
 }
 
 /// The named subject of a verb at token `vi`: the nearest person or body before it in the clause
