@@ -910,3 +910,33 @@ fn a_statement_tied_to_an_event_of_the_article_is_an_event() {
     let m = detect(&d, PEOPLE, &[]);
     assert!(m.iter().all(|m| m.kind != EventKind::Statement), "{m:#?}");
 }
+
+#[test]
+fn dated_praise_and_blame_are_statements_and_a_delegation_names_its_country() {
+    let d = doc(
+        "d1",
+        "Holt on Monday thanked Vance for reopening the river crossing.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Monday", "2031-03-03")];
+    let m = detect(&d, PEOPLE, &t);
+    let st: Vec<_> = m
+        .iter()
+        .filter(|m| m.kind == EventKind::Statement)
+        .collect();
+    assert_eq!(st.len(), 1, "{m:#?}");
+    assert_eq!(st[0].actors, vec!["Jane Holt"]);
+
+    let d = doc(
+        "d1",
+        "The Canadian delegation held a news conference in the hall.",
+        "2031-03-04",
+    );
+    let m = detect(&d, PEOPLE, &[]);
+    let st: Vec<_> = m
+        .iter()
+        .filter(|m| m.kind == EventKind::Statement && !m.cues.reference)
+        .collect();
+    assert_eq!(st.len(), 1, "{m:#?}");
+    assert_eq!(st[0].actors, vec!["Canada"]);
+}

@@ -248,8 +248,7 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
     // "Israeli strikes killed …", "Russian forces continued striking …": an attack whose attacker
     // is named by a country's adjective.
     if actors.is_empty()
-        && trig.kind == EventKind::Attack
-        && let Some(body) = attacker_adjective(ctx, tokens, draft)
+        && let Some(body) = party_adjective(ctx, tokens, draft)
     {
         actors.push(body);
     }
@@ -474,9 +473,11 @@ fn told_by_verb(ctx: &DocContext, draft: &Draft) -> bool {
 
 /// The body a proper adjective names when it modifies the attack noun or the armed force that is
 /// the attack verb's subject ("Israeli strikes", "Russian forces continued striking", "a Russian
-/// drone attack"), searched before the trigger in the draft's region.
-fn attacker_adjective(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Option<String> {
+/// drone attack"), or a party of any event ("the Chinese delegation held a news conference"),
+/// searched before the trigger in the draft's region.
+fn party_adjective(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Option<String> {
     let lx = ctx.lx;
+    let attack = lx.trigger(draft.head).kind == EventKind::Attack;
     let head = draft.head_tok.min(tokens.len());
     (draft.region.start..head).find_map(|i| {
         let t = &tokens[i];
@@ -486,9 +487,11 @@ fn attacker_adjective(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Opti
         let next = tokens.get(i + 1)?;
         // The adjective right before the trigger, or before a force ("forces", "drones") up to
         // three words before it.
-        let names_event = draft.hits.iter().any(|h| h.span.start == next.span.start)
-            || (lx.forces.contains(next.lower.as_str()) && head - i <= 4);
-        if !names_event {
+        let names_event = (attack
+            && (draft.hits.iter().any(|h| h.span.start == next.span.start)
+                || lx.forces.contains(next.lower.as_str())))
+            || lx.parties.contains(next.lower.as_str());
+        if !names_event || head - i > 4 {
             return None;
         }
         let body = ctx.gazetteer.body(t.span.slice(ctx.text))?;

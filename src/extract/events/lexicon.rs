@@ -99,6 +99,7 @@ struct RawWords {
     light_verbs: Vec<String>,
     pronouns: Vec<String>,
     forces: Vec<String>,
+    parties: Vec<String>,
 }
 
 /// One entry of the lexicon: the kind and behaviour shared by its forms.
@@ -152,6 +153,8 @@ pub struct Lexicon {
     pub pronouns: FxHashSet<String>,
     /// Armed forces a country's adjective names as an attacker ("Russian forces").
     pub forces: FxHashSet<String>,
+    /// Bodies that a country's adjective names as a party ("the Chinese delegation").
+    pub parties: FxHashSet<String>,
     /// Speech verbs that can make a statement event, the ones that do on their own, and the
     /// words before a verb that make it no statement made.
     pub statement_verbs: FxHashSet<String>,
@@ -275,6 +278,7 @@ impl Lexicon {
             light_verbs: PhraseSet::of(&raw.words.light_verbs),
             pronouns: words(raw.words.pronouns),
             forces: words(raw.words.forces),
+            parties: words(raw.words.parties),
             ordinals: raw
                 .ordinals
                 .into_iter()
