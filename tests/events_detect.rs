@@ -940,3 +940,54 @@ fn dated_praise_and_blame_are_statements_and_a_delegation_names_its_country() {
     assert_eq!(st.len(), 1, "{m:#?}");
     assert_eq!(st[0].actors, vec!["Canada"]);
 }
+
+#[test]
+fn the_body_of_a_title_and_the_venue_a_guest_is_welcomed_to_take_no_part() {
+    const NAMED: &[(&str, &str)] = &[
+        ("Jane Holt", "Jane Holt"),
+        ("Holt", "Jane Holt"),
+        ("Omar Vance", "Omar Vance"),
+        ("Vance", "Omar Vance"),
+        ("Canadian", "Canada"),
+        ("United Nations", "United Nations"),
+        ("White House", "White House"),
+    ];
+    let d = doc(
+        "d1",
+        "Canadian Prime Minister Jane Holt met Omar Vance in Geneva on Monday.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Monday", "2031-03-03")];
+    let m = detect(&d, NAMED, &t);
+    let meet = m
+        .iter()
+        .find(|m| m.kind == EventKind::Meeting)
+        .expect("meeting");
+    assert_eq!(meet.actors, vec!["Jane Holt", "Omar Vance"], "{m:#?}");
+
+    let d = doc(
+        "d1",
+        "Holt met the ambassador to the United Nations in Geneva on Monday.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Monday", "2031-03-03")];
+    let m = detect(&d, NAMED, &t);
+    let meet = m
+        .iter()
+        .find(|m| m.kind == EventKind::Meeting)
+        .expect("meeting");
+    assert_eq!(meet.actors, vec!["Jane Holt"], "{m:#?}");
+
+    let d = doc(
+        "d1",
+        "Holt welcomed Vance to the White House on Monday.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Monday", "2031-03-03")];
+    let m = detect(&d, NAMED, &t);
+    let meet = m
+        .iter()
+        .find(|m| m.kind == EventKind::Meeting)
+        .expect("meeting");
+    assert_eq!(meet.actors, vec!["Jane Holt", "Omar Vance"], "{m:#?}");
+}

@@ -208,6 +208,7 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
             if owns_other_noun(ctx, tokens, a.span, draft)
                 || !takes_part(ctx, tokens, a.span, draft)
                 || is_located(ctx, tokens, a.span, draft)
+                || is_title_body(ctx, tokens, a)
             {
                 // "Holt's allies argue …", "Holt can't imagine a meeting": Holt is not in it.
                 continue;
@@ -393,7 +394,7 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
         family: trig.family.clone(),
         noun: trig.noun.clone(),
         verb: trig.verb.clone(),
-        is_verb: trig.pos == super::lexicon::Pos::Verb || told,
+        is_verb: trig.pos == super::lexicon::Pos::Verb,
         definite: is_definite(tokens, draft),
         host,
         arity,
@@ -652,6 +653,46 @@ fn takes_part(ctx: &DocContext, tokens: &[Token], span: Span, draft: &Draft) -> 
     (from..np).any(|i| lx.light_verbs.starting_at(tokens, i).is_some())
 }
 
+/// Whether an actor only names the body of someone's title: "US President Holt", "Chinese Vice
+/// Premier Ding" (a body, title words, then a person), or "the ambassador to the United
+/// Nations" (a body after a role and "to"). The person takes part; the body does not.
+fn is_title_body(
+    ctx: &DocContext,
+    tokens: &[Token],
+    a: &crate::extract::actors::ActorMention,
+) -> bool {
+    if ctx.is_person(&a.actor) {
+        return false;
+    }
+    let title_word = |t: &Token| {
+        t.is_word && (ctx.lx.role_word(&t.lower) || ctx.gazetteer.role_word(&t.lower).is_some())
+    };
+    let end = index_at(tokens, a.span.end);
+    let next_person = ctx
+        .actors_in(Span::new(a.span.end, usize::MAX))
+        .iter()
+        .next()
+        .filter(|n| ctx.is_person(&n.actor));
+    if let Some(n) = next_person {
+        let at = index_at(tokens, n.span.start);
+        let between = tokens.get(end..at).unwrap_or(&[]);
+        if !between.is_empty()
+            && between.len() <= 4
+            && between.iter().any(title_word)
+            && between
+                .iter()
+                .all(|t| t.is_word && (t.is_capitalized(ctx.text) || title_word(t)))
+        {
+            return true;
+        }
+    }
+    let mut i = index_at(tokens, a.span.start);
+    if i > 0 && tokens[i - 1].lower == "the" {
+        i -= 1;
+    }
+    i >= 2 && tokens[i - 1].lower == "to" && title_word(&tokens[i - 2])
+}
+
 /// Whether a name is a place the text puts something in ("the war in X"): a place, not a party.
 fn is_located(ctx: &DocContext, tokens: &[Token], span: Span, draft: &Draft) -> bool {
     let name = span.slice(ctx.text);
@@ -668,8 +709,13 @@ fn is_located(ctx: &DocContext, tokens: &[Token], span: Span, draft: &Draft) -> 
     if j > 0 && tokens[j - 1].lower == "the" {
         j -= 1;
     }
+    // "welcomed Holt to the palace", "a visit to the palace": where a host receives a guest.
+    let to_venue = j > 0 && tokens[j - 1].lower == "to" && {
+        let t = ctx.lx.trigger(draft.head);
+        t.host || t.noun == "visit"
+    };
     j > 0
-        && ctx.lx.locative.contains(tokens[j - 1].lower.as_str())
+        && (ctx.lx.locative.contains(tokens[j - 1].lower.as_str()) || to_venue)
         && ctx.places.is_place(span.slice(ctx.text))
 }
 
