@@ -991,3 +991,39 @@ fn the_body_of_a_title_and_the_venue_a_guest_is_welcomed_to_take_no_part() {
         .expect("meeting");
     assert_eq!(meet.actors, vec!["Jane Holt", "Omar Vance"], "{m:#?}");
 }
+
+#[test]
+fn handshakes_briefings_apologies_and_coming_to_a_place_are_found() {
+    let kind_of = |text: &str| {
+        let d = doc("d1", text, "2031-03-04");
+        let t = vec![timex(&d.text, "Monday", "2031-03-03")];
+        detect(&d, PEOPLE, &t)
+    };
+    let m = kind_of("Holt and Vance shook hands in Geneva on Monday.");
+    assert!(
+        m.iter()
+            .any(|m| m.kind == EventKind::Meeting && m.actors.len() == 2),
+        "{m:#?}"
+    );
+    let m = kind_of("Officials of the port said more would follow at a briefing Monday.");
+    assert!(
+        m.iter()
+            .any(|m| m.kind == EventKind::Statement && !m.cues.reference),
+        "{m:#?}"
+    );
+    let m = kind_of("Holt’s apology to Vance came on Monday.");
+    assert!(
+        m.iter()
+            .any(|m| m.kind == EventKind::Statement && m.actors.contains(&"Jane Holt".into())),
+        "{m:#?}"
+    );
+    let m = kind_of("Holt said Vance would come to Geneva on Monday.");
+    let visit = m
+        .iter()
+        .find(|m| m.kind == EventKind::Meeting)
+        .expect("visit");
+    assert_eq!(visit.place.as_deref(), Some("Geneva"), "{m:#?}");
+    // Coming to power is no visit.
+    let m = kind_of("Holt came to power on Monday.");
+    assert!(m.iter().all(|m| m.kind != EventKind::Meeting), "{m:#?}");
+}

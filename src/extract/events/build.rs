@@ -775,8 +775,10 @@ fn pick_place(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Option<Strin
                 || (tokens[j - 1].lower == "to"
                     && j >= 2
                     && draft.hits.iter().any(|h| {
-                        h.span.end <= tokens[j - 1].span.start
-                            && tokens[j - 2].span.end >= h.span.end
+                        (h.span.end <= tokens[j - 1].span.start
+                            && tokens[j - 2].span.end >= h.span.end)
+                            // "come to X", "flew to X": the trigger ends in "to".
+                            || h.span.end == tokens[j - 1].span.end
                     })));
         let end = index_at(tokens, p.span.end);
         // "the … summit", "Holt's … meeting": the place modifies the event noun.
