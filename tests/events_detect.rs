@@ -1027,3 +1027,23 @@ fn handshakes_briefings_apologies_and_coming_to_a_place_are_found() {
     let m = kind_of("Holt came to power on Monday.");
     assert!(m.iter().all(|m| m.kind != EventKind::Meeting), "{m:#?}");
 }
+
+#[test]
+fn a_readout_of_a_ministry_named_by_its_country_is_a_statement() {
+    let d = doc(
+        "d1",
+        "Holt raised the river tolls, according to a readout issued by the Canadian foreign ministry on Monday.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Monday", "2031-03-03")];
+    let m = detect(&d, PEOPLE, &t);
+    let st: Vec<_> = m
+        .iter()
+        .filter(|m| m.kind == EventKind::Statement && !m.cues.reference)
+        .collect();
+    assert_eq!(st.len(), 1, "{m:#?}");
+    assert_eq!(
+        st[0].date.as_ref().map(|v| v.value.as_str()),
+        Some("2031-03-03")
+    );
+}

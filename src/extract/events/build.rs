@@ -488,10 +488,17 @@ fn party_adjective(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Option<
         let next = tokens.get(i + 1)?;
         // The adjective right before the trigger, or before a force ("forces", "drones") up to
         // three words before it.
+        // "the Chinese foreign ministry": up to two plain words before the party noun.
+        let party = (i + 1..(i + 4).min(head))
+            .take_while(|&k| {
+                let w = &tokens[k];
+                w.is_word && (k == i + 1 || !w.is_capitalized(ctx.text))
+            })
+            .any(|k| lx.parties.contains(tokens[k].lower.as_str()));
         let names_event = (attack
             && (draft.hits.iter().any(|h| h.span.start == next.span.start)
                 || lx.forces.contains(next.lower.as_str())))
-            || lx.parties.contains(next.lower.as_str());
+            || party;
         if !names_event || head - i > 4 {
             return None;
         }
