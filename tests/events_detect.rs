@@ -1047,3 +1047,24 @@ fn a_readout_of_a_ministry_named_by_its_country_is_a_statement() {
         Some("2031-03-03")
     );
 }
+
+#[test]
+fn a_public_act_in_a_relative_clause_keeps_its_own_date() {
+    let d = doc(
+        "d1",
+        "Holt, who announced new river tolls last month, told reporters on Monday that talks would resume.",
+        "2031-03-04",
+    );
+    let t = vec![
+        timex(&d.text, "last month", "2031-02"),
+        timex(&d.text, "Monday", "2031-03-03"),
+    ];
+    let m = detect(&d, PEOPLE, &t);
+    let mut dates: Vec<&str> = m
+        .iter()
+        .filter(|m| m.kind == EventKind::Statement && m.actors == vec!["Jane Holt"])
+        .filter_map(|m| m.date.as_ref().map(|v| v.value.as_str()))
+        .collect();
+    dates.sort_unstable();
+    assert_eq!(dates, vec!["2031-02", "2031-03-03"], "{m:#?}");
+}

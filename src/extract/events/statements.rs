@@ -69,7 +69,12 @@ pub fn mentions(ctx: &DocContext, s: &Sentence, lede: bool) -> Vec<Mention> {
             Some((_, who)) => vec![who.clone()],
             None => found.speakers.iter().map(|a| a.actor.clone()).collect(),
         };
-        if out.iter().any(|m| m.actors == names) {
+        // One statement per speaker and sentence, unless the sentence dates two acts apart
+        // ("Holt, who announced the tariffs last month, told reporters Tuesday").
+        let when = found.date.and_then(|x| x.time.as_ref());
+        if out.iter().any(|m| {
+            m.actors == names && (m.date.is_none() || when.is_none() || m.date.as_ref() == when)
+        }) {
             continue;
         }
         let start = found
@@ -222,6 +227,22 @@ fn look<'c>(ctx: &'c DocContext, s: &Sentence, h: &Hit, vi: usize, ve: usize) ->
                 .iter()
                 .find(calendar)
         });
+    // "announced new tariffs last month": a public act's object is no reported speech, so a date
+    // at the end of its clause dates the act.
+    if date.is_none()
+        && lx.public_verbs.contains(&fold(h.span.slice(ctx.text)))
+        && tokens.get(ve).is_some_and(|t| t.lower != "that")
+    {
+        let end = (ve..tokens.len().min(ve + AFTER))
+            .find(|&k| !tokens[k].is_word && tokens[k].lower != "%" && tokens[k].lower != "-")
+            .unwrap_or_else(|| tokens.len().min(ve + AFTER));
+        if end > ve {
+            date = ctx
+                .timexes_in(span_of(tokens, &(ve..end)))
+                .iter()
+                .find(calendar);
+        }
+    }
     if date.is_none() {
         // A date opening the sentence before a comma.
         let first_comma = tokens.iter().position(|t| t.lower == ",");
@@ -443,7 +464,12 @@ fn gap_ok(ctx: &DocContext, gap: &[Token]) -> bool {
         && gap[2..gap.len() - 1]
             .iter()
             .all(|t| t.is_word || matches!(t.lower.as_str(), "-" | "’s" | "'s" | "%"));
-    if relative {
+    // "Holt, who announced …": the name is the subject of the relative clause's verb.
+    let opens_relative = matches!(
+        gap.iter().map(|t| t.lower.as_str()).collect::<Vec<_>>()[..],
+        [",", "who"] | ["who"] | [",", "who", "also"] | [",", "who", "had"] | [",", "who", "has"]
+    );
+    if relative || opens_relative {
         return true;
     }
     if gap.len() > 8 {
