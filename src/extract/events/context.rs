@@ -153,7 +153,7 @@ fn continues_clause(text: &str, q: Span, at: usize, lx: &Lexicon) -> bool {
     let Some(inside) = text.get(q.start..at) else {
         return false;
     };
-    if inside.split_whitespace().count() > 2 {
+    if inside.split_whitespace().count() > 3 {
         return false;
     }
     let Some(before) = text.get(..q.start) else {
