@@ -1068,3 +1068,46 @@ fn a_public_act_in_a_relative_clause_keeps_its_own_date() {
     dates.sort_unstable();
     assert_eq!(dates, vec!["2031-02", "2031-03-03"], "{m:#?}");
 }
+
+#[test]
+fn a_fronted_occasion_makes_an_earlier_statement_and_a_party_count_names_a_gathering() {
+    let d = doc(
+        "d1",
+        "Before the Geneva summit, Holt warned that tolls would rise.",
+        "2031-03-04",
+    );
+    let m = detect(&d, PEOPLE, &[]);
+    let st = m
+        .iter()
+        .find(|m| m.kind == EventKind::Statement)
+        .expect("statement");
+    assert_eq!(st.actors, vec!["Jane Holt"]);
+    assert_eq!(st.cues.relation.as_deref(), Some("before"), "{m:#?}");
+
+    let d = doc(
+        "d1",
+        "Holt said talks would open with a trilateral session including Vance.",
+        "2031-03-04",
+    );
+    let m = detect(&d, PEOPLE, &[]);
+    assert!(
+        m.iter().any(|m| m.kind == EventKind::Meeting
+            && !m.cues.reference
+            && m.status == Status::Planned
+            && m.cues.arity == Some(3)),
+        "{m:#?}"
+    );
+
+    // "ability to": not done yet.
+    let d = doc(
+        "d1",
+        "Much depends on Holt's ability to secure the summit with Vance in Oslo.",
+        "2031-03-04",
+    );
+    let m = detect(&d, PEOPLE, &[]);
+    let s = m
+        .iter()
+        .find(|m| m.kind == EventKind::Summit)
+        .expect("summit");
+    assert_eq!(s.status, Status::Planned, "{m:#?}");
+}

@@ -379,7 +379,13 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
     // elsewhere; so does an attack with its toll ("at least 14 civilians were killed").
     let told = told_by_verb(ctx, draft);
     let toll = kind == EventKind::Attack && details.iter().any(|d| d.field == "killed");
-    let reference = trig.class == Class::Reference
+    // "a trilateral session", "direct talks": a party count before a bare noun names one
+    // gathering, not a reference to one.
+    let counted = trig.class == Class::Reference
+        && trig.pos == super::lexicon::Pos::Noun
+        && draft.head_tok > draft.region.start
+        && lx.arity(&tokens[draft.head_tok - 1].lower).is_some();
+    let reference = (trig.class == Class::Reference && !counted)
         || (actors.is_empty()
             && place.is_none()
             && !(group_subject(ctx, tokens, draft) && trig.pos == super::lexicon::Pos::Verb)

@@ -25,8 +25,9 @@ struct Found<'c> {
     date: Option<&'c crate::extract::time::Timex>,
     channel: Option<(Span, String)>,
     /// The verb is tied to an event the article tells ("speaking after the talks", "told
-    /// reporters during the summit"): that event dates it.
-    occasion: bool,
+    /// reporters during the summit"): that event dates it. The relation ("after", "before",
+    /// "during").
+    occasion: Option<String>,
 }
 
 /// The statement mentions of one sentence, at most one per speaker. In the headline or lede
@@ -62,7 +63,12 @@ pub fn mentions(ctx: &DocContext, s: &Sentence, lede: bool) -> Vec<Mention> {
             && found.pronoun.is_none()
             && !found.speakers.is_empty()
             && found.speakers.iter().all(|a| ctx.is_person(&a.actor));
-        if found.date.is_none() && found.channel.is_none() && !public && !news && !found.occasion {
+        if found.date.is_none()
+            && found.channel.is_none()
+            && !public
+            && !news
+            && found.occasion.is_none()
+        {
             continue;
         }
         let names: Vec<String> = match &found.pronoun {
@@ -287,7 +293,7 @@ fn look<'c>(ctx: &'c DocContext, s: &Sentence, h: &Hit, vi: usize, ve: usize) ->
             }
         }
     }
-    let occasion = occasion_after(ctx, tokens, ve);
+    let occasion = occasion_after(ctx, tokens, ve).or_else(|| occasion_fronted(ctx, tokens, vi));
     Some(Found {
         speakers,
         pronoun,
@@ -297,9 +303,34 @@ fn look<'c>(ctx: &'c DocContext, s: &Sentence, h: &Hit, vi: usize, ve: usize) ->
     })
 }
 
+/// Whether a fronted relation phrase ties the speech verb at token `vi` to an event: "Before
+/// Monday's meeting, Holt warned …", "After the talks, Holt said …" (the phrase ends at a comma
+/// before the verb and names an event).
+fn occasion_fronted(ctx: &DocContext, tokens: &[Token], vi: usize) -> Option<String> {
+    let lx = ctx.lx;
+    let Some(rel) = lx.relations.starting_at(tokens, 0) else {
+        return None;
+    };
+    if !matches!(rel.value.as_str(), "after" | "during" | "before") {
+        return None;
+    }
+    let Some(comma) = tokens[..vi].iter().position(|t| t.lower == ",") else {
+        return None;
+    };
+    let from = rel.words.len();
+    if comma <= from || comma > from + 6 {
+        return None;
+    }
+    let phrase = span_of(tokens, &(from..comma));
+    ctx.hits_in(phrase)
+        .iter()
+        .any(|h| lx.trigger(*h).class != Class::Reporting && h.span.end <= phrase.end)
+        .then(|| rel.value.clone())
+}
+
 /// Whether the words after a speech verb (ending at token `ve`) tie it to an event: a relation
 /// word ("after", "during", "on the sidelines of") whose phrase names an event within a few words.
-fn occasion_after(ctx: &DocContext, tokens: &[Token], ve: usize) -> bool {
+fn occasion_after(ctx: &DocContext, tokens: &[Token], ve: usize) -> Option<String> {
     let lx = ctx.lx;
     let mut k = ve;
     // "told reporters after …", "speaking later after …"
@@ -314,20 +345,21 @@ fn occasion_after(ctx: &DocContext, tokens: &[Token], ve: usize) -> bool {
         k += 1;
     }
     let Some(rel) = lx.relations.starting_at(tokens, k) else {
-        return false;
+        return None;
     };
     if !matches!(rel.value.as_str(), "after" | "during" | "before") {
-        return false;
+        return None;
     }
     let from = k + rel.words.len();
     let to = (from + 5).min(tokens.len());
     if from >= to {
-        return false;
+        return None;
     }
     let phrase = span_of(tokens, &(from..to));
     ctx.hits_in(phrase)
         .iter()
         .any(|h| lx.trigger(*h).class != Class::Reporting && h.span.end <= phrase.end)
+        .then(|| rel.value.clone())
 }
 
 /// The subject of the clause after the comma that closes a fronted participle phrase: the first
@@ -559,6 +591,10 @@ fn statement(
     };
     if let Some(dct) = ctx.dct {
         cues.not_after = Some(dct);
+    }
+    // "Before Monday's meeting, Holt warned …": an earlier statement than the news of the day.
+    if found.date.is_none() && found.occasion.as_deref() == Some("before") {
+        cues.relation = found.occasion.clone();
     }
     Mention {
         doc: ctx.doc.id.clone(),
