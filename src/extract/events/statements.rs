@@ -308,15 +308,11 @@ fn look<'c>(ctx: &'c DocContext, s: &Sentence, h: &Hit, vi: usize, ve: usize) ->
 /// before the verb and names an event).
 fn occasion_fronted(ctx: &DocContext, tokens: &[Token], vi: usize) -> Option<String> {
     let lx = ctx.lx;
-    let Some(rel) = lx.relations.starting_at(tokens, 0) else {
-        return None;
-    };
+    let rel = lx.relations.starting_at(tokens, 0)?;
     if !matches!(rel.value.as_str(), "after" | "during" | "before") {
         return None;
     }
-    let Some(comma) = tokens[..vi].iter().position(|t| t.lower == ",") else {
-        return None;
-    };
+    let comma = tokens[..vi].iter().position(|t| t.lower == ",")?;
     let from = rel.words.len();
     if comma <= from || comma > from + 6 {
         return None;
@@ -344,9 +340,7 @@ fn occasion_after(ctx: &DocContext, tokens: &[Token], ve: usize) -> Option<Strin
     {
         k += 1;
     }
-    let Some(rel) = lx.relations.starting_at(tokens, k) else {
-        return None;
-    };
+    let rel = lx.relations.starting_at(tokens, k)?;
     if !matches!(rel.value.as_str(), "after" | "during" | "before") {
         return None;
     }
