@@ -1111,3 +1111,21 @@ fn a_fronted_occasion_makes_an_earlier_statement_and_a_party_count_names_a_gathe
         .expect("summit");
     assert_eq!(s.status, Status::Planned, "{m:#?}");
 }
+
+#[test]
+fn a_report_reaches_its_that_clause_past_a_long_channel() {
+    let d = doc(
+        "d1",
+        "Holt wrote on her official social media page on Monday that she had met Vance.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Monday", "2031-03-03")];
+    let m = detect(&d, PEOPLE, &t);
+    let meet = m
+        .iter()
+        .find(|m| m.kind == EventKind::Meeting)
+        .expect("meeting");
+    // The meeting is told in the reported clause: it takes the report's date, not its own.
+    assert_eq!(meet.text, "she had met Vance", "{m:#?}");
+    assert_eq!(meet.cues.date_origin, DateOrigin::Report);
+}
