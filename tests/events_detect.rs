@@ -1129,3 +1129,36 @@ fn a_report_reaches_its_that_clause_past_a_long_channel() {
     assert_eq!(meet.text, "she had met Vance", "{m:#?}");
     assert_eq!(meet.cues.date_origin, DateOrigin::Report);
 }
+
+#[test]
+fn the_object_of_a_preposition_the_passive_and_travel_as_a_noun_make_no_event() {
+    // Canada is what one backs out of, not an attacker.
+    let d = doc(
+        "d1",
+        "The choice was between backing out of Canada or launching new attacks.",
+        "2031-03-04",
+    );
+    let m = detect(&d, &[("Canada", "Canada")], &[]);
+    assert!(
+        m.iter().all(|m| !m.actors.iter().any(|a| a == "Canada")),
+        "{m:#?}"
+    );
+    // Vance was praised: no statement of Vance's.
+    let d = doc(
+        "d1",
+        "Vance was praised on Monday for the river accord.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Monday", "2031-03-03")];
+    let m = detect(&d, PEOPLE, &t);
+    assert!(m.iter().all(|m| m.kind != EventKind::Statement), "{m:#?}");
+    // An advisory against all travel to a country is no visit.
+    let d = doc(
+        "d1",
+        "Holt warned on Monday against all travel to Geneva.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Monday", "2031-03-03")];
+    let m = detect(&d, PEOPLE, &t);
+    assert!(m.iter().all(|m| m.kind != EventKind::Meeting), "{m:#?}");
+}

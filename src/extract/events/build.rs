@@ -662,8 +662,15 @@ fn takes_part(ctx: &DocContext, tokens: &[Token], span: Span, draft: &Draft) -> 
     {
         return true;
     }
-    // Otherwise only the subject of a verb like "held" or "attended" takes part.
-    (from..np).any(|i| lx.light_verbs.starting_at(tokens, i).is_some())
+    // Otherwise only the subject of a verb like "held" or "attended" takes part — not the object
+    // of a preposition ("backing out of Kuwait or launching attacks").
+    let at = index_at(tokens, span.start);
+    let governed = at > 0
+        && matches!(
+            tokens[at - 1].lower.as_str(),
+            "of" | "in" | "from" | "to" | "at" | "into" | "on" | "for" | "by" | "against" | "over"
+        );
+    !governed && (from..np).any(|i| lx.light_verbs.starting_at(tokens, i).is_some())
 }
 
 /// Whether an actor only names the body of someone's title: "US President Holt", "Chinese Vice
