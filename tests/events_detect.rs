@@ -1152,6 +1152,15 @@ fn the_object_of_a_preposition_the_passive_and_travel_as_a_noun_make_no_event() 
     let t = vec![timex(&d.text, "Monday", "2031-03-03")];
     let m = detect(&d, PEOPLE, &t);
     assert!(m.iter().all(|m| m.kind != EventKind::Statement), "{m:#?}");
+    // "accused" before a bare noun is an adjective.
+    let d = doc(
+        "d1",
+        "Officials put Jane Holt and accused smuggler Vance on the list. The list is long. \
+         It grows every year. Few are ever caught.",
+        "2031-03-04",
+    );
+    let m = detect(&d, PEOPLE, &[]);
+    assert!(m.iter().all(|m| m.kind != EventKind::Statement), "{m:#?}");
     // An advisory against all travel to a country is no visit.
     let d = doc(
         "d1",

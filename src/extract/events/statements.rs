@@ -54,6 +54,28 @@ pub fn mentions(ctx: &DocContext, s: &Sentence, lede: bool) -> Vec<Mention> {
         {
             continue;
         }
+        // "the accused doctor", "a praised plan": a participle before a bare noun is an
+        // adjective, not an act of speech.
+        if matches!(
+            form.as_str(),
+            "accused"
+                | "praised"
+                | "condemned"
+                | "criticized"
+                | "criticised"
+                | "blamed"
+                | "hailed"
+                | "lauded"
+                | "dismissed"
+                | "denied"
+                | "thanked"
+                | "congratulated"
+        ) && tokens
+            .get(ve)
+            .is_some_and(|t| t.is_word && !t.is_capitalized(ctx.text) && !lx.is_stop(&t.lower))
+        {
+            continue;
+        }
         let Some(found) = look(ctx, s, h, vi, ve) else {
             continue;
         };
