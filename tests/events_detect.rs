@@ -666,6 +666,8 @@ fn speech_verbs_glued_by_curly_apostrophes_never_panic() {
         "Vance’said’met Holt’s envoy’told reporters.",
         "’said",
         "Lind met’wrote on Telegram on Monday.",
+        "Minister Jane Holt’said“",
+        "Holt last week’said“",
     ] {
         let d = doc("d1", text, "2031-03-04");
         for m in detect(&d, PEOPLE, &[]) {

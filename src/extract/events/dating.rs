@@ -20,6 +20,8 @@ pub fn relations(
     drafts: &[Draft],
 ) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
+    // The first draft of each clause, and whether its relation word governs it: worked out once
+    // per clause, not once per draft that asks.
     let governed = |r: &Draft| {
         let from = segs[r.seg].tokens.start;
         !tokens[from..r.head_tok.min(tokens.len())]
@@ -36,13 +38,18 @@ pub fn relations(
                         ))
             })
     };
+    let mut first: Vec<Option<usize>> = vec![None; segs.len()];
+    for (k, r) in drafts.iter().enumerate().rev() {
+        if let Some(f) = first.get_mut(r.seg) {
+            *f = Some(k);
+        }
+    }
+    let first: Vec<Option<usize>> = first
+        .into_iter()
+        .map(|f| f.filter(|&k| governed(&drafts[k])))
+        .collect();
     for (i, d) in drafts.iter().enumerate() {
-        let related = |s: usize| {
-            drafts
-                .iter()
-                .position(|r| r.seg == s)
-                .filter(|&r| governed(&drafts[r]))
-        };
+        let related = |s: usize| first.get(s).copied().flatten();
         // X followed by a relation clause about Y.
         let last_in_seg = drafts.get(i + 1).is_none_or(|n| n.seg != d.seg);
         if last_in_seg

@@ -46,6 +46,10 @@ pub fn mentions(ctx: &DocContext, s: &Sentence, lede: bool) -> Vec<Mention> {
             continue;
         }
         let vi = index_at(tokens, h.span.start);
+        // A verb glued inside a word token ("Holt’said") starts no token of its own.
+        if tokens.get(vi).is_none_or(|t| t.span.start != h.span.start) {
+            continue;
+        }
         let ve = index_at(tokens, h.span.end).max(vi + 1);
         if vi > 0
             && lx
@@ -334,8 +338,11 @@ fn occasion_fronted(ctx: &DocContext, tokens: &[Token], vi: usize) -> Option<Str
     if !matches!(rel.value.as_str(), "after" | "during" | "before") {
         return None;
     }
-    let comma = tokens[..vi].iter().position(|t| t.lower == ",")?;
     let from = rel.words.len();
+    // The comma closes the phrase within a few words: only those are read.
+    let comma = tokens[..vi.min(from + 7)]
+        .iter()
+        .position(|t| t.lower == ",")?;
     if comma <= from || comma > from + 6 {
         return None;
     }
