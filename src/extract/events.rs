@@ -157,7 +157,7 @@ pub fn detect_mentions_in_sentences(
                 }
                 out.push(m);
             }
-            for (a, b, rel) in dating::relations(&segs, &drafts) {
+            for (a, b, rel) in dating::relations(&tokens, &segs, &drafts) {
                 anchors.push((first + a, first + b, rel));
             }
             if !heading || in_lede {

@@ -208,6 +208,7 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
             if owns_other_noun(ctx, tokens, a.span, draft)
                 || !takes_part(ctx, tokens, a.span, draft)
                 || is_located(ctx, tokens, a.span, draft)
+                || is_title_body(ctx, tokens, a)
             {
                 // "Holt's allies argue …", "Holt can't imagine a meeting": Holt is not in it.
                 continue;
@@ -245,6 +246,13 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
         }
     }
 
+    // "Israeli strikes killed …", "Russian forces continued striking …": an attack whose attacker
+    // is named by a country's adjective.
+    if actors.is_empty()
+        && let Some(body) = party_adjective(ctx, tokens, draft)
+    {
+        actors.push(body);
+    }
     let mut place = pick_place(ctx, tokens, draft);
     let own_place = place.is_some();
     // "… meetings in X, where A and B also met": a where-clause happens at the place before it.
@@ -366,10 +374,23 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
         (st.status == Status::Planned && actors.len() == 2 && group.is_none()).then_some(2)
     });
     // An event with no one, nowhere and no time is only a reference — unless it has a deadline.
-    let reference = trig.class == Class::Reference
+    // "a strike has killed four", "an agreement had been reached": an event noun that a verb of
+    // its own family tells as done names the happening itself, not a reference to one told
+    // elsewhere; so does an attack with its toll ("at least 14 civilians were killed").
+    let told = told_by_verb(ctx, draft);
+    let toll = kind == EventKind::Attack && details.iter().any(|d| d.field == "killed");
+    // "a trilateral session", "direct talks": a party count before a bare noun names one
+    // gathering, not a reference to one.
+    let counted = trig.class == Class::Reference
+        && trig.pos == super::lexicon::Pos::Noun
+        && draft.head_tok > draft.region.start
+        && lx.arity(&tokens[draft.head_tok - 1].lower).is_some();
+    let reference = (trig.class == Class::Reference && !counted)
         || (actors.is_empty()
             && place.is_none()
             && !(group_subject(ctx, tokens, draft) && trig.pos == super::lexicon::Pos::Verb)
+            && !told
+            && !toll
             && origin < DateOrigin::Report
             && !details.iter().any(|d| d.field == "deadline"));
 
@@ -440,6 +461,60 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
         trigger: draft.head.span.slice(ctx.text).to_string(),
         cues,
     }
+}
+
+/// Whether the draft joins an event noun and a verb of the noun's family that tells it ("strikes
+/// killed", "the deal was signed").
+fn told_by_verb(ctx: &DocContext, draft: &Draft) -> bool {
+    let lx = ctx.lx;
+    let head = lx.trigger(draft.head);
+    let noun = draft
+        .hits
+        .iter()
+        .any(|h| lx.trigger(*h).pos == super::lexicon::Pos::Noun);
+    noun && draft.hits.iter().any(|h| {
+        let t = lx.trigger(*h);
+        t.class == Class::Strong && t.pos == super::lexicon::Pos::Verb && t.family == head.family
+    })
+}
+
+/// The body a proper adjective names when it modifies the attack noun or the armed force that is
+/// the attack verb's subject ("Israeli strikes", "Russian forces continued striking", "a Russian
+/// drone attack"), or a party of any event ("the Chinese delegation held a news conference"),
+/// searched before the trigger in the draft's region.
+fn party_adjective(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Option<String> {
+    let lx = ctx.lx;
+    let attack = lx.trigger(draft.head).kind == EventKind::Attack;
+    let head = draft.head_tok.min(tokens.len());
+    (draft.region.start..head).find_map(|i| {
+        let t = &tokens[i];
+        if !t.is_word || !t.is_capitalized(ctx.text) || ctx.is_quoted(t.span.start) {
+            return None;
+        }
+        let next = tokens.get(i + 1)?;
+        // The adjective right before the trigger, or before a force ("forces", "drones") up to
+        // three words before it.
+        // "the Chinese foreign ministry": up to two plain words before the party noun.
+        let party = (i + 1..(i + 4).min(head))
+            .take_while(|&k| {
+                let w = &tokens[k];
+                w.is_word && (k == i + 1 || !w.is_capitalized(ctx.text))
+            })
+            .any(|k| lx.parties.contains(tokens[k].lower.as_str()));
+        let names_event = (attack
+            && (draft.hits.iter().any(|h| h.span.start == next.span.start)
+                || lx.forces.contains(next.lower.as_str())))
+            || party;
+        if !names_event || head - i > 4 {
+            return None;
+        }
+        let body = ctx.gazetteer.body(t.span.slice(ctx.text))?;
+        // A country's adjective, not a person's name.
+        ctx.gazetteer
+            .entry(body)
+            .is_some_and(|e| e.kind != crate::extract::actors::Kind::Person)
+            .then(|| body.to_string())
+    })
 }
 
 /// The clause with the clauses before it that it only continues ("were held in two parts — first a
@@ -587,8 +662,55 @@ fn takes_part(ctx: &DocContext, tokens: &[Token], span: Span, draft: &Draft) -> 
     {
         return true;
     }
-    // Otherwise only the subject of a verb like "held" or "attended" takes part.
-    (from..np).any(|i| lx.light_verbs.starting_at(tokens, i).is_some())
+    // Otherwise only the subject of a verb like "held" or "attended" takes part — not the object
+    // of a preposition ("backing out of Kuwait or launching attacks").
+    let at = index_at(tokens, span.start);
+    let governed = at > 0
+        && matches!(
+            tokens[at - 1].lower.as_str(),
+            "of" | "in" | "from" | "to" | "at" | "into" | "on" | "for" | "by" | "against" | "over"
+        );
+    !governed && (from..np).any(|i| lx.light_verbs.starting_at(tokens, i).is_some())
+}
+
+/// Whether an actor only names the body of someone's title: "US President Holt", "Chinese Vice
+/// Premier Ding" (a body, title words, then a person), or "the ambassador to the United
+/// Nations" (a body after a role and "to"). The person takes part; the body does not.
+fn is_title_body(
+    ctx: &DocContext,
+    tokens: &[Token],
+    a: &crate::extract::actors::ActorMention,
+) -> bool {
+    if ctx.is_person(&a.actor) {
+        return false;
+    }
+    let title_word = |t: &Token| {
+        t.is_word && (ctx.lx.role_word(&t.lower) || ctx.gazetteer.role_word(&t.lower).is_some())
+    };
+    let end = index_at(tokens, a.span.end);
+    let next_person = ctx
+        .actors_in(Span::new(a.span.end, usize::MAX))
+        .iter()
+        .next()
+        .filter(|n| ctx.is_person(&n.actor));
+    if let Some(n) = next_person {
+        let at = index_at(tokens, n.span.start);
+        let between = tokens.get(end..at).unwrap_or(&[]);
+        if !between.is_empty()
+            && between.len() <= 4
+            && between.iter().any(title_word)
+            && between
+                .iter()
+                .all(|t| t.is_word && (t.is_capitalized(ctx.text) || title_word(t)))
+        {
+            return true;
+        }
+    }
+    let mut i = index_at(tokens, a.span.start);
+    if i > 0 && tokens[i - 1].lower == "the" {
+        i -= 1;
+    }
+    i >= 2 && tokens[i - 1].lower == "to" && title_word(&tokens[i - 2])
 }
 
 /// Whether a name is a place the text puts something in ("the war in X"): a place, not a party.
@@ -607,8 +729,13 @@ fn is_located(ctx: &DocContext, tokens: &[Token], span: Span, draft: &Draft) -> 
     if j > 0 && tokens[j - 1].lower == "the" {
         j -= 1;
     }
+    // "welcomed Holt to the palace", "a visit to the palace": where a host receives a guest.
+    let to_venue = j > 0 && tokens[j - 1].lower == "to" && {
+        let t = ctx.lx.trigger(draft.head);
+        t.host || t.noun == "visit"
+    };
     j > 0
-        && ctx.lx.locative.contains(tokens[j - 1].lower.as_str())
+        && (ctx.lx.locative.contains(tokens[j - 1].lower.as_str()) || to_venue)
         && ctx.places.is_place(span.slice(ctx.text))
 }
 
@@ -668,8 +795,10 @@ fn pick_place(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Option<Strin
                 || (tokens[j - 1].lower == "to"
                     && j >= 2
                     && draft.hits.iter().any(|h| {
-                        h.span.end <= tokens[j - 1].span.start
-                            && tokens[j - 2].span.end >= h.span.end
+                        (h.span.end <= tokens[j - 1].span.start
+                            && tokens[j - 2].span.end >= h.span.end)
+                            // "come to X", "flew to X": the trigger ends in "to".
+                            || h.span.end == tokens[j - 1].span.end
                     })));
         let end = index_at(tokens, p.span.end);
         // "the … summit", "Holt's … meeting": the place modifies the event noun.

@@ -58,9 +58,11 @@ impl<'a> DocContext<'a> {
             .into_iter()
             .filter(|h| !doc.is_chrome(h.span.start) && !in_name(h.span))
             .filter(|h| {
-                // Events inside quotes are what someone claims, not what the article tells.
+                // Events inside quotes are what someone claims, not what the article tells —
+                // unless the quote only continues the article's own clause.
                 let i = quoted.partition_point(|q| q.start <= h.span.start);
                 !(i > 0 && quoted[i - 1].contains(h.span.start))
+                    || continues_clause(text, quoted[i - 1], h.span.start, lx)
             })
             .collect();
         DocContext {
@@ -140,6 +142,48 @@ impl<'a> DocContext<'a> {
                     && !w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
             })
     }
+}
+
+/// Whether a trigger at `at`, among the first words of the quoted passage `q`, belongs to the
+/// article's own clause: a partial quote that takes up the narrator's sentence mid-clause
+/// ("Holt had “agreed that …”", "the teams will “meet shortly”", "what the army called
+/// “extensive strikes”") rather than words someone is reported to have said ("Holt said: “we will
+/// meet”", "described it as “a good meeting”").
+fn continues_clause(text: &str, q: Span, at: usize, lx: &Lexicon) -> bool {
+    let Some(inside) = text.get(q.start..at) else {
+        return false;
+    };
+    if inside.split_whitespace().count() > 3 {
+        return false;
+    }
+    let Some(before) = text.get(..q.start) else {
+        return false;
+    };
+    // Drop the opening mark, then read the word before it.
+    let before = before
+        .trim_end_matches(['“', '"', '‘', '«'])
+        .trim_end_matches(char::is_whitespace);
+    let Some(last) = before.chars().next_back() else {
+        return false;
+    };
+    if !last.is_alphanumeric() {
+        return false;
+    }
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '\'' || *c == '’')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let word = super::tokens::fold(&word);
+    !(lx.statement_verbs.contains(&word)
+        || lx.reporting_form(&word)
+        || matches!(
+            word.as_str(),
+            "as" | "that" | "it" | "them" | "him" | "her" | "this" | "of" | "a" | "an" | "the"
+        ))
 }
 
 /// `items` in the order of `key` (a stable sort), copied only when they are not in that order already.

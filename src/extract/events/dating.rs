@@ -5,15 +5,51 @@
 use super::context::DocContext;
 use super::draft::Draft;
 use super::segment::{Joint, Segment};
+use super::tokens::Token;
 use crate::model::{DateOrigin, Mention, Precision, Status, TimeValue};
 use chrono::NaiveDate;
 
 /// Pairs (mention, related mention, relation) within one sentence, as indices into `drafts`:
 /// "X during Y", "X, following Y", and fronted "During Y, X".
-pub fn relations(segs: &[Segment], drafts: &[Draft]) -> Vec<(usize, usize, String)> {
+/// The event a relation clause names is the one its relation word governs ("before the summit",
+/// "after his call with X"); an event noun further in, past a verb of the clause ("before
+/// returning to brief them on their conversation"), is not the related event.
+pub fn relations(
+    tokens: &[Token],
+    segs: &[Segment],
+    drafts: &[Draft],
+) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
+    // The first draft of each clause, and whether its relation word governs it: worked out once
+    // per clause, not once per draft that asks.
+    let governed = |r: &Draft| {
+        let from = segs[r.seg].tokens.start;
+        !tokens[from..r.head_tok.min(tokens.len())]
+            .iter()
+            .skip(1)
+            .any(|t| {
+                t.lower == "to"
+                    || (t.is_word
+                        && t.lower.len() > 4
+                        && t.lower.ends_with("ing")
+                        && !matches!(
+                            t.lower.as_str(),
+                            "ongoing" | "upcoming" | "following" | "outgoing" | "preceding"
+                        ))
+            })
+    };
+    let mut first: Vec<Option<usize>> = vec![None; segs.len()];
+    for (k, r) in drafts.iter().enumerate().rev() {
+        if let Some(f) = first.get_mut(r.seg) {
+            *f = Some(k);
+        }
+    }
+    let first: Vec<Option<usize>> = first
+        .into_iter()
+        .map(|f| f.filter(|&k| governed(&drafts[k])))
+        .collect();
     for (i, d) in drafts.iter().enumerate() {
-        let related = |s: usize| drafts.iter().position(|r| r.seg == s);
+        let related = |s: usize| first.get(s).copied().flatten();
         // X followed by a relation clause about Y.
         let last_in_seg = drafts.get(i + 1).is_none_or(|n| n.seg != d.seg);
         if last_in_seg

@@ -74,10 +74,14 @@ pub fn drafts(ctx: &DocContext, tokens: &[Token], segs: &[Segment], hits: &[Hit]
         }
         for (gi, g) in groups.into_iter().enumerate() {
             let end = starts.get(gi + 1).copied().unwrap_or(seg.tokens.end);
+            // A verb that tells the event names it ("strikes killed four": the killing), else
+            // the first strong word.
+            let strong = |h: &Hit| lx.trigger(*h).class == Class::Strong;
             let (head, head_tok) = g
                 .iter()
                 .copied()
-                .find(|(h, _)| lx.trigger(*h).class == Class::Strong)
+                .find(|(h, _)| strong(h) && lx.trigger(*h).pos == super::lexicon::Pos::Verb)
+                .or_else(|| g.iter().copied().find(|(h, _)| strong(h)))
                 .unwrap_or(g[0]);
             out.push(Draft {
                 seg: si,

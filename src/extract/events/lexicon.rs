@@ -98,6 +98,8 @@ struct RawWords {
     locative: Vec<String>,
     light_verbs: Vec<String>,
     pronouns: Vec<String>,
+    forces: Vec<String>,
+    parties: Vec<String>,
 }
 
 /// One entry of the lexicon: the kind and behaviour shared by its forms.
@@ -149,6 +151,10 @@ pub struct Lexicon {
     pub locative: FxHashSet<String>,
     pub light_verbs: PhraseSet,
     pub pronouns: FxHashSet<String>,
+    /// Armed forces a country's adjective names as an attacker ("Russian forces").
+    pub forces: FxHashSet<String>,
+    /// Bodies that a country's adjective names as a party ("the Chinese delegation").
+    pub parties: FxHashSet<String>,
     /// Speech verbs that can make a statement event, the ones that do on their own, and the
     /// words before a verb that make it no statement made.
     pub statement_verbs: FxHashSet<String>,
@@ -159,6 +165,8 @@ pub struct Lexicon {
     /// Ordinal words ("second" → 2) before an event noun.
     pub ordinals: FxHashMap<String, u8>,
     single_forms: FxHashSet<String>,
+    /// Single-word forms of speech verbs ("said", "told").
+    reporting_forms: FxHashSet<String>,
     role_words: FxHashSet<String>,
     /// For each last word of a role phrase, the indices of [`Lexicon::roles`] that end in it, in order.
     roles_by_last: FxHashMap<String, Vec<usize>>,
@@ -223,6 +231,12 @@ impl Lexicon {
             }
         }
         let single_forms = forms.iter().filter(|f| !f.contains(' ')).cloned().collect();
+        let reporting_forms = forms
+            .iter()
+            .zip(&form_entry)
+            .filter(|(f, e)| !f.contains(' ') && triggers[**e].class == Class::Reporting)
+            .map(|(f, _)| f.clone())
+            .collect();
         let role_words = roles
             .iter()
             .flat_map(|(p, _)| p.split_whitespace().map(str::to_string))
@@ -243,6 +257,7 @@ impl Lexicon {
             roles_by_last,
             number_words,
             single_forms,
+            reporting_forms,
             role_words,
             triggers,
             form_entry,
@@ -262,6 +277,8 @@ impl Lexicon {
             locative: words(raw.words.locative),
             light_verbs: PhraseSet::of(&raw.words.light_verbs),
             pronouns: words(raw.words.pronouns),
+            forces: words(raw.words.forces),
+            parties: words(raw.words.parties),
             ordinals: raw
                 .ordinals
                 .into_iter()
@@ -334,6 +351,11 @@ impl Lexicon {
     /// Whether a single word is a trigger form on its own.
     pub fn trigger_word(&self, word: &str) -> bool {
         self.single_forms.contains(word)
+    }
+
+    /// Whether a single word is a speech verb ("said", "told").
+    pub fn reporting_form(&self, word: &str) -> bool {
+        self.reporting_forms.contains(word)
     }
 
     /// Whether a word is part of some role phrase ("secretary", "chief").

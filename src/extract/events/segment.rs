@@ -99,7 +99,7 @@ pub fn segments(
             while e < tokens.len() && reporting.iter().any(|r| r.contains(tokens[e].span.start)) {
                 e += 1;
             }
-            let limit = (e + 7).min(tokens.len());
+            let limit = (e + 12).min(tokens.len());
             if let Some(k) = (e..limit).find(|&k| tokens[k].lower == "that") {
                 let clean = tokens[e..k]
                     .iter()

@@ -24,6 +24,10 @@ struct Found<'c> {
     pronoun: Option<(Span, String)>,
     date: Option<&'c crate::extract::time::Timex>,
     channel: Option<(Span, String)>,
+    /// The verb is tied to an event the article tells ("speaking after the talks", "told
+    /// reporters during the summit"): that event dates it. The relation ("after", "before",
+    /// "during").
+    occasion: Option<String>,
 }
 
 /// The statement mentions of one sentence, at most one per speaker. In the headline or lede
@@ -42,11 +46,37 @@ pub fn mentions(ctx: &DocContext, s: &Sentence, lede: bool) -> Vec<Mention> {
             continue;
         }
         let vi = index_at(tokens, h.span.start);
+        // A verb glued inside a word token ("Holt’said") starts no token of its own.
+        if tokens.get(vi).is_none_or(|t| t.span.start != h.span.start) {
+            continue;
+        }
         let ve = index_at(tokens, h.span.end).max(vi + 1);
         if vi > 0
             && lx
                 .statement_not_prev
                 .contains(tokens[vi - 1].lower.as_str())
+        {
+            continue;
+        }
+        // "the accused doctor", "a praised plan": a participle before a bare noun is an
+        // adjective, not an act of speech.
+        if matches!(
+            form.as_str(),
+            "accused"
+                | "praised"
+                | "condemned"
+                | "criticized"
+                | "criticised"
+                | "blamed"
+                | "hailed"
+                | "lauded"
+                | "dismissed"
+                | "denied"
+                | "thanked"
+                | "congratulated"
+        ) && tokens
+            .get(ve)
+            .is_some_and(|t| t.is_word && !t.is_capitalized(ctx.text) && !lx.is_stop(&t.lower))
         {
             continue;
         }
@@ -59,14 +89,24 @@ pub fn mentions(ctx: &DocContext, s: &Sentence, lede: bool) -> Vec<Mention> {
             && found.pronoun.is_none()
             && !found.speakers.is_empty()
             && found.speakers.iter().all(|a| ctx.is_person(&a.actor));
-        if found.date.is_none() && found.channel.is_none() && !public && !news {
+        if found.date.is_none()
+            && found.channel.is_none()
+            && !public
+            && !news
+            && found.occasion.is_none()
+        {
             continue;
         }
         let names: Vec<String> = match &found.pronoun {
             Some((_, who)) => vec![who.clone()],
             None => found.speakers.iter().map(|a| a.actor.clone()).collect(),
         };
-        if out.iter().any(|m| m.actors == names) {
+        // One statement per speaker and sentence, unless the sentence dates two acts apart
+        // ("Holt, who announced the tariffs last month, told reporters Tuesday").
+        let when = found.date.and_then(|x| x.time.as_ref());
+        if out.iter().any(|m| {
+            m.actors == names && (m.date.is_none() || when.is_none() || m.date.as_ref() == when)
+        }) {
             continue;
         }
         let start = found
@@ -82,6 +122,10 @@ pub fn mentions(ctx: &DocContext, s: &Sentence, lede: bool) -> Vec<Mention> {
         }
         if let Some(x) = found.date {
             end = end.max(x.span.end);
+        }
+        // "Speaking after the talks, Holt …": the speaker named after the verb.
+        if let Some(a) = found.speakers.first() {
+            end = end.max(a.span.end);
         }
         let span = Span::new(start, end);
         out.push(statement(ctx, s, span, h, names, &found));
@@ -99,7 +143,7 @@ fn look<'c>(ctx: &'c DocContext, s: &Sentence, h: &Hit, vi: usize, ve: usize) ->
     // follows is what was said, not when or where.
     let mut after_end = ve;
     while after_end < tokens.len() && after_end < ve + AFTER {
-        if let Some(p) = lx.channels.starting_at(tokens, after_end) {
+        if let Some(p) = lx.channels.starting_at_owned(tokens, after_end) {
             after_end += p.words.len();
             continue;
         }
@@ -147,6 +191,11 @@ fn look<'c>(ctx: &'c DocContext, s: &Sentence, h: &Hit, vi: usize, ve: usize) ->
     // a participle's subject is the one the sentence opens with.
     if speakers.is_empty() && tokens[vi].lower.ends_with("ing") {
         speakers = opening_subject(ctx, tokens, vi);
+    }
+    // "Speaking after the talks, NATO chief Holt called …": a participle that opens the sentence
+    // has the subject of the clause after its comma.
+    if speakers.is_empty() && vi == 0 && tokens[vi].lower.ends_with("ing") {
+        speakers = fronted_participle_subject(ctx, tokens);
     }
     let mut pronoun = None;
     if speakers.is_empty() {
@@ -210,6 +259,22 @@ fn look<'c>(ctx: &'c DocContext, s: &Sentence, h: &Hit, vi: usize, ve: usize) ->
                 .iter()
                 .find(calendar)
         });
+    // "announced new tariffs last month": a public act's object is no reported speech, so a date
+    // at the end of its clause dates the act.
+    if date.is_none()
+        && lx.public_verbs.contains(&fold(h.span.slice(ctx.text)))
+        && tokens.get(ve).is_some_and(|t| t.lower != "that")
+    {
+        let end = (ve..tokens.len().min(ve + AFTER))
+            .find(|&k| !tokens[k].is_word && tokens[k].lower != "%" && tokens[k].lower != "-")
+            .unwrap_or_else(|| tokens.len().min(ve + AFTER));
+        if end > ve {
+            date = ctx
+                .timexes_in(span_of(tokens, &(ve..end)))
+                .iter()
+                .find(calendar);
+        }
+    }
     if date.is_none() {
         // A date opening the sentence before a comma.
         let first_comma = tokens.iter().position(|t| t.lower == ",");
@@ -231,7 +296,7 @@ fn look<'c>(ctx: &'c DocContext, s: &Sentence, h: &Hit, vi: usize, ve: usize) ->
     }
     let mut channel = None;
     for k in ve..after_end {
-        if let Some(p) = lx.channels.starting_at(tokens, k) {
+        if let Some(p) = lx.channels.starting_at_owned(tokens, k) {
             let end = (k + p.words.len()).min(tokens.len());
             channel = Some((span_of(tokens, &(k..end)), p.value.clone()));
             break;
@@ -241,7 +306,7 @@ fn look<'c>(ctx: &'c DocContext, s: &Sentence, h: &Hit, vi: usize, ve: usize) ->
         // "In a statement, …", "Speaking at a news conference, …": before the subject.
         let subj_tok = index_at(tokens, subject_start);
         for k in 0..subj_tok {
-            if let Some(p) = lx.channels.starting_at(tokens, k)
+            if let Some(p) = lx.channels.starting_at_owned(tokens, k)
                 && k > 0
                 && matches!(
                     tokens[k - 1].lower.as_str(),
@@ -254,12 +319,96 @@ fn look<'c>(ctx: &'c DocContext, s: &Sentence, h: &Hit, vi: usize, ve: usize) ->
             }
         }
     }
+    let occasion = occasion_after(ctx, tokens, ve).or_else(|| occasion_fronted(ctx, tokens, vi));
     Some(Found {
         speakers,
         pronoun,
         date,
         channel,
+        occasion,
     })
+}
+
+/// Whether a fronted relation phrase ties the speech verb at token `vi` to an event: "Before
+/// Monday's meeting, Holt warned …", "After the talks, Holt said …" (the phrase ends at a comma
+/// before the verb and names an event).
+fn occasion_fronted(ctx: &DocContext, tokens: &[Token], vi: usize) -> Option<String> {
+    let lx = ctx.lx;
+    let rel = lx.relations.starting_at(tokens, 0)?;
+    if !matches!(rel.value.as_str(), "after" | "during" | "before") {
+        return None;
+    }
+    let from = rel.words.len();
+    // The comma closes the phrase within a few words: only those are read.
+    let comma = tokens[..vi.min(from + 7)]
+        .iter()
+        .position(|t| t.lower == ",")?;
+    if comma <= from || comma > from + 6 {
+        return None;
+    }
+    let phrase = span_of(tokens, &(from..comma));
+    ctx.hits_in(phrase)
+        .iter()
+        .any(|h| lx.trigger(*h).class != Class::Reporting && h.span.end <= phrase.end)
+        .then(|| rel.value.clone())
+}
+
+/// Whether the words after a speech verb (ending at token `ve`) tie it to an event: a relation
+/// word ("after", "during", "on the sidelines of") whose phrase names an event within a few words.
+fn occasion_after(ctx: &DocContext, tokens: &[Token], ve: usize) -> Option<String> {
+    let lx = ctx.lx;
+    let mut k = ve;
+    // "told reporters after …", "speaking later after …"
+    while k < tokens.len()
+        && k < ve + 3
+        && (lx.channels.starting_at_owned(tokens, k).is_some()
+            || matches!(
+                tokens[k].lower.as_str(),
+                "later" | "shortly" | "soon" | "just" | "reporters"
+            ))
+    {
+        k += 1;
+    }
+    let rel = lx.relations.starting_at(tokens, k)?;
+    if !matches!(rel.value.as_str(), "after" | "during" | "before") {
+        return None;
+    }
+    let from = k + rel.words.len();
+    let to = (from + 5).min(tokens.len());
+    if from >= to {
+        return None;
+    }
+    let phrase = span_of(tokens, &(from..to));
+    ctx.hits_in(phrase)
+        .iter()
+        .any(|h| lx.trigger(*h).class != Class::Reporting && h.span.end <= phrase.end)
+        .then(|| rel.value.clone())
+}
+
+/// The subject of the clause after the comma that closes a fronted participle phrase: the first
+/// person or body named within three words after it.
+fn fronted_participle_subject<'c>(ctx: &'c DocContext, tokens: &[Token]) -> Vec<&'c ActorMention> {
+    let Some(comma) = tokens.iter().position(|t| t.lower == ",") else {
+        return Vec::new();
+    };
+    let Some(after) = tokens.get(comma + 1) else {
+        return Vec::new();
+    };
+    let end = tokens
+        .get(comma + 5)
+        .map_or(after.span.end, |t| t.span.start);
+    let named: Vec<&ActorMention> = ctx
+        .actors_in(Span::new(after.span.start, end))
+        .iter()
+        .filter(|a| !ctx.is_quoted(a.span.start))
+        .collect();
+    // "NATO chief Holt": the person a title names, not the body of the title.
+    named
+        .iter()
+        .find(|a| ctx.is_person(&a.actor))
+        .or(named.first())
+        .map(|a| vec![*a])
+        .unwrap_or_default()
 }
 
 /// The named subject of a verb at token `vi`: the nearest person or body before it in the clause
@@ -370,7 +519,12 @@ fn gap_ok(ctx: &DocContext, gap: &[Token]) -> bool {
         && gap[2..gap.len() - 1]
             .iter()
             .all(|t| t.is_word || matches!(t.lower.as_str(), "-" | "’s" | "'s" | "%"));
-    if relative {
+    // "Holt, who announced …": the name is the subject of the relative clause's verb.
+    let opens_relative = matches!(
+        gap.iter().map(|t| t.lower.as_str()).collect::<Vec<_>>()[..],
+        [",", "who"] | ["who"] | [",", "who", "also"] | [",", "who", "had"] | [",", "who", "has"]
+    );
+    if relative || opens_relative {
         return true;
     }
     if gap.len() > 8 {
@@ -460,6 +614,10 @@ fn statement(
     };
     if let Some(dct) = ctx.dct {
         cues.not_after = Some(dct);
+    }
+    // "Before Monday's meeting, Holt warned …": an earlier statement than the news of the day.
+    if found.date.is_none() && found.occasion.as_deref() == Some("before") {
+        cues.relation = found.occasion.clone();
     }
     Mention {
         doc: ctx.doc.id.clone(),

@@ -197,6 +197,29 @@ impl PhraseSet {
         })
     }
 
+    /// As [`PhraseSet::starting_at`], the last word also matching in its possessive form
+    /// ("Fox News's show").
+    pub fn starting_at_owned(&self, tokens: &[Token], i: usize) -> Option<&Phrase> {
+        let first = tokens.get(i)?;
+        let bare = first.lower.strip_suffix("'s").unwrap_or(&first.lower);
+        let same = |k: usize, w: &str, last: bool| {
+            tokens
+                .get(i + k)
+                .is_some_and(|t| t.lower == *w || (last && t.lower.strip_suffix("'s") == Some(w)))
+        };
+        self.by_first
+            .get(first.lower.as_str())
+            .or_else(|| self.by_first.get(bare))?
+            .iter()
+            .find(|p| {
+                let n = p.words.len();
+                p.words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| same(k, w, k + 1 == n))
+            })
+    }
+
     /// The longest phrase whose last word is token `end`.
     pub fn ending_at(&self, tokens: &[Token], end: usize) -> Option<&Phrase> {
         let last = tokens.get(end)?;
