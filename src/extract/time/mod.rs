@@ -6,29 +6,15 @@
 //! [`normalise`] (anchoring meaning to a date) and [`publication`] (choosing a date for undated
 //! articles from the constraints their expressions impose).
 
-mod amount_rules;
 mod calendar;
-mod calendar_rules;
-mod chronology;
-mod clock;
-mod clue_costs;
-mod clues;
-mod deictic;
 mod lexicon;
-mod neighbours;
 mod normalise;
 mod publication;
-mod quantity;
-mod quarters;
 mod recognise;
-mod resolutions;
 mod resolve;
 mod sem;
-mod spans;
 mod tense;
 mod token;
-mod weekdays;
-mod years;
 
 pub use normalise::Context;
 pub use publication::{infer_publication_dates, infer_publication_dates_analysed};

@@ -3,13 +3,13 @@
 //! These are the calendar rules of news prose; [`super::normalise`] decides what to call and keeps
 //! the anaphora state.
 
-use super::amount_rules::duration_value;
 use super::calendar::{
     add_days, add_months, day_value, period, quarter_of, shift_months, week_value, weekday_number,
     ymd,
 };
 use super::lexicon::{HolidayDay, SEASONS, Unit};
 use super::normalise::Context;
+use super::recognise::amounts::duration_value;
 use super::sem::{Amount, Dir, Origin, YearRef};
 use super::tense::Tense;
 use crate::model::Precision;

@@ -2,12 +2,12 @@
 //! month", "the previous week", "the next day", "that month", "year-end", "month's end",
 //! "this morning", "last night", and spans reaching to now ("the past three months").
 
-use super::lexicon::Unit;
+use super::super::lexicon::Unit;
+use super::super::sem::{Amount, Origin, Ref, Sem};
+use super::super::token::Kind;
 use super::quantity::unit;
-use super::recognise::{ANCHOR, DCT, Found, Mod, Toks};
-use super::sem::{Amount, Origin, Ref, Sem};
 use super::spans::{compound, span_to_now, the_unit};
-use super::token::Kind;
+use super::{ANCHOR, DCT, Found, Mod, Toks};
 
 /// Deictic, anaphoric and vague time expressions at `i`.
 pub(super) fn deictic(p: &Toks, i: usize) -> Option<Found> {

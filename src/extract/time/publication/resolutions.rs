@@ -8,10 +8,10 @@
 //! The costs a clue derives from those resolutions are remembered the same way, so scoring a
 //! window is one addition per clue and day.
 
-use super::calendar::{add_days, period};
-use super::normalise::Context;
-use super::recognise::Found;
-use super::{Sem, Tense};
+use super::super::calendar::{add_days, period};
+use super::super::normalise::Context;
+use super::super::recognise::Found;
+use super::super::{Sem, Tense};
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;

@@ -1,11 +1,11 @@
 //! Rules for clock times: "3 p.m.", "10:35 a.m. EST", "noon", "midnight Friday", "15:00 GMT",
 //! "4 in the morning", with the day they fall on when one follows.
 
-use super::calendar_rules::date;
+use super::super::sem::Sem;
+use super::dates::date;
 use super::deictic::deictic;
-use super::recognise::{Found, Toks};
-use super::sem::Sem;
 use super::weekdays::weekday_phrase;
+use super::{Found, Toks};
 
 const ZONES: &[&str] = &[
     "est", "edt", "et", "gmt", "utc", "pst", "pdt", "cst", "cdt", "mst", "mdt", "bst", "cet",
@@ -34,7 +34,7 @@ pub(super) fn clock(p: &Toks, i: usize) -> Option<Found> {
                 Sem::Weekday { .. }
                     | Sem::Date { day: Some(_), .. }
                     | Sem::Shift {
-                        unit: super::lexicon::Unit::Day,
+                        unit: super::super::lexicon::Unit::Day,
                         ..
                     }
             )

@@ -4,6 +4,16 @@
 //! token ([`could_start`]) decides whether any rule can begin there, and only then are the rules
 //! tried, longest match winning. That keeps tagging linear and fast on prose with few dates.
 
+pub(super) mod amounts;
+pub(super) mod clock;
+pub(super) mod dates;
+pub(super) mod deictic;
+pub(super) mod quantity;
+pub(super) mod quarters;
+pub(super) mod spans;
+pub(super) mod weekdays;
+pub(super) mod years;
+
 use super::sem::{Dir, Origin, Sem, YearRef};
 use super::token::{Kind, Token};
 
@@ -115,13 +125,13 @@ pub fn recognise(tokens: &[Token]) -> Vec<Found> {
 /// The longest expression starting at `i`.
 fn best_at(p: &Toks, i: usize) -> Option<Found> {
     let candidates = [
-        super::calendar_rules::date(p, i),
-        super::weekdays::weekday_phrase(p, i),
-        super::deictic::deictic(p, i),
-        super::amount_rules::measured(p, i),
-        super::amount_rules::set(p, i),
-        super::quarters::quarter(p, i),
-        super::clock::clock(p, i),
+        self::dates::date(p, i),
+        self::weekdays::weekday_phrase(p, i),
+        self::deictic::deictic(p, i),
+        self::amounts::measured(p, i),
+        self::amounts::set(p, i),
+        self::quarters::quarter(p, i),
+        self::clock::clock(p, i),
         modified(p, i),
     ];
     candidates
@@ -135,10 +145,10 @@ fn best_at(p: &Toks, i: usize) -> Option<Found> {
 fn modified(p: &Toks, i: usize) -> Option<Found> {
     let (m, next) = modifier_prefix(p, i)?;
     let inner = [
-        super::calendar_rules::date(p, next),
-        super::deictic::deictic(p, next),
-        super::quarters::quarter(p, next),
-        super::weekdays::weekday_phrase(p, next),
+        self::dates::date(p, next),
+        self::deictic::deictic(p, next),
+        self::quarters::quarter(p, next),
+        self::weekdays::weekday_phrase(p, next),
     ]
     .into_iter()
     .flatten()

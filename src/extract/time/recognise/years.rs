@@ -1,11 +1,11 @@
 //! Rules for years and coarser periods: "2025", "fiscal 1998", "nineteen ninety-six", "the 1990s",
 //! "'90s", "the 20th century", seasons ("last summer", "spring 2025") and fixed-date holidays.
 
-use super::calendar_rules::{dir_word, year_after, year_at};
-use super::lexicon::Lexicon;
-use super::recognise::{Found, Toks, implicit};
-use super::sem::{Dir, Sem, YearRef};
-use super::token::Kind;
+use super::super::lexicon::Lexicon;
+use super::super::sem::{Dir, Sem, YearRef};
+use super::super::token::Kind;
+use super::dates::{dir_word, year_after, year_at};
+use super::{Found, Toks, implicit};
 
 /// Years, decades and centuries: "2025", "fiscal 1998", "the 1990s", "'90s", "the 20th century".
 pub(super) fn year_like(p: &Toks, i: usize) -> Option<Found> {

@@ -5,10 +5,10 @@
 //! leaders. An article *reports* a happening of the chronology when its opening names at least
 //! two of the happening's names (people, places, bodies, the words that set it apart); the
 //! happenings it names most, over its whole text, are its candidates. Publication inference then
-//! scores the article's own clues around each candidate's days ([`super::publication`]): the
+//! scores the article's own clues around each candidate's days ([`super::super::publication`]): the
 //! chronology never overrides what the text says, it only gives the weekdays a week to fall in.
 
-use super::calendar::day_value;
+use super::super::calendar::day_value;
 use crate::extract::dictionary::{Dictionary, WordChars};
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
@@ -87,7 +87,7 @@ impl Chronology {
     pub fn embedded() -> &'static Chronology {
         static CHRONOLOGY: OnceLock<Chronology> = OnceLock::new();
         CHRONOLOGY.get_or_init(|| {
-            Chronology::parse(include_str!("../../../assets/chronology.toml"))
+            Chronology::parse(include_str!("../../../../assets/chronology.toml"))
                 .expect("assets/chronology.toml is valid")
         })
     }

@@ -8,13 +8,13 @@
 //!   three and a half years ago") gives a window of years.
 //! - An absolute date in a past-tense clause lies before publication; in a future one, after.
 
-use super::calendar::{add_days, day_value, period};
-use super::lexicon::{Lexicon, Unit};
-use super::normalise::Context;
-use super::recognise::Found;
-use super::resolve::shift_by;
-use super::sem::{Amount, Origin, Sem, YearRef};
-use super::{Expression, Tense};
+use super::super::calendar::{add_days, day_value, period};
+use super::super::lexicon::{Lexicon, Unit};
+use super::super::normalise::Context;
+use super::super::recognise::Found;
+use super::super::resolve::shift_by;
+use super::super::sem::{Amount, Origin, Sem, YearRef};
+use super::super::{Expression, Tense};
 use crate::model::Span;
 use chrono::NaiveDate;
 
@@ -424,12 +424,12 @@ fn coming_calendar(text: &str, exprs: &[&Expression]) -> Option<Clue> {
                 dates.push((month, day, e.span));
             }
             Sem::Weekday { day, dir }
-                if (dir == super::sem::Dir::Next || e.tense == Tense::Future)
+                if (dir == super::super::sem::Dir::Next || e.tense == Tense::Future)
                     && refers_to_happening(text, e) =>
             {
                 // "next Monday" lies in the coming week or the one after; "on Monday" in the coming one.
                 let lead = match dir {
-                    super::sem::Dir::Next => (1, 13),
+                    super::super::sem::Dir::Next => (1, 13),
                     _ => (1, 7),
                 };
                 if !weekdays.iter().any(|(w, _)| *w == day) {

@@ -4,9 +4,9 @@
 //! Fiscal quarters keep their own numbering ("its fourth quarter ended Sept. 30" is Q4), as TimeML
 //! annotators write them.
 
-use super::calendar_rules::{dir_word, year_after, year_at};
-use super::recognise::{Found, Toks};
-use super::sem::{Dir, Sem, YearRef};
+use super::super::sem::{Dir, Sem, YearRef};
+use super::dates::{dir_word, year_after, year_at};
+use super::{Found, Toks};
 
 /// Quarters and halves: "the third quarter", "third-quarter", "Q3 2025", "the first half of 2024",
 /// "the latest quarter", "the year-ago quarter".
@@ -132,17 +132,17 @@ pub(super) fn that_quarter(p: &Toks, i: usize, j: usize) -> Option<Found> {
     }
     if p.is(j, "current") && k == j + 1 {
         let sem = Sem::Shift {
-            unit: super::lexicon::Unit::Quarter,
+            unit: super::super::lexicon::Unit::Quarter,
             n: 0,
-            origin: super::sem::Origin::Dct,
+            origin: super::super::sem::Origin::Dct,
         };
         return Some(Found::new(i, k + 1, sem));
     }
     if p.is_any(j, &["prior", "previous", "last"]) {
         let sem = Sem::Shift {
-            unit: super::lexicon::Unit::Quarter,
+            unit: super::super::lexicon::Unit::Quarter,
             n: -1,
-            origin: super::sem::Origin::Anchor,
+            origin: super::super::sem::Origin::Anchor,
         };
         return Some(Found::new(i, k + 1, sem));
     }

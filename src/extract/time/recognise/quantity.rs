@@ -1,10 +1,10 @@
 //! Amounts and units: "two", "40", "a", "three and a half", "2 1/2", "a few", "a couple of";
 //! "days", "min.", "decade". Shared by durations, offsets, spans and sets.
 
-use super::lexicon::Unit;
-use super::recognise::Toks;
-use super::sem::Amount;
-use super::token::Kind;
+use super::super::lexicon::Unit;
+use super::super::sem::Amount;
+use super::super::token::Kind;
+use super::Toks;
 
 /// The amount at `i` ("two", "40", "a", "three and a half", "a few"): value and next index.
 pub(super) fn amount(p: &Toks, i: usize) -> Option<(Amount, usize)> {

@@ -2,13 +2,13 @@
 //! ten days"), offsets from now or from the last date ("two days ago", "a year earlier") and sets
 //! ("every week", "daily", "Mondays").
 
-use super::calendar_rules::month_at;
-use super::lexicon::{SEASONS, Unit};
+use super::super::lexicon::{SEASONS, Unit};
+use super::super::sem::{Amount, Sem};
+use super::super::token::Kind;
+use super::dates::month_at;
 use super::quantity::{amount, unit};
-use super::recognise::{ANCHOR, DCT, Found, Toks};
-use super::sem::{Amount, Sem};
-use super::token::Kind;
 use super::weekdays::weekday_at;
+use super::{ANCHOR, DCT, Found, Toks};
 
 /// An approximating prefix at `i` ("nearly", "more than", "at least"): the index after it.
 fn approx_prefix(p: &Toks, i: usize) -> Option<usize> {
@@ -272,12 +272,12 @@ pub(super) fn set(p: &Toks, i: usize) -> Option<Found> {
         && t.is_capitalised()
         && t.text.len() > 7
         && let Some(stem) = t.text.strip_suffix('s')
-        && super::lexicon::Lexicon::get()
+        && super::super::lexicon::Lexicon::get()
             .lookup(&stem.to_ascii_lowercase())
             .weekday
             > 0
     {
-        let d = super::lexicon::Lexicon::get()
+        let d = super::super::lexicon::Lexicon::get()
             .lookup(&stem.to_ascii_lowercase())
             .weekday;
         return Some(Found::new(i, i + 1, Sem::Set(format!("XXXX-WXX-{d}"))));

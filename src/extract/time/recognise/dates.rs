@@ -2,9 +2,9 @@
 //! "2025-08-15", "8/15/2025", "last April", "January this year". The entry point [`date`] also
 //! tries the year-like rules of [`super::years`], so one call covers every calendar date.
 
-use super::recognise::{Found, Toks, implicit};
-use super::sem::{Dir, Sem, YearRef};
-use super::token::Kind;
+use super::super::sem::{Dir, Sem, YearRef};
+use super::super::token::Kind;
+use super::{Found, Toks, implicit};
 
 const ABBREVIATED: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",

@@ -2,10 +2,10 @@
 //! months", "the next two weeks", "the coming days", "the year ended Sept. 30", "the weekend",
 //! "earlier in the year", "year-end", "month's end", "year-ago".
 
-use super::lexicon::Unit;
+use super::super::lexicon::Unit;
+use super::super::sem::{Amount, Sem};
 use super::quantity::{amount, unit};
-use super::recognise::{ANCHOR, DCT, Found, Mod, Toks};
-use super::sem::{Amount, Sem};
+use super::{ANCHOR, DCT, Found, Mod, Toks};
 
 /// "the past three months", "the last two years", "the next two weeks", "the coming days",
 /// "the past year" (TimeML: durations).

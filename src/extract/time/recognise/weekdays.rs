@@ -1,9 +1,9 @@
 //! Rules for named weekdays: "Monday", "last Friday", "this past Sunday", "Monday's",
 //! "Tuesday evening", and "Monday, Aug. 18" (where the explicit date wins).
 
-use super::calendar_rules::{date, dir_word};
-use super::recognise::{Found, Toks};
-use super::sem::{Dir, Sem};
+use super::super::sem::{Dir, Sem};
+use super::dates::{date, dir_word};
+use super::{Found, Toks};
 
 /// Named weekdays: "Monday", "last Friday", "Monday's", "Tuesday evening", "Monday, Aug. 18".
 pub(super) fn weekday_phrase(p: &Toks, i: usize) -> Option<Found> {

@@ -2,8 +2,8 @@
 //! costs: kept apart from [`super::clues`] (what the clues are and how an article's text yields
 //! them) because scoring reads costs millions of times and reads nothing else of a clue.
 
-use super::Tense;
-use super::calendar::add_days;
+use super::super::Tense;
+use super::super::calendar::add_days;
 use super::clues::Clue;
 use super::resolutions::{CostKey, CostTable, resolved_start, with_costs, with_resolved_starts};
 use chrono::NaiveDate;

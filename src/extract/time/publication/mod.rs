@@ -7,7 +7,7 @@
 //! ("Treasury Secretary ...") within the years of that title (`assets/actors.toml`), a "former"
 //! one after the title's first term ended, a known person's age ("the 79-year-old") within the
 //! year of that age, "the meeting next Monday" told with the meeting's "July 7" only in the years
-//! whose calendar fits both, and so on ([`super::clues`]). The constraints are scored on every day of the article's own window, and
+//! whose calendar fits both, and so on ([`self::clues`]). The constraints are scored on every day of the article's own window, and
 //! the cheapest days win only when they are clearly cheaper than every other day — far cheaper
 //! than the same days in other years. Otherwise the article stays undated (or gets only a month).
 //!
@@ -19,10 +19,16 @@
 //! the day within the year after it); an article with no day clue of its own takes a date only when all its close neighbours
 //! agree on it. Metadata and `--dct` dates are never overridden.
 
+pub(super) mod chronology;
+pub(super) mod clues;
+pub(super) mod costs;
+pub(super) mod neighbours;
+pub(super) mod resolutions;
+
+use self::clues::{Clue, doc_clues, intersect_windows, sentence_around};
+use self::neighbours::NameIndex;
+use self::resolutions::CostTable;
 use super::calendar::{add_days, day_value};
-use super::clues::{Clue, doc_clues, intersect_windows, sentence_around};
-use super::neighbours::NameIndex;
-use super::resolutions::CostTable;
 use super::sem::YearRef;
 use super::{Expression, Sem, Tense, analyse, resolve};
 use crate::model::{Confidence, DateSource, Document, Published};
@@ -611,7 +617,7 @@ fn by_chronology(
     latest: Option<i32>,
     ahead: &CostTable,
 ) -> Option<Dated> {
-    use super::chronology::{Chronology, OPENING};
+    use self::chronology::{Chronology, OPENING};
     use chrono::Datelike;
     let chronology = Chronology::embedded();
     let hits = chronology.hits(text);
@@ -873,11 +879,11 @@ fn by_chronology(
 fn contradicts(
     text: &str,
     exprs: &[Expression],
-    hits: &[super::chronology::Hit],
+    hits: &[self::chronology::Hit],
     happening: usize,
     day: NaiveDate,
 ) -> bool {
-    use super::chronology::Chronology;
+    use self::chronology::Chronology;
     let h = &Chronology::embedded().happenings[happening];
     // Per sentence (its start): whether an expression meets the happening.
     let mut sentences: Vec<(usize, bool)> = Vec::new();
@@ -1478,24 +1484,24 @@ fn year_by_chronology(
     window: Window,
     ahead: &CostTable,
 ) -> Option<Dated> {
-    use super::chronology::{Chronology, OPENING};
+    use self::chronology::{Chronology, OPENING};
     let days = yearly_days(clues, window.0, window.1, ahead);
     if days.is_empty() {
         return None;
     }
     let chronology = Chronology::embedded();
     let hits = chronology.hits(text);
-    let reported: Vec<&super::chronology::Happening> = chronology
+    let reported: Vec<&self::chronology::Happening> = chronology
         .reported_in(&hits, OPENING.min(text.len()))
         .iter()
         .filter(|r| r.opening >= CLEAR_REPORT)
         .map(|r| &chronology.happenings[r.happening])
         .collect();
-    let near = |day: NaiveDate, h: &super::chronology::Happening| {
+    let near = |day: NaiveDate, h: &self::chronology::Happening| {
         add_days(h.first, -AROUND_HAPPENING).is_some_and(|lo| lo <= day)
             && add_days(h.last, AROUND_HAPPENING).is_some_and(|hi| day <= hi)
     };
-    let matched: Vec<(NaiveDate, &super::chronology::Happening)> = days
+    let matched: Vec<(NaiveDate, &self::chronology::Happening)> = days
         .iter()
         .filter_map(|d| Some((*d, *reported.iter().find(|h| near(*d, h))?)))
         .collect();
