@@ -237,3 +237,31 @@ fn a_quote_chosen_in_an_events_detail_is_the_one_bookmarked() {
             .any(|l| l.contains(&format!("★ {start}")))
     );
 }
+
+#[test]
+fn update_asks_for_file_writes_and_the_loop_makes_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let mut s = state_in(&store, crate::tui_fixture::timeline());
+    select_event(&mut s, "Holt and Vey meet");
+    let files = |d: &std::path::Path| {
+        std::fs::read_dir(d)
+            .map(|r| {
+                r.filter_map(|e| e.ok())
+                    .map(|e| e.path())
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    let before = files(dir.path());
+    // `update` writes nothing: it returns the effect, the change waiting in the state.
+    let effect = update(&mut s, Action::ToggleBookmark);
+    assert_eq!(effect, Some(attache::tui::Effect::Save));
+    assert_eq!(files(dir.path()), before, "update wrote a file");
+    assert!(store.marks().value.events.is_empty());
+    // The loop writes it.
+    attache::tui::persist::write_pending(&mut s);
+    assert!(s.saves.is_empty());
+    assert_eq!(s.message.as_deref(), Some("event bookmarked"));
+    assert_eq!(store.marks().value.events.len(), 1);
+}

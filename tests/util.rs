@@ -34,7 +34,14 @@ pub fn key(s: &mut State, code: KeyCode, mods: KeyModifiers) -> Option<Effect> {
     let a = s
         .keymap
         .action_for(s.context(), &KeyEvent::new(code, mods))?;
-    update(s, a)
+    // As the app loop does: the kept files are written after the update.
+    match update(s, a) {
+        Some(Effect::Save) => {
+            attache::tui::persist::write_pending(s);
+            None
+        }
+        effect => effect,
+    }
 }
 
 /// One key without modifiers.

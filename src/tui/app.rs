@@ -159,6 +159,9 @@ pub struct State {
     pub by_date: bool,
     /// The query the Quotes view's rows were last ranked for (a new one selects the best).
     ranked_for: Option<String>,
+    /// File changes `update` asked for, written by the app loop
+    /// ([`super::persist::write_pending`]).
+    pub saves: Vec<super::persist::Save>,
     /// The open article's web address is written as an OSC 8 hyperlink (see
     /// [`crate::tui::backend::hyperlink`]); off unless the terminal setup asks for it.
     pub hyperlinks: bool,
@@ -206,6 +209,7 @@ impl State {
             by_date: false,
             ranked_for: None,
             hyperlinks: false,
+            saves: Vec::new(),
         };
         state.refresh_rows();
         state

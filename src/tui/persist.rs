@@ -7,7 +7,7 @@ use super::action::{Action, View};
 use super::app::{Focus, Mode, State};
 use super::saved::{from_saved, to_saved};
 use crate::kept::marks::clean_note;
-use crate::kept::{Keys, Marks, MarksFile, Place, Store};
+use crate::kept::{FiltersFile, Keys, Marks, MarksFile, Place, Store};
 use crate::model::Timeline;
 use std::sync::{Arc, OnceLock};
 
@@ -209,11 +209,48 @@ fn restore_article(state: &mut State, a: &crate::kept::ArticlePlace) {
     });
 }
 
+/// A change to a kept file that `update` asks for and the app loop writes ([`write_pending`]):
+/// `update` itself never touches a file.
+pub enum Save {
+    /// Bookmarks and notes, and the status message once written.
+    Marks {
+        change: Box<dyn Fn(&mut MarksFile) + Send + Sync>,
+        done: String,
+    },
+    /// Saved filter sets.
+    Filters {
+        change: Box<dyn Fn(&mut FiltersFile) + Send + Sync>,
+        done: String,
+    },
+}
+
+/// Asks for a change to the bookmarks file (see [`Save`]).
+fn change_marks(
+    state: &mut State,
+    change: impl Fn(&mut MarksFile) + Send + Sync + 'static,
+    done: &str,
+) {
+    state.saves.push(Save::Marks {
+        change: Box::new(change),
+        done: done.to_string(),
+    });
+}
+
+/// Writes the changes `update` asked for, in order, and shows what they did.
+pub fn write_pending(state: &mut State) {
+    for save in std::mem::take(&mut state.saves) {
+        match save {
+            Save::Marks { change, done } => write_marks(state, &*change, &done),
+            Save::Filters { change, done } => super::saved::write_filters(state, &*change, done),
+        }
+    }
+}
+
 /// Applies a change to the bookmarks file (re-read, changed, written atomically) and to the
 /// marks shown; a failure is reported in the status bar and the change kept for this session.
-fn change_marks(state: &mut State, change: impl Fn(&mut MarksFile), done: &str) {
+fn write_marks(state: &mut State, change: &dyn Fn(&mut MarksFile), done: &str) {
     let result = match &state.kept.store {
-        Some(store) => store.change_marks(&change).map(Some),
+        Some(store) => store.change_marks(change).map(Some),
         None => Ok(None),
     };
     match result {
@@ -265,7 +302,7 @@ pub fn toggle_bookmark(state: &mut State) {
         } else {
             "quote bookmark removed"
         };
-        change_marks(state, |f| f.set_quote_bookmark(&key, &text, on), done);
+        change_marks(state, move |f| f.set_quote_bookmark(&key, &text, on), done);
         return;
     }
     match (state.view, state.selected_item()) {
@@ -281,7 +318,7 @@ pub fn toggle_bookmark(state: &mut State) {
             } else {
                 "event bookmark removed"
             };
-            change_marks(state, |f| f.set_event_bookmark(&key, &title, on), done);
+            change_marks(state, move |f| f.set_event_bookmark(&key, &title, on), done);
         }
         (View::Sources, _) => {
             state.message = Some("bookmarks are for events and quotes".into());
@@ -344,7 +381,7 @@ fn save_note(state: &mut State, n: NoteEdit) {
     };
     change_marks(
         state,
-        |f| f.set_event_note(&key, &title, note.clone()),
+        move |f| f.set_event_note(&key, &title, note.clone()),
         done,
     );
 }

@@ -141,9 +141,23 @@ fn load(state: &mut State, name: &str) {
     }
 }
 
-fn change_filters(state: &mut State, change: impl Fn(&mut FiltersFile), done: String) {
+/// Asks for a change to the saved filters file (see [`super::persist::Save`]).
+fn change_filters(
+    state: &mut State,
+    change: impl Fn(&mut FiltersFile) + Send + Sync + 'static,
+    done: String,
+) {
+    state.saves.push(super::persist::Save::Filters {
+        change: Box::new(change),
+        done,
+    });
+}
+
+/// Applies a change to the saved filters file (re-read, changed, written atomically) and to the
+/// sets shown; a failure is reported and the change kept for this session.
+pub(super) fn write_filters(state: &mut State, change: &dyn Fn(&mut FiltersFile), done: String) {
     let result = match &state.kept.store {
-        Some(store) => store.change_filters(&change).map(Some),
+        Some(store) => store.change_filters(change).map(Some),
         None => Ok(None),
     };
     state.message = Some(match result {
@@ -218,7 +232,7 @@ fn command(state: &mut State, p: Prompt) {
             let done = format!("filters saved as “{name}” (f recalls them)");
             change_filters(
                 state,
-                |f| {
+                move |f| {
                     f.filters.insert(name.clone(), saved.clone());
                 },
                 done,
@@ -233,7 +247,7 @@ fn command(state: &mut State, p: Prompt) {
             let done = format!("saved filters “{name}” deleted");
             change_filters(
                 state,
-                |f| {
+                move |f| {
                     f.filters.remove(&name);
                 },
                 done,

@@ -181,8 +181,14 @@ fn handle<B: Backend<Error = io::Error> + Write>(
     let Some(action) = action else {
         return Ok(Outcome::Ignored);
     };
-    match update(state, action) {
+    let effect = update(state, action);
+    // Kept files are written here, never by `update`.
+    if !state.saves.is_empty() {
+        super::persist::write_pending(state);
+    }
+    match effect {
         Some(Effect::Quit) => Ok(Outcome::Quit),
+        Some(Effect::Save) => Ok(Outcome::Changed),
         Some(Effect::Copy(text)) => {
             let w = terminal.backend_mut();
             w.write_all(osc52(&text).as_bytes())?;

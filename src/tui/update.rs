@@ -1,5 +1,6 @@
 //! Applying an [`Action`] to the [`State`]: the only place the state changes. Returns an
-//! [`Effect`] for what only the terminal can do (quit, write to the clipboard).
+//! [`Effect`] for what only the app loop can do (quit, write to the clipboard, write the kept
+//! files): `update` touches neither the terminal nor a file.
 
 use super::action::{Action, Facet, View};
 use super::app::{Cursor, Focus, Mode, Prompt, State, scrolled};
@@ -16,9 +17,19 @@ pub enum Effect {
     Quit,
     /// Put this text on the clipboard (OSC 52).
     Copy(String),
+    /// Write the kept-file changes waiting in `State::saves` ([`persist::write_pending`]).
+    Save,
 }
 
 pub fn update(state: &mut State, action: Action) -> Option<Effect> {
+    let effect = apply(state, action);
+    if effect.is_none() && !state.saves.is_empty() {
+        return Some(Effect::Save);
+    }
+    effect
+}
+
+fn apply(state: &mut State, action: Action) -> Option<Effect> {
     match action {
         Action::Resize(w, h) => {
             state.width = w;
