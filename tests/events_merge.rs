@@ -651,3 +651,29 @@ fn undated_talks_held_in_a_named_place_are_an_event() {
         t.events
     );
 }
+
+#[test]
+fn a_date_of_a_whole_year_does_not_put_a_mention_in_an_earlier_event() {
+    // A meeting on February 3, and an article of September telling of a meeting with a foreign
+    // leader "this year": a year holds many meetings, so the year alone does not make it the
+    // February one.
+    let a = doc(
+        "a",
+        "Jane Holt hosted Omar Vance for talks in Geneva on February 3.",
+        "2031-02-04",
+    );
+    let ta = vec![timex(&a.text, "February 3", "2031-02-03")];
+    let b = doc(
+        "b",
+        "Holt took no questions after a meeting with a foreign leader this year.",
+        "2031-09-20",
+    );
+    let tb = vec![timex(&b.text, "this year", "2031")];
+    let t = timeline(vec![(a, ta), (b, tb)]);
+    let february = t
+        .events
+        .iter()
+        .find(|e| e.date.as_ref().is_some_and(|d| d.value == "2031-02-03"))
+        .expect("the February meeting");
+    assert_eq!(february.outlets, vec!["Outlet a"], "{:#?}", t.events);
+}

@@ -116,6 +116,8 @@ pub struct Look<'a> {
     planned: bool,
     placed: bool,
     stated: bool,
+    /// A stated date no finer than a year (see [`Facts::yearly`]).
+    yearly: bool,
     deadline: bool,
     reference: bool,
     definite: bool,
@@ -165,6 +167,7 @@ impl<'a> Look<'a> {
             planned: f.planned,
             placed: f.place.is_some(),
             stated: f.stated,
+            yearly: f.yearly,
             deadline: f.deadline,
             reference: c.reference,
             definite: c.definite,
@@ -201,7 +204,7 @@ impl<'a> Look<'a> {
         let best = |yes: bool, score: f32| if yes { score } else { 0.0 };
         let date = best(self.day != i32::MAX, 3.0)
             .max(best(self.soft != NONE, 1.5))
-            .max(best(self.stated, 1.0))
+            .max(best(self.stated && !self.yearly, 1.0))
             + best(self.period.is_some(), 1.0);
         let noun = match (self.generic, self.definite) {
             (true, _) => 0.0,
@@ -338,7 +341,7 @@ impl<'a> Look<'a> {
             if before || after {
                 s -= 2.0;
             }
-        } else if self.stated && g.lo != i32::MIN {
+        } else if self.stated && !self.yearly && g.lo != i32::MIN {
             s += 1.0;
         }
         if let Some((start, end)) = self.period

@@ -165,7 +165,7 @@ fn date_score(it: &Item, f: &Facts, g: &Glance) -> f32 {
             }
         }
         _ => {
-            if stated && g.lo.is_some() {
+            if stated && !f.yearly && g.lo.is_some() {
                 s += 1.0;
             }
         }
@@ -252,7 +252,7 @@ pub fn evidence(it: &Item, f: &Facts, g: &Glance, n: &Named, here: Here) -> u16 
     }
     if f.stated_day.is_some_and(|d| g.day == Some(d)) {
         bits |= why::SAME_DAY;
-    } else if f.stated && g.lo.is_some() {
+    } else if f.stated && !f.yearly && g.lo.is_some() {
         bits |= why::SAME_PERIOD;
     } else if let (Some(soft), Some(day)) = (f.soft_day, g.day.or(g.soft))
         && (soft - day).num_days().abs() <= 2

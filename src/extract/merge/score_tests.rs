@@ -39,10 +39,11 @@ prop_compose! {
         stated_day in opt_day(),
         soft_day in opt_day(),
         (stated, planned, deadline) in (any::<bool>(), any::<bool>(), any::<bool>()),
+        yearly in any::<bool>(),
     ) -> Facts {
         Facts {
             family, any: family == 0, actors, sentence_actors, place, noun, topic, doc,
-            sentence: (doc, start, family), window, stated_day, soft_day, stated, planned,
+            sentence: (doc, start, family), window, stated_day, soft_day, stated, yearly, planned,
             deadline, channel: None, ordinal: None,
         }
     }
