@@ -677,3 +677,27 @@ fn a_date_of_a_whole_year_does_not_put_a_mention_in_an_earlier_event() {
         .expect("the February meeting");
     assert_eq!(february.outlets, vec!["Outlet a"], "{:#?}", t.events);
 }
+
+#[test]
+fn a_dated_reference_does_not_join_the_news_of_an_article_weeks_later() {
+    // An article of March 25 tells of a deal, undated (the news of its week); another tells of
+    // the deal Holt and Vance signed on March 2: three weeks apart, two deals.
+    let a = doc(
+        "a",
+        "Jane Holt and Omar Vance reached a deal on the river treaty.",
+        "2031-03-25",
+    );
+    let b = doc(
+        "b",
+        "The March 2 deal between Holt and Vance on the river treaty holds.",
+        "2031-03-26",
+    );
+    let tb = vec![timex(&b.text, "March 2", "2031-03-02")];
+    let t = timeline(vec![(a, vec![]), (b, tb)]);
+    let deals: Vec<_> = t
+        .events
+        .iter()
+        .filter(|e| e.kind == attache::model::EventKind::Agreement)
+        .collect();
+    assert_eq!(deals.len(), 2, "{:#?}", t.events);
+}

@@ -295,6 +295,25 @@ fn soft_far(f: &Facts, g: &Glance) -> bool {
     outside_period(soft, g) || day || guessed
 }
 
+/// Whether the date mention `it` states lies more than a week from the day of a past group that
+/// no member dates, only its reports' day: "talks held on March 2" are not the news of an article
+/// of March 20, nor "a deal reached in mid-May" the deal an article of June 11 reports.
+fn stated_far(it: &Item, f: &Facts, g: &Glance) -> bool {
+    let (Some(news), None) = (g.soft, g.day) else {
+        return false;
+    };
+    let Some((start, end)) = it.m.date.as_ref().and_then(|d| d.start.zip(d.end)) else {
+        return false;
+    };
+    let week = chrono::Days::new(7);
+    f.stated
+        && !f.yearly
+        && g.past
+        && !g.planned
+        && (end.checked_add_days(week).is_some_and(|e| e < news)
+            || news.checked_add_days(week).is_some_and(|n| n < start))
+}
+
 /// Whether `day` lies more than a week before or after the group's stated period.
 fn outside_period(day: NaiveDate, g: &Glance) -> bool {
     let week = chrono::Days::new(7);
@@ -379,6 +398,10 @@ pub fn full(it: &Item, f: &Facts, g: &Glance, n: &Named, here: Here, date: f32) 
     // not join an event more than a week away from that day (recurring calls of the same two
     // leaders stay apart) unless they share a place ("the Geneva agreement").
     if !f.stated && !planned && !same_place && soft_far(f, g) {
+        return None;
+    }
+    // The same, seen from a mention its article dates.
+    if !planned && !same_place && stated_far(it, f, g) {
         return None;
     }
     // The same sentence of the same document: one event told twice in a row.
