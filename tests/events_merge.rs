@@ -701,3 +701,26 @@ fn a_dated_reference_does_not_join_the_news_of_an_article_weeks_later() {
         .collect();
     assert_eq!(deals.len(), 2, "{:#?}", t.events);
 }
+
+#[test]
+fn the_first_talks_since_an_event_do_not_take_its_date() {
+    // "since" says only that the talks came later: they keep their article's time.
+    let a = doc(
+        "a",
+        "Jane Holt held talks with Omar Vance in Oslo, the first talks since Ada Lind signed the river treaty on March 2.",
+        "2031-05-07",
+    );
+    let ta = vec![timex(&a.text, "March 2", "2031-03-02")];
+    let t = timeline(vec![(a, ta)]);
+    let talks = t
+        .events
+        .iter()
+        .find(|e| e.place.as_deref() == Some("Oslo"))
+        .expect("the talks in Oslo");
+    assert_ne!(
+        talks.date.as_ref().map(|d| d.value.as_str()),
+        Some("2031-03-02"),
+        "{:#?}",
+        t.events
+    );
+}
