@@ -724,3 +724,29 @@ fn the_first_talks_since_an_event_do_not_take_its_date() {
         t.events
     );
 }
+
+#[test]
+fn two_plans_to_meet_again_of_different_people_stay_apart() {
+    // Two outlets on two plans: ministers nobody names "will meet again in October", and Vance
+    // and Lind "will meet again in Copenhagen on October 1". Neither "the" of "the two ministers"
+    // nor the word "again" says it is one meeting.
+    let a = doc(
+        "a",
+        "The two ministers will meet again in October, Holt said.",
+        "2031-09-10",
+    );
+    let ta = vec![timex(&a.text, "October", "2031-10")];
+    let b = doc(
+        "b",
+        "Vance and Lind will meet again in Copenhagen on October 1.",
+        "2031-09-12",
+    );
+    let tb = vec![timex(&b.text, "October 1", "2031-10-01")];
+    let t = timeline(vec![(a, ta), (b, tb)]);
+    let copenhagen = t
+        .events
+        .iter()
+        .find(|e| e.place.as_deref() == Some("Copenhagen"))
+        .expect("the Copenhagen meeting");
+    assert_eq!(copenhagen.outlets, vec!["Outlet b"], "{:#?}", t.events);
+}

@@ -380,7 +380,7 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
         noun: trig.noun.clone(),
         verb: trig.verb.clone(),
         is_verb: trig.pos == super::lexicon::Pos::Verb,
-        definite: is_definite(tokens, draft),
+        definite: is_definite(tokens, draft, trig.pos),
         host,
         arity,
         ordinal: ordinal(ctx, tokens, draft),
@@ -612,9 +612,15 @@ fn is_located(ctx: &DocContext, tokens: &[Token], span: Span, draft: &Draft) -> 
         && ctx.places.is_place(span.slice(ctx.text))
 }
 
-/// Whether the event noun is definite: "the", a possessive or a demonstrative before it.
-fn is_definite(tokens: &[Token], draft: &Draft) -> bool {
-    let start = draft.head_tok.saturating_sub(4).max(draft.region.start);
+/// Whether the event noun is definite: "the", a possessive or a demonstrative before it. A verb
+/// trigger is definite only as a noun right after one ("the news conference"): in "the two
+/// ministers will meet" the article belongs to the subject.
+fn is_definite(tokens: &[Token], draft: &Draft, pos: super::lexicon::Pos) -> bool {
+    let reach = match pos {
+        super::lexicon::Pos::Noun => 4,
+        super::lexicon::Pos::Verb => 1,
+    };
+    let start = draft.head_tok.saturating_sub(reach).max(draft.region.start);
     tokens[start..draft.head_tok].iter().any(|t| {
         matches!(t.lower.as_str(), "the" | "their" | "his" | "her" | "its")
             || t.lower.ends_with("'s")
