@@ -750,3 +750,27 @@ fn two_plans_to_meet_again_of_different_people_stay_apart() {
         .expect("the Copenhagen meeting");
     assert_eq!(copenhagen.outlets, vec!["Outlet b"], "{:#?}", t.events);
 }
+
+#[test]
+fn a_bare_reference_takes_the_event_its_article_told_before_it() {
+    // "The talks" has its article's day; "talks in Oslo" has none, so "the talks" comes to be
+    // grouped first, before the Oslo talks are an event: it waits for them.
+    let a = doc(
+        "a",
+        "Jane Holt and Omar Vance reached consensus on fishing quotas after high-level talks in Oslo.\n\nThe talks lasted two days.",
+        "2031-06-11",
+    );
+    let t = timeline(vec![(a, vec![])]);
+    let oslo = t
+        .events
+        .iter()
+        .find(|e| e.place.as_deref() == Some("Oslo"))
+        .expect("the talks in Oslo");
+    assert!(
+        oslo.mentions
+            .iter()
+            .any(|m| m.text.starts_with("The talks")),
+        "{:#?}",
+        t.events
+    );
+}

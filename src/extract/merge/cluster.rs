@@ -6,7 +6,9 @@
 //! number of parties. The score adds up what makes two reports one event: shared people, a shared
 //! place, the same day, the same sentence, the same event noun. Candidates come from an index on
 //! people, places, documents and nouns, so a mention is compared only with groups sharing
-//! something with it (no all-pairs pass).
+//! something with it (no all-pairs pass). A bare reference that no group takes in its turn and
+//! that cannot stand ("the talks") is tried again once every other mention is placed, against the
+//! groups it could have joined then and those its own article told before it.
 
 use super::Item;
 use super::blocking::{self, Index};
@@ -240,11 +242,19 @@ fn lane(
     // Numbers the look-ups, for the gates' `seen` stamps.
     let mut look_up: u32 = 0;
     let mut families: BTreeSet<Sym> = BTreeSet::new();
+    // Where each group's first member in each document starts.
+    let mut told_first: FxHashMap<(usize, Sym), usize> = FxHashMap::default();
     let debug = std::env::var_os("ATTACHE_DEBUG_MERGE").is_some();
-    for (k, &(born, i)) in order.iter().enumerate() {
+    // The mentions in grouping order, then the bare references no group took when their turn
+    // came, each with the number of groups there were then: see below.
+    let mut work: Vec<(usize, usize, Option<usize>)> =
+        order.iter().map(|&(b, i)| (b, i, None)).collect();
+    let mut k = 0;
+    while let Some(&(born, i, again)) = work.get(k) {
+        k += 1;
         // The mentions are taken in grouping order, not where they lie: what the next ones read
         // is fetched while this one is compared.
-        if let Some(&(_, next)) = order.get(k + PREFETCH) {
+        if let Some(&(_, next, _)) = work.get(k - 1 + PREFETCH) {
             let f = &facts[next];
             prefetch(f);
             for v in [&f.actors, &f.sentence_actors, &f.topic] {
@@ -303,8 +313,19 @@ fn lane(
             }
         }
         let apart_from = apart.get(&i).map_or(&[][..], Vec::as_slice);
+        // Tried again, a bare reference may take the events it could take in its turn, and those
+        // its article told before it (it points back): not one told only after it.
+        let told_before = |g: usize| match again {
+            None => true,
+            Some(then) => {
+                g < then
+                    || told_first
+                        .get(&(g, f.doc))
+                        .is_some_and(|&at| at < it.m.span.start)
+            }
+        };
         let fit = |(g, date): (usize, f32)| {
-            if apart_from.iter().any(|&j| member_of[j] == Some(g)) {
+            if apart_from.iter().any(|&j| member_of[j] == Some(g)) || !told_before(g) {
                 return None;
             }
             score::full(it, f, &glances[g], &groups[g].named, here[g], date)
@@ -338,6 +359,15 @@ fn lane(
         // A reference no group takes ("the conversation lasted an hour") stands for the event of
         // its own kind that its own article tells, when one fits at all.
         let scored = best.is_some();
+        // A bare reference that cannot stand on its own waits until every other mention is
+        // placed: "the talks" may be the talks its article names after it.
+        if !scored && again.is_none() && it.m.cues.reference && !f.any && !stands(it) {
+            for &g in in_sentence.iter().chain(in_doc) {
+                here[g as usize] = Here::default();
+            }
+            work.push((born, i, Some(groups.len())));
+            continue;
+        }
         let best = best.or_else(|| {
             if !it.m.cues.reference || f.any {
                 return None;
@@ -345,7 +375,7 @@ fn lane(
             let own: Vec<usize> = in_doc
                 .iter()
                 .map(|&g| g as usize)
-                .filter(|&g| glances[g].family == f.family)
+                .filter(|&g| glances[g].family == f.family && told_before(g))
                 .filter(|&g| !apart_from.iter().any(|&j| member_of[j] == Some(g)))
                 .collect();
             own.iter()
@@ -421,6 +451,10 @@ fn lane(
             }
         }
         member_of[i] = Some(g);
+        told_first
+            .entry((g, f.doc))
+            .and_modify(|at| *at = (*at).min(it.m.span.start))
+            .or_insert(it.m.span.start);
         let family = glances[g].family;
         index.file(g, f, family, (glances[g].lo, glances[g].hi));
         families.insert(family);
