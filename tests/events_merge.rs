@@ -774,3 +774,34 @@ fn a_bare_reference_takes_the_event_its_article_told_before_it() {
         t.events
     );
 }
+
+#[test]
+fn the_upcoming_talks_of_an_article_are_the_meeting_its_plan_joined() {
+    // An article of Monday plans a meeting for Thursday and then speaks of "the upcoming
+    // talks"; Thursday's report tells of the meeting done. The plan joins the report by its day,
+    // and the awaited talks, told as its article's plan is, join them too.
+    let a = doc(
+        "a",
+        "Jane Holt and Omar Vance are due to meet in Oslo on Thursday. Officials prepared for the upcoming Holt-Vance talks.",
+        "2031-03-03",
+    );
+    let ta = vec![timex(&a.text, "Thursday", "2031-03-06")];
+    let b = doc(
+        "b",
+        "Jane Holt met Omar Vance in Oslo on Thursday.",
+        "2031-03-06",
+    );
+    let tb = vec![timex(&b.text, "Thursday", "2031-03-06")];
+    let t = timeline(vec![(a, ta), (b, tb)]);
+    let oslo = t
+        .events
+        .iter()
+        .find(|e| e.place.as_deref() == Some("Oslo"))
+        .expect("the Oslo meeting");
+    assert_eq!(oslo.status, Status::Past);
+    assert!(
+        oslo.mentions.iter().any(|m| m.text.contains("upcoming")),
+        "{:#?}",
+        t.events
+    );
+}

@@ -234,6 +234,8 @@ fn lane(
     // mention at hand, which groups these are.
     let mut by_sentence: FxHashMap<(Sym, usize, Sym), Vec<u32>> = FxHashMap::default();
     let mut by_doc: FxHashMap<Sym, Vec<u32>> = FxHashMap::default();
+    // The groups with a planned (`true`) or a past member in each document.
+    let mut by_doc_tense: FxHashMap<(Sym, bool), Vec<u32>> = FxHashMap::default();
     let mut here: Vec<Here> = Vec::new();
     let mut index = Index::default();
     let mut candidates = Vec::new();
@@ -282,6 +284,12 @@ fn lane(
         for &g in in_doc {
             here[g as usize].doc = true;
         }
+        let in_doc_tense = by_doc_tense
+            .get(&(f.doc, f.planned))
+            .map_or(&[][..], Vec::as_slice);
+        for &g in in_doc_tense {
+            here[g as usize].doc_tense = true;
+        }
         // The groups the first look lets through, with the date part of their score. A mention
         // no group could give evidence for compares with none (it may still stand).
         candidates.clear();
@@ -304,7 +312,7 @@ fn lane(
                     n += usize::from(new);
                 }
             });
-            let kept = look.keep_let_in(&gates, &mut met[..n]);
+            let kept = look.keep_let_in(&gates, &here, &mut met[..n]);
             for &g in &met[..kept] {
                 let g = g as usize;
                 if let Some(date) = look.bound(&marks[g], here[g]) {
@@ -362,7 +370,7 @@ fn lane(
         // A bare reference that cannot stand on its own waits until every other mention is
         // placed: "the talks" may be the talks its article names after it.
         if !scored && again.is_none() && it.m.cues.reference && !f.any && !stands(it) {
-            for &g in in_sentence.iter().chain(in_doc) {
+            for &g in in_sentence.iter().chain(in_doc).chain(in_doc_tense) {
                 here[g as usize] = Here::default();
             }
             work.push((born, i, Some(groups.len())));
@@ -416,7 +424,7 @@ fn lane(
             }
             None => score::why::STARTED,
         };
-        for &g in in_sentence.iter().chain(in_doc) {
+        for &g in in_sentence.iter().chain(in_doc).chain(in_doc_tense) {
             here[g as usize] = Here::default();
         }
         let g = match best {
@@ -445,6 +453,7 @@ fn lane(
         for list in [
             by_sentence.entry(f.sentence).or_default(),
             by_doc.entry(f.doc).or_default(),
+            by_doc_tense.entry((f.doc, f.planned)).or_default(),
         ] {
             if !list.contains(&(g as u32)) {
                 list.push(g as u32);

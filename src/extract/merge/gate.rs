@@ -183,7 +183,7 @@ impl<'a> Look<'a> {
     /// The date part of the score when the full score could still reach [`JOIN`] in the group
     /// with gate `gate` and marks `g`; `None` when it is refused or cannot reach it.
     pub fn fits(&self, gate: &Gate, g: &Marks, here: Here) -> Option<f32> {
-        if !self.lets(gate) {
+        if !self.lets(gate, here.doc_tense) {
             return None;
         }
         self.bound(g, here)
@@ -197,7 +197,10 @@ impl<'a> Look<'a> {
     /// noun alone need not be walked: every group sharing more is filed under that too.
     pub fn noun_alone_can_join(&self) -> bool {
         let f = self.f;
-        let evidence = (self.definite && !self.generic) || !f.topic.is_empty();
+        // A definite noun, topic words, or the same noun on a stated day ("the October 7 attacks").
+        let evidence = (self.definite && !self.generic)
+            || !f.topic.is_empty()
+            || (self.day != i32::MAX && !self.generic);
         if !evidence {
             return false;
         }
@@ -282,24 +285,25 @@ impl<'a> Look<'a> {
         (most >= JOIN).then_some(date)
     }
 
-    /// Keeps, in order, the groups of `met` whose gate lets the mention in, and says how many.
-    pub fn keep_let_in(&self, gates: &[Gate], met: &mut [u32]) -> usize {
+    /// Keeps, in order, the groups of `met` whose gate lets the mention in, and says how many
+    /// (`here` as in [`Look::fits`], by group).
+    pub fn keep_let_in(&self, gates: &[Gate], here: &[Here], met: &mut [u32]) -> usize {
         // A copy the compiler keeps in registers through the loop.
         let look = *self;
         let mut kept = 0;
         for k in 0..met.len() {
-            let g = met[k];
-            met[kept] = g;
-            kept += usize::from(look.lets(&gates[g as usize]));
+            let g = met[k] as usize;
+            met[kept] = g as u32;
+            kept += usize::from(look.lets(&gates[g], here[g].doc_tense));
         }
         kept
     }
 
-    /// Whether the group's dates, family and tense let the mention in (the score's refusals).
-    /// Evaluated without branches: the walk asks it of tens of millions of groups, and about half
-    /// are refused, which no branch predictor can guess.
+    /// Whether the group's dates, family and tense let the mention in (the score's refusals);
+    /// `doc_tense` as [`Here::doc_tense`]. Evaluated without branches: the walk asks it of tens of
+    /// millions of groups, and about half are refused, which no branch predictor can guess.
     #[inline]
-    pub fn lets(&self, g: &Gate) -> bool {
+    pub fn lets(&self, g: &Gate, doc_tense: bool) -> bool {
         let family =
             !self.shut & (self.generic | (g.family == self.any) | (self.family == g.family));
         let dates = self.lo.max(g.lo) <= self.hi.min(g.hi);
@@ -308,6 +312,7 @@ impl<'a> Look<'a> {
         // A plan and a report of it done meet on a day one states and the other states or was
         // written on ("due to meet on Thursday", and Thursday's report of the meeting).
         let tense = !crosses
+            | (doc_tense & self.reference & self.definite)
             | self.placed
             | (self.day == g.day)
             | (self.day == g.soft)

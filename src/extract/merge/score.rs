@@ -47,6 +47,9 @@ pub struct Glance {
 pub struct Here {
     pub sentence: bool,
     pub doc: bool,
+    /// The group has a member of the mention's own document told in the mention's tense: for a
+    /// definite reference, its article's plan (or report) of the event the group stands for.
+    pub doc_tense: bool,
 }
 
 /// The bit marking `x` in a 64-bit mark (a multiplicative hash: spreads consecutive numbers).
@@ -111,8 +114,9 @@ fn overlaps(
     !matches!((lo, hi), (Some(l), Some(h)) if l > h)
 }
 
-/// Refusals that need only the group's dates and flags.
-pub fn refused(it: &Item, f: &Facts, g: &Glance, any: Sym) -> Option<()> {
+/// Refusals that need only the group's dates and flags (and whether its article already tied a
+/// mention of its tense to the group: [`Here::doc_tense`]).
+pub fn refused(it: &Item, f: &Facts, g: &Glance, any: Sym, here: Here) -> Option<()> {
     if !f.any && g.family != any && f.family != g.family {
         return None;
     }
@@ -129,12 +133,21 @@ pub fn refused(it: &Item, f: &Facts, g: &Glance, any: Sym) -> Option<()> {
     {
         return None;
     }
-    // A plan and a report of the thing done are one event only with a place or day in common.
+    // A plan and a report of the thing done are one event only with a place or day in common, or
+    // when the mention's own article tied its plan (or report) to the group: "due to meet on
+    // Thursday" joined Thursday's report, and "the much-awaited talks" of the same article follow.
     let crosses = (f.planned && g.past) || (!f.planned && !g.past);
-    if crosses && !meets_across(f, g) && f.place.is_none() {
+    if crosses && !meets_across(f, g) && f.place.is_none() && !tied(it, here) {
         return None;
     }
     Some(())
+}
+
+/// Whether a definite reference ("the much-awaited talks") points at an event its own article
+/// told in the same tense ("due to meet on Thursday", which joined Thursday's report): see
+/// [`Here::doc_tense`].
+fn tied(it: &Item, here: Here) -> bool {
+    here.doc_tense && it.m.cues.reference && it.m.cues.definite
 }
 
 /// The part of the score that compares dates.
@@ -328,7 +341,7 @@ fn outside_period(day: NaiveDate, g: &Glance) -> bool {
 
 /// How well a mention fits a group, or None when it cannot be the same event.
 pub fn score(it: &Item, f: &Facts, g: &Glance, n: &Named, here: Here, any: Sym) -> Option<f32> {
-    refused(it, f, g, any)?;
+    refused(it, f, g, any, here)?;
     full(it, f, g, n, here, date_score(it, f, g))
 }
 
@@ -442,7 +455,7 @@ pub fn full(it: &Item, f: &Facts, g: &Glance, n: &Named, here: Here, date: f32) 
     }
     // A plan and a report of the thing done are one event only with a place or day in common.
     let crosses = (planned && g.past) || (!planned && !g.past);
-    if crosses && !(same_place || meets_across(f, g)) {
+    if crosses && !(same_place || meets_across(f, g) || tied(it, here)) {
         return None;
     }
     evidence.then_some(s)

@@ -123,10 +123,10 @@ proptest! {
     #[test]
     fn the_first_look_refuses_no_group_the_full_score_accepts(
         f in facts(), m in mention(), (g, n) in group(),
-        (sentence, doc) in (any::<bool>(), any::<bool>()),
+        (sentence, doc, doc_tense) in (any::<bool>(), any::<bool>(), any::<bool>()),
     ) {
         let it = Item { m: &m, doc_key: "d", label: "d", dct: None };
-        let here = Here { sentence, doc };
+        let here = Here { sentence, doc, doc_tense };
         let whole = score(&it, &f, &g, &n, here, 0);
         let look = Look::of(&it, &f, 0).and_then(|l| l.fits(&Gate::of(&g), &Marks::of(&g), here));
         if whole.is_some_and(|s| s >= JOIN) {
@@ -156,11 +156,15 @@ proptest! {
 
     #[test]
     fn the_gate_refuses_what_the_dates_and_flags_refuse(
-        f in facts(), m in mention(), (g, _) in group()
+        f in facts(), m in mention(), (g, _) in group(), doc_tense in any::<bool>(),
     ) {
         let it = Item { m: &m, doc_key: "d", label: "d", dct: None };
+        let here = Here { doc_tense, ..Here::default() };
         if let Some(look) = Look::of(&it, &f, 0) {
-            prop_assert_eq!(look.lets(&Gate::of(&g)), refused(&it, &f, &g, 0).is_some());
+            prop_assert_eq!(
+                look.lets(&Gate::of(&g), doc_tense),
+                refused(&it, &f, &g, 0, here).is_some()
+            );
         }
     }
 }
