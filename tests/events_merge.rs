@@ -805,3 +805,30 @@ fn the_upcoming_talks_of_an_article_are_the_meeting_its_plan_joined() {
         t.events
     );
 }
+
+#[test]
+fn a_round_named_after_the_verb_keeps_two_rounds_apart() {
+    // "met … for their fifth round" is not the third round of talks, though the same two met.
+    let a = doc(
+        "a",
+        "Jane Holt and Omar Vance held the third round of talks in Oslo on March 1.",
+        "2031-03-02",
+    );
+    let ta = vec![timex(&a.text, "March 1", "2031-03-01")];
+    let b = doc(
+        "b",
+        "Vance spoke to reporters after he met Jane Holt for their fifth round.",
+        "2031-06-10",
+    );
+    let t = timeline(vec![(a, ta), (b, vec![])]);
+    let third = t
+        .events
+        .iter()
+        .find(|e| e.mentions.iter().any(|m| m.text.contains("third round")))
+        .expect("the third round");
+    assert!(
+        !third.mentions.iter().any(|m| m.doc == "b"),
+        "{:#?}",
+        t.events
+    );
+}

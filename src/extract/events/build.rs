@@ -768,14 +768,23 @@ fn topic_words(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Vec<String>
 
 /// A group of unnamed participants named in the regions ("European leaders").
 /// "the second round of talks", "their fifth meeting": an ordinal up to three words before the
-/// trigger, in its noun phrase.
+/// trigger, in its noun phrase; or a round its clause names after it ("met … for their fifth
+/// round", "the negotiations marked the third round").
 fn ordinal(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Option<u8> {
     let from = draft.head_tok.saturating_sub(4).max(draft.region.start);
-    tokens[from..draft.head_tok]
+    let before = tokens[from..draft.head_tok]
         .iter()
         .rev()
         .take_while(|t| t.is_word)
-        .find_map(|t| ctx.lx.ordinals.get(t.lower.as_str()).copied())
+        .find_map(|t| ctx.lx.ordinals.get(t.lower.as_str()).copied());
+    let end = draft.region.end.min(tokens.len());
+    before.or_else(|| {
+        tokens
+            .get(draft.head_tok + 1..end)?
+            .windows(2)
+            .find(|w| matches!(w[1].lower.as_str(), "round" | "rounds"))
+            .and_then(|w| ctx.lx.ordinals.get(w[0].lower.as_str()).copied())
+    })
 }
 
 /// "The two sides agreed", "European leaders met": a group noun right before the trigger, in its
