@@ -832,3 +832,32 @@ fn a_round_named_after_the_verb_keeps_two_rounds_apart() {
         t.events
     );
 }
+
+#[test]
+fn a_meeting_told_just_before_remarks_is_not_a_meeting_months_earlier() {
+    // "told reporters after he met Holt": the meeting came right before the remarks of its
+    // article's day, so it is not the March meeting of the same two.
+    let a = doc(
+        "a",
+        "Jane Holt and Omar Vance met in Oslo on March 1.",
+        "2031-03-02",
+    );
+    let ta = vec![timex(&a.text, "March 1", "2031-03-01")];
+    let b = doc(
+        "b",
+        "Omar Vance told reporters on Monday after he met Jane Holt.",
+        "2031-06-10",
+    );
+    let tb = vec![timex(&b.text, "Monday", "2031-06-09")];
+    let t = timeline(vec![(a, ta), (b, tb)]);
+    let march = t
+        .events
+        .iter()
+        .find(|e| e.place.as_deref() == Some("Oslo"))
+        .expect("the Oslo meeting");
+    assert!(
+        !march.mentions.iter().any(|m| m.doc == "b"),
+        "{:#?}",
+        t.events
+    );
+}
