@@ -861,3 +861,31 @@ fn a_meeting_told_just_before_remarks_is_not_a_meeting_months_earlier() {
         t.events
     );
 }
+
+#[test]
+fn a_ceasefire_told_with_no_time_at_all_is_not_a_dated_one() {
+    // An article with no date tells, without a date, that Holt and Vance agreed to a ceasefire;
+    // another dates their ceasefire to October 8. The same two may agree twice in a year: with
+    // nothing to place the first in time, the two stay apart, whichever is grouped first.
+    let mut a = doc(
+        "a",
+        "Jane Holt and Omar Vance agreed to a ceasefire in Kessel.",
+        "2031-01-15",
+    );
+    a.published.date = None;
+    // The dated report told as an event, then as a reference (grouped after the undated one).
+    for text in [
+        "Jane Holt and Omar Vance agreed to a ceasefire in Kessel on October 8.",
+        "The October 8 ceasefire between Holt and Vance in Kessel holds.",
+    ] {
+        let b = doc("b", text, "2031-10-09");
+        let tb = vec![timex(&b.text, "October 8", "2031-10-08")];
+        let t = timeline(vec![(a.clone(), vec![]), (b, tb)]);
+        let october = t
+            .events
+            .iter()
+            .find(|e| e.date.as_ref().is_some_and(|d| d.value == "2031-10-08"))
+            .expect("the October ceasefire");
+        assert_eq!(october.outlets, vec!["Outlet b"], "{:#?}", t.events);
+    }
+}

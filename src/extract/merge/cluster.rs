@@ -514,6 +514,7 @@ fn add(group: &mut Group, g: &mut Glance, i: usize, it: &Item, f: &Facts, any: S
     g.mark(f);
     g.day = g.day.or(f.stated_day);
     g.soft = g.soft.or(f.soft_day);
+    g.dated_article |= it.dct.is_some();
     for &a in &f.actors {
         insert(&mut n.actors, a);
     }

@@ -92,6 +92,7 @@ prop_compose! {
         mut nouns in syms(3),
         mut topic in syms(6),
         stray in any::<u64>(),
+        dated_article in any::<bool>(),
     ) -> (Glance, Named) {
         for v in [&mut actors, &mut nouns, &mut topic] {
             v.sort_unstable();
@@ -107,7 +108,7 @@ prop_compose! {
         let marks = |xs: &[Sym]| xs.iter().fold(0, |m, &x| m | bit(x));
         // Stray bits stand for other groups' words that share a mark (a mark may say "maybe").
         let glance = Glance {
-            family, lo, hi, day, soft, arity, past, planned,
+            family, lo, hi, day, soft, arity, past, planned, dated_article,
             actors: marks(&named.actors) | (stray & 0xF0),
             places: named.places.iter().flatten().fold(0, |m, &x| m | bit(x)),
             nouns: marks(&named.nouns) | (stray & 0xF00),
