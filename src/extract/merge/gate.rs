@@ -33,6 +33,8 @@ pub struct Gate {
     /// The number of parties, [`NO_ARITY`] when not known.
     arity: u16,
     past: bool,
+    /// Some member comes from an article with a publication date.
+    dated_article: bool,
 }
 
 /// The rest of what the first look reads of a group, in one cache line: read only for groups
@@ -75,6 +77,7 @@ impl Gate {
             },
             arity: g.arity.map_or(NO_ARITY, u16::from),
             past: g.past,
+            dated_article: g.dated_article,
         }
     }
 }
@@ -118,6 +121,10 @@ pub struct Look<'a> {
     stated: bool,
     /// A stated date no finer than a year (see [`Facts::yearly`]).
     yearly: bool,
+    /// No time at all (see [`super::score::timeless`]).
+    timeless: bool,
+    /// A date of its own or an article with a date.
+    timed: bool,
     deadline: bool,
     reference: bool,
     definite: bool,
@@ -168,6 +175,8 @@ impl<'a> Look<'a> {
             placed: f.place.is_some(),
             stated: f.stated,
             yearly: f.yearly,
+            timeless: super::score::timeless(it, f),
+            timed: it.dct.is_some() || f.stated,
             deadline: f.deadline,
             reference: c.reference,
             definite: c.definite,
@@ -183,7 +192,7 @@ impl<'a> Look<'a> {
     /// The date part of the score when the full score could still reach [`JOIN`] in the group
     /// with gate `gate` and marks `g`; `None` when it is refused or cannot reach it.
     pub fn fits(&self, gate: &Gate, g: &Marks, here: Here) -> Option<f32> {
-        if !self.lets(gate, here.doc_tense) {
+        if !self.lets(gate, here) {
             return None;
         }
         self.bound(g, here)
@@ -294,16 +303,16 @@ impl<'a> Look<'a> {
         for k in 0..met.len() {
             let g = met[k] as usize;
             met[kept] = g as u32;
-            kept += usize::from(look.lets(&gates[g], here[g].doc_tense));
+            kept += usize::from(look.lets(&gates[g], here[g]));
         }
         kept
     }
 
     /// Whether the group's dates, family and tense let the mention in (the score's refusals);
-    /// `doc_tense` as [`Here::doc_tense`]. Evaluated without branches: the walk asks it of tens of
-    /// millions of groups, and about half are refused, which no branch predictor can guess.
+    /// `here` as for the score. Evaluated without branches: the walk asks it of tens of millions
+    /// of groups, and about half are refused, which no branch predictor can guess.
     #[inline]
-    pub fn lets(&self, g: &Gate, doc_tense: bool) -> bool {
+    pub fn lets(&self, g: &Gate, here: Here) -> bool {
         let family =
             !self.shut & (self.generic | (g.family == self.any) | (self.family == g.family));
         let dates = self.lo.max(g.lo) <= self.hi.min(g.hi);
@@ -312,12 +321,18 @@ impl<'a> Look<'a> {
         // A plan and a report of it done meet on a day one states and the other states or was
         // written on ("due to meet on Thursday", and Thursday's report of the meeting).
         let tense = !crosses
-            | (doc_tense & self.reference & self.definite)
+            | (here.doc_tense & self.reference & self.definite)
             | self.placed
             | (self.day == g.day)
             | (self.day == g.soft)
             | ((self.soft != NONE) & (self.soft == g.day));
-        family & dates & arity & tense
+        // A mention with no time at all and a dated group of other articles, or the reverse.
+        let dated_group =
+            (g.lo != i32::MIN) | (g.hi != i32::MAX) | (g.day != NONE) | (g.soft != NONE);
+        let timeless_apart = !here.doc
+            & ((self.timeless & dated_group)
+                | (!self.timeless & !dated_group & !g.dated_article & self.timed));
+        family & dates & arity & tense & !timeless_apart
     }
 
     /// The part of the score that compares dates, in day numbers.

@@ -142,7 +142,24 @@ pub fn refused(it: &Item, f: &Facts, g: &Glance, any: Sym, here: Here) -> Option
     if crosses && !meets_across(f, g) && f.place.is_none() && !tied(it, here) {
         return None;
     }
+    // A mention with no time at all (no date of its own, in an article with no date) cannot be
+    // told from another occurrence of the same happening ("the two sides agreed to a ceasefire",
+    // twice in a year): it joins no dated event of other articles, and no dated mention joins
+    // an event only such mentions tell.
+    let dated_group = g.day.is_some() || g.soft.is_some() || g.lo.is_some() || g.hi.is_some();
+    let timeless = timeless(it, f);
+    if !here.doc
+        && ((timeless && dated_group)
+            || (!timeless && !dated_group && !g.dated_article && (it.dct.is_some() || f.stated)))
+    {
+        return None;
+    }
     Some(())
+}
+
+/// Whether a mention has no time at all: no date of its own, in an article with no date.
+pub fn timeless(it: &Item, f: &Facts) -> bool {
+    it.dct.is_none() && !f.stated && f.soft_day.is_none() && f.window == (None, None)
 }
 
 /// Whether a definite reference ("the much-awaited talks") points at an event its own article
@@ -417,19 +434,6 @@ pub fn full(it: &Item, f: &Facts, g: &Glance, n: &Named, here: Here, date: f32) 
     }
     // The same, seen from a mention its article dates.
     if !planned && !same_place && stated_far(it, f, g) {
-        return None;
-    }
-    // A mention with no time at all (no date of its own, in an article with no date) cannot be
-    // told from another occurrence of the same happening ("the two sides agreed to a ceasefire",
-    // twice in a year): it joins no dated event of other articles, and no dated mention joins
-    // an event only such mentions tell.
-    let timeless =
-        it.dct.is_none() && !f.stated && f.soft_day.is_none() && f.window == (None, None);
-    let dated_group = g.day.is_some() || g.soft.is_some() || g.lo.is_some() || g.hi.is_some();
-    if !here.doc
-        && ((timeless && dated_group)
-            || (!timeless && !dated_group && !g.dated_article && (it.dct.is_some() || f.stated)))
-    {
         return None;
     }
     // The same sentence of the same document: one event told twice in a row.

@@ -125,8 +125,9 @@ proptest! {
     fn the_first_look_refuses_no_group_the_full_score_accepts(
         f in facts(), m in mention(), (g, n) in group(),
         (sentence, doc, doc_tense) in (any::<bool>(), any::<bool>(), any::<bool>()),
+        dct in opt_day(),
     ) {
-        let it = Item { m: &m, doc_key: "d", label: "d", dct: None };
+        let it = Item { m: &m, doc_key: "d", label: "d", dct };
         let here = Here { sentence, doc, doc_tense };
         let whole = score(&it, &f, &g, &n, here, 0);
         let look = Look::of(&it, &f, 0).and_then(|l| l.fits(&Gate::of(&g), &Marks::of(&g), here));
@@ -157,13 +158,14 @@ proptest! {
 
     #[test]
     fn the_gate_refuses_what_the_dates_and_flags_refuse(
-        f in facts(), m in mention(), (g, _) in group(), doc_tense in any::<bool>(),
+        f in facts(), m in mention(), (g, _) in group(),
+        (doc, doc_tense, dct) in (any::<bool>(), any::<bool>(), opt_day()),
     ) {
-        let it = Item { m: &m, doc_key: "d", label: "d", dct: None };
-        let here = Here { doc_tense, ..Here::default() };
+        let it = Item { m: &m, doc_key: "d", label: "d", dct };
+        let here = Here { doc, doc_tense, ..Here::default() };
         if let Some(look) = Look::of(&it, &f, 0) {
             prop_assert_eq!(
-                look.lets(&Gate::of(&g), doc_tense),
+                look.lets(&Gate::of(&g), here),
                 refused(&it, &f, &g, 0, here).is_some()
             );
         }
