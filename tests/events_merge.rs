@@ -649,3 +649,241 @@ fn undated_talks_held_in_a_named_place_are_an_event() {
         t.events
     );
 }
+
+#[test]
+fn a_date_of_a_whole_year_does_not_put_a_mention_in_an_earlier_event() {
+    // A meeting on February 3, and an article of September telling of a meeting with a foreign
+    // leader "this year": a year holds many meetings, so the year alone does not make it the
+    // February one.
+    let a = doc(
+        "a",
+        "Jane Holt hosted Omar Vance for talks in Geneva on February 3.",
+        "2031-02-04",
+    );
+    let ta = vec![timex(&a.text, "February 3", "2031-02-03")];
+    let b = doc(
+        "b",
+        "Holt took no questions after a meeting with a foreign leader this year.",
+        "2031-09-20",
+    );
+    let tb = vec![timex(&b.text, "this year", "2031")];
+    let t = timeline(vec![(a, ta), (b, tb)]);
+    let february = t
+        .events
+        .iter()
+        .find(|e| e.date.as_ref().is_some_and(|d| d.value == "2031-02-03"))
+        .expect("the February meeting");
+    assert_eq!(february.outlets, vec!["Outlet a"], "{:#?}", t.events);
+}
+
+#[test]
+fn a_dated_reference_does_not_join_the_news_of_an_article_weeks_later() {
+    // An article of March 25 tells of a deal, undated (the news of its week); another tells of
+    // the deal Holt and Vance signed on March 2: three weeks apart, two deals.
+    let a = doc(
+        "a",
+        "Jane Holt and Omar Vance reached a deal on the river treaty.",
+        "2031-03-25",
+    );
+    let b = doc(
+        "b",
+        "The March 2 deal between Holt and Vance on the river treaty holds.",
+        "2031-03-26",
+    );
+    let tb = vec![timex(&b.text, "March 2", "2031-03-02")];
+    let t = timeline(vec![(a, vec![]), (b, tb)]);
+    let deals: Vec<_> = t
+        .events
+        .iter()
+        .filter(|e| e.kind == attache::model::EventKind::Agreement)
+        .collect();
+    assert_eq!(deals.len(), 2, "{:#?}", t.events);
+}
+
+#[test]
+fn the_first_talks_since_an_event_do_not_take_its_date() {
+    // "since" says only that the talks came later: they keep their article's time.
+    let a = doc(
+        "a",
+        "Jane Holt held talks with Omar Vance in Oslo, the first talks since Ada Lind signed the river treaty on March 2.",
+        "2031-05-07",
+    );
+    let ta = vec![timex(&a.text, "March 2", "2031-03-02")];
+    let t = timeline(vec![(a, ta)]);
+    let talks = t
+        .events
+        .iter()
+        .find(|e| e.place.as_deref() == Some("Oslo"))
+        .expect("the talks in Oslo");
+    assert_ne!(
+        talks.date.as_ref().map(|d| d.value.as_str()),
+        Some("2031-03-02"),
+        "{:#?}",
+        t.events
+    );
+}
+
+#[test]
+fn two_plans_to_meet_again_of_different_people_stay_apart() {
+    // Two outlets on two plans: ministers nobody names "will meet again in October", and Vance
+    // and Lind "will meet again in Copenhagen on October 1". Neither "the" of "the two ministers"
+    // nor the word "again" says it is one meeting.
+    let a = doc(
+        "a",
+        "The two ministers will meet again in October, Holt said.",
+        "2031-09-10",
+    );
+    let ta = vec![timex(&a.text, "October", "2031-10")];
+    let b = doc(
+        "b",
+        "Vance and Lind will meet again in Copenhagen on October 1.",
+        "2031-09-12",
+    );
+    let tb = vec![timex(&b.text, "October 1", "2031-10-01")];
+    let t = timeline(vec![(a, ta), (b, tb)]);
+    let copenhagen = t
+        .events
+        .iter()
+        .find(|e| e.place.as_deref() == Some("Copenhagen"))
+        .expect("the Copenhagen meeting");
+    assert_eq!(copenhagen.outlets, vec!["Outlet b"], "{:#?}", t.events);
+}
+
+#[test]
+fn a_bare_reference_takes_the_event_its_article_told_before_it() {
+    // "The talks" has its article's day; "talks in Oslo" has none, so "the talks" comes to be
+    // grouped first, before the Oslo talks are an event: it waits for them.
+    let a = doc(
+        "a",
+        "Jane Holt and Omar Vance reached consensus on fishing quotas after high-level talks in Oslo.\n\nThe talks lasted two days.",
+        "2031-06-11",
+    );
+    let t = timeline(vec![(a, vec![])]);
+    let oslo = t
+        .events
+        .iter()
+        .find(|e| e.place.as_deref() == Some("Oslo"))
+        .expect("the talks in Oslo");
+    assert!(
+        oslo.mentions
+            .iter()
+            .any(|m| m.text.starts_with("The talks")),
+        "{:#?}",
+        t.events
+    );
+}
+
+#[test]
+fn the_upcoming_talks_of_an_article_are_the_meeting_its_plan_joined() {
+    // An article of Monday plans a meeting for Thursday and then speaks of "the upcoming
+    // talks"; Thursday's report tells of the meeting done. The plan joins the report by its day,
+    // and the awaited talks, told as its article's plan is, join them too.
+    let a = doc(
+        "a",
+        "Jane Holt and Omar Vance are due to meet in Oslo on Thursday. Officials prepared for the upcoming Holt-Vance talks.",
+        "2031-03-03",
+    );
+    let ta = vec![timex(&a.text, "Thursday", "2031-03-06")];
+    let b = doc(
+        "b",
+        "Jane Holt met Omar Vance in Oslo on Thursday.",
+        "2031-03-06",
+    );
+    let tb = vec![timex(&b.text, "Thursday", "2031-03-06")];
+    let t = timeline(vec![(a, ta), (b, tb)]);
+    let oslo = t
+        .events
+        .iter()
+        .find(|e| e.place.as_deref() == Some("Oslo"))
+        .expect("the Oslo meeting");
+    assert_eq!(oslo.status, Status::Past);
+    assert!(
+        oslo.mentions.iter().any(|m| m.text.contains("upcoming")),
+        "{:#?}",
+        t.events
+    );
+}
+
+#[test]
+fn a_round_named_after_the_verb_keeps_two_rounds_apart() {
+    // "met … for their fifth round" is not the third round of talks, though the same two met.
+    let a = doc(
+        "a",
+        "Jane Holt and Omar Vance held the third round of talks in Oslo on March 1.",
+        "2031-03-02",
+    );
+    let ta = vec![timex(&a.text, "March 1", "2031-03-01")];
+    let b = doc(
+        "b",
+        "Vance spoke to reporters after he met Jane Holt for their fifth round.",
+        "2031-06-10",
+    );
+    let t = timeline(vec![(a, ta), (b, vec![])]);
+    let third = t
+        .events
+        .iter()
+        .find(|e| e.mentions.iter().any(|m| m.text.contains("third round")))
+        .expect("the third round");
+    assert!(
+        !third.mentions.iter().any(|m| m.doc == "b"),
+        "{:#?}",
+        t.events
+    );
+}
+
+#[test]
+fn a_meeting_told_just_before_remarks_is_not_a_meeting_months_earlier() {
+    // "told reporters after he met Holt": the meeting came right before the remarks of its
+    // article's day, so it is not the March meeting of the same two.
+    let a = doc(
+        "a",
+        "Jane Holt and Omar Vance met in Oslo on March 1.",
+        "2031-03-02",
+    );
+    let ta = vec![timex(&a.text, "March 1", "2031-03-01")];
+    let b = doc(
+        "b",
+        "Omar Vance told reporters on Monday after he met Jane Holt.",
+        "2031-06-10",
+    );
+    let tb = vec![timex(&b.text, "Monday", "2031-06-09")];
+    let t = timeline(vec![(a, ta), (b, tb)]);
+    let march = t
+        .events
+        .iter()
+        .find(|e| e.place.as_deref() == Some("Oslo"))
+        .expect("the Oslo meeting");
+    assert!(
+        !march.mentions.iter().any(|m| m.doc == "b"),
+        "{:#?}",
+        t.events
+    );
+}
+
+#[test]
+fn a_ceasefire_told_with_no_time_at_all_is_not_a_dated_one() {
+    // An article with no date tells, without a date, that Holt and Vance agreed to a ceasefire;
+    // another dates their ceasefire to October 8. The same two may agree twice in a year: with
+    // nothing to place the first in time, the two stay apart, whichever is grouped first.
+    let mut a = doc(
+        "a",
+        "Jane Holt and Omar Vance agreed to a ceasefire in Kessel.",
+        "2031-01-15",
+    );
+    a.published.date = None;
+    // The dated report told as an event, then as a reference (grouped after the undated one).
+    for text in [
+        "Jane Holt and Omar Vance agreed to a ceasefire in Kessel on October 8.",
+        "The October 8 ceasefire between Holt and Vance in Kessel holds.",
+    ] {
+        let b = doc("b", text, "2031-10-09");
+        let tb = vec![timex(&b.text, "October 8", "2031-10-08")];
+        let t = timeline(vec![(a.clone(), vec![]), (b, tb)]);
+        let october = t
+            .events
+            .iter()
+            .find(|e| e.date.as_ref().is_some_and(|d| d.value == "2031-10-08"))
+            .expect("the October ceasefire");
+        assert_eq!(october.outlets, vec!["Outlet b"], "{:#?}", t.events);
+    }
+}

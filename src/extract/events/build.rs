@@ -401,7 +401,7 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
         noun: trig.noun.clone(),
         verb: trig.verb.clone(),
         is_verb: trig.pos == super::lexicon::Pos::Verb,
-        definite: is_definite(tokens, draft),
+        definite: is_definite(tokens, draft, trig.pos),
         host,
         arity,
         ordinal: ordinal(ctx, tokens, draft),
@@ -739,9 +739,15 @@ fn is_located(ctx: &DocContext, tokens: &[Token], span: Span, draft: &Draft) -> 
         && ctx.places.is_place(span.slice(ctx.text))
 }
 
-/// Whether the event noun is definite: "the", a possessive or a demonstrative before it.
-fn is_definite(tokens: &[Token], draft: &Draft) -> bool {
-    let start = draft.head_tok.saturating_sub(4).max(draft.region.start);
+/// Whether the event noun is definite: "the", a possessive or a demonstrative before it. A verb
+/// trigger is definite only as a noun right after one ("the news conference"): in "the two
+/// ministers will meet" the article belongs to the subject.
+fn is_definite(tokens: &[Token], draft: &Draft, pos: super::lexicon::Pos) -> bool {
+    let reach = match pos {
+        super::lexicon::Pos::Noun => 4,
+        super::lexicon::Pos::Verb => 1,
+    };
+    let start = draft.head_tok.saturating_sub(reach).max(draft.region.start);
     tokens[start..draft.head_tok].iter().any(|t| {
         matches!(t.lower.as_str(), "the" | "their" | "his" | "her" | "its")
             || t.lower.ends_with("'s")
@@ -891,14 +897,23 @@ fn topic_words(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Vec<String>
 
 /// A group of unnamed participants named in the regions ("European leaders").
 /// "the second round of talks", "their fifth meeting": an ordinal up to three words before the
-/// trigger, in its noun phrase.
+/// trigger, in its noun phrase; or a round its clause names after it ("met … for their fifth
+/// round", "the negotiations marked the third round").
 fn ordinal(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Option<u8> {
     let from = draft.head_tok.saturating_sub(4).max(draft.region.start);
-    tokens[from..draft.head_tok]
+    let before = tokens[from..draft.head_tok]
         .iter()
         .rev()
         .take_while(|t| t.is_word)
-        .find_map(|t| ctx.lx.ordinals.get(t.lower.as_str()).copied())
+        .find_map(|t| ctx.lx.ordinals.get(t.lower.as_str()).copied());
+    let end = draft.region.end.min(tokens.len());
+    before.or_else(|| {
+        tokens
+            .get(draft.head_tok + 1..end)?
+            .windows(2)
+            .find(|w| matches!(w[1].lower.as_str(), "round" | "rounds"))
+            .and_then(|w| ctx.lx.ordinals.get(w[0].lower.as_str()).copied())
+    })
 }
 
 /// "The two sides agreed", "European leaders met": a group noun right before the trigger, in its

@@ -151,6 +151,35 @@ pub fn date_document(
             m.date_rule = Some("the document's news day".to_string());
         }
     }
+    // "X told reporters after he met Y": remarks made after an event come right after it, so the
+    // event is dated (as a guess) by the remarks' day.
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        if m.cues.relation.as_deref() != Some("after")
+            || m.cues.date_origin != DateOrigin::None
+            || m.status != Status::Past
+            || m.kind == crate::model::EventKind::Statement
+        {
+            continue;
+        }
+        let said = mentions.iter().find(|r| {
+            r.kind == crate::model::EventKind::Statement
+                && r.cues.sentence == m.cues.sentence
+                && r.span.end <= m.span.start
+                && r.status == Status::Past
+                && r.cues.date_origin >= DateOrigin::Document
+                && r.date
+                    .as_ref()
+                    .is_some_and(|d| d.precision == Some(Precision::Day))
+        });
+        if let Some(r) = said {
+            let (date, text) = (r.date.clone(), r.text.clone());
+            let m = &mut mentions[i];
+            m.date = date;
+            m.cues.date_origin = DateOrigin::Context;
+            m.date_rule = Some(format!("just before '{text}'"));
+        }
+    }
 }
 
 /// The day the document's news happened. The lede (its first sentences, ending at byte

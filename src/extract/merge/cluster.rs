@@ -6,7 +6,9 @@
 //! number of parties. The score adds up what makes two reports one event: shared people, a shared
 //! place, the same day, the same sentence, the same event noun. Candidates come from an index on
 //! people, places, documents and nouns, so a mention is compared only with groups sharing
-//! something with it (no all-pairs pass).
+//! something with it (no all-pairs pass). A bare reference that no group takes in its turn and
+//! that cannot stand ("the talks") is tried again once every other mention is placed, against the
+//! groups it could have joined then and those its own article told before it.
 
 use super::Item;
 use super::blocking::{self, Index};
@@ -233,6 +235,8 @@ fn lane(
     // mention at hand, which groups these are.
     let mut by_sentence: FxHashMap<(Sym, usize, Sym), Vec<u32>> = FxHashMap::default();
     let mut by_doc: FxHashMap<Sym, Vec<u32>> = FxHashMap::default();
+    // The groups with a planned (`true`) or a past member in each document.
+    let mut by_doc_tense: FxHashMap<(Sym, bool), Vec<u32>> = FxHashMap::default();
     let mut here: Vec<Here> = Vec::new();
     let mut index = Index::default();
     let mut candidates = Vec::new();
@@ -241,11 +245,19 @@ fn lane(
     // Numbers the look-ups, for the gates' `seen` stamps.
     let mut look_up: u32 = 0;
     let mut families: BTreeSet<Sym> = BTreeSet::new();
+    // Where each group's first member in each document starts.
+    let mut told_first: FxHashMap<(usize, Sym), usize> = FxHashMap::default();
     let debug = std::env::var_os("ATTACHE_DEBUG_MERGE").is_some();
-    for (k, &(born, i)) in order.iter().enumerate() {
+    // The mentions in grouping order, then the bare references no group took when their turn
+    // came, each with the number of groups there were then: see below.
+    let mut work: Vec<(usize, usize, Option<usize>)> =
+        order.iter().map(|&(b, i)| (b, i, None)).collect();
+    let mut k = 0;
+    while let Some(&(born, i, again)) = work.get(k) {
+        k += 1;
         // The mentions are taken in grouping order, not where they lie: what the next ones read
         // is fetched while this one is compared.
-        if let Some(&(_, next)) = order.get(k + PREFETCH) {
+        if let Some(&(_, next, _)) = work.get(k - 1 + PREFETCH) {
             let f = &facts[next];
             prefetch(f);
             for v in [&f.actors, &f.sentence_actors, &f.topic] {
@@ -273,6 +285,12 @@ fn lane(
         for &g in in_doc {
             here[g as usize].doc = true;
         }
+        let in_doc_tense = by_doc_tense
+            .get(&(f.doc, f.planned))
+            .map_or(&[][..], Vec::as_slice);
+        for &g in in_doc_tense {
+            here[g as usize].doc_tense = true;
+        }
         // The groups the first look lets through, with the date part of their score. A mention
         // no group could give evidence for compares with none (it may still stand).
         candidates.clear();
@@ -295,7 +313,7 @@ fn lane(
                     n += usize::from(new);
                 }
             });
-            let kept = look.keep_let_in(&gates, &mut met[..n]);
+            let kept = look.keep_let_in(&gates, &here, &mut met[..n]);
             for &g in &met[..kept] {
                 let g = g as usize;
                 if let Some(date) = look.bound(&marks[g], here[g]) {
@@ -304,8 +322,19 @@ fn lane(
             }
         }
         let apart_from = apart.get(&i).map_or(&[][..], Vec::as_slice);
+        // Tried again, a bare reference may take the events it could take in its turn, and those
+        // its article told before it (it points back): not one told only after it.
+        let told_before = |g: usize| match again {
+            None => true,
+            Some(then) => {
+                g < then
+                    || told_first
+                        .get(&(g, f.doc))
+                        .is_some_and(|&at| at < it.m.span.start)
+            }
+        };
         let fit = |(g, date): (usize, f32)| {
-            if apart_from.iter().any(|&j| member_of[j] == Some(g)) {
+            if apart_from.iter().any(|&j| member_of[j] == Some(g)) || !told_before(g) {
                 return None;
             }
             score::full(it, f, &glances[g], &groups[g].named, here[g], date)
@@ -339,6 +368,15 @@ fn lane(
         // A reference no group takes ("the conversation lasted an hour") stands for the event of
         // its own kind that its own article tells, when one fits at all.
         let scored = best.is_some();
+        // A bare reference that cannot stand on its own waits until every other mention is
+        // placed: "the talks" may be the talks its article names after it.
+        if !scored && again.is_none() && it.m.cues.reference && !f.any && !stands(it) {
+            for &g in in_sentence.iter().chain(in_doc).chain(in_doc_tense) {
+                here[g as usize] = Here::default();
+            }
+            work.push((born, i, Some(groups.len())));
+            continue;
+        }
         let best = best.or_else(|| {
             if !it.m.cues.reference || f.any {
                 return None;
@@ -346,7 +384,7 @@ fn lane(
             let own: Vec<usize> = in_doc
                 .iter()
                 .map(|&g| g as usize)
-                .filter(|&g| glances[g].family == f.family)
+                .filter(|&g| glances[g].family == f.family && told_before(g))
                 .filter(|&g| !apart_from.iter().any(|&j| member_of[j] == Some(g)))
                 .collect();
             own.iter()
@@ -387,7 +425,7 @@ fn lane(
             }
             None => score::why::STARTED,
         };
-        for &g in in_sentence.iter().chain(in_doc) {
+        for &g in in_sentence.iter().chain(in_doc).chain(in_doc_tense) {
             here[g as usize] = Here::default();
         }
         let g = match best {
@@ -416,12 +454,17 @@ fn lane(
         for list in [
             by_sentence.entry(f.sentence).or_default(),
             by_doc.entry(f.doc).or_default(),
+            by_doc_tense.entry((f.doc, f.planned)).or_default(),
         ] {
             if !list.contains(&(g as u32)) {
                 list.push(g as u32);
             }
         }
         member_of[i] = Some(g);
+        told_first
+            .entry((g, f.doc))
+            .and_modify(|at| *at = (*at).min(it.m.span.start))
+            .or_insert(it.m.span.start);
         let family = glances[g].family;
         index.file(g, f, family, (glances[g].lo, glances[g].hi));
         families.insert(family);
@@ -472,6 +515,7 @@ fn add(group: &mut Group, g: &mut Glance, i: usize, it: &Item, f: &Facts, any: S
     g.mark(f);
     g.day = g.day.or(f.stated_day);
     g.soft = g.soft.or(f.soft_day);
+    g.dated_article |= it.dct.is_some();
     for &a in &f.actors {
         insert(&mut n.actors, a);
     }

@@ -263,6 +263,10 @@ pub fn date_from_anchors(events: &mut [Event]) {
         }
         let target = events[g].mentions.iter().find_map(|m| {
             let (span, rel) = m.cues.anchor.as_ref()?;
+            // "The first talks since the tariffs", "a visit before the summit": another time.
+            if !matches!(rel.as_str(), "during" | "after" | "then") {
+                return None;
+            }
             let doc = *docs.get(m.doc.as_str())?;
             let other = *owner.get(&(doc, span.start))?;
             (other != g).then(|| (other, rel.clone(), m.text.clone()))

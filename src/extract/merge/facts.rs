@@ -4,7 +4,7 @@
 
 use super::Item;
 use crate::extract::events::places::Places;
-use crate::model::{DateOrigin, EventKind, Status};
+use crate::model::{DateOrigin, EventKind, Precision, Status};
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
@@ -47,6 +47,9 @@ pub struct Facts {
     pub stated_day: Option<NaiveDate>,
     pub soft_day: Option<NaiveDate>,
     pub stated: bool,
+    /// A stated date no finer than a year ("this year"): it puts the mention in no event's
+    /// period, since a year holds many events of one kind.
+    pub yearly: bool,
     pub planned: bool,
     pub deadline: bool,
     /// The kind of channel of a statement ("post", "remarks"): the first word of its noun.
@@ -83,6 +86,7 @@ pub fn facts(items: &[Item], places: &Places) -> (Vec<Facts>, Sym) {
                 stated_day: stated_day(it),
                 soft_day: soft_day(it),
                 stated: c.date_origin >= DateOrigin::Anchor,
+                yearly: yearly(it),
                 planned: m.status == Status::Planned,
                 deadline: c.details.iter().any(|d| d.field == "deadline"),
                 ordinal: c.ordinal,
@@ -124,6 +128,15 @@ pub fn window(it: &Item) -> (Option<NaiveDate>, Option<NaiveDate>) {
         hi = Some(hi.map_or(e, |h| h.min(e)));
     }
     (lo, hi)
+}
+
+fn yearly(it: &Item) -> bool {
+    it.m.cues.date_origin >= DateOrigin::Anchor
+        && it
+            .m
+            .date
+            .as_ref()
+            .is_some_and(|d| d.precision.is_some_and(|p| p <= Precision::Year))
 }
 
 fn stated_day(it: &Item) -> Option<NaiveDate> {

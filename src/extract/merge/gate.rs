@@ -33,6 +33,8 @@ pub struct Gate {
     /// The number of parties, [`NO_ARITY`] when not known.
     arity: u16,
     past: bool,
+    /// Some member comes from an article with a publication date.
+    dated_article: bool,
 }
 
 /// The rest of what the first look reads of a group, in one cache line: read only for groups
@@ -75,6 +77,7 @@ impl Gate {
             },
             arity: g.arity.map_or(NO_ARITY, u16::from),
             past: g.past,
+            dated_article: g.dated_article,
         }
     }
 }
@@ -116,6 +119,12 @@ pub struct Look<'a> {
     planned: bool,
     placed: bool,
     stated: bool,
+    /// A stated date no finer than a year (see [`Facts::yearly`]).
+    yearly: bool,
+    /// No time at all (see [`super::score::timeless`]).
+    timeless: bool,
+    /// A date of its own or an article with a date.
+    timed: bool,
     deadline: bool,
     reference: bool,
     definite: bool,
@@ -165,6 +174,9 @@ impl<'a> Look<'a> {
             planned: f.planned,
             placed: f.place.is_some(),
             stated: f.stated,
+            yearly: f.yearly,
+            timeless: super::score::timeless(it, f),
+            timed: it.dct.is_some() || f.stated,
             deadline: f.deadline,
             reference: c.reference,
             definite: c.definite,
@@ -180,7 +192,7 @@ impl<'a> Look<'a> {
     /// The date part of the score when the full score could still reach [`JOIN`] in the group
     /// with gate `gate` and marks `g`; `None` when it is refused or cannot reach it.
     pub fn fits(&self, gate: &Gate, g: &Marks, here: Here) -> Option<f32> {
-        if !self.lets(gate) {
+        if !self.lets(gate, here) {
             return None;
         }
         self.bound(g, here)
@@ -194,14 +206,17 @@ impl<'a> Look<'a> {
     /// noun alone need not be walked: every group sharing more is filed under that too.
     pub fn noun_alone_can_join(&self) -> bool {
         let f = self.f;
-        let evidence = (self.definite && !self.generic) || !f.topic.is_empty();
+        // A definite noun, topic words, or the same noun on a stated day ("the October 7 attacks").
+        let evidence = (self.definite && !self.generic)
+            || !f.topic.is_empty()
+            || (self.day != i32::MAX && !self.generic);
         if !evidence {
             return false;
         }
         let best = |yes: bool, score: f32| if yes { score } else { 0.0 };
         let date = best(self.day != i32::MAX, 3.0)
             .max(best(self.soft != NONE, 1.5))
-            .max(best(self.stated, 1.0))
+            .max(best(self.stated && !self.yearly, 1.0))
             + best(self.period.is_some(), 1.0);
         let noun = match (self.generic, self.definite) {
             (true, _) => 0.0,
@@ -279,24 +294,25 @@ impl<'a> Look<'a> {
         (most >= JOIN).then_some(date)
     }
 
-    /// Keeps, in order, the groups of `met` whose gate lets the mention in, and says how many.
-    pub fn keep_let_in(&self, gates: &[Gate], met: &mut [u32]) -> usize {
+    /// Keeps, in order, the groups of `met` whose gate lets the mention in, and says how many
+    /// (`here` as in [`Look::fits`], by group).
+    pub fn keep_let_in(&self, gates: &[Gate], here: &[Here], met: &mut [u32]) -> usize {
         // A copy the compiler keeps in registers through the loop.
         let look = *self;
         let mut kept = 0;
         for k in 0..met.len() {
-            let g = met[k];
-            met[kept] = g;
-            kept += usize::from(look.lets(&gates[g as usize]));
+            let g = met[k] as usize;
+            met[kept] = g as u32;
+            kept += usize::from(look.lets(&gates[g], here[g]));
         }
         kept
     }
 
-    /// Whether the group's dates, family and tense let the mention in (the score's refusals).
-    /// Evaluated without branches: the walk asks it of tens of millions of groups, and about half
-    /// are refused, which no branch predictor can guess.
+    /// Whether the group's dates, family and tense let the mention in (the score's refusals);
+    /// `here` as for the score. Evaluated without branches: the walk asks it of tens of millions
+    /// of groups, and about half are refused, which no branch predictor can guess.
     #[inline]
-    pub fn lets(&self, g: &Gate) -> bool {
+    pub fn lets(&self, g: &Gate, here: Here) -> bool {
         let family =
             !self.shut & (self.generic | (g.family == self.any) | (self.family == g.family));
         let dates = self.lo.max(g.lo) <= self.hi.min(g.hi);
@@ -305,11 +321,18 @@ impl<'a> Look<'a> {
         // A plan and a report of it done meet on a day one states and the other states or was
         // written on ("due to meet on Thursday", and Thursday's report of the meeting).
         let tense = !crosses
+            | (here.doc_tense & self.reference & self.definite)
             | self.placed
             | (self.day == g.day)
             | (self.day == g.soft)
             | ((self.soft != NONE) & (self.soft == g.day));
-        family & dates & arity & tense
+        // A mention with no time at all and a dated group of other articles, or the reverse.
+        let dated_group =
+            (g.lo != i32::MIN) | (g.hi != i32::MAX) | (g.day != NONE) | (g.soft != NONE);
+        let timeless_apart = !here.doc
+            & ((self.timeless & dated_group)
+                | (!self.timeless & !dated_group & !g.dated_article & self.timed));
+        family & dates & arity & tense & !timeless_apart
     }
 
     /// The part of the score that compares dates, in day numbers.
@@ -338,7 +361,7 @@ impl<'a> Look<'a> {
             if before || after {
                 s -= 2.0;
             }
-        } else if self.stated && g.lo != i32::MIN {
+        } else if self.stated && !self.yearly && g.lo != i32::MIN {
             s += 1.0;
         }
         if let Some((start, end)) = self.period

@@ -31,6 +31,8 @@ pub struct Glance {
     pub arity: Option<u8>,
     pub past: bool,
     pub planned: bool,
+    /// Some member comes from an article with a publication date.
+    pub dated_article: bool,
     /// Bit marks (see [`bit`]) of the members' people, places (with the places containing
     /// them), event nouns and topic words.
     pub actors: u64,
@@ -47,6 +49,9 @@ pub struct Glance {
 pub struct Here {
     pub sentence: bool,
     pub doc: bool,
+    /// The group has a member of the mention's own document told in the mention's tense: for a
+    /// definite reference, its article's plan (or report) of the event the group stands for.
+    pub doc_tense: bool,
 }
 
 /// The bit marking `x` in a 64-bit mark (a multiplicative hash: spreads consecutive numbers).
@@ -111,8 +116,9 @@ fn overlaps(
     !matches!((lo, hi), (Some(l), Some(h)) if l > h)
 }
 
-/// Refusals that need only the group's dates and flags.
-pub fn refused(it: &Item, f: &Facts, g: &Glance, any: Sym) -> Option<()> {
+/// Refusals that need only the group's dates and flags (and whether its article already tied a
+/// mention of its tense to the group: [`Here::doc_tense`]).
+pub fn refused(it: &Item, f: &Facts, g: &Glance, any: Sym, here: Here) -> Option<()> {
     if !f.any && g.family != any && f.family != g.family {
         return None;
     }
@@ -129,12 +135,38 @@ pub fn refused(it: &Item, f: &Facts, g: &Glance, any: Sym) -> Option<()> {
     {
         return None;
     }
-    // A plan and a report of the thing done are one event only with a place or day in common.
+    // A plan and a report of the thing done are one event only with a place or day in common, or
+    // when the mention's own article tied its plan (or report) to the group: "due to meet on
+    // Thursday" joined Thursday's report, and "the much-awaited talks" of the same article follow.
     let crosses = (f.planned && g.past) || (!f.planned && !g.past);
-    if crosses && !meets_across(f, g) && f.place.is_none() {
+    if crosses && !meets_across(f, g) && f.place.is_none() && !tied(it, here) {
+        return None;
+    }
+    // A mention with no time at all (no date of its own, in an article with no date) cannot be
+    // told from another occurrence of the same happening ("the two sides agreed to a ceasefire",
+    // twice in a year): it joins no dated event of other articles, and no dated mention joins
+    // an event only such mentions tell.
+    let dated_group = g.day.is_some() || g.soft.is_some() || g.lo.is_some() || g.hi.is_some();
+    let timeless = timeless(it, f);
+    if !here.doc
+        && ((timeless && dated_group)
+            || (!timeless && !dated_group && !g.dated_article && (it.dct.is_some() || f.stated)))
+    {
         return None;
     }
     Some(())
+}
+
+/// Whether a mention has no time at all: no date of its own, in an article with no date.
+pub fn timeless(it: &Item, f: &Facts) -> bool {
+    it.dct.is_none() && !f.stated && f.soft_day.is_none() && f.window == (None, None)
+}
+
+/// Whether a definite reference ("the much-awaited talks") points at an event its own article
+/// told in the same tense ("due to meet on Thursday", which joined Thursday's report): see
+/// [`Here::doc_tense`].
+fn tied(it: &Item, here: Here) -> bool {
+    here.doc_tense && it.m.cues.reference && it.m.cues.definite
 }
 
 /// The part of the score that compares dates.
@@ -165,7 +197,7 @@ fn date_score(it: &Item, f: &Facts, g: &Glance) -> f32 {
             }
         }
         _ => {
-            if stated && g.lo.is_some() {
+            if stated && !f.yearly && g.lo.is_some() {
                 s += 1.0;
             }
         }
@@ -252,7 +284,7 @@ pub fn evidence(it: &Item, f: &Facts, g: &Glance, n: &Named, here: Here) -> u16 
     }
     if f.stated_day.is_some_and(|d| g.day == Some(d)) {
         bits |= why::SAME_DAY;
-    } else if f.stated && g.lo.is_some() {
+    } else if f.stated && !f.yearly && g.lo.is_some() {
         bits |= why::SAME_PERIOD;
     } else if let (Some(soft), Some(day)) = (f.soft_day, g.day.or(g.soft))
         && (soft - day).num_days().abs() <= 2
@@ -295,6 +327,25 @@ fn soft_far(f: &Facts, g: &Glance) -> bool {
     outside_period(soft, g) || day || guessed
 }
 
+/// Whether the date mention `it` states lies more than a week from the day of a past group that
+/// no member dates, only its reports' day: "talks held on March 2" are not the news of an article
+/// of March 20, nor "a deal reached in mid-May" the deal an article of June 11 reports.
+fn stated_far(it: &Item, f: &Facts, g: &Glance) -> bool {
+    let (Some(news), None) = (g.soft, g.day) else {
+        return false;
+    };
+    let Some((start, end)) = it.m.date.as_ref().and_then(|d| d.start.zip(d.end)) else {
+        return false;
+    };
+    let week = chrono::Days::new(7);
+    f.stated
+        && !f.yearly
+        && g.past
+        && !g.planned
+        && (end.checked_add_days(week).is_some_and(|e| e < news)
+            || news.checked_add_days(week).is_some_and(|n| n < start))
+}
+
 /// Whether `day` lies more than a week before or after the group's stated period.
 fn outside_period(day: NaiveDate, g: &Glance) -> bool {
     let week = chrono::Days::new(7);
@@ -309,7 +360,7 @@ fn outside_period(day: NaiveDate, g: &Glance) -> bool {
 
 /// How well a mention fits a group, or None when it cannot be the same event.
 pub fn score(it: &Item, f: &Facts, g: &Glance, n: &Named, here: Here, any: Sym) -> Option<f32> {
-    refused(it, f, g, any)?;
+    refused(it, f, g, any, here)?;
     full(it, f, g, n, here, date_score(it, f, g))
 }
 
@@ -381,6 +432,10 @@ pub fn full(it: &Item, f: &Facts, g: &Glance, n: &Named, here: Here, date: f32) 
     if !f.stated && !planned && !same_place && soft_far(f, g) {
         return None;
     }
+    // The same, seen from a mention its article dates.
+    if !planned && !same_place && stated_far(it, f, g) {
+        return None;
+    }
     // The same sentence of the same document: one event told twice in a row.
     if m.cues.reference && here.sentence {
         s += 3.0;
@@ -419,7 +474,7 @@ pub fn full(it: &Item, f: &Facts, g: &Glance, n: &Named, here: Here, date: f32) 
     }
     // A plan and a report of the thing done are one event only with a place or day in common.
     let crosses = (planned && g.past) || (!planned && !g.past);
-    if crosses && !(same_place || meets_across(f, g)) {
+    if crosses && !(same_place || meets_across(f, g) || tied(it, here)) {
         return None;
     }
     evidence.then_some(s)

@@ -39,10 +39,11 @@ prop_compose! {
         stated_day in opt_day(),
         soft_day in opt_day(),
         (stated, planned, deadline) in (any::<bool>(), any::<bool>(), any::<bool>()),
+        yearly in any::<bool>(),
     ) -> Facts {
         Facts {
             family, any: family == 0, actors, sentence_actors, place, noun, topic, doc,
-            sentence: (doc, start, family), window, stated_day, soft_day, stated, planned,
+            sentence: (doc, start, family), window, stated_day, soft_day, stated, yearly, planned,
             deadline, channel: None, ordinal: None,
         }
     }
@@ -91,6 +92,7 @@ prop_compose! {
         mut nouns in syms(3),
         mut topic in syms(6),
         stray in any::<u64>(),
+        dated_article in any::<bool>(),
     ) -> (Glance, Named) {
         for v in [&mut actors, &mut nouns, &mut topic] {
             v.sort_unstable();
@@ -106,7 +108,7 @@ prop_compose! {
         let marks = |xs: &[Sym]| xs.iter().fold(0, |m, &x| m | bit(x));
         // Stray bits stand for other groups' words that share a mark (a mark may say "maybe").
         let glance = Glance {
-            family, lo, hi, day, soft, arity, past, planned,
+            family, lo, hi, day, soft, arity, past, planned, dated_article,
             actors: marks(&named.actors) | (stray & 0xF0),
             places: named.places.iter().flatten().fold(0, |m, &x| m | bit(x)),
             nouns: marks(&named.nouns) | (stray & 0xF00),
@@ -122,10 +124,11 @@ proptest! {
     #[test]
     fn the_first_look_refuses_no_group_the_full_score_accepts(
         f in facts(), m in mention(), (g, n) in group(),
-        (sentence, doc) in (any::<bool>(), any::<bool>()),
+        (sentence, doc, doc_tense) in (any::<bool>(), any::<bool>(), any::<bool>()),
+        dct in opt_day(),
     ) {
-        let it = Item { m: &m, doc_key: "d", label: "d", dct: None };
-        let here = Here { sentence, doc };
+        let it = Item { m: &m, doc_key: "d", label: "d", dct };
+        let here = Here { sentence, doc, doc_tense };
         let whole = score(&it, &f, &g, &n, here, 0);
         let look = Look::of(&it, &f, 0).and_then(|l| l.fits(&Gate::of(&g), &Marks::of(&g), here));
         if whole.is_some_and(|s| s >= JOIN) {
@@ -155,11 +158,16 @@ proptest! {
 
     #[test]
     fn the_gate_refuses_what_the_dates_and_flags_refuse(
-        f in facts(), m in mention(), (g, _) in group()
+        f in facts(), m in mention(), (g, _) in group(),
+        (doc, doc_tense, dct) in (any::<bool>(), any::<bool>(), opt_day()),
     ) {
-        let it = Item { m: &m, doc_key: "d", label: "d", dct: None };
+        let it = Item { m: &m, doc_key: "d", label: "d", dct };
+        let here = Here { doc, doc_tense, ..Here::default() };
         if let Some(look) = Look::of(&it, &f, 0) {
-            prop_assert_eq!(look.lets(&Gate::of(&g)), refused(&it, &f, &g, 0).is_some());
+            prop_assert_eq!(
+                look.lets(&Gate::of(&g), here),
+                refused(&it, &f, &g, 0, here).is_some()
+            );
         }
     }
 }
