@@ -177,9 +177,9 @@ impl Chronology {
         happening: usize,
         range: std::ops::Range<usize>,
     ) -> bool {
-        let within: Vec<&Hit> = hits
+        let within: Vec<&Hit> = starting_in(hits, range)
             .iter()
-            .filter(|h| h.happening as usize == happening && range.contains(&h.start))
+            .filter(|h| h.happening as usize == happening)
             .collect();
         let mut names: Vec<u16> = within.iter().map(|h| h.name).collect();
         names.sort_unstable();
@@ -203,9 +203,9 @@ impl Chronology {
 
     /// Whether the hits starting in `range` hold two names of `happening`, however common.
     pub fn names_twice(hits: &[Hit], happening: usize, range: std::ops::Range<usize>) -> bool {
-        let mut names = hits
+        let mut names = starting_in(hits, range)
             .iter()
-            .filter(|h| h.happening as usize == happening && range.contains(&h.start))
+            .filter(|h| h.happening as usize == happening)
             .map(|h| h.name);
         match names.next() {
             Some(first) => names.any(|n| n != first),
@@ -220,8 +220,9 @@ impl Chronology {
         happening: usize,
         range: std::ops::Range<usize>,
     ) -> bool {
-        hits.iter()
-            .any(|h| h.happening as usize == happening && range.contains(&h.start) && h.key)
+        starting_in(hits, range)
+            .iter()
+            .any(|h| h.happening as usize == happening && h.key)
     }
 
     fn happenings_of(&self, pattern: u32) -> Vec<u32> {
@@ -232,6 +233,16 @@ impl Chronology {
         out.dedup();
         out
     }
+}
+
+/// The hits (in text order, as [`Chronology::hits`] gives them) that start in `range`, found by
+/// binary search: a long article asks this for every sentence, so a scan of all its hits each
+/// time would grow with the square of its length.
+pub(super) fn starting_in(hits: &[Hit], range: std::ops::Range<usize>) -> &[Hit] {
+    debug_assert!(hits.windows(2).all(|w| w[0].start <= w[1].start));
+    let lo = hits.partition_point(|h| h.start < range.start);
+    let hi = hits.partition_point(|h| h.start < range.end).max(lo);
+    &hits[lo..hi]
 }
 
 /// How many happenings at most a set of names may fit and still tie a weekday to one of them.

@@ -886,7 +886,7 @@ fn contradicts(
     use self::chronology::Chronology;
     let h = &Chronology::embedded().happenings[happening];
     // Per sentence (its start): whether an expression meets the happening.
-    let mut sentences: Vec<(usize, bool)> = Vec::new();
+    let mut sentences: rustc_hash::FxHashMap<usize, bool> = Default::default();
     for t in resolve(exprs, Some(day)) {
         let Some((start, end)) = t.time.and_then(|v| Some((v.start?, v.end?))) else {
             continue;
@@ -901,9 +901,9 @@ fn contradicts(
         // Told beside one of the happening's keys ("met last week in Alaska"): another
         // happening's day in the same sentence says nothing of this one.
         let (from, to) = (t.span.start.saturating_sub(NEXT_TO), t.span.end + NEXT_TO);
-        if !hits
+        if !chronology::starting_in(hits, from..to)
             .iter()
-            .any(|k| k.key && k.happening as usize == happening && (from..to).contains(&k.start))
+            .any(|k| k.key && k.happening as usize == happening)
         {
             continue;
         }
@@ -915,12 +915,9 @@ fn contradicts(
                 t.span.slice(text)
             );
         }
-        match sentences.iter_mut().find(|(at, _)| *at == s) {
-            Some((_, any)) => *any |= meets,
-            None => sentences.push((s, meets)),
-        }
+        *sentences.entry(s).or_insert(false) |= meets;
     }
-    sentences.iter().any(|(_, meets)| !meets)
+    sentences.values().any(|meets| !meets)
 }
 
 /// Whether an article's first sentence announces what it reports as coming ("will co-chair the
