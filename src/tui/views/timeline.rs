@@ -135,29 +135,15 @@ pub fn draw(frame: &mut Frame, areas: &Areas, state: &State) {
 /// The line before a month's first event: `── August 2025 ─────…` (`── 2025 ──…` for the events
 /// dated to the year only, `── undated ──…`).
 fn month_heading(frame: &mut Frame, area: Rect, month: Option<(i32, u32)>, state: &State) {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let label = match month {
         Some((y, 0)) => y.to_string(),
-        Some((y, m)) => format!(
-            "{} {y}",
-            (m as usize)
-                .checked_sub(1)
-                .and_then(|i| NAMES.get(i))
-                .unwrap_or(&"?")
-        ),
+        Some((y, m)) => {
+            let name = u8::try_from(m)
+                .ok()
+                .and_then(|m| chrono::Month::try_from(m).ok())
+                .map_or("?", |m| m.name());
+            format!("{name} {y}")
+        }
         None => "undated".to_string(),
     };
     let head = format!("── {label} ");
