@@ -17,7 +17,6 @@ pub mod kept;
 mod layers_check;
 pub mod memory;
 pub mod model;
-pub mod phase;
 pub mod pipeline;
 pub mod private;
 pub mod progress;

@@ -18,6 +18,8 @@ use std::mem::ManuallyDrop;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+mod diagnostics;
+
 /// attache allocates through mimalloc, tuned by [`attache::memory`] (why: see there).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -25,6 +27,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     attache::memory::configure();
     attache::progress::mark_start();
+    diagnostics::install();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),

@@ -6,8 +6,11 @@
 //!    corpus;
 //! 3. **extract**, per document and in parallel: time expressions, actors, event mentions and
 //!    quotes' sentences — or the extraction the cache stored for the same text and date;
-//! 4. **merge**: mentions into events across documents, while the quotes left by extraction are
-//!    extracted and linked into statements on another core;
+//! 4. **merge** ([`merge`]): mentions grouped into events across documents; beside the grouping,
+//!    on the other core, the **quotes** stage extracts the quotes extraction left pending (the
+//!    grouping of the largest kind family leaves that core idle), stores each fresh extraction,
+//!    and links the quotes into statements; then the mentions move into their events, which are
+//!    dated, titled and ordered, and the quotes are tied to them;
 //! 5. **timeline**: stored in the cache under a key of every document, for the next open.
 //!
 //! The cache is passed in as a store (`None`: nothing is read or written) and changes no output:
@@ -15,8 +18,8 @@
 
 use crate::cache::{self, Cache};
 use crate::corpus::{self, LoadOptions, Loaded};
-use crate::extract::{self, Extraction};
-use crate::model::{Document, Timeline};
+use crate::extract::{self, Extracted, Extraction, merge::link_quotes};
+use crate::model::{Document, Quote, Timeline};
 use crate::progress::Progress;
 use rayon::prelude::*;
 use std::path::Path;
@@ -193,15 +196,15 @@ pub fn build(mut documents: Vec<Document>, cache: Option<&Cache>, progress: &Pro
     let extracted = extractions.len() - reused;
     let fresh: Vec<bool> = extractions.iter().map(|(_, hit)| !hit).collect();
     let extractions = extractions.into_iter().map(|(ex, _)| ex).collect();
-    let store = |k: usize, ex: extract::merge::Extracted| {
+    let store = |k: usize, ex: Extracted| {
         if let Some((cache, _, keys)) = &stored
             && fresh.get(k).copied().unwrap_or(false)
         {
             cache.put_extraction(keys[k], ex);
         }
     };
-    let store: Option<extract::merge::Store> = stored.as_ref().map(|_| &store as _);
-    let mut timeline = extract::merge::merge_storing(documents, extractions, store);
+    let store: Option<Store> = stored.as_ref().map(|_| &store as _);
+    let mut timeline = merge(documents, extractions, store);
 
     // Timeline: stored whole for the next open.
     if let Some((cache, whole, _)) = &stored {
@@ -229,4 +232,73 @@ fn fresh(
         Some(expressions) => extract::extract_deferring_quotes(d, expressions),
         None => extract::extract_deferring_quotes(d, &extract::time::analyse(&d.text)),
     }
+}
+
+/// Takes each extraction (by its place) once its quotes are extracted.
+pub type Store<'a> = &'a (dyn Fn(usize, Extracted) + Sync);
+
+/// Stage 4: the timeline of `documents` from their extractions, handing `store` each extraction
+/// once its quotes are in. The output equals [`extract::merge::merge`]'s.
+pub fn merge(
+    documents: Vec<Document>,
+    extractions: Vec<Extraction>,
+    store: Option<Store>,
+) -> Timeline {
+    let parts = extract::Parts::split(&documents, extractions);
+    let actors = parts.distinct_actors();
+    let extract::Parts {
+        ids,
+        mentions,
+        quotes,
+        new_actors,
+        reported,
+    } = parts;
+    let (grouped, quotes) = rayon::join(
+        || extract::merge::group(&documents, &mentions),
+        || {
+            // Small jobs: the grouping's thread may take one while it waits on its own.
+            let quotes: Vec<Vec<Quote>> = quotes
+                .into_par_iter()
+                .with_max_len(4)
+                .map(|q| q.into_quotes(&documents))
+                .collect();
+            if let Some(store) = store {
+                quotes
+                    .par_iter()
+                    .enumerate()
+                    .with_max_len(4)
+                    .for_each(|(k, q)| {
+                        store(
+                            k,
+                            Extracted {
+                                doc: &ids[k],
+                                new_actors: &new_actors[k],
+                                quotes: q,
+                                mentions: &mentions[k],
+                                reported: &reported[k],
+                            },
+                        );
+                    });
+            }
+            let mut all: Vec<Quote> = Vec::with_capacity(quotes.iter().map(Vec::len).sum());
+            all.extend(quotes.into_iter().flatten());
+            let _phase = extract::phase("statements");
+            extract::quotes::link_statements(&mut all);
+            all
+        },
+    );
+    drop((ids, new_actors));
+    let events = extract::merge::place_mentions(grouped, mentions);
+    // The mentions' old vectors are gone: their pages go back before the events grow.
+    crate::memory::release_free();
+    let events = extract::merge::finish(events);
+    let mut timeline = Timeline {
+        documents,
+        events,
+        quotes,
+        actors,
+        reported: reported.into_iter().flatten().collect(),
+    };
+    link_quotes(&mut timeline);
+    timeline
 }

@@ -188,7 +188,7 @@ pub fn merge_records(mut records: Vec<Record>) -> Timeline {
         }
     }
     drop(analysed);
-    extract::merge::merge(documents, extractions)
+    crate::pipeline::merge(documents, extractions, None)
 }
 
 /// Gives a document and its extraction the id `id`.

@@ -576,3 +576,40 @@ fn the_spark_job_gives_the_timeline_of_one_process() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn timings_and_debugging_output_are_printed_only_when_asked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("a.txt");
+    std::fs::write(&file, "Ministers met in Vienna on Friday.\n").expect("write");
+    let path = file.to_string_lossy().to_string();
+    let quiet = attache(&["events", "--no-cache", &path]);
+    assert!(quiet.status.success());
+    assert!(
+        !String::from_utf8_lossy(&quiet.stderr).contains("attache: timing"),
+        "no timings unless asked"
+    );
+    let timed = crate::util::attache_command()
+        .env("ATTACHE_TIMINGS", "1")
+        .args(["events", "--no-cache", &path])
+        .output()
+        .expect("run attache");
+    let err = String::from_utf8_lossy(&timed.stderr);
+    for phase in ["grouping", "statements", "linking quotes", "pub: clues"] {
+        assert!(
+            err.contains(&format!("attache: timing: merge: {phase}: ")),
+            "phase {phase} timed in:\n{err}"
+        );
+    }
+    let debugged = crate::util::attache_command()
+        .env("ATTACHE_DEBUG_EVENTS", "1")
+        .args(["events", "--no-cache", &path])
+        .output()
+        .expect("run attache");
+    let err = String::from_utf8_lossy(&debugged.stderr);
+    assert!(err.contains("draft \"met\""), "drafts printed:\n{err}");
+    assert!(
+        !err.contains("attache: timing"),
+        "only what was asked:\n{err}"
+    );
+}

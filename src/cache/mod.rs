@@ -22,7 +22,7 @@ mod stored;
 
 pub use store::{Cache, EntryFile, Kind, PAYLOAD};
 
-use crate::extract::merge::Extracted;
+use crate::extract::Extracted;
 use crate::extract::{self, Extraction};
 use crate::model::{Actor, Mention, MentionCues, Quote, Reported, Timeline};
 use serde::{Deserialize, Serialize};

@@ -70,7 +70,7 @@ pub fn detect_mentions_in_sentences(
     let has_lede = prose > LEDE_SENTENCES;
     let mut lede = LEDE_SENTENCES;
     let mut lede_end = 0;
-    let debug = std::env::var_os("ATTACHE_DEBUG_EVENTS").is_some();
+    let debug = tracing::enabled!(target: "attache::debug::events", tracing::Level::DEBUG);
     for para in &paragraphs {
         if doc.is_chrome(para.start) {
             continue;
@@ -120,7 +120,8 @@ pub fn detect_mentions_in_sentences(
             if debug {
                 for g in &segs {
                     let sp = build::span_of(&tokens, &g.tokens);
-                    eprintln!(
+                    tracing::debug!(
+                        target: "attache::debug::events",
                         "seg {:?} {:?} {:?}",
                         g.joint,
                         g.reporting,
@@ -129,7 +130,8 @@ pub fn detect_mentions_in_sentences(
                 }
                 for d in &drafts {
                     let sp = build::span_of(&tokens, &d.region);
-                    eprintln!(
+                    tracing::debug!(
+                        target: "attache::debug::events",
                         "draft {:?} {:?}",
                         d.head.span.slice(&doc.text),
                         sp.slice(&doc.text)

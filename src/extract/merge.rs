@@ -16,15 +16,13 @@ mod moving;
 pub mod score;
 pub mod title;
 
+use super::Extraction;
 use super::events::places::Places;
 use super::quotes::link_statements;
-use super::{Extraction, Pending};
-use crate::model::{Actor, Document, Event, Mention, Quote, Reported, Timeline};
-use crate::phase::Phase;
+use crate::model::{Document, Event, Mention, Quote, Timeline};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use std::collections::HashSet;
 
 /// One mention with what the merge needs to know about its document.
 #[derive(Debug, Clone)]
@@ -37,138 +35,51 @@ pub struct Item<'a> {
     pub dct: Option<NaiveDate>,
 }
 
-/// A document's extraction as the merge holds it once its quotes are extracted (what the cache
-/// keeps of it: see [`merge_storing`]).
-#[derive(Debug, Clone, Copy)]
-pub struct Extracted<'a> {
-    pub doc: &'a str,
-    pub new_actors: &'a [Actor],
-    pub quotes: &'a [Quote],
-    pub mentions: &'a [Mention],
-    pub reported: &'a [Reported],
+/// The mentions of all documents grouped into events, before the mentions move into them
+/// ([`place_mentions`]).
+#[derive(Debug)]
+pub struct Grouped {
+    /// The events, without their mentions yet.
+    events: Vec<Event>,
+    /// Each event's mentions, numbered through the documents in order.
+    members: Vec<Vec<usize>>,
 }
 
-/// Takes each extraction (by its place) once its quotes are extracted: see [`merge_storing`].
-pub type Store<'a> = &'a (dyn Fn(usize, Extracted) + Sync);
-
-/// Builds the corpus timeline from the documents and their extractions.
-///
-/// Quotes are linked into statements on one core while the mentions are grouped into events on
-/// the other: the two do not depend on each other.
+/// Builds the corpus timeline from the documents and their extractions: [`group`],
+/// [`place_mentions`], [`finish`], then quotes linked to events. (The pipeline runs the same
+/// stages with the quotes extracted beside the grouping: `pipeline::merge`.)
 pub fn merge(documents: Vec<Document>, extractions: Vec<Extraction>) -> Timeline {
-    merge_storing(documents, extractions, None)
-}
-
-/// [`merge`], handing `store` each extraction (by its place) once its quotes are extracted.
-///
-/// The quotes left to the merge ([`super::extract_deferring_quotes`]) are extracted beside the
-/// grouping, which leaves a core idle while its largest kind family is grouped; `store` is
-/// called there too.
-pub fn merge_storing(
-    documents: Vec<Document>,
-    mut extractions: Vec<Extraction>,
-    store: Option<Store>,
-) -> Timeline {
-    let by_id: FxHashMap<&str, usize> = documents
-        .iter()
-        .enumerate()
-        .map(|(k, d)| (d.id.as_str(), k))
+    let parts = super::Parts::split(&documents, extractions);
+    let actors = parts.distinct_actors();
+    let grouped = group(&documents, &parts.mentions);
+    let mut quotes: Vec<Quote> = parts
+        .quotes
+        .into_iter()
+        .flat_map(|q| q.into_quotes(&documents))
         .collect();
-    // Each document's quotes, or what they are to be extracted from.
-    let mut parts: Vec<Result<Vec<Quote>, (usize, Pending)>> =
-        Vec::with_capacity(extractions.len());
-    let mut new_actors: Vec<Vec<Actor>> = Vec::with_capacity(extractions.len());
-    let mut ids: Vec<String> = Vec::with_capacity(extractions.len());
-    let mut reported: Vec<Vec<Reported>> = Vec::with_capacity(extractions.len());
-    for (k, ex) in extractions.iter_mut().enumerate() {
-        // Taken, not appended: each extraction's buffer is freed at once.
-        parts.push(match ex.pending.take() {
-            Some(pending) => {
-                // The document extracted: the one in the same place, or else the one of its id.
-                let doc = match documents.get(k) {
-                    Some(d) if d.id == ex.doc => Some(k),
-                    _ => by_id.get(ex.doc.as_str()).copied(),
-                };
-                match doc {
-                    Some(doc) => Err((doc, pending)),
-                    None => Ok(Vec::new()),
-                }
-            }
-            None => Ok(std::mem::take(&mut ex.quotes)),
-        });
-        new_actors.push(std::mem::take(&mut ex.new_actors));
-        reported.push(std::mem::take(&mut ex.reported));
-        ids.push(std::mem::take(&mut ex.doc));
-    }
-    drop(by_id);
-    let mut actors: Vec<Actor> = Vec::new();
-    let mut named: HashSet<&str> = HashSet::new();
-    for a in new_actors.iter().flatten() {
-        if named.insert(a.name.as_str()) {
-            actors.push(a.clone());
-        }
-    }
-    drop(named);
-    // Mentions stay in their documents' vectors (a flat copy of every mention would hold them
-    // twice at the merge's peak).
-    let per_doc: Vec<Vec<Mention>> = extractions.into_iter().map(|ex| ex.mentions).collect();
-    let ((events, members), quotes) = rayon::join(
-        || group(&documents, &per_doc),
-        || {
-            // Small jobs: the grouping's thread may take one while it waits on its own.
-            let quotes: Vec<Vec<Quote>> = parts
-                .into_par_iter()
-                .with_max_len(4)
-                .map(|part| match part {
-                    Ok(quotes) => quotes,
-                    Err((doc, pending)) => super::pending_quotes(&documents[doc], &pending),
-                })
-                .collect();
-            if let Some(store) = store {
-                quotes
-                    .par_iter()
-                    .enumerate()
-                    .with_max_len(4)
-                    .for_each(|(k, q)| {
-                        store(
-                            k,
-                            Extracted {
-                                doc: &ids[k],
-                                new_actors: &new_actors[k],
-                                quotes: q,
-                                mentions: &per_doc[k],
-                                reported: &reported[k],
-                            },
-                        );
-                    });
-            }
-            let mut all: Vec<Quote> = Vec::with_capacity(quotes.iter().map(Vec::len).sum());
-            all.extend(quotes.into_iter().flatten());
-            let phase = Phase::start("statements");
-            link_statements(&mut all);
-            phase.end();
-            all
-        },
-    );
-    drop((ids, new_actors));
-    let events = finish(events, &members, per_doc);
+    link_statements(&mut quotes);
+    let events = finish(place_mentions(grouped, parts.mentions));
     let mut timeline = Timeline {
         documents,
         events,
         quotes,
         actors,
-        reported: reported.into_iter().flatten().collect(),
+        reported: parts.reported.into_iter().flatten().collect(),
     };
-    let phase = Phase::start("linking quotes");
-    link::link_quotes(&mut timeline);
-    phase.end();
+    link_quotes(&mut timeline);
     timeline
 }
 
+/// Ties each quote and reported statement to the event it speaks of.
+pub fn link_quotes(timeline: &mut Timeline) {
+    let _phase = super::phase("linking quotes");
+    link::link_quotes(timeline);
+}
+
 /// The events the mentions of all documents tell (without their mentions yet), and the members
-/// of each (numbered through the documents in order).
-fn group(documents: &[Document], per_doc: &[Vec<Mention>]) -> (Vec<Event>, Vec<Vec<usize>>) {
-    let phase = Phase::start("items");
+/// of each.
+pub fn group(documents: &[Document], per_doc: &[Vec<Mention>]) -> Grouped {
+    let phase = super::phase("items");
     let by_id: FxHashMap<&str, (&Document, String)> = documents
         .iter()
         .map(|d| (d.id.as_str(), (d, format!("{}\u{0}{}", d.path, d.id))))
@@ -187,30 +98,39 @@ fn group(documents: &[Document], per_doc: &[Vec<Mention>]) -> (Vec<Event>, Vec<V
         })
         .collect();
     let places = Places::embedded();
-    let phase = phase.next("grouping");
+    drop(phase);
+    let phase = super::phase("grouping");
     let groups = cluster::cluster(&items, places);
-    let phase = phase.next("building events");
-    let built = groups
+    drop(phase);
+    let _phase = super::phase("building events");
+    let (events, members) = groups
         .par_iter()
         .map(|g| event::build(&g.members, &g.why, &items, places))
         .unzip();
-    phase.end();
-    built
+    Grouped { events, members }
 }
 
-/// The events with their mentions (moved out of `per_doc`), titled, in date order and numbered.
-fn finish(
-    mut events: Vec<Event>,
-    members: &[Vec<usize>],
-    per_doc: Vec<Vec<Mention>>,
-) -> Vec<Event> {
-    let places = Places::embedded();
-    let phase = Phase::start("moving mentions");
-    for (e, mentions) in events.iter_mut().zip(moving::into_events(per_doc, members)) {
+/// The events with their mentions, moved out of `per_doc` (whose vectors are freed as they
+/// empty).
+pub fn place_mentions(grouped: Grouped, per_doc: Vec<Vec<Mention>>) -> Vec<Event> {
+    let _phase = super::phase("moving mentions");
+    let Grouped {
+        mut events,
+        members,
+    } = grouped;
+    for (e, mentions) in events
+        .iter_mut()
+        .zip(moving::into_events(per_doc, &members))
+    {
         e.mentions = mentions;
     }
-    crate::memory::release_free();
-    let phase = phase.next("dating, titles, order");
+    events
+}
+
+/// The events dated from their anchors and reports, titled, in date order and numbered.
+pub fn finish(mut events: Vec<Event>) -> Vec<Event> {
+    let places = Places::embedded();
+    let _phase = super::phase("dating, titles, order");
     event::date_from_anchors(&mut events);
     event::day_of_report(&mut events);
     events
@@ -233,6 +153,5 @@ fn finish(
     for (i, e) in events.iter_mut().enumerate() {
         e.id = format!("e{}", i + 1);
     }
-    phase.end();
     events
 }

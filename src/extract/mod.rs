@@ -11,6 +11,16 @@ pub mod time;
 use crate::model::{Actor, Document, Mention, Quote, Reported};
 use rayon::prelude::*;
 
+/// The `tracing` target of the spans that time a stage's phases (`ATTACHE_TIMINGS` prints them).
+pub const TIMING: &str = "attache::timing";
+
+/// Enters a span timing one phase of a stage: its wall time is printed when the span closes, if
+/// a subscriber asks for `attache::timing` (the binary's `diagnostics` does under
+/// `ATTACHE_TIMINGS`). Without one it costs a check of a static.
+pub fn phase(name: &'static str) -> tracing::span::EnteredSpan {
+    tracing::info_span!(target: TIMING, "phase", name).entered()
+}
+
 /// What extraction finds in one document, before the corpus-wide merge.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Extraction {
@@ -36,6 +46,100 @@ pub struct Pending {
     marked: Vec<quotes::marks::Marked>,
     sentences: Vec<crate::model::Span>,
     actors: Vec<actors::ActorMention>,
+}
+
+/// A document's quotes: extracted already, or what they are still to be extracted from.
+#[derive(Debug)]
+pub enum QuoteWork {
+    Done(Vec<Quote>),
+    /// The document (by its place among the documents) and what its quotes come from.
+    Pending {
+        doc: usize,
+        pending: Pending,
+    },
+}
+
+impl QuoteWork {
+    /// The document's quotes, extracting them if they are still pending.
+    pub fn into_quotes(self, documents: &[Document]) -> Vec<Quote> {
+        match self {
+            QuoteWork::Done(quotes) => quotes,
+            QuoteWork::Pending { doc, pending } => pending_quotes(&documents[doc], &pending),
+        }
+    }
+}
+
+/// The extractions of a corpus taken apart for the merge, each field by document in the same
+/// order: the mentions stay in their documents' vectors (a flat copy of every mention would hold
+/// them twice at the merge's peak).
+#[derive(Debug, Default)]
+pub struct Parts {
+    pub ids: Vec<String>,
+    pub mentions: Vec<Vec<Mention>>,
+    pub quotes: Vec<QuoteWork>,
+    pub new_actors: Vec<Vec<Actor>>,
+    pub reported: Vec<Vec<Reported>>,
+}
+
+impl Parts {
+    /// Takes `extractions` apart; a pending extraction is tied to its document (the one in the
+    /// same place, or else the one of its id; none: no quotes).
+    pub fn split(documents: &[Document], extractions: Vec<Extraction>) -> Parts {
+        let by_id: rustc_hash::FxHashMap<&str, usize> = documents
+            .iter()
+            .enumerate()
+            .map(|(k, d)| (d.id.as_str(), k))
+            .collect();
+        let n = extractions.len();
+        let mut parts = Parts {
+            ids: Vec::with_capacity(n),
+            mentions: Vec::with_capacity(n),
+            quotes: Vec::with_capacity(n),
+            new_actors: Vec::with_capacity(n),
+            reported: Vec::with_capacity(n),
+        };
+        for (k, ex) in extractions.into_iter().enumerate() {
+            parts.quotes.push(match ex.pending {
+                Some(pending) => {
+                    let doc = match documents.get(k) {
+                        Some(d) if d.id == ex.doc => Some(k),
+                        _ => by_id.get(ex.doc.as_str()).copied(),
+                    };
+                    match doc {
+                        Some(doc) => QuoteWork::Pending { doc, pending },
+                        None => QuoteWork::Done(Vec::new()),
+                    }
+                }
+                None => QuoteWork::Done(ex.quotes),
+            });
+            parts.new_actors.push(ex.new_actors);
+            parts.reported.push(ex.reported);
+            parts.mentions.push(ex.mentions);
+            parts.ids.push(ex.doc);
+        }
+        parts
+    }
+
+    /// The actors the documents discovered, each name once, first discovery first.
+    pub fn distinct_actors(&self) -> Vec<Actor> {
+        let mut named = std::collections::HashSet::new();
+        self.new_actors
+            .iter()
+            .flatten()
+            .filter(|a| named.insert(a.name.as_str()))
+            .cloned()
+            .collect()
+    }
+}
+
+/// A document's extraction once its quotes are extracted: what the cache keeps of it.
+#[derive(Debug, Clone, Copy)]
+pub struct Extracted<'a> {
+    pub doc: &'a str,
+    pub new_actors: &'a [Actor],
+    pub quotes: &'a [Quote],
+    pub mentions: &'a [Mention],
+    pub reported: &'a [Reported],
 }
 
 /// Runs every per-document stage on one document (its publication date must already be set or inferred).

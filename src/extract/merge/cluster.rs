@@ -247,7 +247,7 @@ fn lane(
     let mut families: BTreeSet<Sym> = BTreeSet::new();
     // Where each group's first member in each document starts.
     let mut told_first: FxHashMap<(usize, Sym), usize> = FxHashMap::default();
-    let debug = std::env::var_os("ATTACHE_DEBUG_MERGE").is_some();
+    let debug = tracing::enabled!(target: "attache::debug::merge", tracing::Level::DEBUG);
     // The mentions in grouping order, then the bare references no group took when their turn
     // came, each with the number of groups there were then: see below.
     let mut work: Vec<(usize, usize, Option<usize>)> =
@@ -360,7 +360,8 @@ fn lane(
                     (g, score::score(it, f, &glances[g], n, here[g], any))
                 })
                 .collect();
-            eprintln!(
+            tracing::debug!(
+                target: "attache::debug::merge",
                 "merge {:?} {:?} -> {:?} of {:?}",
                 it.m.doc, it.m.text, best, all
             );

@@ -96,7 +96,7 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
         return None;
     }
     let today = chrono::Local::now().date_naive();
-    let phase = crate::phase::Phase::start("pub: clues");
+    let phase = crate::extract::phase("pub: clues");
     let (all, own): (Vec<Vec<Expression>>, Vec<Own>) = docs
         .par_iter()
         .map(|d| {
@@ -124,7 +124,8 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
         .map(|d| d.published.source == DateSource::Unknown)
         .collect();
 
-    let phase = phase.next("pub: round 1");
+    drop(phase);
+    let phase = crate::extract::phase("pub: round 1");
     // Round 1: each article's own evidence, over its own window of candidate days.
     let windows: Vec<Option<Window>> = (0..docs.len())
         .map(|k| match undated[k] {
@@ -181,7 +182,8 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
         })
         .collect();
 
-    let phase = phase.next("pub: round 1b");
+    drop(phase);
+    let phase = crate::extract::phase("pub: round 1b");
     // Round 1b: an article whose clues fix a day but not its year may take the years that its
     // close neighbours' elapsed times allow ("almost four years" of a war that began in 2022).
     let names: Vec<&[&str]> = own.iter().map(|o| o.names.as_slice()).collect();
@@ -237,7 +239,8 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
             fixed[k] = n;
         }
     }
-    let phase = phase.next("pub: chronology");
+    drop(phase);
+    let phase = crate::extract::phase("pub: chronology");
     // Round 1c: a happening of the reference chronology the article reports gives its own clues
     // a week to fall in (an article with no day clue of its own takes the happening's day only
     // when it names the happening clearly).
@@ -261,7 +264,8 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
             fixed[k] = c;
         }
     }
-    let phase = phase.next("pub: round 2");
+    drop(phase);
+    let phase = crate::extract::phase("pub: round 2");
     // Round 2: happenings dated by other articles, for articles that name weekdays.
     let mut anchors: Vec<Option<Vec<Anchor>>> = (0..docs.len()).map(|_| None).collect();
     for _ in 0..2 {
@@ -351,7 +355,8 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
         }
     }
 
-    let phase = phase.next("pub: round 3");
+    drop(phase);
+    let phase = crate::extract::phase("pub: round 3");
     // Round 3: the articles still undated take the date their close neighbours all agree on, when
     // their own clues allow it (a weekday they name must fall on that day or just before).
     let wanted: Vec<bool> = (0..docs.len())
@@ -398,7 +403,7 @@ pub fn infer_publication_dates_analysed(docs: &mut [Document]) -> Option<Vec<Vec
         }
     }
 
-    phase.end();
+    drop(phase);
     for (k, doc) in docs.iter_mut().enumerate() {
         if !undated[k] {
             continue;
@@ -759,9 +764,10 @@ fn by_chronology(
             })
         })
         .collect();
-    if std::env::var_os("ATTACHE_DEBUG_PUB").is_some() {
+    if tracing::enabled!(target: "attache::debug::pub", tracing::Level::DEBUG) {
         for c in &candidates {
-            eprintln!(
+            tracing::debug!(
+                target: "attache::debug::pub",
                 "candidate {} anchor {:?} refused {} at {} opening {} names {}",
                 chronology.happenings[c.happening].what,
                 c.anchor,
@@ -856,9 +862,10 @@ fn by_chronology(
         results.push((dated, cost));
     }
     results.sort_by(|a, b| a.1.total_cmp(&b.1));
-    if std::env::var_os("ATTACHE_DEBUG_PUB").is_some() {
+    if tracing::enabled!(target: "attache::debug::pub", tracing::Level::DEBUG) {
         for r in &results {
-            eprintln!(
+            tracing::debug!(
+                target: "attache::debug::pub",
                 "chronology: {} cost {:.2} {:?}",
                 r.0.day,
                 r.1,
@@ -908,8 +915,9 @@ fn contradicts(
             continue;
         }
         let meets = start <= h.last && end >= h.first;
-        if !meets && std::env::var_os("ATTACHE_DEBUG_PUB").is_some() {
-            eprintln!(
+        if !meets && tracing::enabled!(target: "attache::debug::pub", tracing::Level::DEBUG) {
+            tracing::debug!(
+                target: "attache::debug::pub",
                 "contradicts {}: '{}' is {start}..{end}",
                 h.what,
                 t.span.slice(text)
@@ -1389,9 +1397,10 @@ fn best_day(
         let far_rival = (0..scored.len())
             .filter(|d| d.abs_diff(best_day) > 60)
             .any(|d| scored[d] - best_cost < YEAR_MARGIN);
-        if std::env::var_os("ATTACHE_DEBUG_PUB").is_some() {
+        if tracing::enabled!(target: "attache::debug::pub", tracing::Level::DEBUG) {
             let at = |i: usize| add_days(lo, i as i64).map_or(String::new(), |d| d.to_string());
-            eprintln!(
+            tracing::debug!(
+                target: "attache::debug::pub",
                 "pub: window {lo}..{hi} best {} ({best_cost:.2}) good {}..{} ({} days) clues {:?}",
                 at(best_day),
                 at(first),
