@@ -1171,3 +1171,34 @@ fn the_object_of_a_preposition_the_passive_and_travel_as_a_noun_make_no_event() 
     let m = detect(&d, PEOPLE, &t);
     assert!(m.iter().all(|m| m.kind != EventKind::Meeting), "{m:#?}");
 }
+
+#[test]
+fn the_announcer_of_an_event_named_as_the_object_takes_part_in_it() {
+    let d = doc(
+        "d1",
+        "Calling it a fine day, Jane Holt on Tuesday announced a broad set of fishing \
+         understandings with Omar Vance, including new quotas.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Tuesday", "2031-03-04")];
+    let m = detect(&d, PEOPLE, &t);
+    let deal = m
+        .iter()
+        .find(|m| m.kind == EventKind::Agreement)
+        .expect("the understandings");
+    assert_eq!(deal.actors, vec!["Jane Holt", "Omar Vance"], "{m:#?}");
+    // "announced that …" reports words: the speaker is no party of what they tell.
+    let d = doc(
+        "d1",
+        "Holt on Tuesday announced that the understandings with Vance were near.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Tuesday", "2031-03-04")];
+    let m = detect(&d, PEOPLE, &t);
+    assert!(
+        m.iter()
+            .filter(|m| m.kind == EventKind::Agreement)
+            .all(|m| !m.actors.iter().any(|a| a == "Jane Holt")),
+        "{m:#?}"
+    );
+}

@@ -235,6 +235,9 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
             }
         }
     }
+    // "Holt announced a truce with Vance": the announcer of an event named as the object of a
+    // public act takes part in it.
+    found.extend(announcer(ctx, s, draft));
     // In text order: the subject first.
     found.sort_by_key(|(at, _)| *at);
     for (at, who) in found {
@@ -461,6 +464,49 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
         trigger: draft.head.span.slice(ctx.text).to_string(),
         cues,
     }
+}
+
+/// The announcer of an event noun that is the object of a public act ("Holt on Monday announced a
+/// truce with Vance", "Holt unveiled a set of understandings"): the people and bodies named in the
+/// clause of the public verb right before the object's clause, with their offsets. The object must
+/// open its clause (not "announced that …", which reports something said) within a few words.
+fn announcer(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Vec<(usize, String)> {
+    let lx = ctx.lx;
+    let tokens = s.tokens;
+    let seg = &s.segs[draft.seg];
+    if lx.trigger(draft.head).pos != super::lexicon::Pos::Noun
+        || seg.joint != Joint::Reported
+        || draft.seg == 0
+        || draft.head_tok >= seg.tokens.start + 9
+    {
+        return Vec::new();
+    }
+    let after_that = seg.tokens.start > 0 && tokens[seg.tokens.start - 1].lower == "that";
+    let opens_object = !after_that
+        && tokens.get(seg.tokens.start).is_some_and(|t| {
+            t.is_word
+                && matches!(
+                    t.lower.as_str(),
+                    "a" | "an" | "the" | "new" | "its" | "their" | "his" | "her"
+                )
+        });
+    let prev = &s.segs[draft.seg - 1];
+    let prev_span = span_of(tokens, &prev.tokens);
+    let public = ctx.hits_in(prev_span).iter().any(|h| {
+        lx.trigger(*h).class == Class::Reporting
+            && lx
+                .public_verbs
+                .contains(&super::tokens::fold(h.span.slice(ctx.text)))
+            && h.span.end >= prev_span.end.saturating_sub(1)
+    });
+    if !opens_object || !prev.reporting || !public {
+        return Vec::new();
+    }
+    ctx.actors_in(prev_span)
+        .iter()
+        .filter(|a| !ctx.is_quoted(a.span.start) && !is_title_body(ctx, tokens, a))
+        .map(|a| (a.span.start, a.actor.clone()))
+        .collect()
 }
 
 /// Whether the draft joins an event noun and a verb of the noun's family that tells it ("strikes
