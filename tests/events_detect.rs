@@ -1202,3 +1202,32 @@ fn the_announcer_of_an_event_named_as_the_object_takes_part_in_it() {
         "{m:#?}"
     );
 }
+
+#[test]
+fn a_subheading_in_capitals_keeps_its_topic_words() {
+    let d = doc(
+        "d1",
+        "Holt met Vance in Geneva on Monday.\n\nRIVER TREATY DEAL ENDS DECADE OF FEUDING\n\n\
+         The river treaty deal was welcomed by farmers.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Monday", "2031-03-03")];
+    let m = detect(&d, PEOPLE, &t);
+    let head = m
+        .iter()
+        .find(|m| m.text.starts_with("RIVER"))
+        .expect("the subheading's deal");
+    assert!(
+        head.cues.topic.iter().any(|w| w == "river")
+            && head.cues.topic.iter().any(|w| w == "decade"),
+        "{head:#?}"
+    );
+    // A name stays a name.
+    let d = doc("d1", "HOLT SEALS RIVER DEAL WITH VANCE", "2031-03-04");
+    let m = detect(&d, &[("HOLT", "Jane Holt"), ("VANCE", "Omar Vance")], &[]);
+    assert!(
+        m.iter()
+            .all(|m| !m.cues.topic.iter().any(|w| w == "holt" || w == "vance")),
+        "{m:#?}"
+    );
+}

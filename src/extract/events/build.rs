@@ -917,6 +917,15 @@ fn attack_object(ctx: &DocContext, tokens: &[Token], draft: &Draft, at: usize) -
 fn topic_words(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Vec<String> {
     let lx = ctx.lx;
     let mut out: Vec<String> = Vec::new();
+    // "TRADE DEAL ENDS YEAR OF TENSION": in a line of capitals only a name is a name.
+    let shouting = all_caps(ctx, &tokens[draft.region.clone()]);
+    let named = |t: &Token| {
+        if shouting {
+            !ctx.actors_in(t.span).is_empty() || ctx.places.is_place(t.span.slice(ctx.text))
+        } else {
+            t.is_capitalized(ctx.text)
+        }
+    };
     for t in &tokens[draft.region.clone()] {
         // As `trim_end_matches("'s")`, without setting up a substring search per token.
         let mut w = t.lower.as_str();
@@ -925,7 +934,7 @@ fn topic_words(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Vec<String>
         }
         if !t.is_word
             || w.chars().count() < 4
-            || t.is_capitalized(ctx.text)
+            || named(t)
             || lx.is_stop(w)
             || lx.trigger_word(w)
             || lx.planned.contains(w)
@@ -939,6 +948,21 @@ fn topic_words(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Vec<String>
         }
     }
     out
+}
+
+/// Whether the words of `tokens` are written in capitals only (a shouted subheading), three
+/// words at least.
+fn all_caps(ctx: &DocContext, tokens: &[Token]) -> bool {
+    let words: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.is_word)
+        .map(|t| t.span.slice(ctx.text))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    words.len() >= 3
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()))
 }
 
 /// A group of unnamed participants named in the regions ("European leaders").
