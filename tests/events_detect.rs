@@ -1231,3 +1231,41 @@ fn a_subheading_in_capitals_keeps_its_topic_words() {
         "{m:#?}"
     );
 }
+
+#[test]
+fn talks_told_as_happened_by_a_verb_of_their_course_stand_on_their_own() {
+    let d = doc(
+        "d1",
+        "The fishery negotiators wrapped up two days of talks on Sunday.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Sunday", "2031-03-02")];
+    let m = detect(&d, PEOPLE, &t);
+    assert!(
+        m.iter().any(
+            |m| matches!(m.kind, EventKind::Meeting | EventKind::Negotiation)
+                && !m.cues.reference
+                && m.status == Status::Past
+        ),
+        "{m:#?}"
+    );
+    // A month points back at an event told elsewhere: still a bare reference.
+    let d = doc(
+        "d1",
+        "Raiders broke a river truce that began in January.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "January", "2031-01")];
+    let m = detect(&d, PEOPLE, &t);
+    assert!(
+        m.iter()
+            .filter(|m| m.kind == EventKind::Agreement)
+            .all(|m| m.cues.reference),
+        "{m:#?}"
+    );
+    // With no verb of its course, bare talks on a day stay a reference.
+    let d = doc("d1", "Farmers watched the talks on Sunday.", "2031-03-04");
+    let t = vec![timex(&d.text, "Sunday", "2031-03-02")];
+    let m = detect(&d, PEOPLE, &t);
+    assert!(m.iter().all(|m| m.cues.reference), "{m:#?}");
+}

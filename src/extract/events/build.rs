@@ -380,7 +380,16 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
     // "a strike has killed four", "an agreement had been reached": an event noun that a verb of
     // its own family tells as done names the happening itself, not a reference to one told
     // elsewhere; so does an attack with its toll ("at least 14 civilians were killed").
-    let told = told_by_verb(ctx, draft);
+    // "wrapped up two days of talks on Sunday": a bare reference told as happened, with a date or
+    // people of its own, is the happening itself.
+    // A month or a year ("a truce that began in January") is how a report points back at an event
+    // told elsewhere: only a day of its own, or people, make it stand.
+    let own_day = origin == DateOrigin::Clause
+        && date
+            .as_ref()
+            .is_some_and(|d| d.precision == Some(crate::model::Precision::Day));
+    let aspect = aspect_told(ctx, tokens, draft, st.status) && (own_day || !actors.is_empty());
+    let told = told_by_verb(ctx, draft) || aspect;
     let toll = kind == EventKind::Attack && details.iter().any(|d| d.field == "killed");
     // "a trilateral session", "direct talks": a party count before a bare noun names one
     // gathering, not a reference to one.
@@ -388,7 +397,7 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
         && trig.pos == super::lexicon::Pos::Noun
         && draft.head_tok > draft.region.start
         && lx.arity(&tokens[draft.head_tok - 1].lower).is_some();
-    let reference = (trig.class == Class::Reference && !counted)
+    let reference = (trig.class == Class::Reference && !counted && !aspect)
         || (actors.is_empty()
             && place.is_none()
             && !(group_subject(ctx, tokens, draft) && trig.pos == super::lexicon::Pos::Verb)
@@ -507,6 +516,37 @@ fn announcer(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Vec<(usize, Strin
         .filter(|a| !ctx.is_quoted(a.span.start) && !is_title_body(ctx, tokens, a))
         .map(|a| (a.span.start, a.actor.clone()))
         .collect()
+}
+
+/// Whether a bare event noun is told as happened by a verb of its course: "wrapped up two days of
+/// talks", "a truce that began in January", "the negotiations collapsed" (the verb up to four
+/// words before the noun, or up to three after it).
+fn aspect_told(ctx: &DocContext, tokens: &[Token], draft: &Draft, status: Status) -> bool {
+    let lx = ctx.lx;
+    let trig = lx.trigger(draft.head);
+    if trig.class != Class::Reference
+        || trig.pos != super::lexicon::Pos::Noun
+        || trig.family == "any"
+        || status != Status::Past
+    {
+        return false;
+    }
+    // Each event noun of the draft ("a ceasefire and prisoner exchange deal that began").
+    draft.hits.iter().any(|h| {
+        let t = lx.trigger(*h);
+        if t.pos != super::lexicon::Pos::Noun || t.family == "any" {
+            return false;
+        }
+        let first = index_at(tokens, h.span.start);
+        let last = index_at(tokens, h.span.end.saturating_sub(1));
+        let from = first.saturating_sub(6).max(draft.region.start);
+        let to = (last + 4).min(draft.region.end);
+        (from..to).any(|i| {
+            lx.aspect_verbs
+                .starting_at(tokens, i)
+                .is_some_and(|p| i > last || i + p.words.len() <= first)
+        })
+    })
 }
 
 /// Whether the draft joins an event noun and a verb of the noun's family that tells it ("strikes
