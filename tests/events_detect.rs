@@ -1269,3 +1269,46 @@ fn talks_told_as_happened_by_a_verb_of_their_course_stand_on_their_own() {
     let m = detect(&d, PEOPLE, &t);
     assert!(m.iter().all(|m| m.cues.reference), "{m:#?}");
 }
+
+#[test]
+fn a_group_of_leaders_as_speaker_stands_for_the_pair_named_before() {
+    let d = doc(
+        "d1",
+        "Jane Holt hosted Omar Vance in Geneva on Monday. The two leaders announced a fishing \
+         plan on Tuesday.",
+        "2031-03-04",
+    );
+    let t = vec![
+        timex(&d.text, "Monday", "2031-03-03"),
+        timex(&d.text, "Tuesday", "2031-03-04"),
+    ];
+    let m = detect(&d, PEOPLE, &t);
+    let st = m
+        .iter()
+        .find(|m| m.kind == EventKind::Statement)
+        .expect("the leaders' announcement");
+    assert_eq!(st.actors, vec!["Jane Holt", "Omar Vance"], "{m:#?}");
+    assert!(st.text.starts_with("The two leaders announced"), "{st:#?}");
+    // With no pair named before, the group still made the statement.
+    let d = doc(
+        "d1",
+        "The leaders announced the river plan on Tuesday at the palace.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Tuesday", "2031-03-04")];
+    let m = detect(&d, PEOPLE, &t);
+    assert!(
+        m.iter()
+            .any(|m| m.kind == EventKind::Statement && m.actors.is_empty()),
+        "{m:#?}"
+    );
+    // Leaders in general are no speaker.
+    let d = doc(
+        "d1",
+        "Many European leaders announced on Tuesday that they would attend.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Tuesday", "2031-03-04")];
+    let m = detect(&d, PEOPLE, &t);
+    assert!(m.iter().all(|m| m.kind != EventKind::Statement), "{m:#?}");
+}

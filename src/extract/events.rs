@@ -107,7 +107,8 @@ pub fn detect_mentions_in_sentences(
                         .statement_verbs
                         .contains(&tokens::fold(h.span.slice(&doc.text)))
                 }) && (!ctx.actors_in(sentence).is_empty()
-                    || has_pronoun(sentence.slice(&doc.text)))
+                    || has_pronoun(sentence.slice(&doc.text))
+                    || statements::opens_with_group(sentence.slice(&doc.text)))
             };
             if !debug && reporting_only && !may_state() {
                 continue;
