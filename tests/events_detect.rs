@@ -1312,3 +1312,26 @@ fn a_group_of_leaders_as_speaker_stands_for_the_pair_named_before() {
     let m = detect(&d, PEOPLE, &t);
     assert!(m.iter().all(|m| m.kind != EventKind::Statement), "{m:#?}");
 }
+
+#[test]
+fn leaders_discussing_something_refer_to_a_gathering() {
+    let d = doc(
+        "d1",
+        "Holt and Vance discuss a framework for the river accord.",
+        "2031-03-04",
+    );
+    let m = detect(&d, PEOPLE, &[]);
+    assert!(
+        m.iter()
+            .any(|m| m.kind == EventKind::Meeting && m.trigger == "discuss"),
+        "{m:#?}"
+    );
+    // What is widely discussed, or was discussed, is a topic, not a gathering.
+    let d = doc(
+        "d1",
+        "The river accord is widely discussed. The plan was discussed in cafés.",
+        "2031-03-04",
+    );
+    let m = detect(&d, PEOPLE, &[]);
+    assert!(m.iter().all(|m| !m.trigger.contains("discuss")), "{m:#?}");
+}
