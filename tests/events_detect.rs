@@ -1335,3 +1335,19 @@ fn leaders_discussing_something_refer_to_a_gathering() {
     let m = detect(&d, PEOPLE, &[]);
     assert!(m.iter().all(|m| !m.trigger.contains("discuss")), "{m:#?}");
 }
+
+#[test]
+fn a_party_named_by_its_adjective_holds_the_event_its_light_verb_names() {
+    let d = doc(
+        "d1",
+        "The Chinese delegation held a subsequent news conference on the river accord.",
+        "2031-03-04",
+    );
+    let m = detect(&d, PEOPLE, &[]);
+    let st = m
+        .iter()
+        .find(|m| m.kind == EventKind::Statement)
+        .expect("the news conference");
+    assert_eq!(st.actors, vec!["China"], "{st:#?}");
+    assert!(!st.cues.reference, "{st:#?}");
+}

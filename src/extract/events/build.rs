@@ -581,17 +581,25 @@ fn party_adjective(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Option<
         // The adjective right before the trigger, or before a force ("forces", "drones") up to
         // three words before it.
         // "the Chinese foreign ministry": up to two plain words before the party noun.
-        let party = (i + 1..(i + 4).min(head))
+        let party_at = (i + 1..(i + 4).min(head))
             .take_while(|&k| {
                 let w = &tokens[k];
                 w.is_word && (k == i + 1 || !w.is_capitalized(ctx.text))
             })
-            .any(|k| lx.parties.contains(tokens[k].lower.as_str()));
+            .find(|&k| lx.parties.contains(tokens[k].lower.as_str()));
+        let party = party_at.is_some();
+        // "the Chinese delegation held a subsequent news conference": the party as the subject of
+        // the light verb that names the event, a few words before its noun.
+        let subject_of_light = party_at.is_some_and(|k| {
+            lx.light_verbs
+                .starting_at(tokens, k + 1)
+                .is_some_and(|p| k + 1 + p.words.len() + 3 >= head)
+        });
         let names_event = (attack
             && (draft.hits.iter().any(|h| h.span.start == next.span.start)
                 || lx.forces.contains(next.lower.as_str())))
             || party;
-        if !names_event || head - i > 4 {
+        if !names_event || (head - i > 4 && !subject_of_light) {
             return None;
         }
         let body = ctx.gazetteer.body(t.span.slice(ctx.text))?;
