@@ -1351,3 +1351,33 @@ fn a_party_named_by_its_adjective_holds_the_event_its_light_verb_names() {
     assert_eq!(st.actors, vec!["China"], "{st:#?}");
     assert!(!st.cues.reference, "{st:#?}");
 }
+
+#[test]
+fn a_pair_of_leaders_as_subject_stands_for_the_pair_of_the_event_before() {
+    let d = doc(
+        "d1",
+        "Jane Holt plans to host Omar Vance in Geneva next week. Farmers are hopeful. \
+         The two leaders are expected to discuss Lisbon and fishing quotas.",
+        "2031-03-04",
+    );
+    let m = detect(&d, &[PEOPLE, &[("Lisbon", "Lisbon")]].concat(), &[]);
+    let talk = m
+        .iter()
+        .find(|m| m.trigger == "discuss")
+        .expect("the discussion");
+    assert_eq!(talk.actors[..2], ["Jane Holt", "Omar Vance"], "{talk:#?}");
+    // Leaders in general stand for no one.
+    let d = doc(
+        "d1",
+        "Jane Holt hosted Omar Vance in Geneva on Monday. Many leaders are expected to discuss \
+         fishing quotas.",
+        "2031-03-04",
+    );
+    let m = detect(&d, PEOPLE, &[]);
+    assert!(
+        m.iter()
+            .filter(|m| m.trigger == "discuss")
+            .all(|m| m.actors.is_empty()),
+        "{m:#?}"
+    );
+}

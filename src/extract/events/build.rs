@@ -475,6 +475,35 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
     }
 }
 
+/// Whether the draft's clause opens with a pair of people told before as its subject ("The two
+/// leaders are expected to discuss …", "Both men met again …"): a determiner that points back, a
+/// plural of people, and only lowercase words (auxiliaries, adverbs) up to the trigger.
+pub fn pair_subject(ctx: &DocContext, s: &Sentence, draft: &Draft) -> bool {
+    let tokens = s.tokens;
+    let seg = &s.segs[draft.seg];
+    let start = seg.tokens.start;
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.lower.as_str());
+    if !matches!(word(start), "the" | "both") {
+        return false;
+    }
+    let mut noun = start + 1;
+    if matches!(word(noun), "two" | "three") {
+        noun += 1;
+    }
+    if !matches!(
+        word(noun),
+        "leaders" | "men" | "women" | "presidents" | "ministers" | "sides"
+    ) {
+        return false;
+    }
+    let head = draft.head_tok;
+    head > noun
+        && head <= noun + 6
+        && tokens[noun + 1..head]
+            .iter()
+            .all(|t| t.is_word && !t.is_capitalized(ctx.text) && !ctx.lx.trigger_word(&t.lower))
+}
+
 /// The announcer of an event noun that is the object of a public act ("Holt on Monday announced a
 /// truce with Vance", "Holt unveiled a set of understandings"): the people and bodies named in the
 /// clause of the public verb right before the object's clause, with their offsets. The object must
