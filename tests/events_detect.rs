@@ -1381,3 +1381,23 @@ fn a_pair_of_leaders_as_subject_stands_for_the_pair_of_the_event_before() {
         "{m:#?}"
     );
 }
+
+#[test]
+fn a_trigger_form_that_holds_its_determiner_is_definite() {
+    let d = doc(
+        "d1",
+        "Holt spoke by phone with Vance on Monday. Lind has not yet commented on the call.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Monday", "2031-03-03")];
+    let m = detect(&d, PEOPLE, &t);
+    let call = m
+        .iter()
+        .find(|m| m.trigger == "the call")
+        .expect("the call");
+    assert!(call.cues.definite, "{call:#?}");
+    // "a call" is not.
+    let d = doc("d1", "Lind asked for a call.", "2031-03-04");
+    let m = detect(&d, PEOPLE, &[]);
+    assert!(m.iter().all(|m| !m.cues.definite), "{m:#?}");
+}

@@ -871,7 +871,12 @@ fn is_definite(tokens: &[Token], draft: &Draft, pos: super::lexicon::Pos) -> boo
         super::lexicon::Pos::Verb => 1,
     };
     let start = draft.head_tok.saturating_sub(reach).max(draft.region.start);
-    tokens[start..draft.head_tok].iter().any(|t| {
+    // "the call", "their call": a form that holds its own determiner.
+    let own = matches!(
+        tokens.get(draft.head_tok).map(|t| t.lower.as_str()),
+        Some("the" | "their" | "his" | "her" | "its")
+    );
+    own || tokens[start..draft.head_tok].iter().any(|t| {
         matches!(t.lower.as_str(), "the" | "their" | "his" | "her" | "its")
             || t.lower.ends_with("'s")
     })
