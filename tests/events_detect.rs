@@ -1401,3 +1401,31 @@ fn a_trigger_form_that_holds_its_determiner_is_definite() {
     let m = detect(&d, PEOPLE, &[]);
     assert!(m.iter().all(|m| !m.cues.definite), "{m:#?}");
 }
+
+#[test]
+fn meeting_as_a_gerund_before_a_name_takes_the_subject_of_its_clause() {
+    let d = doc(
+        "d1",
+        "Jane Holt posted a photo on Monday, minutes before meeting Omar Vance.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Monday", "2031-03-03")];
+    let m = detect(&d, PEOPLE, &t);
+    let meet = m
+        .iter()
+        .find(|m| m.trigger == "meeting")
+        .expect("the meeting");
+    assert_eq!(meet.actors, vec!["Jane Holt", "Omar Vance"], "{meet:#?}");
+    assert!(meet.cues.is_verb, "{meet:#?}");
+    // A meeting noun after a determiner stays a noun.
+    let d = doc(
+        "d1",
+        "Jane Holt posted a photo before the meeting Omar Vance chaired.",
+        "2031-03-04",
+    );
+    let m = detect(&d, PEOPLE, &[]);
+    assert!(
+        m.iter().all(|m| !m.cues.is_verb || m.trigger != "meeting"),
+        "{m:#?}"
+    );
+}

@@ -238,6 +238,11 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
     // "Holt announced a truce with Vance": the announcer of an event named as the object of a
     // public act takes part in it.
     found.extend(announcer(ctx, s, draft));
+    // "minutes before meeting Xi": a gerund with its object; its subject is the clause's.
+    let gerund = gerund_subject(ctx, s, draft);
+    if let Some((at, who)) = &gerund {
+        found.push((*at, who.clone()));
+    }
     // In text order: the subject first.
     found.sort_by_key(|(at, _)| *at);
     for (at, who) in found {
@@ -411,8 +416,12 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
         reference,
         family: trig.family.clone(),
         noun: trig.noun.clone(),
-        verb: trig.verb.clone(),
-        is_verb: trig.pos == super::lexicon::Pos::Verb,
+        verb: if gerund.is_some() {
+            Some("meets".to_string())
+        } else {
+            trig.verb.clone()
+        },
+        is_verb: trig.pos == super::lexicon::Pos::Verb || gerund.is_some(),
         definite: is_definite(tokens, draft, trig.pos),
         host,
         arity,
@@ -473,6 +482,40 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
         trigger: draft.head.span.slice(ctx.text).to_string(),
         cues,
     }
+}
+
+/// "…, minutes before meeting Xi", "after meeting Holt in Geneva": the noun "meeting" used as a
+/// gerund right before a named person, after a relation word; its subject is the first person the
+/// sentence names before it (outside quotes), with that name's offset.
+fn gerund_subject(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Option<(usize, String)> {
+    let tokens = s.tokens;
+    let i = draft.head_tok;
+    let t = tokens.get(i)?;
+    if t.lower != "meeting" || i == 0 {
+        return None;
+    }
+    if !matches!(
+        tokens[i - 1].lower.as_str(),
+        "before" | "after" | "while" | "since" | "when" | "by"
+    ) {
+        return None;
+    }
+    let next = tokens.get(i + 1)?;
+    let object = ctx
+        .actors_in(next.span)
+        .first()
+        .or_else(|| {
+            ctx.actors_in(Span::new(next.span.start, next.span.start + 1))
+                .first()
+        })
+        .is_some_and(|a| a.span.start == next.span.start && ctx.is_person(&a.actor));
+    if !object {
+        return None;
+    }
+    ctx.actors_in(Span::new(s.span.start, tokens[i - 1].span.start))
+        .iter()
+        .find(|a| !ctx.is_quoted(a.span.start) && ctx.is_person(&a.actor))
+        .map(|a| (a.span.start, a.actor.clone()))
 }
 
 /// Whether the draft's clause opens with a pair of people told before as its subject ("The two
