@@ -1171,3 +1171,261 @@ fn the_object_of_a_preposition_the_passive_and_travel_as_a_noun_make_no_event() 
     let m = detect(&d, PEOPLE, &t);
     assert!(m.iter().all(|m| m.kind != EventKind::Meeting), "{m:#?}");
 }
+
+#[test]
+fn the_announcer_of_an_event_named_as_the_object_takes_part_in_it() {
+    let d = doc(
+        "d1",
+        "Calling it a fine day, Jane Holt on Tuesday announced a broad set of fishing \
+         understandings with Omar Vance, including new quotas.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Tuesday", "2031-03-04")];
+    let m = detect(&d, PEOPLE, &t);
+    let deal = m
+        .iter()
+        .find(|m| m.kind == EventKind::Agreement)
+        .expect("the understandings");
+    assert_eq!(deal.actors, vec!["Jane Holt", "Omar Vance"], "{m:#?}");
+    // "announced that …" reports words: the speaker is no party of what they tell.
+    let d = doc(
+        "d1",
+        "Holt on Tuesday announced that the understandings with Vance were near.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Tuesday", "2031-03-04")];
+    let m = detect(&d, PEOPLE, &t);
+    assert!(
+        m.iter()
+            .filter(|m| m.kind == EventKind::Agreement)
+            .all(|m| !m.actors.iter().any(|a| a == "Jane Holt")),
+        "{m:#?}"
+    );
+}
+
+#[test]
+fn a_subheading_in_capitals_keeps_its_topic_words() {
+    let d = doc(
+        "d1",
+        "Holt met Vance in Geneva on Monday.\n\nRIVER TREATY DEAL ENDS DECADE OF FEUDING\n\n\
+         The river treaty deal was welcomed by farmers.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Monday", "2031-03-03")];
+    let m = detect(&d, PEOPLE, &t);
+    let head = m
+        .iter()
+        .find(|m| m.text.starts_with("RIVER"))
+        .expect("the subheading's deal");
+    assert!(
+        head.cues.topic.iter().any(|w| w == "river")
+            && head.cues.topic.iter().any(|w| w == "decade"),
+        "{head:#?}"
+    );
+    // A name stays a name.
+    let d = doc("d1", "HOLT SEALS RIVER DEAL WITH VANCE", "2031-03-04");
+    let m = detect(&d, &[("HOLT", "Jane Holt"), ("VANCE", "Omar Vance")], &[]);
+    assert!(
+        m.iter()
+            .all(|m| !m.cues.topic.iter().any(|w| w == "holt" || w == "vance")),
+        "{m:#?}"
+    );
+}
+
+#[test]
+fn talks_told_as_happened_by_a_verb_of_their_course_stand_on_their_own() {
+    let d = doc(
+        "d1",
+        "The fishery negotiators wrapped up two days of talks on Sunday.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Sunday", "2031-03-02")];
+    let m = detect(&d, PEOPLE, &t);
+    assert!(
+        m.iter().any(
+            |m| matches!(m.kind, EventKind::Meeting | EventKind::Negotiation)
+                && !m.cues.reference
+                && m.status == Status::Past
+        ),
+        "{m:#?}"
+    );
+    // A month points back at an event told elsewhere: still a bare reference.
+    let d = doc(
+        "d1",
+        "Raiders broke a river truce that began in January.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "January", "2031-01")];
+    let m = detect(&d, PEOPLE, &t);
+    assert!(
+        m.iter()
+            .filter(|m| m.kind == EventKind::Agreement)
+            .all(|m| m.cues.reference),
+        "{m:#?}"
+    );
+    // With no verb of its course, bare talks on a day stay a reference.
+    let d = doc("d1", "Farmers watched the talks on Sunday.", "2031-03-04");
+    let t = vec![timex(&d.text, "Sunday", "2031-03-02")];
+    let m = detect(&d, PEOPLE, &t);
+    assert!(m.iter().all(|m| m.cues.reference), "{m:#?}");
+}
+
+#[test]
+fn a_group_of_leaders_as_speaker_stands_for_the_pair_named_before() {
+    let d = doc(
+        "d1",
+        "Jane Holt hosted Omar Vance in Geneva on Monday. The two leaders announced a fishing \
+         plan on Tuesday.",
+        "2031-03-04",
+    );
+    let t = vec![
+        timex(&d.text, "Monday", "2031-03-03"),
+        timex(&d.text, "Tuesday", "2031-03-04"),
+    ];
+    let m = detect(&d, PEOPLE, &t);
+    let st = m
+        .iter()
+        .find(|m| m.kind == EventKind::Statement)
+        .expect("the leaders' announcement");
+    assert_eq!(st.actors, vec!["Jane Holt", "Omar Vance"], "{m:#?}");
+    assert!(st.text.starts_with("The two leaders announced"), "{st:#?}");
+    // With no pair named before, the group still made the statement.
+    let d = doc(
+        "d1",
+        "The leaders announced the river plan on Tuesday at the palace.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Tuesday", "2031-03-04")];
+    let m = detect(&d, PEOPLE, &t);
+    assert!(
+        m.iter()
+            .any(|m| m.kind == EventKind::Statement && m.actors.is_empty()),
+        "{m:#?}"
+    );
+    // Leaders in general are no speaker.
+    let d = doc(
+        "d1",
+        "Many European leaders announced on Tuesday that they would attend.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Tuesday", "2031-03-04")];
+    let m = detect(&d, PEOPLE, &t);
+    assert!(m.iter().all(|m| m.kind != EventKind::Statement), "{m:#?}");
+}
+
+#[test]
+fn leaders_discussing_something_refer_to_a_gathering() {
+    let d = doc(
+        "d1",
+        "Holt and Vance discuss a framework for the river accord.",
+        "2031-03-04",
+    );
+    let m = detect(&d, PEOPLE, &[]);
+    assert!(
+        m.iter()
+            .any(|m| m.kind == EventKind::Meeting && m.trigger == "discuss"),
+        "{m:#?}"
+    );
+    // What is widely discussed, or was discussed, is a topic, not a gathering.
+    let d = doc(
+        "d1",
+        "The river accord is widely discussed. The plan was discussed in cafés.",
+        "2031-03-04",
+    );
+    let m = detect(&d, PEOPLE, &[]);
+    assert!(m.iter().all(|m| !m.trigger.contains("discuss")), "{m:#?}");
+}
+
+#[test]
+fn a_party_named_by_its_adjective_holds_the_event_its_light_verb_names() {
+    let d = doc(
+        "d1",
+        "The Chinese delegation held a subsequent news conference on the river accord.",
+        "2031-03-04",
+    );
+    let m = detect(&d, PEOPLE, &[]);
+    let st = m
+        .iter()
+        .find(|m| m.kind == EventKind::Statement)
+        .expect("the news conference");
+    assert_eq!(st.actors, vec!["China"], "{st:#?}");
+    assert!(!st.cues.reference, "{st:#?}");
+}
+
+#[test]
+fn a_pair_of_leaders_as_subject_stands_for_the_pair_of_the_event_before() {
+    let d = doc(
+        "d1",
+        "Jane Holt plans to host Omar Vance in Geneva next week. Farmers are hopeful. \
+         The two leaders are expected to discuss Lisbon and fishing quotas.",
+        "2031-03-04",
+    );
+    let m = detect(&d, &[PEOPLE, &[("Lisbon", "Lisbon")]].concat(), &[]);
+    let talk = m
+        .iter()
+        .find(|m| m.trigger == "discuss")
+        .expect("the discussion");
+    assert_eq!(talk.actors[..2], ["Jane Holt", "Omar Vance"], "{talk:#?}");
+    // Leaders in general stand for no one.
+    let d = doc(
+        "d1",
+        "Jane Holt hosted Omar Vance in Geneva on Monday. Many leaders are expected to discuss \
+         fishing quotas.",
+        "2031-03-04",
+    );
+    let m = detect(&d, PEOPLE, &[]);
+    assert!(
+        m.iter()
+            .filter(|m| m.trigger == "discuss")
+            .all(|m| m.actors.is_empty()),
+        "{m:#?}"
+    );
+}
+
+#[test]
+fn a_trigger_form_that_holds_its_determiner_is_definite() {
+    let d = doc(
+        "d1",
+        "Holt spoke by phone with Vance on Monday. Lind has not yet commented on the call.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Monday", "2031-03-03")];
+    let m = detect(&d, PEOPLE, &t);
+    let call = m
+        .iter()
+        .find(|m| m.trigger == "the call")
+        .expect("the call");
+    assert!(call.cues.definite, "{call:#?}");
+    // "a call" is not.
+    let d = doc("d1", "Lind asked for a call.", "2031-03-04");
+    let m = detect(&d, PEOPLE, &[]);
+    assert!(m.iter().all(|m| !m.cues.definite), "{m:#?}");
+}
+
+#[test]
+fn meeting_as_a_gerund_before_a_name_takes_the_subject_of_its_clause() {
+    let d = doc(
+        "d1",
+        "Jane Holt posted a photo on Monday, minutes before meeting Omar Vance.",
+        "2031-03-04",
+    );
+    let t = vec![timex(&d.text, "Monday", "2031-03-03")];
+    let m = detect(&d, PEOPLE, &t);
+    let meet = m
+        .iter()
+        .find(|m| m.trigger == "meeting")
+        .expect("the meeting");
+    assert_eq!(meet.actors, vec!["Jane Holt", "Omar Vance"], "{meet:#?}");
+    assert!(meet.cues.is_verb, "{meet:#?}");
+    // A meeting noun after a determiner stays a noun.
+    let d = doc(
+        "d1",
+        "Jane Holt posted a photo before the meeting Omar Vance chaired.",
+        "2031-03-04",
+    );
+    let m = detect(&d, PEOPLE, &[]);
+    assert!(
+        m.iter().all(|m| !m.cues.is_verb || m.trigger != "meeting"),
+        "{m:#?}"
+    );
+}

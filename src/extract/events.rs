@@ -107,7 +107,8 @@ pub fn detect_mentions_in_sentences(
                         .statement_verbs
                         .contains(&tokens::fold(h.span.slice(&doc.text)))
                 }) && (!ctx.actors_in(sentence).is_empty()
-                    || has_pronoun(sentence.slice(&doc.text)))
+                    || has_pronoun(sentence.slice(&doc.text))
+                    || statements::opens_with_group(sentence.slice(&doc.text)))
             };
             if !debug && reporting_only && !may_state() {
                 continue;
@@ -147,6 +148,23 @@ pub fn detect_mentions_in_sentences(
             let first = out.len();
             for d in &drafts {
                 let mut m = build::mention(&ctx, &s, d);
+                // "The two leaders are expected to discuss …": the pair of the latest event told
+                // between two or more people.
+                if build::pair_subject(&ctx, &s, d)
+                    && let Some(pair) = out.iter().rev().find_map(|p| {
+                        let people: Vec<&String> =
+                            p.actors.iter().filter(|a| ctx.is_person(a)).collect();
+                        (people.len() >= 2).then_some(people)
+                    })
+                {
+                    let mut actors: Vec<String> = pair.into_iter().cloned().collect();
+                    for a in m.actors.drain(..) {
+                        if !actors.contains(&a) {
+                            actors.push(a);
+                        }
+                    }
+                    m.actors = actors;
+                }
                 // "…, followed by a summit": a plan continues as a plan.
                 if m.cues.relation.as_deref() == Some("then")
                     && let Some(prev) = out[first..].last()

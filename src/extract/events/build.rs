@@ -235,6 +235,14 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
             }
         }
     }
+    // "Holt announced a truce with Vance": the announcer of an event named as the object of a
+    // public act takes part in it.
+    found.extend(announcer(ctx, s, draft));
+    // "minutes before meeting Xi": a gerund with its object; its subject is the clause's.
+    let gerund = gerund_subject(ctx, s, draft);
+    if let Some((at, who)) = &gerund {
+        found.push((*at, who.clone()));
+    }
     // In text order: the subject first.
     found.sort_by_key(|(at, _)| *at);
     for (at, who) in found {
@@ -377,7 +385,16 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
     // "a strike has killed four", "an agreement had been reached": an event noun that a verb of
     // its own family tells as done names the happening itself, not a reference to one told
     // elsewhere; so does an attack with its toll ("at least 14 civilians were killed").
-    let told = told_by_verb(ctx, draft);
+    // "wrapped up two days of talks on Sunday": a bare reference told as happened, with a date or
+    // people of its own, is the happening itself.
+    // A month or a year ("a truce that began in January") is how a report points back at an event
+    // told elsewhere: only a day of its own, or people, make it stand.
+    let own_day = origin == DateOrigin::Clause
+        && date
+            .as_ref()
+            .is_some_and(|d| d.precision == Some(crate::model::Precision::Day));
+    let aspect = aspect_told(ctx, tokens, draft, st.status) && (own_day || !actors.is_empty());
+    let told = told_by_verb(ctx, draft) || aspect;
     let toll = kind == EventKind::Attack && details.iter().any(|d| d.field == "killed");
     // "a trilateral session", "direct talks": a party count before a bare noun names one
     // gathering, not a reference to one.
@@ -385,7 +402,7 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
         && trig.pos == super::lexicon::Pos::Noun
         && draft.head_tok > draft.region.start
         && lx.arity(&tokens[draft.head_tok - 1].lower).is_some();
-    let reference = (trig.class == Class::Reference && !counted)
+    let reference = (trig.class == Class::Reference && !counted && !aspect)
         || (actors.is_empty()
             && place.is_none()
             && !(group_subject(ctx, tokens, draft) && trig.pos == super::lexicon::Pos::Verb)
@@ -399,8 +416,12 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
         reference,
         family: trig.family.clone(),
         noun: trig.noun.clone(),
-        verb: trig.verb.clone(),
-        is_verb: trig.pos == super::lexicon::Pos::Verb,
+        verb: if gerund.is_some() {
+            Some("meets".to_string())
+        } else {
+            trig.verb.clone()
+        },
+        is_verb: trig.pos == super::lexicon::Pos::Verb || gerund.is_some(),
         definite: is_definite(tokens, draft, trig.pos),
         host,
         arity,
@@ -463,6 +484,143 @@ pub fn mention(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Mention {
     }
 }
 
+/// "…, minutes before meeting Xi", "after meeting Holt in Geneva": the noun "meeting" used as a
+/// gerund right before a named person, after a relation word; its subject is the first person the
+/// sentence names before it (outside quotes), with that name's offset.
+fn gerund_subject(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Option<(usize, String)> {
+    let tokens = s.tokens;
+    let i = draft.head_tok;
+    let t = tokens.get(i)?;
+    if t.lower != "meeting" || i == 0 {
+        return None;
+    }
+    if !matches!(
+        tokens[i - 1].lower.as_str(),
+        "before" | "after" | "while" | "since" | "when" | "by"
+    ) {
+        return None;
+    }
+    let next = tokens.get(i + 1)?;
+    let object = ctx
+        .actors_in(next.span)
+        .first()
+        .or_else(|| {
+            ctx.actors_in(Span::new(next.span.start, next.span.start + 1))
+                .first()
+        })
+        .is_some_and(|a| a.span.start == next.span.start && ctx.is_person(&a.actor));
+    if !object {
+        return None;
+    }
+    ctx.actors_in(Span::new(s.span.start, tokens[i - 1].span.start))
+        .iter()
+        .find(|a| !ctx.is_quoted(a.span.start) && ctx.is_person(&a.actor))
+        .map(|a| (a.span.start, a.actor.clone()))
+}
+
+/// Whether the draft's clause opens with a pair of people told before as its subject ("The two
+/// leaders are expected to discuss …", "Both men met again …"): a determiner that points back, a
+/// plural of people, and only lowercase words (auxiliaries, adverbs) up to the trigger.
+pub fn pair_subject(ctx: &DocContext, s: &Sentence, draft: &Draft) -> bool {
+    let tokens = s.tokens;
+    let seg = &s.segs[draft.seg];
+    let start = seg.tokens.start;
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.lower.as_str());
+    if !matches!(word(start), "the" | "both") {
+        return false;
+    }
+    let mut noun = start + 1;
+    if matches!(word(noun), "two" | "three") {
+        noun += 1;
+    }
+    if !matches!(
+        word(noun),
+        "leaders" | "men" | "women" | "presidents" | "ministers" | "sides"
+    ) {
+        return false;
+    }
+    let head = draft.head_tok;
+    head > noun
+        && head <= noun + 6
+        && tokens[noun + 1..head]
+            .iter()
+            .all(|t| t.is_word && !t.is_capitalized(ctx.text) && !ctx.lx.trigger_word(&t.lower))
+}
+
+/// The announcer of an event noun that is the object of a public act ("Holt on Monday announced a
+/// truce with Vance", "Holt unveiled a set of understandings"): the people and bodies named in the
+/// clause of the public verb right before the object's clause, with their offsets. The object must
+/// open its clause (not "announced that …", which reports something said) within a few words.
+fn announcer(ctx: &DocContext, s: &Sentence, draft: &Draft) -> Vec<(usize, String)> {
+    let lx = ctx.lx;
+    let tokens = s.tokens;
+    let seg = &s.segs[draft.seg];
+    if lx.trigger(draft.head).pos != super::lexicon::Pos::Noun
+        || seg.joint != Joint::Reported
+        || draft.seg == 0
+        || draft.head_tok >= seg.tokens.start + 9
+    {
+        return Vec::new();
+    }
+    let after_that = seg.tokens.start > 0 && tokens[seg.tokens.start - 1].lower == "that";
+    let opens_object = !after_that
+        && tokens.get(seg.tokens.start).is_some_and(|t| {
+            t.is_word
+                && matches!(
+                    t.lower.as_str(),
+                    "a" | "an" | "the" | "new" | "its" | "their" | "his" | "her"
+                )
+        });
+    let prev = &s.segs[draft.seg - 1];
+    let prev_span = span_of(tokens, &prev.tokens);
+    let public = ctx.hits_in(prev_span).iter().any(|h| {
+        lx.trigger(*h).class == Class::Reporting
+            && lx
+                .public_verbs
+                .contains(&super::tokens::fold(h.span.slice(ctx.text)))
+            && h.span.end >= prev_span.end.saturating_sub(1)
+    });
+    if !opens_object || !prev.reporting || !public {
+        return Vec::new();
+    }
+    ctx.actors_in(prev_span)
+        .iter()
+        .filter(|a| !ctx.is_quoted(a.span.start) && !is_title_body(ctx, tokens, a))
+        .map(|a| (a.span.start, a.actor.clone()))
+        .collect()
+}
+
+/// Whether a bare event noun is told as happened by a verb of its course: "wrapped up two days of
+/// talks", "a truce that began in January", "the negotiations collapsed" (the verb up to four
+/// words before the noun, or up to three after it).
+fn aspect_told(ctx: &DocContext, tokens: &[Token], draft: &Draft, status: Status) -> bool {
+    let lx = ctx.lx;
+    let trig = lx.trigger(draft.head);
+    if trig.class != Class::Reference
+        || trig.pos != super::lexicon::Pos::Noun
+        || trig.family == "any"
+        || status != Status::Past
+    {
+        return false;
+    }
+    // Each event noun of the draft ("a ceasefire and prisoner exchange deal that began").
+    draft.hits.iter().any(|h| {
+        let t = lx.trigger(*h);
+        if t.pos != super::lexicon::Pos::Noun || t.family == "any" {
+            return false;
+        }
+        let first = index_at(tokens, h.span.start);
+        let last = index_at(tokens, h.span.end.saturating_sub(1));
+        let from = first.saturating_sub(6).max(draft.region.start);
+        let to = (last + 4).min(draft.region.end);
+        (from..to).any(|i| {
+            lx.aspect_verbs
+                .starting_at(tokens, i)
+                .is_some_and(|p| i > last || i + p.words.len() <= first)
+        })
+    })
+}
+
 /// Whether the draft joins an event noun and a verb of the noun's family that tells it ("strikes
 /// killed", "the deal was signed").
 fn told_by_verb(ctx: &DocContext, draft: &Draft) -> bool {
@@ -495,17 +653,25 @@ fn party_adjective(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Option<
         // The adjective right before the trigger, or before a force ("forces", "drones") up to
         // three words before it.
         // "the Chinese foreign ministry": up to two plain words before the party noun.
-        let party = (i + 1..(i + 4).min(head))
+        let party_at = (i + 1..(i + 4).min(head))
             .take_while(|&k| {
                 let w = &tokens[k];
                 w.is_word && (k == i + 1 || !w.is_capitalized(ctx.text))
             })
-            .any(|k| lx.parties.contains(tokens[k].lower.as_str()));
+            .find(|&k| lx.parties.contains(tokens[k].lower.as_str()));
+        let party = party_at.is_some();
+        // "the Chinese delegation held a subsequent news conference": the party as the subject of
+        // the light verb that names the event, a few words before its noun.
+        let subject_of_light = party_at.is_some_and(|k| {
+            lx.light_verbs
+                .starting_at(tokens, k + 1)
+                .is_some_and(|p| k + 1 + p.words.len() + 3 >= head)
+        });
         let names_event = (attack
             && (draft.hits.iter().any(|h| h.span.start == next.span.start)
                 || lx.forces.contains(next.lower.as_str())))
             || party;
-        if !names_event || head - i > 4 {
+        if !names_event || (head - i > 4 && !subject_of_light) {
             return None;
         }
         let body = ctx.gazetteer.body(t.span.slice(ctx.text))?;
@@ -748,7 +914,12 @@ fn is_definite(tokens: &[Token], draft: &Draft, pos: super::lexicon::Pos) -> boo
         super::lexicon::Pos::Verb => 1,
     };
     let start = draft.head_tok.saturating_sub(reach).max(draft.region.start);
-    tokens[start..draft.head_tok].iter().any(|t| {
+    // "the call", "their call": a form that holds its own determiner.
+    let own = matches!(
+        tokens.get(draft.head_tok).map(|t| t.lower.as_str()),
+        Some("the" | "their" | "his" | "her" | "its")
+    );
+    own || tokens[start..draft.head_tok].iter().any(|t| {
         matches!(t.lower.as_str(), "the" | "their" | "his" | "her" | "its")
             || t.lower.ends_with("'s")
     })
@@ -871,6 +1042,15 @@ fn attack_object(ctx: &DocContext, tokens: &[Token], draft: &Draft, at: usize) -
 fn topic_words(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Vec<String> {
     let lx = ctx.lx;
     let mut out: Vec<String> = Vec::new();
+    // "TRADE DEAL ENDS YEAR OF TENSION": in a line of capitals only a name is a name.
+    let shouting = all_caps(ctx, &tokens[draft.region.clone()]);
+    let named = |t: &Token| {
+        if shouting {
+            !ctx.actors_in(t.span).is_empty() || ctx.places.is_place(t.span.slice(ctx.text))
+        } else {
+            t.is_capitalized(ctx.text)
+        }
+    };
     for t in &tokens[draft.region.clone()] {
         // As `trim_end_matches("'s")`, without setting up a substring search per token.
         let mut w = t.lower.as_str();
@@ -879,7 +1059,7 @@ fn topic_words(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Vec<String>
         }
         if !t.is_word
             || w.chars().count() < 4
-            || t.is_capitalized(ctx.text)
+            || named(t)
             || lx.is_stop(w)
             || lx.trigger_word(w)
             || lx.planned.contains(w)
@@ -893,6 +1073,21 @@ fn topic_words(ctx: &DocContext, tokens: &[Token], draft: &Draft) -> Vec<String>
         }
     }
     out
+}
+
+/// Whether the words of `tokens` are written in capitals only (a shouted subheading), three
+/// words at least.
+fn all_caps(ctx: &DocContext, tokens: &[Token]) -> bool {
+    let words: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.is_word)
+        .map(|t| t.span.slice(ctx.text))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    words.len() >= 3
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()))
 }
 
 /// A group of unnamed participants named in the regions ("European leaders").

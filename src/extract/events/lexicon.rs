@@ -97,6 +97,7 @@ struct RawWords {
     past_verbs: Vec<String>,
     locative: Vec<String>,
     light_verbs: Vec<String>,
+    aspect_verbs: Vec<String>,
     pronouns: Vec<String>,
     forces: Vec<String>,
     parties: Vec<String>,
@@ -150,6 +151,8 @@ pub struct Lexicon {
     pub past_verbs: FxHashSet<String>,
     pub locative: FxHashSet<String>,
     pub light_verbs: PhraseSet,
+    /// Verbs that tell the course of a gathering or a deal ("wrapped up", "began", "collapsed").
+    pub aspect_verbs: PhraseSet,
     pub pronouns: FxHashSet<String>,
     /// Armed forces a country's adjective names as an attacker ("Russian forces").
     pub forces: FxHashSet<String>,
@@ -276,6 +279,7 @@ impl Lexicon {
             past_verbs: words(raw.words.past_verbs),
             locative: words(raw.words.locative),
             light_verbs: PhraseSet::of(&raw.words.light_verbs),
+            aspect_verbs: PhraseSet::of(&raw.words.aspect_verbs),
             pronouns: words(raw.words.pronouns),
             forces: words(raw.words.forces),
             parties: words(raw.words.parties),

@@ -21,7 +21,8 @@ const BEFORE: usize = 30;
 /// What the words around a speech verb say about the statement.
 struct Found<'c> {
     speakers: Vec<&'c ActorMention>,
-    pronoun: Option<(Span, String)>,
+    /// A pronoun or a group ("the two leaders") standing for speakers named before, and who.
+    pronoun: Option<(Span, Vec<String>)>,
     date: Option<&'c crate::extract::time::Timex>,
     channel: Option<(Span, String)>,
     /// The verb is tied to an event the article tells ("speaking after the talks", "told
@@ -98,7 +99,7 @@ pub fn mentions(ctx: &DocContext, s: &Sentence, lede: bool) -> Vec<Mention> {
             continue;
         }
         let names: Vec<String> = match &found.pronoun {
-            Some((_, who)) => vec![who.clone()],
+            Some((_, who)) => who.clone(),
             None => found.speakers.iter().map(|a| a.actor.clone()).collect(),
         };
         // One statement per speaker and sentence, unless the sentence dates two acts apart
@@ -214,8 +215,11 @@ fn look<'c>(ctx: &'c DocContext, s: &Sentence, h: &Hit, vi: usize, ve: usize) ->
             && !ctx.is_quoted(tokens[k - 1].span.start)
             && let Some(who) = antecedent(ctx, tokens, s.span, tokens[k - 1].span.start)
         {
-            pronoun = Some((tokens[k - 1].span, who));
+            pronoun = Some((tokens[k - 1].span, vec![who]));
         }
+    }
+    if speakers.is_empty() && pronoun.is_none() {
+        pronoun = group_speakers(ctx, tokens, s.span, vi);
     }
     // "…,” said Holt" inverts its subject; "told Holt", "telling Fox News" name a hearer.
     let inverts = matches!(
@@ -327,6 +331,94 @@ fn look<'c>(ctx: &'c DocContext, s: &Sentence, h: &Hit, vi: usize, ve: usize) ->
         channel,
         occasion,
     })
+}
+
+/// Whether a sentence opens with a group of people that may be its speaker ("The two leaders
+/// announced …"), checked before the sentence is read word by word.
+pub fn opens_with_group(sentence: &str) -> bool {
+    let words: Vec<String> = sentence
+        .split_whitespace()
+        .take(3)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let group = |w: &str| matches!(w, "leaders" | "men" | "women" | "presidents" | "ministers");
+    match words.as_slice() {
+        [d, n, ..] if matches!(d.as_str(), "the" | "both") && group(n) => true,
+        [d, two, n] => {
+            matches!(d.as_str(), "the" | "both")
+                && matches!(two.as_str(), "two" | "three")
+                && group(n)
+        }
+        _ => false,
+    }
+}
+
+/// "The two leaders announced …", "Both leaders warned …": a group of people as the subject of
+/// the speech verb at token `vi`, standing for the people of the latest sentence before that
+/// names two or more (none when no sentence close before does: the group is its own speaker).
+fn group_speakers(
+    ctx: &DocContext,
+    tokens: &[Token],
+    sentence: Span,
+    vi: usize,
+) -> Option<(Span, Vec<String>)> {
+    let mut k = vi;
+    while k > 0
+        && matches!(
+            tokens[k - 1].lower.as_str(),
+            "also" | "then" | "jointly" | "later" | "together"
+        )
+    {
+        k -= 1;
+    }
+    let noun = k.checked_sub(1)?;
+    if !matches!(
+        tokens[noun].lower.as_str(),
+        "leaders" | "men" | "women" | "presidents" | "ministers"
+    ) {
+        return None;
+    }
+    // "the leaders", "both leaders", "the two men": a determiner that points back.
+    let mut d = noun;
+    if d > 0 && matches!(tokens[d - 1].lower.as_str(), "two" | "three") {
+        d -= 1;
+    }
+    let det = d.checked_sub(1)?;
+    if !matches!(tokens[det].lower.as_str(), "the" | "both") || det > 1 {
+        return None;
+    }
+    let span = Span::new(tokens[det].span.start, tokens[noun].span.end);
+    // The people of the nearest sentence before that names two or more, within a few sentences.
+    let mut names: Vec<String> = Vec::new();
+    let mut last_sentence: Option<usize> = None;
+    for a in ctx
+        .actors_before(sentence.start)
+        .take_while(|a| sentence.start - a.span.start < 600)
+    {
+        if ctx.is_quoted(a.span.start) || !ctx.is_person(&a.actor) {
+            continue;
+        }
+        // Persons named within one sentence of each other: a full stop between them ends the run.
+        if let Some(prev) = last_sentence
+            && ctx.text[a.span.end..prev].contains(". ")
+        {
+            if names.len() >= 2 {
+                break;
+            }
+            names.clear();
+        }
+        last_sentence = Some(a.span.start);
+        if !names.contains(&a.actor) {
+            names.insert(0, a.actor.clone());
+        }
+    }
+    if names.len() < 2 {
+        names.clear();
+    }
+    Some((span, names))
 }
 
 /// Whether a fronted relation phrase ties the speech verb at token `vi` to an event: "Before
