@@ -423,6 +423,8 @@ fn lane(
                 };
                 score::evidence(it, f, &glances[g], &groups[g].named, here[g]) | own
             }
+            // A statement taking its medium from its article says so even when it comes first.
+            None if f.inherited => score::why::STARTED | score::why::MEDIUM,
             None => score::why::STARTED,
         };
         for &g in in_sentence.iter().chain(in_doc).chain(in_doc_tense) {

@@ -128,6 +128,8 @@ pub struct Look<'a> {
     deadline: bool,
     reference: bool,
     definite: bool,
+    /// A statement of one speaker (see [`super::score::speaker_day`]).
+    speaker: bool,
     /// A stated month or longer period: its first and last days.
     period: Option<(i32, i32)>,
     /// Marks of the mention's people, everyone named in its sentence, place, noun and topic.
@@ -180,6 +182,7 @@ impl<'a> Look<'a> {
             deadline: f.deadline,
             reference: c.reference,
             definite: c.definite,
+            speaker: f.statement && f.actors.len() == 1,
             period,
             actors: mark(&f.actors),
             sentence_actors: mark(&f.sentence_actors),
@@ -273,6 +276,10 @@ impl<'a> Look<'a> {
         let weight = if f.actors.is_empty() { 1.5 } else { 0.75 };
         let topic = topic_shared.min(2) as f32 * weight;
         let mut plans = 0.0;
+        // The same speaker on the same day (the day not compared here).
+        if self.speaker && shared == 1 {
+            plans += 1.0;
+        }
         if self.planned && g.planned && !g.past && shared >= 1 {
             plans += 1.0;
         }

@@ -229,8 +229,13 @@ pub mod why {
     pub const SAME_PERIOD: u16 = 1 << 10;
     /// A bare reference ("the meetings") that takes its tense from the event it points at.
     pub const BORROWED_TENSE: u16 = 1 << 11;
+    /// A statement of the event's one speaker on the event's day.
+    pub const SPEAKER_DAY: u16 = 1 << 12;
+    /// A statement naming no medium, taken as made through the medium of the nearest statement
+    /// of its speaker in its article.
+    pub const MEDIUM: u16 = 1 << 13;
 
-    const WORDS: [(u16, &str); 12] = [
+    const WORDS: [(u16, &str); 14] = [
         (STARTED, "first report of the event"),
         (PEOPLE, "the same people"),
         (PLACE, "the same place"),
@@ -248,6 +253,11 @@ pub mod why {
         (
             BORROWED_TENSE,
             "a bare reference, past or planned as that event is",
+        ),
+        (SPEAKER_DAY, "the same speaker on the same day"),
+        (
+            MEDIUM,
+            "no medium named: that of its speaker's nearest statement in its article",
         ),
     ];
 
@@ -291,6 +301,16 @@ pub fn evidence(it: &Item, f: &Facts, g: &Glance, n: &Named, here: Here) -> u16 
     {
         bits |= why::NEAR_DAY;
     }
+    if speaker_day(
+        f,
+        g,
+        f.actors.iter().filter(|&&a| has(&n.actors, a)).count(),
+    ) {
+        bits |= why::SPEAKER_DAY;
+    }
+    if f.inherited {
+        bits |= why::MEDIUM;
+    }
     if m.cues.reference && here.sentence {
         bits |= why::SENTENCE;
     }
@@ -304,6 +324,13 @@ pub fn evidence(it: &Item, f: &Facts, g: &Glance, n: &Named, here: Here) -> u16 
         bits |= why::TOPIC;
     }
     bits
+}
+
+/// Whether a statement of one speaker ([`Facts::actors`]) falls on the day of a group naming
+/// that speaker (`shared` of its people): the same statement, told by two articles.
+pub fn speaker_day(f: &Facts, g: &Glance, shared: usize) -> bool {
+    let day = f.stated_day.or(f.soft_day);
+    f.statement && f.actors.len() == 1 && shared == 1 && day.is_some() && day == g.day.or(g.soft)
 }
 
 /// Whether a plan and a report of the thing done share a day: one states it and the other states
@@ -415,6 +442,12 @@ pub fn full(it: &Item, f: &Facts, g: &Glance, n: &Named, here: Here, date: f32) 
         && n.actors.iter().any(|a| !f.actors.contains(a))
     {
         s -= 2.0;
+    }
+    // "Aho said on Monday", "Aho, speaking on Monday": one speaker's statements of one day are
+    // one statement unless they name different media (refused above).
+    if speaker_day(f, g, shared) {
+        s += 1.0;
+        evidence = true;
     }
     // Place.
     let same_place = f
