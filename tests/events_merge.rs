@@ -966,3 +966,39 @@ fn one_speakers_statement_and_interview_of_one_day_are_one_statement() {
         lind[0].evidence
     );
 }
+
+#[test]
+fn a_trip_told_beside_its_articles_plan_is_that_plan() {
+    // A preview of Monday: the ministry "confirmed" the trip (a past clause, no date of its own)
+    // of the two who "will meet in Oslo on Saturday". The trip is that meeting, still a plan.
+    let a = doc(
+        "a",
+        "Jane Holt and Ada Lind will meet in Oslo on Saturday. The ministry confirmed Lind's trip with Holt, citing an invitation from the host.",
+        "2031-06-02",
+    );
+    let ta = vec![timex(&a.text, "Saturday", "2031-06-07")];
+    let t = timeline(vec![(a, ta)]);
+    let oslo = t
+        .events
+        .iter()
+        .find(|e| e.place.as_deref() == Some("Oslo"))
+        .expect("the Oslo meeting");
+    let trip = oslo
+        .mentions
+        .iter()
+        .find(|m| m.text.contains("trip"))
+        .unwrap_or_else(|| panic!("{:#?}", t.events));
+    assert_eq!(trip.status, Status::Planned);
+    assert_eq!(oslo.status, Status::Planned);
+    assert_eq!(
+        oslo.date.as_ref().map(|d| d.value.as_str()),
+        Some("2031-06-07")
+    );
+    assert!(
+        oslo.evidence
+            .iter()
+            .any(|w| w.contains("a plan, as its article")),
+        "{:?}",
+        oslo.evidence
+    );
+}

@@ -208,6 +208,13 @@ fn finish(
     let phase = Phase::start("moving mentions");
     for (e, mentions) in events.iter_mut().zip(moving::into_events(per_doc, members)) {
         e.mentions = mentions;
+        // An undated noun its article tells beside the event's plan is that plan.
+        let plan = event::told_as_plan(&e.mentions.iter().collect::<Vec<_>>());
+        for (m, p) in e.mentions.iter_mut().zip(plan) {
+            if p {
+                m.status = crate::model::Status::Planned;
+            }
+        }
     }
     crate::memory::release_free();
     let phase = phase.next("dating, titles, order");

@@ -126,7 +126,8 @@ pub fn refused(it: &Item, f: &Facts, g: &Glance, any: Sym, here: Here) -> Option
     if f.any && !f.stated {
         return None;
     }
-    if !overlaps(f.window, (g.lo, g.hi)) {
+    // A past noun's window ends on its article's day; the plan it may be begins after it.
+    if !overlaps(f.window, (g.lo, g.hi)) && !soon_planned(it, f, g, here) {
         return None;
     }
     if f.planned
@@ -139,7 +140,12 @@ pub fn refused(it: &Item, f: &Facts, g: &Glance, any: Sym, here: Here) -> Option
     // when the mention's own article tied its plan (or report) to the group: "due to meet on
     // Thursday" joined Thursday's report, and "the much-awaited talks" of the same article follow.
     let crosses = (f.planned && g.past) || (!f.planned && !g.past);
-    if crosses && !meets_across(f, g) && f.place.is_none() && !tied(it, here) {
+    if crosses
+        && !meets_across(f, g)
+        && f.place.is_none()
+        && !tied(it, here)
+        && !soon_planned(it, f, g, here)
+    {
         return None;
     }
     // A mention with no time at all (no date of its own, in an article with no date) cannot be
@@ -160,6 +166,22 @@ pub fn refused(it: &Item, f: &Facts, g: &Glance, any: Sym, here: Here) -> Option
 /// Whether a mention has no time at all: no date of its own, in an article with no date.
 pub fn timeless(it: &Item, f: &Facts) -> bool {
     it.dct.is_none() && !f.stated && f.soft_day.is_none() && f.window == (None, None)
+}
+
+/// Whether an undated event noun told as past ("confirmed Vance's trip") meets a planned group
+/// its own article tells for the week from the article's day: the noun may be that
+/// plan (the tense is its clause's, not the trip's). [`full`] asks for two shared people too.
+pub fn soon_planned(it: &Item, f: &Facts, g: &Glance, here: Here) -> bool {
+    let week = chrono::Days::new(7);
+    here.doc
+        && !f.planned
+        && g.planned
+        && !it.m.cues.is_verb
+        && !f.stated
+        && f.soft_day.is_some_and(|d| {
+            g.lo.is_some_and(|lo| d.checked_add_days(week).is_some_and(|e| lo <= e))
+                && g.hi.is_none_or(|hi| hi >= d)
+        })
 }
 
 /// Whether a definite reference ("the much-awaited talks") points at an event its own article
@@ -507,7 +529,13 @@ pub fn full(it: &Item, f: &Facts, g: &Glance, n: &Named, here: Here, date: f32) 
     }
     // A plan and a report of the thing done are one event only with a place or day in common.
     let crosses = (planned && g.past) || (!planned && !g.past);
-    if crosses && !(same_place || meets_across(f, g) || tied(it, here)) {
+    // "The ministry confirmed Vance's trip": a noun told undated beside its own article's plan of
+    // the same people for the days ahead is that plan, whatever the tense of its clause.
+    let trip = soon_planned(it, f, g, here) && shared >= 2;
+    if !overlaps(f.window, (g.lo, g.hi)) && !trip {
+        return None;
+    }
+    if crosses && !(same_place || meets_across(f, g) || tied(it, here) || trip) {
         return None;
     }
     evidence.then_some(s)

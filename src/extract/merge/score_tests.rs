@@ -55,6 +55,7 @@ prop_compose! {
         (reference, definite, planned) in (any::<bool>(), any::<bool>(), any::<bool>()),
         arity in prop::option::of(1u8..3),
         dated in prop::option::of((0u8..40, 0u8..5, any::<bool>())),
+        is_verb in any::<bool>(),
     ) -> Mention {
         Mention {
             doc: "d".into(),
@@ -76,7 +77,7 @@ prop_compose! {
             }),
             date_rule: None,
             trigger: "talks".into(),
-            cues: MentionCues { reference, definite, arity, ..MentionCues::default() },
+            cues: MentionCues { reference, definite, arity, is_verb, ..MentionCues::default() },
         }
     }
 }
