@@ -887,3 +887,118 @@ fn a_ceasefire_told_with_no_time_at_all_is_not_a_dated_one() {
         assert_eq!(october.outlets, vec!["Outlet b"], "{:#?}", t.events);
     }
 }
+
+#[test]
+fn an_unmarked_statement_joins_the_medium_its_article_tells_next_to_it() {
+    // One article tells of Vance's post and, further on, of his remarks to reporters, both of
+    // Monday; "Vance announced Monday" stands next to the post and names no medium: it is the
+    // post, not the remarks.
+    let a = doc(
+        "a",
+        "Omar Vance announced Monday that the river treaty would be signed. Vance wrote on Telegram that the signing was near.\n\nThe harvest was late this year in the valley.\n\nVance told reporters that he was tired.",
+        "2031-03-04",
+    );
+    let ta = vec![timex(&a.text, "Monday", "2031-03-03")];
+    let b = doc(
+        "b",
+        "Vance posted on Telegram on Monday that the treaty was ready.",
+        "2031-03-05",
+    );
+    let tb = vec![timex(&b.text, "Monday", "2031-03-03")];
+    let t = timeline(vec![(a, ta), (b, tb)]);
+    let post = t
+        .events
+        .iter()
+        .find(|e| e.title == "Vance post on Telegram")
+        .expect("the post");
+    assert!(
+        post.mentions.iter().any(|m| m.text.contains("announced")),
+        "{:#?}",
+        t.events
+    );
+    assert!(
+        post.evidence.iter().any(|w| w.contains("no medium named")),
+        "{:?}",
+        post.evidence
+    );
+    let remarks = t
+        .events
+        .iter()
+        .find(|e| e.title == "Vance remarks to reporters")
+        .expect("the remarks");
+    assert!(
+        !remarks
+            .mentions
+            .iter()
+            .any(|m| m.text.contains("announced"))
+    );
+}
+
+#[test]
+fn one_speakers_statement_and_interview_of_one_day_are_one_statement() {
+    // One outlet tells what Lind said on Tuesday without a medium, another her interview of the
+    // same day: one statement told twice.
+    let a = doc(
+        "a",
+        "Speaking after the harbour talks, Ada Lind called the offer generous.",
+        "2031-04-08",
+    );
+    let b = doc(
+        "b",
+        "Lind, speaking later on Sky News, said the offer was generous.",
+        "2031-04-08",
+    );
+    let t = timeline(vec![(a, vec![]), (b, vec![])]);
+    let lind: Vec<_> = t
+        .events
+        .iter()
+        .filter(|e| e.kind == attache::model::EventKind::Statement)
+        .filter(|e| e.actors.iter().any(|x| x == "Ada Lind"))
+        .collect();
+    assert_eq!(lind.len(), 1, "{:#?}", lind);
+    assert_eq!(lind[0].outlets.len(), 2, "{:#?}", lind);
+    assert!(
+        lind[0]
+            .evidence
+            .iter()
+            .any(|w| w.contains("the same speaker on the same day")),
+        "{:?}",
+        lind[0].evidence
+    );
+}
+
+#[test]
+fn a_trip_told_beside_its_articles_plan_is_that_plan() {
+    // A preview of Monday: the ministry "confirmed" the trip (a past clause, no date of its own)
+    // of the two who "will meet in Oslo on Saturday". The trip is that meeting, still a plan.
+    let a = doc(
+        "a",
+        "Jane Holt and Ada Lind will meet in Oslo on Saturday. The ministry confirmed Lind's trip with Holt, citing an invitation from the host.",
+        "2031-06-02",
+    );
+    let ta = vec![timex(&a.text, "Saturday", "2031-06-07")];
+    let t = timeline(vec![(a, ta)]);
+    let oslo = t
+        .events
+        .iter()
+        .find(|e| e.place.as_deref() == Some("Oslo"))
+        .expect("the Oslo meeting");
+    let trip = oslo
+        .mentions
+        .iter()
+        .find(|m| m.text.contains("trip"))
+        .unwrap_or_else(|| panic!("{:#?}", t.events));
+    assert_eq!(trip.status, Status::Planned);
+    assert_eq!(oslo.status, Status::Planned);
+    assert_eq!(
+        oslo.date.as_ref().map(|d| d.value.as_str()),
+        Some("2031-06-07")
+    );
+    assert!(
+        oslo.evidence
+            .iter()
+            .any(|w| w.contains("a plan, as its article")),
+        "{:?}",
+        oslo.evidence
+    );
+}

@@ -123,6 +123,13 @@ pub fn place_mentions(grouped: Grouped, per_doc: Vec<Vec<Mention>>) -> Vec<Event
         .zip(moving::into_events(per_doc, &members))
     {
         e.mentions = mentions;
+        // An undated noun its article tells beside the event's plan is that plan.
+        let plan = event::told_as_plan(&e.mentions.iter().collect::<Vec<_>>());
+        for (m, p) in e.mentions.iter_mut().zip(plan) {
+            if p {
+                m.status = crate::model::Status::Planned;
+            }
+        }
     }
     events
 }

@@ -410,6 +410,7 @@ fn lane(
                                 (a, b) => a.or(b),
                             };
                             !matches!((lo, hi), (Some(l), Some(h)) if l > h)
+                                || score::soon_planned(it, f, gl, here[g])
                         })
                         .max_by_key(|&g| (groups[g].members.len(), std::cmp::Reverse(g)))
                         .map(|g| (g, f32::NEG_INFINITY))
@@ -424,6 +425,8 @@ fn lane(
                 };
                 score::evidence(it, f, &glances[g], &groups[g].named, here[g]) | own
             }
+            // A statement taking its medium from its article says so even when it comes first.
+            None if f.inherited => score::why::STARTED | score::why::MEDIUM,
             None => score::why::STARTED,
         };
         for &g in in_sentence.iter().chain(in_doc).chain(in_doc_tense) {
@@ -504,14 +507,20 @@ fn add(group: &mut Group, g: &mut Glance, i: usize, it: &Item, f: &Facts, any: S
     }
     let (lo, hi) = f.window;
     if f.stated || lo.is_some() || hi.is_some() {
-        g.lo = match (g.lo, lo) {
+        let new_lo = match (g.lo, lo) {
             (Some(a), Some(b)) => Some(a.max(b)),
             (a, b) => a.or(b),
         };
-        g.hi = match (g.hi, hi) {
+        let new_hi = match (g.hi, hi) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
+        // A member whose window misses the group's (a past noun that joined its article's plan
+        // for the coming week: see `score::soon_planned`) leaves the group's window as it was.
+        if !matches!((new_lo, new_hi), (Some(l), Some(h)) if l > h) {
+            g.lo = new_lo;
+            g.hi = new_hi;
+        }
     }
     g.mark(f);
     g.day = g.day.or(f.stated_day);

@@ -24,10 +24,6 @@ pub fn build(
         let (a, b) = (members[a], members[b]);
         (items[a].doc_key, items[a].m.span).cmp(&(items[b].doc_key, items[b].m.span))
     });
-    let evidence: Vec<String> = order
-        .iter()
-        .map(|&k| super::score::why::words(why.get(k).copied().unwrap_or(0)))
-        .collect();
     let bits: Vec<u16> = order
         .iter()
         .map(|&k| why.get(k).copied().unwrap_or(0))
@@ -35,8 +31,22 @@ pub fn build(
     let order: Vec<usize> = order.into_iter().map(|k| members[k]).collect();
     let its: Vec<&Item> = order.iter().map(|&i| &items[i]).collect();
     let mentions: Vec<&Mention> = its.iter().map(|it| it.m).collect();
-    // A bare reference that borrowed its tense from the event says nothing of it.
-    let borrowed = |k: usize| bits[k] & super::score::why::BORROWED_TENSE != 0;
+    let plan = told_as_plan(&mentions);
+    let evidence: Vec<String> = bits
+        .iter()
+        .zip(&plan)
+        .map(|(&b, &p)| {
+            let words = super::score::why::words(b);
+            if p {
+                format!("{words}; a plan, as its article tells the event")
+            } else {
+                words
+            }
+        })
+        .collect();
+    // A bare reference that borrowed its tense from the event says nothing of it, nor does an
+    // undated noun its article tells beside the event's plan.
+    let borrowed = |k: usize| bits[k] & super::score::why::BORROWED_TENSE != 0 || plan[k];
     let status = if mentions
         .iter()
         .enumerate()
@@ -71,6 +81,31 @@ pub fn build(
         evidence,
     };
     (event, order)
+}
+
+/// Which mentions of one event (in event order) are plans though told as past: an undated event
+/// noun ("Vance's trip", "the meetings", told on the article's day) in an article that tells the
+/// event only as a plan with a date of its own ("will meet in Oslo this weekend") and reports
+/// nothing of it done (no past verb, no past date): the clause's tense is not the event's.
+pub fn told_as_plan(mentions: &[&Mention]) -> Vec<bool> {
+    let undated_noun = |m: &Mention| {
+        m.status == Status::Past && !m.cues.is_verb && m.cues.date_origin < DateOrigin::Anchor
+    };
+    let mut docs: FxHashMap<&str, (bool, bool)> = FxHashMap::default();
+    for m in mentions {
+        let (planned, reported) = docs.entry(m.doc.as_str()).or_default();
+        *planned |= m.status == Status::Planned && m.cues.date_origin >= DateOrigin::Anchor;
+        *reported |= m.status == Status::Past && !undated_noun(m);
+    }
+    mentions
+        .iter()
+        .map(|m| {
+            undated_noun(m)
+                && docs
+                    .get(m.doc.as_str())
+                    .is_some_and(|&(planned, reported)| planned && !reported)
+        })
+        .collect()
 }
 
 /// The date: from the strongest origin, the most precise value; ties go to the value most

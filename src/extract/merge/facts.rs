@@ -56,13 +56,18 @@ pub struct Facts {
     pub channel: Option<Sym>,
     /// Which one of a series ("the second round"), see [`crate::model::MentionCues::ordinal`].
     pub ordinal: Option<u8>,
+    /// A statement (a speaker's act of saying something), see [`crate::model::EventKind::Statement`].
+    pub statement: bool,
+    /// `channel` is not named by the mention itself but taken from the nearest statement of the
+    /// same speaker and day in its article that names one ([`inherit_channels`]).
+    pub inherited: bool,
 }
 
 /// The facts of every item, and the symbol of the family "any".
 pub fn facts(items: &[Item], places: &Places) -> (Vec<Facts>, Sym) {
     let mut sym = Interner::default();
     let any = sym.id("any");
-    let out = items
+    let mut out: Vec<Facts> = items
         .iter()
         .map(|it| {
             let m = it.m;
@@ -94,10 +99,67 @@ pub fn facts(items: &[Item], places: &Places) -> (Vec<Facts>, Sym) {
                     .then(|| c.noun.split_whitespace().next())
                     .flatten()
                     .map(|w| sym.id(w)),
+                statement: m.kind == EventKind::Statement,
+                inherited: false,
             }
         })
         .collect();
+    inherit_channels(items, &mut out);
     (out, any)
+}
+
+/// The day a mention is about: its stated day, else the day its article puts it on.
+fn day_of(f: &Facts) -> Option<NaiveDate> {
+    f.stated_day.or(f.soft_day)
+}
+
+/// Gives a statement that names no medium ("Lind said on Tuesday") the medium of the nearest
+/// statement of the same single speaker and day in its own article that names one ("Lind wrote
+/// on her blog"): an article that tells of a speaker's post and of her remarks tells each
+/// unmarked statement next to the one it belongs to. The statement then joins only events of
+/// that medium (see [`super::score::full`]).
+pub fn inherit_channels(items: &[Item], facts: &mut [Facts]) {
+    // The statements with a medium, by document: (start, item).
+    let mut named: FxHashMap<Sym, Vec<(usize, usize)>> = FxHashMap::default();
+    for (i, (it, f)) in items.iter().zip(facts.iter()).enumerate() {
+        if f.statement && f.channel.is_some() && !f.actors.is_empty() {
+            named.entry(f.doc).or_default().push((it.m.span.start, i));
+        }
+    }
+    if named.is_empty() {
+        return;
+    }
+    let mut found: Vec<(usize, Sym)> = Vec::new();
+    for (i, (it, f)) in items.iter().zip(facts.iter()).enumerate() {
+        if !f.statement || f.channel.is_some() || f.actors.len() != 1 {
+            continue;
+        }
+        let Some(list) = named.get(&f.doc) else {
+            continue;
+        };
+        let at = it.m.span.start;
+        let speaker = f.actors[0];
+        let nearest = list
+            .iter()
+            .filter(|&&(_, j)| {
+                let o = &facts[j];
+                o.actors.contains(&speaker)
+                    && match (day_of(f), day_of(o)) {
+                        (Some(a), Some(b)) => a == b,
+                        _ => true,
+                    }
+            })
+            .min_by_key(|&&(start, j)| (start.abs_diff(at), j));
+        if let Some(&(_, j)) = nearest
+            && let Some(c) = facts[j].channel
+        {
+            found.push((i, c));
+        }
+    }
+    for (i, c) in found {
+        facts[i].channel = Some(c);
+        facts[i].inherited = true;
+    }
 }
 
 /// Whether two places (each given with the places containing it) can be where one event

@@ -33,6 +33,8 @@ pub struct Gate {
     /// The number of parties, [`NO_ARITY`] when not known.
     arity: u16,
     past: bool,
+    /// Some member is a plan.
+    planned: bool,
     /// Some member comes from an article with a publication date.
     dated_article: bool,
 }
@@ -77,6 +79,7 @@ impl Gate {
             },
             arity: g.arity.map_or(NO_ARITY, u16::from),
             past: g.past,
+            planned: g.planned,
             dated_article: g.dated_article,
         }
     }
@@ -128,6 +131,10 @@ pub struct Look<'a> {
     deadline: bool,
     reference: bool,
     definite: bool,
+    /// A statement of one speaker (see [`super::score::speaker_day`]).
+    speaker: bool,
+    /// An undated past event noun (see [`super::score::soon_planned`]).
+    past_noun: bool,
     /// A stated month or longer period: its first and last days.
     period: Option<(i32, i32)>,
     /// Marks of the mention's people, everyone named in its sentence, place, noun and topic.
@@ -180,6 +187,8 @@ impl<'a> Look<'a> {
             deadline: f.deadline,
             reference: c.reference,
             definite: c.definite,
+            speaker: f.statement && f.actors.len() == 1,
+            past_noun: !f.planned && !c.is_verb && !f.stated,
             period,
             actors: mark(&f.actors),
             sentence_actors: mark(&f.sentence_actors),
@@ -273,6 +282,10 @@ impl<'a> Look<'a> {
         let weight = if f.actors.is_empty() { 1.5 } else { 0.75 };
         let topic = topic_shared.min(2) as f32 * weight;
         let mut plans = 0.0;
+        // The same speaker on the same day (the day not compared here).
+        if self.speaker && shared == 1 {
+            plans += 1.0;
+        }
         if self.planned && g.planned && !g.past && shared >= 1 {
             plans += 1.0;
         }
@@ -315,7 +328,15 @@ impl<'a> Look<'a> {
     pub fn lets(&self, g: &Gate, here: Here) -> bool {
         let family =
             !self.shut & (self.generic | (g.family == self.any) | (self.family == g.family));
-        let dates = self.lo.max(g.lo) <= self.hi.min(g.hi);
+        // An undated past noun beside its article's plan for the coming week.
+        let soon = here.doc
+            & self.past_noun
+            & g.planned
+            & (self.soft != NONE)
+            & (g.lo != i32::MIN)
+            & (i64::from(g.lo) <= i64::from(self.soft) + 7)
+            & (g.hi >= self.soft);
+        let dates = (self.lo.max(g.lo) <= self.hi.min(g.hi)) | soon;
         let arity = (self.arity == NO_ARITY) | (g.arity == NO_ARITY) | (self.arity == g.arity);
         let crosses = self.planned == g.past;
         // A plan and a report of it done meet on a day one states and the other states or was
@@ -325,7 +346,8 @@ impl<'a> Look<'a> {
             | self.placed
             | (self.day == g.day)
             | (self.day == g.soft)
-            | ((self.soft != NONE) & (self.soft == g.day));
+            | ((self.soft != NONE) & (self.soft == g.day))
+            | soon;
         // A mention with no time at all and a dated group of other articles, or the reverse.
         let dated_group =
             (g.lo != i32::MIN) | (g.hi != i32::MAX) | (g.day != NONE) | (g.soft != NONE);

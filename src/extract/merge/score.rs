@@ -126,7 +126,8 @@ pub fn refused(it: &Item, f: &Facts, g: &Glance, any: Sym, here: Here) -> Option
     if f.any && !f.stated {
         return None;
     }
-    if !overlaps(f.window, (g.lo, g.hi)) {
+    // A past noun's window ends on its article's day; the plan it may be begins after it.
+    if !overlaps(f.window, (g.lo, g.hi)) && !soon_planned(it, f, g, here) {
         return None;
     }
     if f.planned
@@ -139,7 +140,12 @@ pub fn refused(it: &Item, f: &Facts, g: &Glance, any: Sym, here: Here) -> Option
     // when the mention's own article tied its plan (or report) to the group: "due to meet on
     // Thursday" joined Thursday's report, and "the much-awaited talks" of the same article follow.
     let crosses = (f.planned && g.past) || (!f.planned && !g.past);
-    if crosses && !meets_across(f, g) && f.place.is_none() && !tied(it, here) {
+    if crosses
+        && !meets_across(f, g)
+        && f.place.is_none()
+        && !tied(it, here)
+        && !soon_planned(it, f, g, here)
+    {
         return None;
     }
     // A mention with no time at all (no date of its own, in an article with no date) cannot be
@@ -160,6 +166,22 @@ pub fn refused(it: &Item, f: &Facts, g: &Glance, any: Sym, here: Here) -> Option
 /// Whether a mention has no time at all: no date of its own, in an article with no date.
 pub fn timeless(it: &Item, f: &Facts) -> bool {
     it.dct.is_none() && !f.stated && f.soft_day.is_none() && f.window == (None, None)
+}
+
+/// Whether an undated event noun told as past ("confirmed Vance's trip") meets a planned group
+/// its own article tells for the week from the article's day: the noun may be that
+/// plan (the tense is its clause's, not the trip's). [`full`] asks for two shared people too.
+pub fn soon_planned(it: &Item, f: &Facts, g: &Glance, here: Here) -> bool {
+    let week = chrono::Days::new(7);
+    here.doc
+        && !f.planned
+        && g.planned
+        && !it.m.cues.is_verb
+        && !f.stated
+        && f.soft_day.is_some_and(|d| {
+            g.lo.is_some_and(|lo| d.checked_add_days(week).is_some_and(|e| lo <= e))
+                && g.hi.is_none_or(|hi| hi >= d)
+        })
 }
 
 /// Whether a definite reference ("the much-awaited talks") points at an event its own article
@@ -229,8 +251,13 @@ pub mod why {
     pub const SAME_PERIOD: u16 = 1 << 10;
     /// A bare reference ("the meetings") that takes its tense from the event it points at.
     pub const BORROWED_TENSE: u16 = 1 << 11;
+    /// A statement of the event's one speaker on the event's day.
+    pub const SPEAKER_DAY: u16 = 1 << 12;
+    /// A statement naming no medium, taken as made through the medium of the nearest statement
+    /// of its speaker in its article.
+    pub const MEDIUM: u16 = 1 << 13;
 
-    const WORDS: [(u16, &str); 12] = [
+    const WORDS: [(u16, &str); 14] = [
         (STARTED, "first report of the event"),
         (PEOPLE, "the same people"),
         (PLACE, "the same place"),
@@ -248,6 +275,11 @@ pub mod why {
         (
             BORROWED_TENSE,
             "a bare reference, past or planned as that event is",
+        ),
+        (SPEAKER_DAY, "the same speaker on the same day"),
+        (
+            MEDIUM,
+            "no medium named: that of its speaker's nearest statement in its article",
         ),
     ];
 
@@ -291,6 +323,16 @@ pub fn evidence(it: &Item, f: &Facts, g: &Glance, n: &Named, here: Here) -> u16 
     {
         bits |= why::NEAR_DAY;
     }
+    if speaker_day(
+        f,
+        g,
+        f.actors.iter().filter(|&&a| has(&n.actors, a)).count(),
+    ) {
+        bits |= why::SPEAKER_DAY;
+    }
+    if f.inherited {
+        bits |= why::MEDIUM;
+    }
     if m.cues.reference && here.sentence {
         bits |= why::SENTENCE;
     }
@@ -304,6 +346,13 @@ pub fn evidence(it: &Item, f: &Facts, g: &Glance, n: &Named, here: Here) -> u16 
         bits |= why::TOPIC;
     }
     bits
+}
+
+/// Whether a statement of one speaker ([`Facts::actors`]) falls on the day of a group naming
+/// that speaker (`shared` of its people): the same statement, told by two articles.
+pub fn speaker_day(f: &Facts, g: &Glance, shared: usize) -> bool {
+    let day = f.stated_day.or(f.soft_day);
+    f.statement && f.actors.len() == 1 && shared == 1 && day.is_some() && day == g.day.or(g.soft)
 }
 
 /// Whether a plan and a report of the thing done share a day: one states it and the other states
@@ -416,6 +465,12 @@ pub fn full(it: &Item, f: &Facts, g: &Glance, n: &Named, here: Here, date: f32) 
     {
         s -= 2.0;
     }
+    // "Aho said on Monday", "Aho, speaking on Monday": one speaker's statements of one day are
+    // one statement unless they name different media (refused above).
+    if speaker_day(f, g, shared) {
+        s += 1.0;
+        evidence = true;
+    }
     // Place.
     let same_place = f
         .place
@@ -474,7 +529,13 @@ pub fn full(it: &Item, f: &Facts, g: &Glance, n: &Named, here: Here, date: f32) 
     }
     // A plan and a report of the thing done are one event only with a place or day in common.
     let crosses = (planned && g.past) || (!planned && !g.past);
-    if crosses && !(same_place || meets_across(f, g) || tied(it, here)) {
+    // "The ministry confirmed Vance's trip": a noun told undated beside its own article's plan of
+    // the same people for the days ahead is that plan, whatever the tense of its clause.
+    let trip = soon_planned(it, f, g, here) && shared >= 2;
+    if !overlaps(f.window, (g.lo, g.hi)) && !trip {
+        return None;
+    }
+    if crosses && !(same_place || meets_across(f, g) || tied(it, here) || trip) {
         return None;
     }
     evidence.then_some(s)

@@ -40,11 +40,12 @@ prop_compose! {
         soft_day in opt_day(),
         (stated, planned, deadline) in (any::<bool>(), any::<bool>(), any::<bool>()),
         yearly in any::<bool>(),
+        (statement, channel) in (any::<bool>(), prop::option::of(0u32..2)),
     ) -> Facts {
         Facts {
             family, any: family == 0, actors, sentence_actors, place, noun, topic, doc,
             sentence: (doc, start, family), window, stated_day, soft_day, stated, yearly, planned,
-            deadline, channel: None, ordinal: None,
+            deadline, channel, ordinal: None, statement, inherited: false,
         }
     }
 }
@@ -54,6 +55,7 @@ prop_compose! {
         (reference, definite, planned) in (any::<bool>(), any::<bool>(), any::<bool>()),
         arity in prop::option::of(1u8..3),
         dated in prop::option::of((0u8..40, 0u8..5, any::<bool>())),
+        is_verb in any::<bool>(),
     ) -> Mention {
         Mention {
             doc: "d".into(),
@@ -75,7 +77,7 @@ prop_compose! {
             }),
             date_rule: None,
             trigger: "talks".into(),
-            cues: MentionCues { reference, definite, arity, ..MentionCues::default() },
+            cues: MentionCues { reference, definite, arity, is_verb, ..MentionCues::default() },
         }
     }
 }
@@ -93,6 +95,7 @@ prop_compose! {
         mut topic in syms(6),
         stray in any::<u64>(),
         dated_article in any::<bool>(),
+        channels in prop::sample::select(vec![vec![], vec![0], vec![1], vec![0, 1]]),
     ) -> (Glance, Named) {
         for v in [&mut actors, &mut nouns, &mut topic] {
             v.sort_unstable();
@@ -102,7 +105,7 @@ prop_compose! {
         let named = Named {
             actors, places, nouns, topic,
             deadlines: vec![EventKind::Meeting],
-            channels: Vec::new(),
+            channels,
             ordinals: Vec::new(),
         };
         let marks = |xs: &[Sym]| xs.iter().fold(0, |m, &x| m | bit(x));
