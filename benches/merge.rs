@@ -9,7 +9,7 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use attache::corpus::{self, LoadOptions};
-use attache::extract::{self, Extraction, events, merge};
+use attache::extract::{self, Extraction, events};
 use attache::model::Document;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use rayon::prelude::*;
@@ -72,7 +72,13 @@ fn merging(c: &mut Criterion) {
         let mentions: usize = extractions.iter().map(|e| e.mentions.len()).sum();
         g.throughput(Throughput::Elements(mentions as u64));
         g.bench_with_input(BenchmarkId::new("outlets", copies * 5), &copies, |b, _| {
-            b.iter(|| black_box(merge::merge(docs.clone(), extractions.clone())))
+            b.iter(|| {
+                black_box(attache::pipeline::merge(
+                    docs.clone(),
+                    extractions.clone(),
+                    None,
+                ))
+            })
         });
     }
     g.finish();
@@ -103,7 +109,13 @@ fn merging_generated(c: &mut Criterion) {
         let (docs, extractions) = (&docs[..size], &extractions[..size]);
         g.throughput(Throughput::Elements(size as u64));
         g.bench_with_input(BenchmarkId::new("articles", size), &size, |b, _| {
-            b.iter(|| black_box(merge::merge(docs.to_vec(), extractions.to_vec())))
+            b.iter(|| {
+                black_box(attache::pipeline::merge(
+                    docs.to_vec(),
+                    extractions.to_vec(),
+                    None,
+                ))
+            })
         });
     }
     g.finish();

@@ -84,7 +84,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for _ in 0..runs {
         let (d, e) = (documents.clone(), extractions.clone());
         let (start, cpu) = (Instant::now(), thread_cpu());
-        let timeline = extract::merge::merge(d, e);
+        let timeline = attache::pipeline::merge(d, e, None);
         let (took, cpu) = (start.elapsed(), thread_cpu() - cpu);
         let json = attache::export::to_json(&timeline).to_string();
         let hash = xxhash_rust::xxh3::xxh3_64(json.as_bytes());

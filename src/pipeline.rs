@@ -238,7 +238,7 @@ fn fresh(
 pub type Store<'a> = &'a (dyn Fn(usize, Extracted) + Sync);
 
 /// Stage 4: the timeline of `documents` from their extractions, handing `store` each extraction
-/// once its quotes are in. The output equals [`extract::merge::merge`]'s.
+/// once its quotes are in (`None`: nothing is stored; tests and benchmarks call it so).
 pub fn merge(
     documents: Vec<Document>,
     extractions: Vec<Extraction>,

@@ -2,7 +2,13 @@
 //! date, past once reported done, disagreements kept, results independent of file order.
 
 use crate::events_support::{PEOPLE, doc, extraction, timex, timex_from};
-use attache::extract::merge::merge;
+/// The merge stage as the pipeline runs it, without a cache store.
+fn merge(
+    documents: Vec<attache::model::Document>,
+    extractions: Vec<attache::extract::Extraction>,
+) -> attache::model::Timeline {
+    attache::pipeline::merge(documents, extractions, None)
+}
 use attache::model::{Document, Quote, Span, Status, Timeline};
 
 fn timeline(docs: Vec<(Document, Vec<attache::extract::time::Timex>)>) -> Timeline {

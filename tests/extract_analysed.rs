@@ -81,8 +81,8 @@ fn quotes_left_to_the_merge_give_the_timeline_complete_extractions_give() {
     );
     assert!(deferred.iter().all(|ex| ex.quotes.is_empty()));
     let json = |t: &attache::model::Timeline| serde_json::to_string(t).unwrap();
-    let from_complete = extract::merge::merge(docs.clone(), complete);
-    let from_deferred = extract::merge::merge(docs, deferred);
+    let from_complete = attache::pipeline::merge(docs.clone(), complete, None);
+    let from_deferred = attache::pipeline::merge(docs, deferred, None);
     assert!(from_complete.quotes.len() >= 2);
     assert_eq!(json(&from_deferred), json(&from_complete));
 }

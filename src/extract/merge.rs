@@ -16,10 +16,8 @@ mod moving;
 pub mod score;
 pub mod title;
 
-use super::Extraction;
 use super::events::places::Places;
-use super::quotes::link_statements;
-use crate::model::{Document, Event, Mention, Quote, Timeline};
+use crate::model::{Document, Event, Mention, Timeline};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -43,31 +41,6 @@ pub struct Grouped {
     events: Vec<Event>,
     /// Each event's mentions, numbered through the documents in order.
     members: Vec<Vec<usize>>,
-}
-
-/// Builds the corpus timeline from the documents and their extractions: [`group`],
-/// [`place_mentions`], [`finish`], then quotes linked to events. (The pipeline runs the same
-/// stages with the quotes extracted beside the grouping: `pipeline::merge`.)
-pub fn merge(documents: Vec<Document>, extractions: Vec<Extraction>) -> Timeline {
-    let parts = super::Parts::split(&documents, extractions);
-    let actors = parts.distinct_actors();
-    let grouped = group(&documents, &parts.mentions);
-    let mut quotes: Vec<Quote> = parts
-        .quotes
-        .into_iter()
-        .flat_map(|q| q.into_quotes(&documents))
-        .collect();
-    link_statements(&mut quotes);
-    let events = finish(place_mentions(grouped, parts.mentions));
-    let mut timeline = Timeline {
-        documents,
-        events,
-        quotes,
-        actors,
-        reported: parts.reported.into_iter().flatten().collect(),
-    };
-    link_quotes(&mut timeline);
-    timeline
 }
 
 /// Ties each quote and reported statement to the event it speaks of.
